@@ -1,0 +1,115 @@
+/**
+ * The training core's plain data: data sets, training logs, diagnostics, and trained weights.
+ * These types are the contract between the engine (model, fit), the data loader, model files,
+ * the compiler (weights export) and the reports. Behaviour lives in functions over them.
+ */
+import type { ResolvedNetwork, Shape } from '@axon/language';
+
+/** Rows of samples, row-major. `x` has `n * product(inputShape)` values, `y` has `n * targetSize`. */
+export interface Dataset {
+  x: Float32Array;
+  y: Float32Array;
+  n: number;
+  inputShape: Shape;
+  /** Columns per target row: 1 for regression(1)/binary, C for one-hot classification, L for multilabel. */
+  targetSize: number;
+}
+
+/** Standardisation statistics, per feature, saved with the model and applied before predict. */
+export interface Normalization {
+  mean: number[];
+  std: number[];
+}
+
+/** What a CSV loader produces: train/validation sets plus everything needed to reproduce the encoding. */
+export interface LoadedData {
+  train: Dataset;
+  validation?: Dataset;
+  featureNames: string[];
+  target: string;
+  /** Class labels in one-hot order (classification) or [negative, positive] (binary), if categorical. */
+  labelNames?: string[];
+  normalization?: Normalization;
+}
+
+/** One layer's training diagnostics, taken from the forward/backward pass already run (no second pass). */
+export interface LayerDiagnostics {
+  /** Index into `ResolvedNetwork.layers`. */
+  layer: number;
+  name: string;
+  /** L2 norm of the gradient of the layer's kernel (weights), averaged over the epoch's batches; undefined for layers without weights. */
+  gradNorm?: number;
+  /** Relu layers (dense/conv with relu, or activation(relu)): fraction of units never positive over the evaluation batch. */
+  deadFraction?: number;
+  /** Sigmoid/tanh layers: fraction of pre-activations with |x| >= 5. */
+  saturatedFraction?: number;
+}
+
+export interface EpochLog {
+  /** 1-based. */
+  epoch: number;
+  loss: number;
+  /** e.g. { accuracy } for classification, { mae, r2 } for regression. */
+  metrics: Record<string, number>;
+  valLoss?: number;
+  valMetrics?: Record<string, number>;
+  diagnostics: LayerDiagnostics[];
+  /** Wall time of the epoch. */
+  ms: number;
+}
+
+export interface BatchLog {
+  epoch: number;
+  /** 0-based within the epoch. */
+  batch: number;
+  batches: number;
+  loss: number;
+}
+
+export interface TrainCallbacks {
+  onBatchEnd?(log: BatchLog): void;
+  /** Return `'stop'` to end training after this epoch. */
+  onEpochEnd?(log: EpochLog): void | 'stop';
+}
+
+export type StopReason = 'completed' | 'early_stopping' | 'diverged' | 'stopped';
+
+export interface TrainResult {
+  history: EpochLog[];
+  stopReason: StopReason;
+  /** Set when `stopReason` is 'diverged': names the epoch and what to try. */
+  message?: string;
+  /** 1-based epoch with the best monitored loss (validation loss if any, else training loss). */
+  bestEpoch: number;
+}
+
+/**
+ * A named weight tensor of one layer. Layouts follow Keras:
+ * dense `kernel` [in, units], `bias` [units]; conv2d `kernel` [kh, kw, inChannels, filters], `bias` [filters];
+ * batch_norm `gamma`, `beta`, `moving_mean`, `moving_variance` [features];
+ * prelu `alpha` [units] (or [channels] after a conv).
+ */
+export interface WeightTensor {
+  name: string;
+  shape: number[];
+  values: Float32Array;
+}
+
+export interface LayerWeights {
+  /** Index into `ResolvedNetwork.layers`. */
+  layer: number;
+  name: string;
+  weights: WeightTensor[];
+}
+
+/** A trained model as plain data: what `saveModel` writes and `loadModel` reads. */
+export interface TrainedModel {
+  network: ResolvedNetwork;
+  /** The `.axon` source the network was resolved from, so a loaded model can be re-analysed. */
+  source: string;
+  weights: LayerWeights[];
+  featureNames: string[];
+  target?: string;
+  labelNames?: string[];
+  normalization?: Normalization;
+}

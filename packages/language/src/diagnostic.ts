@@ -1,0 +1,22 @@
+import type { Range } from './ast.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Another place in the same file that explains a diagnostic (the `task` line, the `repeat` that expanded a layer). */
+export interface RelatedLocation {
+  range: Range;
+  message: string;
+}
+
+/**
+ * A problem found by the lexer, parser or analysis. Plain data.
+ * `code` is stable (tests, docs and editors key on it), e.g. `parse/unexpected-token`,
+ * `analysis/unknown-layer`. The message names what was expected.
+ */
+export interface Diagnostic {
+  range: Range;
+  severity: Severity;
+  code: string;
+  message: string;
+  related?: RelatedLocation[];
+}
