@@ -1,0 +1,10 @@
+/**
+ * @axon/report — training, diagnose and sweep reports: Vega-Lite charts rendered to SVG and PNG,
+ * a network diagram, and one self-contained HTML file.
+ */
+export type * from './types.js';
+export { buildCharts, lossChart, metricCharts, gradientChart, unitHealthChart, sweepMetricChart, sweepCurvesChart } from './charts.js';
+export { renderChartSvg, renderCharts, svgToPng } from './render.js';
+export { networkDiagramSvg, ACTIVATION_COLORS } from './diagram.js';
+export { reportHtml } from './html.js';
+export { renderReport, writeReport, prefixSvgIds, type RenderedReport, type WrittenReport } from './write.js';

@@ -1,0 +1,51 @@
+import type { EpochLog } from '@axon/core';
+import type { ResolvedLayer, ResolvedNetwork } from '@axon/language';
+
+/** A hand-built resolved network: input [4] → dense 8 sigmoid → dense 8 relu → dense 3 softmax. */
+export function smallNetwork(): ResolvedNetwork {
+  const dense = (index: number, units: number, inputs: number, act: 'sigmoid' | 'relu' | 'softmax'): ResolvedLayer =>
+    ({
+      kind: 'dense',
+      units,
+      activation: { name: act },
+      activationExplicit: true,
+      init: { name: 'glorot_uniform' },
+      biasInit: { name: 'zeros' },
+      index,
+      name: index === 0 ? 'dense' : `dense_${index}`,
+      inputShape: [inputs],
+      outputShape: [units],
+      params: { trainable: inputs * units + units, nonTrainable: 0 },
+      origin: { node: undefined, range: undefined, chain: [] },
+    }) as unknown as ResolvedLayer;
+  const layers = [dense(0, 8, 4, 'sigmoid'), dense(1, 8, 8, 'relu'), dense(2, 3, 8, 'softmax')];
+  const total = layers.reduce((s, l) => s + l.params.trainable, 0);
+  return {
+    name: 'Small',
+    input: [4],
+    layers,
+    outputShape: [3],
+    params: { trainable: total, nonTrainable: 0, total },
+  } as unknown as ResolvedNetwork;
+}
+
+/** Five epochs of a plausible classification run with diagnostics for the three layers. */
+export function history(epochs = 5): EpochLog[] {
+  const out: EpochLog[] = [];
+  for (let e = 1; e <= epochs; e++) {
+    out.push({
+      epoch: e,
+      loss: 1.1 / e,
+      valLoss: 1.2 / e,
+      metrics: { accuracy: 0.5 + 0.08 * e },
+      valMetrics: { accuracy: 0.45 + 0.08 * e },
+      diagnostics: [
+        { layer: 0, name: 'dense', gradNorm: 1e-4 / e, saturatedFraction: 0.1 * e },
+        { layer: 1, name: 'dense_1', gradNorm: 1e-2 / e, deadFraction: 0.05 * e },
+        { layer: 2, name: 'dense_2', gradNorm: 0.5 / e },
+      ],
+      ms: 10,
+    });
+  }
+  return out;
+}
