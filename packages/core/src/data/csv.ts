@@ -1,0 +1,98 @@
+/**
+ * Reads a CSV file into a header and rows of strings, each row with its 1-based line number.
+ * Parsing is csv-parse's (quotes, CRLF, BOM); this module only turns its failures into DataErrors.
+ */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { DataError } from './errors.js';
+
+export interface CsvRow {
+  cells: string[];
+  /** 1-based line of the record in the file (its last line, for a record with a quoted line break). */
+  line: number;
+}
+
+export interface CsvTable {
+  /** The file as shown in messages. */
+  file: string;
+  header: string[];
+  /** 1-based line of the header (1 unless the file starts with blank lines). */
+  headerLine: number;
+  rows: CsvRow[];
+}
+
+/** Reads and parses `path`; `shown` is how the file is named in error messages. */
+export async function readCsvTable(path: string, shown: string): Promise<CsvTable> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a directory, expected a CSV file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : `cannot read the file (${code ?? String(err)})`;
+    throw new DataError(why, { file: shown });
+  }
+  return parseCsvText(text, shown);
+}
+
+/** Parses CSV text (exported for tests and for callers that already hold the text). */
+export function parseCsvText(text: string, shown: string): CsvTable {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      info: true,
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (err) {
+    const e = err as { code?: string; lines?: number; message?: string };
+    const line = typeof e.lines === 'number' ? e.lines : undefined;
+    const detail = (e.message ?? String(err)).replace(/ on line \d+$/, '');
+    const message =
+      e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
+        ? `${detail.replace(/^Invalid Record Length: /, 'wrong number of cells: ')} (every row needs one cell per header column)`
+        : `malformed CSV: ${detail}`;
+    throw new DataError(message, line === undefined ? { file: shown } : { file: shown, row: line });
+  }
+  if (records.length === 0) {
+    throw new DataError('empty file; expected a header row and at least one data row', { file: shown });
+  }
+  const [first, ...rest] = records;
+  const header = first!.record;
+  if (rest.length === 0) {
+    throw new DataError('no data rows after the header; expected at least one data row', {
+      file: shown,
+      row: first!.info.lines,
+    });
+  }
+  const headerLine = first!.info.lines;
+  const seen = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (name === '') {
+      throw new DataError(`column ${i + 1} has an empty name in the header`, {
+        file: shown,
+        row: headerLine,
+        columnNumber: i + 1,
+        column: i + 1,
+      });
+    }
+    const before = seen.get(name);
+    if (before !== undefined) {
+      throw new DataError(`column "${name}" appears twice in the header (columns ${before + 1} and ${i + 1})`, {
+        file: shown,
+        row: headerLine,
+        columnNumber: i + 1,
+        column: name,
+      });
+    }
+    seen.set(name, i);
+  });
+  return { file: shown, header, headerLine, rows: rest.map((r) => ({ cells: r.record, line: r.info.lines })) };
+}

@@ -1,0 +1,58 @@
+/**
+ * The on-disk model format, version 1 (documented in docs/model-format.md).
+ *
+ *   <dir>/model.json   ModelFile below (UTF-8 JSON)
+ *   <dir>/weights.bin  every weight tensor, float32 little-endian, concatenated in `layers` order
+ */
+import type { Normalization } from '../types.js';
+import type { Shape, Task } from '@axon/language';
+
+export const MODEL_FORMAT = 'axon-model';
+export const MODEL_FORMAT_VERSION = 1;
+export const MODEL_JSON = 'model.json';
+export const WEIGHTS_BIN = 'weights.bin';
+
+export interface ModelFileTensor {
+  /** Keras name: `kernel`, `bias`, `gamma`, `beta`, `moving_mean`, `moving_variance`, `alpha`. */
+  name: string;
+  shape: number[];
+  /** Byte offset into weights.bin (a multiple of 4). */
+  byteOffset: number;
+  /** Number of float32 values (= product of shape). */
+  length: number;
+}
+
+export interface ModelFileLayer {
+  /** Index into the resolved network's flat layer list. */
+  index: number;
+  /** Keras-style layer name (`dense_1`). */
+  name: string;
+  kind: string;
+  tensors: ModelFileTensor[];
+}
+
+export interface ModelFile {
+  format: typeof MODEL_FORMAT;
+  version: typeof MODEL_FORMAT_VERSION;
+  /** Name of the network inside `source`. */
+  network: string;
+  /** The complete .axon source the network was resolved from. */
+  source: string;
+  /** Informational copies; loadModel re-derives them from `source` and checks they agree. */
+  inputShape: Shape;
+  outputShape: Shape;
+  task?: Task;
+  featureNames: string[];
+  target?: string;
+  labelNames?: string[];
+  normalization?: Normalization;
+  weights: {
+    file: typeof WEIGHTS_BIN;
+    dtype: 'float32';
+    byteOrder: 'little-endian';
+    byteLength: number;
+    /** Hex SHA-256 of weights.bin: a torn or edited file is reported, never loaded. */
+    sha256: string;
+  };
+  layers: ModelFileLayer[];
+}
