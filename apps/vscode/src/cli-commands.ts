@@ -1,0 +1,220 @@
+/**
+ * The commands the server's code lenses invoke with `[uri, networkName]` (and the palette invokes with
+ * nothing: the active editor's spec): Summary, Train, Compile, Diagnose. Each runs the `axon` CLI.
+ */
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  chooseCli,
+  cliArguments,
+  shellQuote,
+  trainOutDir,
+  type CliAction,
+  type CliProgram,
+  type CliRequest,
+} from './cli-invocation.js';
+import { parseDiagnoseOutput, type EditorFinding } from './diagnose-findings.js';
+import type { ReportPanels } from './report-panel.js';
+
+const COMPILE_TARGETS = ['json', 'pytorch', 'keras', 'tfjs'] as const;
+
+export interface CommandDeps {
+  context: vscode.ExtensionContext;
+  /** The "Axon" output channel: the CLI's command lines and output. */
+  log: vscode.OutputChannel;
+  reports: ReportPanels;
+  diagnostics: vscode.DiagnosticCollection;
+}
+
+/** The spec a command acts on: the code lens's URI (a string over LSP), or the active Axon editor. */
+async function targetDocument(uriArg: unknown): Promise<vscode.TextDocument | undefined> {
+  let uri: vscode.Uri | undefined;
+  if (typeof uriArg === 'string' && uriArg !== '') uri = vscode.Uri.parse(uriArg);
+  else if (uriArg instanceof vscode.Uri) uri = uriArg;
+  else if (vscode.window.activeTextEditor?.document.languageId === 'axon') uri = vscode.window.activeTextEditor.document.uri;
+  if (!uri) {
+    void vscode.window.showWarningMessage('Axon: open an .axon file first.');
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.uri.scheme !== 'file') {
+    void vscode.window.showWarningMessage('Axon: save the spec to a file first; the CLI reads it from disk.');
+    return undefined;
+  }
+  if (doc.isDirty) await doc.save();
+  return doc;
+}
+
+function cliFor(deps: CommandDeps): CliProgram {
+  const setting = vscode.workspace.getConfiguration('axon').get<string>('cliPath');
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+  return chooseCli(setting, { workspaceFolders: folders, bundledCli: deps.context.asAbsolutePath('dist/cli.cjs') }, fs.existsSync);
+}
+
+/** The program and arguments to spawn (a Node script runs on VS Code's own Node). */
+function spawnable(cli: CliProgram, args: string[]): { command: string; args: string[]; env: Record<string, string> } {
+  if (cli.kind === 'node-script') {
+    return { command: process.execPath, args: [cli.path, ...args], env: { ELECTRON_RUN_AS_NODE: '1' } };
+  }
+  return { command: cli.path, args, env: {} };
+}
+
+function baseDirOf(doc: vscode.TextDocument): string {
+  return vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath ?? path.dirname(doc.uri.fsPath);
+}
+
+/** Runs the CLI as a VS Code task (its output shows in the terminal panel); resolves with the exit code. */
+async function runAsTask(deps: CommandDeps, doc: vscode.TextDocument, req: CliRequest): Promise<number | undefined> {
+  const cli = cliFor(deps);
+  const { command, args, env } = spawnable(cli, cliArguments(req));
+  const cwd = path.dirname(doc.uri.fsPath);
+  deps.log.appendLine(`[${req.action}] (${cli.source} CLI) ${[command, ...args].map(shellQuote).join(' ')}`);
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+  const label = `${req.action} ${req.network ?? path.basename(doc.uri.fsPath)}`;
+  const task = new vscode.Task(
+    { type: 'axon', action: req.action, file: doc.uri.fsPath, network: req.network },
+    folder ?? vscode.TaskScope.Workspace,
+    label,
+    'axon',
+    new vscode.ProcessExecution(command, args, { cwd, env }),
+    [],
+  );
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, panel: vscode.TaskPanelKind.Dedicated, clear: true };
+  const execution = await vscode.tasks.executeTask(task);
+  return new Promise((resolve) => {
+    const sub = vscode.tasks.onDidEndTaskProcess((e) => {
+      if (e.execution === execution) {
+        sub.dispose();
+        deps.log.appendLine(`[${req.action}] exited with code ${e.exitCode ?? 'unknown'}`);
+        resolve(e.exitCode);
+      }
+    });
+  });
+}
+
+async function summary(deps: CommandDeps, uriArg: unknown, network: unknown): Promise<void> {
+  const doc = await targetDocument(uriArg);
+  if (!doc) return;
+  await runAsTask(deps, doc, { action: 'summary', file: doc.uri.fsPath, network: asName(network) });
+}
+
+async function train(deps: CommandDeps, uriArg: unknown, network: unknown): Promise<void> {
+  const doc = await targetDocument(uriArg);
+  if (!doc) return;
+  const name = asName(network);
+  const outSetting = vscode.workspace.getConfiguration('axon').get<string>('train.outDir', '.axon/runs');
+  const outDir = trainOutDir(baseDirOf(doc), outSetting, doc.uri.fsPath, name);
+  fs.mkdirSync(outDir, { recursive: true });
+  // Open the report first: it shows "waiting", then reloads each time the CLI rewrites report.html.
+  const reportPath = path.join(outDir, 'report.html');
+  deps.reports.show(reportPath);
+  const code = await runAsTask(deps, doc, { action: 'train', file: doc.uri.fsPath, network: name, outDir });
+  deps.reports.show(reportPath);
+  if (code === 0) void vscode.window.showInformationMessage(`Axon: training finished; report at ${reportPath}`);
+  else void vscode.window.showWarningMessage(`Axon: training ended with exit code ${code ?? 'unknown'}; see the terminal.`);
+}
+
+async function compile(deps: CommandDeps, uriArg: unknown, network: unknown): Promise<void> {
+  const doc = await targetDocument(uriArg);
+  if (!doc) return;
+  const target = await vscode.window.showQuickPick([...COMPILE_TARGETS], { placeHolder: 'Compile to…' });
+  if (!target) return;
+  const name = asName(network);
+  const outDir = trainOutDir(baseDirOf(doc), '.axon/compiled', doc.uri.fsPath, name);
+  fs.mkdirSync(outDir, { recursive: true });
+  const code = await runAsTask(deps, doc, { action: 'compile', file: doc.uri.fsPath, network: name, target, outDir });
+  if (code === 0) void vscode.window.showInformationMessage(`Axon: compiled to ${target} in ${outDir}`);
+}
+
+function toDiagnostic(f: EditorFinding): vscode.Diagnostic {
+  const range = new vscode.Range(f.startLine, f.startCharacter, f.endLine, f.endCharacter);
+  const severity =
+    f.severity === 'error'
+      ? vscode.DiagnosticSeverity.Error
+      : f.severity === 'warning'
+        ? vscode.DiagnosticSeverity.Warning
+        : vscode.DiagnosticSeverity.Information;
+  const d = new vscode.Diagnostic(range, f.message, severity);
+  d.source = 'axon-diagnose';
+  if (f.code) d.code = f.code;
+  return d;
+}
+
+/** Runs `axon diagnose --format json` and shows its findings as diagnostics until the document changes. */
+async function diagnose(deps: CommandDeps, uriArg: unknown, network: unknown): Promise<void> {
+  const doc = await targetDocument(uriArg);
+  if (!doc) return;
+  const cli = cliFor(deps);
+  const req: CliRequest = { action: 'diagnose', file: doc.uri.fsPath, network: asName(network) };
+  const { command, args, env } = spawnable(cli, cliArguments(req));
+  deps.log.appendLine(`[diagnose] (${cli.source} CLI) ${[command, ...args].map(shellQuote).join(' ')}`);
+  deps.log.show(true);
+  const { code, stdout, stderr } = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Axon: diagnosing ${req.network ?? path.basename(doc.uri.fsPath)}…` },
+    () =>
+      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          command,
+          args,
+          { cwd: path.dirname(doc.uri.fsPath), env: { ...process.env, ...env }, maxBuffer: 32 * 1024 * 1024 },
+          (err, out, errOut) => {
+            const exit = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : err ? 2 : 0;
+            resolve({ code: exit, stdout: String(out), stderr: String(errOut) });
+          },
+        );
+      }),
+  );
+  if (stderr.trim()) deps.log.appendLine(stderr.trimEnd());
+  // Exit code 1 means findings; 2 means the run itself failed (usage, config, internal).
+  if (code >= 2) {
+    void vscode.window.showErrorMessage(`Axon: diagnose failed (exit ${code}): ${stderr.trim().split('\n')[0] ?? ''}`);
+    return;
+  }
+  let findings: EditorFinding[];
+  try {
+    findings = parseDiagnoseOutput(stdout);
+  } catch (err) {
+    deps.log.appendLine(stdout);
+    void vscode.window.showErrorMessage(`Axon: ${err instanceof Error ? err.message : String(err)}`);
+    return;
+  }
+  const mine = findings.filter((f) => !f.file || path.resolve(path.dirname(doc.uri.fsPath), f.file) === doc.uri.fsPath);
+  deps.diagnostics.set(doc.uri, mine.map(toDiagnostic));
+  for (const f of mine) deps.log.appendLine(`  ${f.startLine + 1}:${f.startCharacter + 1} ${f.severity} ${f.message}${f.code ? ` [${f.code}]` : ''}`);
+  void vscode.window.showInformationMessage(
+    mine.length === 0 ? 'Axon: diagnose found no training problems.' : `Axon: diagnose found ${mine.length} problem(s); see the Problems panel.`,
+  );
+}
+
+function asName(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+export function registerCliCommands(deps: CommandDeps): vscode.Disposable[] {
+  const handlers: Record<CliAction, (uri: unknown, network: unknown) => Promise<void>> = {
+    summary: (u, n) => summary(deps, u, n),
+    train: (u, n) => train(deps, u, n),
+    compile: (u, n) => compile(deps, u, n),
+    diagnose: (u, n) => diagnose(deps, u, n),
+  };
+  const disposables = (Object.keys(handlers) as CliAction[]).map((action) =>
+    vscode.commands.registerCommand(`axon.${action}`, async (uri?: unknown, network?: unknown) => {
+      try {
+        await handlers[action](uri, network);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        deps.log.appendLine(`[${action}] ${message}`);
+        void vscode.window.showErrorMessage(`Axon ${action}: ${message}`);
+      }
+    }),
+  );
+  // Diagnose findings describe the file as it was; drop them once it changes.
+  disposables.push(
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0 && deps.diagnostics.has(e.document.uri)) deps.diagnostics.delete(e.document.uri);
+    }),
+  );
+  return disposables;
+}

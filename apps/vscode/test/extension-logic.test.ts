@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { chooseServer, describeServer } from '../src/server-choice.js';
+import { chooseCli, cliArguments, shellQuote, trainOutDir } from '../src/cli-invocation.js';
+import { parseDiagnoseOutput } from '../src/diagnose-findings.js';
+import { htmlForWebview, reportCsp, waitingHtml } from '../src/report-html.js';
+
+describe('chooseServer', () => {
+  it('uses the bundled server over IPC when axon.server.path is empty', () => {
+    expect(chooseServer('', '/ext/dist/server.cjs')).toEqual({ kind: 'node-module', module: '/ext/dist/server.cjs', bundled: true });
+    expect(chooseServer(undefined, '/ext/dist/server.cjs').kind).toBe('node-module');
+    expect(describeServer(chooseServer('  ', '/e/s.cjs'))).toBe('bundled server /e/s.cjs (Node, IPC)');
+  });
+  it('runs a configured JavaScript file with Node and anything else as an executable with --stdio', () => {
+    expect(chooseServer('/opt/axon/server.js', '/b')).toEqual({ kind: 'node-module', module: '/opt/axon/server.js', bundled: false });
+    expect(chooseServer('bin/server.mjs', '/b', { workspaceFolder: '/ws' })).toEqual({ kind: 'node-module', module: '/ws/bin/server.mjs', bundled: false });
+    expect(chooseServer('~/bin/axon-language-server', '/b', { home: '/home/u' })).toEqual({ kind: 'executable', command: '/home/u/bin/axon-language-server' });
+    expect(describeServer({ kind: 'executable', command: '/x/axls' })).toBe('server executable /x/axls (--stdio)');
+  });
+});
+
+describe('chooseCli', () => {
+  const existing = (paths: string[]) => (p: string) => paths.includes(p);
+  it('prefers the axon.cliPath setting, resolved against the first workspace folder', () => {
+    expect(chooseCli('tools/axon.js', { workspaceFolders: ['/ws'], bundledCli: '/ext/cli.cjs' }, existing([]))).toEqual({
+      kind: 'node-script', path: '/ws/tools/axon.js', source: 'setting',
+    });
+    expect(chooseCli('/usr/bin/axon', { workspaceFolders: [], bundledCli: '/ext/cli.cjs' }, existing([])).kind).toBe('executable');
+  });
+  it('then the workspace (a built repo CLI, or node_modules/.bin/axon), then the bundled CLI, then PATH', () => {
+    const c = { workspaceFolders: ['/ws'], bundledCli: '/ext/cli.cjs' };
+    expect(chooseCli('', c, existing(['/ws/apps/cli/bin/axon.js', '/ws/apps/cli/dist/main.js', '/ext/cli.cjs']))).toEqual({
+      kind: 'node-script', path: '/ws/apps/cli/bin/axon.js', source: 'workspace',
+    });
+    // An unbuilt repo CLI is skipped.
+    expect(chooseCli('', c, existing(['/ws/apps/cli/bin/axon.js', '/ext/cli.cjs'])).source).toBe('bundled');
+    expect(chooseCli('', c, existing(['/ws/node_modules/.bin/axon', '/ext/cli.cjs']))).toEqual({
+      kind: 'executable', path: '/ws/node_modules/.bin/axon', source: 'workspace',
+    });
+    expect(chooseCli('', c, existing([]))).toEqual({ kind: 'executable', path: 'axon', source: 'path' });
+  });
+});
+
+describe('cliArguments', () => {
+  it('builds each command line', () => {
+    expect(cliArguments({ action: 'summary', file: '/w/a.axon', network: 'Iris' })).toEqual(['summary', '/w/a.axon', '--network', 'Iris']);
+    expect(cliArguments({ action: 'train', file: 'a.axon', outDir: '/o' })).toEqual(['train', 'a.axon', '--out', '/o']);
+    expect(cliArguments({ action: 'compile', file: 'a.axon', network: 'N', target: 'pytorch', outDir: '/o' })).toEqual([
+      'compile', 'a.axon', '--network', 'N', '--target', 'pytorch', '--out', '/o',
+    ]);
+    expect(cliArguments({ action: 'diagnose', file: 'a.axon' })).toEqual(['diagnose', 'a.axon', '--format', 'json']);
+  });
+  it('puts each run in its own folder and quotes arguments for the log', () => {
+    expect(trainOutDir('/ws', '.axon/runs', '/ws/x/deep.axon', 'Deep Net')).toBe('/ws/.axon/runs/Deep_Net');
+    expect(trainOutDir('/ws', '/abs/runs', '/ws/x/deep.axon')).toBe('/abs/runs/deep');
+    expect(shellQuote('/a/b.axon')).toBe('/a/b.axon');
+    expect(shellQuote("it's here")).toBe(`'it'\\''s here'`);
+  });
+});
+
+describe('parseDiagnoseOutput', () => {
+  const range = { start: { offset: 10, line: 3, column: 5 }, end: { offset: 40, line: 3, column: 35 } };
+  it('maps 1-based finding ranges to 0-based editor positions, keeping rule id and severity', () => {
+    const out = JSON.stringify([{ ruleId: 'vanishing-gradients', severity: 'warning', message: 'layer 1: gradient norm 3e-9', range }]);
+    expect(parseDiagnoseOutput(out)).toEqual([
+      { startLine: 2, startCharacter: 4, endLine: 2, endCharacter: 34, severity: 'warning', code: 'vanishing-gradients', message: 'layer 1: gradient norm 3e-9' },
+    ]);
+  });
+  it('reads the per-file shape and ESLint-style line/column fields, after progress lines', () => {
+    const doc = { files: [{ file: 'deep.axon', findings: [{ code: 'dead-relu', severity: 'error', message: 'm', line: 7, column: 3, endLine: 7, endColumn: 9 }] }] };
+    const parsed = parseDiagnoseOutput(`step 1/10\nstep 10/10\n${JSON.stringify(doc)}`);
+    expect(parsed).toEqual([{ file: 'deep.axon', startLine: 6, startCharacter: 2, endLine: 6, endCharacter: 8, severity: 'error', code: 'dead-relu', message: 'm' }]);
+    expect(parseDiagnoseOutput('   ')).toEqual([]);
+    expect(() => parseDiagnoseOutput('not json at all')).toThrow(/did not print JSON/);
+  });
+});
+
+describe('report html for the webview', () => {
+  it('adds a CSP without network access and a base for the charts beside the report', () => {
+    const html = htmlForWebview('<html><head><title>r</title></head><body><img src="loss.svg"></body></html>', 'vscode-resource:', 'https://w/run');
+    expect(html).toBe(
+      `<html><head><meta http-equiv="Content-Security-Policy" content="${reportCsp('vscode-resource:')}"><base href="https://w/run/"><title>r</title></head><body><img src="loss.svg"></body></html>`,
+    );
+    expect(reportCsp('X')).toContain("default-src 'none'");
+    expect(reportCsp('X')).not.toContain('connect-src');
+  });
+  it('wraps fragments and escapes the waiting page path', () => {
+    expect(htmlForWebview('<p>hi</p>', 'S')).toMatch(/^<!DOCTYPE html><html><head><meta [^>]+><\/head><body><p>hi<\/p><\/body><\/html>$/);
+    expect(waitingHtml('/tmp/<run>/report.html', 'S')).toContain('/tmp/&lt;run&gt;/report.html');
+  });
+});
