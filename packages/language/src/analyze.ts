@@ -1,6 +1,18 @@
-import type { Program } from './ast.js';
+/**
+ * Analysis: from a parsed program to resolved networks.
+ *
+ * Blocks are collected and checked for recursion, each network's `layers` are expanded (repeats and
+ * blocks) into a flat list, every layer's arguments are checked and defaulted, shapes and parameter
+ * counts are inferred, and `input`, `task`, `train` and `data` are resolved. Never throws.
+ */
+import type { NetworkDecl, NetworkMember, Program, Range } from './ast.js';
+import { checkRecursion, collectBlocks, type BlockTable } from './blocks.js';
 import type { Diagnostic } from './diagnostic.js';
-import type { ResolvedNetwork } from './network.js';
+import { checkUnusedBlock, expandLayers, relatedFor } from './expand.js';
+import type { ResolvedLayer, ResolvedNetwork, Shape } from './network.js';
+import { Reporter } from './report.js';
+import { keywordRange, resolveData, resolveInput, resolveTask, resolveTrain } from './sections.js';
+import { inferLayer } from './shapes.js';
 
 export interface AnalysisResult {
   networks: ResolvedNetwork[];
@@ -8,4 +20,155 @@ export interface AnalysisResult {
 }
 
 /** Resolves every network of a parsed program. Never throws. */
-export declare function analyze(ast: Program): AnalysisResult;
+export function analyze(ast: Program): AnalysisResult {
+  const r = new Reporter();
+  try {
+    return analyzeProgram(ast, r);
+  } catch (err) {
+    const zero = { offset: 0, line: 1, column: 1 };
+    r.error(
+      'analysis/internal-error',
+      ast?.range ?? { start: zero, end: zero },
+      `internal error in analysis: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return { networks: [], diagnostics: r.diagnostics };
+  }
+}
+
+function analyzeProgram(ast: Program, r: Reporter): AnalysisResult {
+  const blocks = collectBlocks(ast, r);
+  checkRecursion(blocks, r);
+  const networks: ResolvedNetwork[] = [];
+  const names = new Map<string, NetworkDecl>();
+  const used = new Set<string>();
+  for (const item of ast.items ?? []) {
+    if (item?.kind !== 'Network') continue;
+    if (item.name) {
+      const first = names.get(item.name.name);
+      if (first) {
+        r.error(
+          'analysis/duplicate-network',
+          item.name.range,
+          `network \`${item.name.name}\` is already defined at line ${first.name!.range.start.line}`,
+        );
+      } else {
+        names.set(item.name.name, item);
+      }
+    }
+    networks.push(resolveNetwork(item, blocks, r, used));
+  }
+  for (const [name, block] of blocks) if (!used.has(name)) checkUnusedBlock(block, blocks, r);
+  r.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+  return { networks, diagnostics: r.diagnostics };
+}
+
+const SECTION_KEYWORD: Record<NetworkMember['kind'], string> = {
+  Input: 'input',
+  Task: 'task',
+  Layers: 'layers',
+  Train: 'train',
+  Data: 'data',
+};
+
+/** The first member of each kind; later duplicates are reported. */
+function sections(net: NetworkDecl, r: Reporter): Partial<{ [K in NetworkMember['kind']]: Extract<NetworkMember, { kind: K }> }> {
+  const out: Partial<Record<NetworkMember['kind'], NetworkMember>> = {};
+  for (const m of net.members ?? []) {
+    if (!m) continue;
+    const first = out[m.kind];
+    if (first) {
+      const word = SECTION_KEYWORD[m.kind];
+      r.error(
+        'analysis/duplicate-section',
+        keywordRange(m.range, word.length),
+        `\`${word}\` is already given at line ${first.range.start.line}; a network has one \`${word}\``,
+      );
+      continue;
+    }
+    out[m.kind] = m;
+  }
+  return out as ReturnType<typeof sections>;
+}
+
+function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used: Set<string>): ResolvedNetwork {
+  const name = net.name?.name ?? '';
+  const nameRange: Range = net.name?.range ?? keywordRange(net.range, 'network'.length);
+  const s = sections(net, r);
+
+  let input: Shape | undefined;
+  if (!s.Input) {
+    r.error('analysis/missing-input', nameRange, `network \`${name}\` has no \`input\`; add the shape of one sample, e.g. \`input [4]\``);
+  } else {
+    input = resolveInput(s.Input, r);
+  }
+
+  const task = s.Task ? resolveTask(s.Task, r) : undefined;
+
+  const layers: ResolvedLayer[] = [];
+  let shape: Shape = input ?? [];
+  if (!s.Layers) {
+    r.error('analysis/missing-layers', nameRange, `network \`${name}\` has no \`layers { … }\``);
+  } else if ((s.Layers.items ?? []).length === 0) {
+    r.error('analysis/missing-layers', keywordRange(s.Layers.range, 'layers'.length), '`layers` is empty; add at least one layer');
+  } else {
+    const expanded = expandLayers(s.Layers.items, blocks, r);
+    expanded.usedBlocks.forEach((b) => used.add(b));
+    // Once a layer is dropped or does not fit, later shapes are guesses: stop reporting shape errors.
+    let certain = input !== undefined;
+    const counters = new Map<string, number>();
+    for (const e of expanded.layers) {
+      if (!e.resolved) {
+        certain = false;
+        continue;
+      }
+      const inferred = inferLayer(e.resolved.spec, shape);
+      if (!inferred.ok) {
+        if (certain) {
+          const related = r.related;
+          r.related = relatedFor(e.chain);
+          const range = (inferred.arg && e.resolved.argRanges[inferred.arg]) || e.call.range;
+          r.error('analysis/shape-mismatch', range, inferred.message);
+          r.related = related;
+        }
+        certain = false;
+        continue;
+      }
+      const n = counters.get(e.kind) ?? 0;
+      counters.set(e.kind, n + 1);
+      layers.push({
+        ...e.resolved.spec,
+        index: layers.length,
+        name: n === 0 ? e.kind : `${e.kind}_${n}`,
+        inputShape: shape,
+        outputShape: inferred.outputShape,
+        params: inferred.params,
+        origin: { node: e.call, range: e.call.range, chain: e.chain },
+      });
+      shape = inferred.outputShape;
+    }
+  }
+
+  const trainable = layers.reduce((a, l) => a + l.params.trainable, 0);
+  const nonTrainable = layers.reduce((a, l) => a + l.params.nonTrainable, 0);
+  const network: ResolvedNetwork = {
+    name,
+    range: net.range,
+    nameRange,
+    input: input ?? [],
+    layers,
+    outputShape: shape,
+    params: { trainable, nonTrainable, total: trainable + nonTrainable },
+    train: resolveTrain(s.Train, task, r),
+    node: net,
+  };
+  if (s.Input) network.inputRange = s.Input.range;
+  if (task) network.task = task;
+  if (s.Task) network.taskRange = s.Task.range;
+  if (s.Train) network.trainRange = s.Train.range;
+  if (s.Data) {
+    const data = resolveData(s.Data, r);
+    if (data) network.data = data;
+    network.dataRange = s.Data.range;
+  }
+  return network;
+}

@@ -11,3 +11,30 @@ export type * from './network.js';
 export { parse, type ParseResult } from './parse.js';
 export { analyze, type AnalysisResult } from './analyze.js';
 export { format } from './format.js';
+export { check, type CheckResult } from './check.js';
+export { formatDiagnostic, formatDiagnostics, sourceLine, type FrameOptions } from './code-frame.js';
+export * as catalog from './catalog.js';
+export {
+  LAYERS,
+  ACTIVATIONS,
+  INITIALIZERS,
+  LOSSES,
+  OPTIMIZERS,
+  TASKS,
+  TRAIN_SETTINGS,
+  DATA_SETTINGS,
+  EARLY_STOPPING,
+  SELU_ALPHA,
+  SELU_SCALE,
+  type ArgSpec,
+  type Signature,
+  type LayerInfo,
+  type ActivationInfo,
+  type SettingInfo,
+  type ValueType,
+  type NumericRange,
+  type OptimizerName,
+  type TaskName,
+} from './catalog.js';
+export { closestName, editDistance } from './suggest.js';
+export { inferLayer, windowOutput } from './shapes.js';

@@ -111,7 +111,13 @@ export type ExpansionStep =
       bindings: Record<string, BoundValue>;
     };
 
-export type BoundValue = number | string | boolean | { name: string; args?: Record<string, BoundValue> };
+/** A bound argument value: a number, string, boolean, a name or call (`relu`, `elu(alpha: 1)`), or a list. */
+export type BoundValue =
+  | number
+  | string
+  | boolean
+  | { name: string; args?: Record<string, BoundValue> }
+  | BoundValue[];
 
 /** Where a resolved layer came from. */
 export interface LayerOrigin {

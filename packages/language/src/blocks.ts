@@ -1,0 +1,84 @@
+/**
+ * The block table: every `block name(params) { … }` of a program, checked for duplicate names,
+ * duplicate parameters, names taken by built-in layers, and recursion (reported once per cycle,
+ * naming it: `a → b → a`).
+ */
+import type { BlockDecl, LayerCall, LayerStmt, Program } from './ast.js';
+import { isLayerKind } from './catalog.js';
+import type { Reporter } from './report.js';
+
+export type BlockTable = ReadonlyMap<string, BlockDecl>;
+
+/** Calls written in a list of layer statements, repeats included (not expanded). */
+export function* layerCalls(stmts: readonly LayerStmt[] | undefined): Generator<LayerCall> {
+  for (const s of stmts ?? []) {
+    if (!s) continue;
+    if (s.kind === 'LayerCall') yield s;
+    else if (s.kind === 'Repeat') yield* layerCalls(s.body);
+  }
+}
+
+export function collectBlocks(program: Program, r: Reporter): BlockTable {
+  const blocks = new Map<string, BlockDecl>();
+  for (const item of program.items ?? []) {
+    if (item?.kind !== 'Block' || !item.name) continue;
+    const name = item.name.name;
+    if (isLayerKind(name)) {
+      r.error('analysis/reserved-name', item.name.range, `\`${name}\` is a built-in layer; give the block another name`);
+      continue;
+    }
+    const previous = blocks.get(name);
+    if (previous) {
+      r.error(
+        'analysis/duplicate-block',
+        item.name.range,
+        `block \`${name}\` is already defined at line ${previous.name!.range.start.line}`,
+      );
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const p of item.params ?? []) {
+      if (!p) continue;
+      if (seen.has(p.name)) r.error('analysis/duplicate-parameter', p.range, `block \`${name}\` has two parameters named \`${p.name}\``);
+      seen.add(p.name);
+    }
+    blocks.set(name, item);
+  }
+  return blocks;
+}
+
+/**
+ * Reports every cycle of block uses once, at the use that closes it, and returns the blocks that
+ * are part of a cycle (expansion refuses to enter them).
+ */
+export function checkRecursion(blocks: BlockTable, r: Reporter): Set<string> {
+  const state = new Map<string, 'active' | 'done'>();
+  const stack: string[] = [];
+  const recursive = new Set<string>();
+  const visit = (name: string): void => {
+    state.set(name, 'active');
+    stack.push(name);
+    for (const call of layerCalls(blocks.get(name)!.body)) {
+      const callee = call.name?.name;
+      if (!callee || isLayerKind(callee) || !blocks.has(callee)) continue;
+      const s = state.get(callee);
+      if (s === 'active') {
+        const cycle = [...stack.slice(stack.indexOf(callee)), callee];
+        cycle.slice(0, -1).forEach((b) => recursive.add(b));
+        r.error(
+          'analysis/recursive-block',
+          call.name.range,
+          cycle.length === 2
+            ? `block \`${callee}\` uses itself: ${cycle.join(' → ')}`
+            : `blocks use each other in a cycle: ${cycle.join(' → ')}`,
+        );
+      } else if (s === undefined) {
+        visit(callee);
+      }
+    }
+    stack.pop();
+    state.set(name, 'done');
+  };
+  for (const name of blocks.keys()) if (!state.has(name)) visit(name);
+  return recursive;
+}

@@ -1,0 +1,576 @@
+/**
+ * The Axon vocabulary as data: every layer kind, activation, initialiser, loss, optimizer, task and
+ * setting, with its arguments (name, position, type, default, allowed range, one-line doc).
+ *
+ * Analysis checks programs against it; the linter, the language server (hover, completion,
+ * signature help) and the compiler read it too. Plain data, no behaviour beyond small lookups.
+ */
+import type { ActivationName, InitializerName, LayerKind, LossName } from './network.js';
+
+/** What kind of value an argument takes. */
+export type ValueType =
+  | 'int'
+  | 'number'
+  | 'bool'
+  | 'string'
+  /** A list of strings: `["a", "b"]`. */
+  | 'strings'
+  /** One positive integer for both axes, or `[height, width]`. */
+  | 'int2'
+  | 'activation'
+  | 'initializer'
+  | 'padding'
+  | 'loss'
+  | 'optimizer'
+  | 'task'
+  | 'early_stopping';
+
+/** Allowed numeric range (both ends optional). */
+export interface NumericRange {
+  min?: number;
+  /** When true, `min` itself is not allowed. */
+  minExclusive?: boolean;
+  max?: number;
+  /** When true, `max` itself is not allowed. */
+  maxExclusive?: boolean;
+}
+
+/** A literal default as it would be written in Axon source (`0.01`, `true`, `glorot_uniform`, `[1, 1]`). */
+export type DefaultValue = number | boolean | string;
+
+export interface ArgSpec {
+  name: string;
+  type: ValueType;
+  /** 0-based position when the argument may be passed positionally; absent for named-only arguments. */
+  position?: number;
+  required: boolean;
+  /** The default when not written; absent for required arguments and computed defaults. */
+  default?: DefaultValue;
+  /** How a computed default is described, e.g. "the pool size". */
+  defaultText?: string;
+  range?: NumericRange;
+  doc: string;
+}
+
+/** Something called by name with arguments: a layer, an activation, a loss, … */
+export interface Signature {
+  name: string;
+  doc: string;
+  args: ArgSpec[];
+}
+
+export interface LayerInfo extends Signature {
+  name: LayerKind;
+  /** Has weights that `init:` / `bias_init:` initialise. */
+  weighted: boolean;
+  /** Needs a `[height, width, channels]` input. */
+  spatial: boolean;
+}
+
+export interface ActivationInfo extends Signature {
+  name: ActivationName;
+  /** Output range, for hover: "(0, 1)", "[0, ∞)", … */
+  outputRange: string;
+  /** Non-linear and bounded on both sides: saturates, so gradients vanish in deep stacks. */
+  saturating: boolean;
+  /** Constants that are fixed, not arguments (selu). */
+  constants?: Record<string, number>;
+  /** Other libraries' defaults worth showing on hover. */
+  note?: string;
+}
+
+export interface SettingInfo {
+  name: string;
+  type: ValueType;
+  required: boolean;
+  default?: DefaultValue;
+  defaultText?: string;
+  range?: NumericRange;
+  doc: string;
+  /** May be written as a bare call statement (`early_stopping(patience: 5)`) instead of `key: value`. */
+  statement?: boolean;
+}
+
+const positiveInt: NumericRange = { min: 1 };
+const positive: NumericRange = { min: 0, minExclusive: true };
+const nonNegative: NumericRange = { min: 0 };
+const unitInterval: NumericRange = { min: 0, max: 1, maxExclusive: true };
+
+const activationArg: ArgSpec = {
+  name: 'activation',
+  type: 'activation',
+  required: false,
+  default: 'linear',
+  doc: 'The activation applied to the output; linear (none) when not written.',
+};
+const initArg: ArgSpec = {
+  name: 'init',
+  type: 'initializer',
+  required: false,
+  default: 'glorot_uniform',
+  doc: 'How the weights (kernel) start.',
+};
+const biasInitArg: ArgSpec = {
+  name: 'bias_init',
+  type: 'initializer',
+  required: false,
+  default: 'zeros',
+  doc: 'How the biases start.',
+};
+const paddingArg: ArgSpec = {
+  name: 'padding',
+  type: 'padding',
+  required: false,
+  default: 'valid',
+  doc: '`valid` (no padding: the output shrinks) or `same` (zero padding: output size = ceil(input / stride)).',
+};
+
+export const LAYERS: Record<LayerKind, LayerInfo> = {
+  dense: {
+    name: 'dense',
+    doc: 'A fully connected layer: every output unit sees every input along the last axis.',
+    weighted: true,
+    spatial: false,
+    args: [
+      { name: 'units', type: 'int', position: 0, required: true, range: positiveInt, doc: 'Number of output units.' },
+      activationArg,
+      initArg,
+      biasInitArg,
+    ],
+  },
+  dropout: {
+    name: 'dropout',
+    doc: 'Randomly zeroes a fraction of its inputs while training (inverted dropout); does nothing at inference.',
+    weighted: false,
+    spatial: false,
+    args: [
+      {
+        name: 'rate',
+        type: 'number',
+        position: 0,
+        required: true,
+        range: unitInterval,
+        doc: 'Fraction of inputs to drop, in [0, 1).',
+      },
+    ],
+  },
+  batch_norm: {
+    name: 'batch_norm',
+    doc: 'Batch normalisation over the last axis: a learned scale and shift (trainable) and moving mean and variance (not trainable).',
+    weighted: false,
+    spatial: false,
+    args: [
+      {
+        name: 'momentum',
+        type: 'number',
+        required: false,
+        default: 0.99,
+        range: unitInterval,
+        doc: 'Moving-average momentum: moving = momentum × moving + (1 − momentum) × batch.',
+      },
+      { name: 'epsilon', type: 'number', required: false, default: 1e-3, range: positive, doc: 'Added to the variance before the square root.' },
+    ],
+  },
+  activation: {
+    name: 'activation',
+    doc: 'A stand-alone activation layer.',
+    weighted: false,
+    spatial: false,
+    args: [{ name: 'fn', type: 'activation', position: 0, required: true, doc: 'The activation to apply.' }],
+  },
+  flatten: {
+    name: 'flatten',
+    doc: 'Flattens each sample to one axis (`[h, w, c]` → `[h·w·c]`); a flat input passes through unchanged.',
+    weighted: false,
+    spatial: false,
+    args: [],
+  },
+  conv2d: {
+    name: 'conv2d',
+    doc: 'A 2-D convolution over a `[height, width, channels]` input.',
+    weighted: true,
+    spatial: true,
+    args: [
+      { name: 'filters', type: 'int', position: 0, required: true, range: positiveInt, doc: 'Number of output channels.' },
+      {
+        name: 'kernel',
+        type: 'int2',
+        position: 1,
+        required: true,
+        range: positiveInt,
+        doc: 'Kernel size: `3` for 3×3, or `[height, width]`.',
+      },
+      { name: 'stride', type: 'int2', required: false, default: 1, range: positiveInt, doc: 'Step between kernel positions: `2` or `[h, w]`.' },
+      paddingArg,
+      activationArg,
+      initArg,
+      biasInitArg,
+    ],
+  },
+  max_pool2d: {
+    name: 'max_pool2d',
+    doc: 'Keeps the largest value of each pool window, per channel.',
+    weighted: false,
+    spatial: true,
+    args: [
+      { name: 'pool', type: 'int2', position: 0, required: false, default: 2, range: positiveInt, doc: 'Window size: `2` for 2×2, or `[h, w]`.' },
+      {
+        name: 'stride',
+        type: 'int2',
+        required: false,
+        defaultText: 'the pool size',
+        range: positiveInt,
+        doc: 'Step between windows; defaults to the pool size (non-overlapping windows).',
+      },
+      paddingArg,
+    ],
+  },
+  avg_pool2d: {
+    name: 'avg_pool2d',
+    doc: 'Averages each pool window, per channel.',
+    weighted: false,
+    spatial: true,
+    args: [
+      { name: 'pool', type: 'int2', position: 0, required: false, default: 2, range: positiveInt, doc: 'Window size: `2` for 2×2, or `[h, w]`.' },
+      {
+        name: 'stride',
+        type: 'int2',
+        required: false,
+        defaultText: 'the pool size',
+        range: positiveInt,
+        doc: 'Step between windows; defaults to the pool size (non-overlapping windows).',
+      },
+      paddingArg,
+    ],
+  },
+};
+
+/** SELU's fixed constants (Klambauer et al. 2017), the same in Keras and PyTorch. */
+export const SELU_ALPHA = 1.6732632423543772;
+export const SELU_SCALE = 1.0507009873554805;
+
+export const ACTIVATIONS: Record<ActivationName, ActivationInfo> = {
+  linear: { name: 'linear', doc: 'Identity: f(x) = x. No non-linearity.', args: [], outputRange: '(−∞, ∞)', saturating: false },
+  sigmoid: {
+    name: 'sigmoid',
+    doc: 'Logistic function 1 / (1 + e^−x): squashes to (0, 1); saturates for large |x| and is not zero-centred.',
+    args: [],
+    outputRange: '(0, 1)',
+    saturating: true,
+  },
+  tanh: {
+    name: 'tanh',
+    doc: 'Hyperbolic tangent: zero-centred, squashes to (−1, 1); saturates for large |x|.',
+    args: [],
+    outputRange: '(−1, 1)',
+    saturating: true,
+  },
+  softmax: {
+    name: 'softmax',
+    doc: 'Turns the last axis into a probability distribution (non-negative, sums to 1); for the output of a classifier.',
+    args: [],
+    outputRange: '(0, 1), summing to 1',
+    saturating: false,
+  },
+  relu: {
+    name: 'relu',
+    doc: 'Rectified linear unit max(0, x): cheap and non-saturating for x > 0; units can die (stay at 0).',
+    args: [],
+    outputRange: '[0, ∞)',
+    saturating: false,
+  },
+  leaky_relu: {
+    name: 'leaky_relu',
+    doc: 'Like relu but with a small slope alpha·x for x < 0, so units never die completely.',
+    args: [
+      {
+        name: 'alpha',
+        type: 'number',
+        position: 0,
+        required: false,
+        default: 0.01,
+        range: nonNegative,
+        doc: 'Slope for negative inputs.',
+      },
+    ],
+    outputRange: '(−∞, ∞)',
+    saturating: false,
+    note: 'Axon and PyTorch default alpha = 0.01; the Keras LeakyReLU layer defaults to 0.3.',
+  },
+  prelu: {
+    name: 'prelu',
+    doc: 'Parametric relu: the negative slope is learned, one per unit (per channel after conv2d).',
+    args: [
+      {
+        name: 'init',
+        type: 'number',
+        position: 0,
+        required: false,
+        default: 0.25,
+        doc: 'Starting value of every learned slope.',
+      },
+    ],
+    outputRange: '(−∞, ∞)',
+    saturating: false,
+    note: 'Axon and PyTorch start the slope at 0.25; Keras PReLU starts at 0. Adds one trainable parameter per unit/channel.',
+  },
+  elu: {
+    name: 'elu',
+    doc: 'Exponential linear unit: x for x > 0, alpha·(e^x − 1) otherwise; smooth, negative outputs push mean activations toward 0.',
+    args: [
+      { name: 'alpha', type: 'number', position: 0, required: false, default: 1.0, range: nonNegative, doc: 'Saturation value for negative inputs (−alpha).' },
+    ],
+    outputRange: '(−alpha, ∞)',
+    saturating: false,
+  },
+  selu: {
+    name: 'selu',
+    doc: 'Scaled elu with fixed constants that make a dense stack self-normalising (needs lecun_normal init).',
+    args: [],
+    outputRange: '(−scale·alpha, ∞)',
+    saturating: false,
+    constants: { alpha: SELU_ALPHA, scale: SELU_SCALE },
+  },
+};
+
+export const INITIALIZERS: Record<InitializerName, Signature> = {
+  glorot_uniform: { name: 'glorot_uniform', doc: 'Uniform in ±sqrt(6 / (fan_in + fan_out)) (Xavier). The default for weights.', args: [] },
+  glorot_normal: { name: 'glorot_normal', doc: 'Truncated normal with stddev sqrt(2 / (fan_in + fan_out)) (Xavier).', args: [] },
+  he_uniform: { name: 'he_uniform', doc: 'Uniform in ±sqrt(6 / fan_in); suits the relu family.', args: [] },
+  he_normal: { name: 'he_normal', doc: 'Truncated normal with stddev sqrt(2 / fan_in); suits the relu family.', args: [] },
+  lecun_uniform: { name: 'lecun_uniform', doc: 'Uniform in ±sqrt(3 / fan_in).', args: [] },
+  lecun_normal: { name: 'lecun_normal', doc: 'Truncated normal with stddev sqrt(1 / fan_in); what selu needs.', args: [] },
+  zeros: { name: 'zeros', doc: 'All zeros. The default for biases.', args: [] },
+  constant: {
+    name: 'constant',
+    doc: 'Every value set to the same number.',
+    args: [{ name: 'value', type: 'number', position: 0, required: true, doc: 'The value.' }],
+  },
+};
+
+const fromLogitsArg: ArgSpec = {
+  name: 'from_logits',
+  type: 'bool',
+  position: 0,
+  required: false,
+  default: false,
+  doc: 'The output layer emits raw scores (logits), so the loss applies sigmoid/softmax itself.',
+};
+
+export const LOSSES: Record<LossName, Signature> = {
+  mse: { name: 'mse', doc: 'Mean squared error; for regression.', args: [] },
+  mae: { name: 'mae', doc: 'Mean absolute error; for regression, less sensitive to outliers.', args: [] },
+  huber: {
+    name: 'huber',
+    doc: 'Squared error for small errors, absolute error beyond delta; for regression.',
+    args: [{ name: 'delta', type: 'number', position: 0, required: false, default: 1.0, range: positive, doc: 'Where the loss turns from quadratic to linear.' }],
+  },
+  binary_crossentropy: {
+    name: 'binary_crossentropy',
+    doc: 'Cross-entropy of independent yes/no outputs; for binary and multilabel tasks (sigmoid outputs).',
+    args: [fromLogitsArg],
+  },
+  categorical_crossentropy: {
+    name: 'categorical_crossentropy',
+    doc: 'Cross-entropy of one label among N (one-hot targets); for classification (softmax output).',
+    args: [fromLogitsArg],
+  },
+};
+
+const learningRate = (def: number): ArgSpec => ({
+  name: 'learning_rate',
+  type: 'number',
+  position: 0,
+  required: false,
+  default: def,
+  range: positive,
+  doc: 'Step size.',
+});
+
+export type OptimizerName = 'sgd' | 'adam' | 'rmsprop';
+
+export const OPTIMIZERS: Record<OptimizerName, Signature> = {
+  sgd: {
+    name: 'sgd',
+    doc: 'Stochastic gradient descent, optionally with (Nesterov) momentum.',
+    args: [
+      learningRate(0.01),
+      { name: 'momentum', type: 'number', required: false, default: 0, range: unitInterval, doc: 'Fraction of the previous update kept.' },
+      { name: 'nesterov', type: 'bool', required: false, default: false, doc: 'Use Nesterov momentum.' },
+    ],
+  },
+  adam: {
+    name: 'adam',
+    doc: 'Adam: per-parameter steps from running averages of the gradient and its square.',
+    args: [
+      learningRate(1e-3),
+      { name: 'beta1', type: 'number', required: false, default: 0.9, range: unitInterval, doc: 'Decay of the gradient average.' },
+      { name: 'beta2', type: 'number', required: false, default: 0.999, range: unitInterval, doc: 'Decay of the squared-gradient average.' },
+      { name: 'epsilon', type: 'number', required: false, default: 1e-7, range: positive, doc: 'Added to the denominator for stability.' },
+    ],
+  },
+  rmsprop: {
+    name: 'rmsprop',
+    doc: 'RMSprop: steps scaled by a running average of the squared gradient.',
+    args: [
+      learningRate(1e-3),
+      { name: 'rho', type: 'number', required: false, default: 0.9, range: unitInterval, doc: 'Decay of the squared-gradient average.' },
+      { name: 'epsilon', type: 'number', required: false, default: 1e-7, range: positive, doc: 'Added to the denominator for stability.' },
+    ],
+  },
+};
+
+export type TaskName = 'regression' | 'binary_classification' | 'classification' | 'multilabel';
+
+export const TASKS: Record<TaskName, Signature & { defaultLoss: LossName }> = {
+  regression: {
+    name: 'regression',
+    doc: 'Predict real numbers.',
+    defaultLoss: 'mse',
+    args: [{ name: 'outputs', type: 'int', position: 0, required: false, default: 1, range: positiveInt, doc: 'How many numbers to predict.' }],
+  },
+  binary_classification: {
+    name: 'binary_classification',
+    doc: 'Predict yes or no (one probability).',
+    defaultLoss: 'binary_crossentropy',
+    args: [],
+  },
+  classification: {
+    name: 'classification',
+    doc: 'Predict one label among N classes.',
+    defaultLoss: 'categorical_crossentropy',
+    args: [{ name: 'classes', type: 'int', position: 0, required: true, range: positiveInt, doc: 'Number of classes.' }],
+  },
+  multilabel: {
+    name: 'multilabel',
+    doc: 'Predict any subset of N labels (each one yes or no).',
+    defaultLoss: 'binary_crossentropy',
+    args: [{ name: 'labels', type: 'int', position: 0, required: true, range: positiveInt, doc: 'Number of labels.' }],
+  },
+};
+
+export const EARLY_STOPPING: Signature = {
+  name: 'early_stopping',
+  doc: 'Stop when the validation loss has not improved for `patience` epochs (the best weights are kept).',
+  args: [
+    { name: 'patience', type: 'int', position: 0, required: true, range: nonNegative, doc: 'Epochs without improvement before stopping.' },
+    { name: 'min_delta', type: 'number', required: false, default: 0, range: nonNegative, doc: 'Smallest decrease that counts as an improvement.' },
+  ],
+};
+
+export const TRAIN_SETTINGS: Record<string, SettingInfo> = {
+  loss: {
+    name: 'loss',
+    type: 'loss',
+    required: false,
+    defaultText: "the task's loss (regression → mse; binary_classification and multilabel → binary_crossentropy; classification → categorical_crossentropy)",
+    doc: 'The loss to minimise.',
+  },
+  optimizer: { name: 'optimizer', type: 'optimizer', required: false, default: 'adam', doc: 'How weights are updated; `adam(learning_rate: 1e-3)` when not written.' },
+  epochs: { name: 'epochs', type: 'int', required: false, default: 100, range: positiveInt, doc: 'Passes over the training data.' },
+  batch_size: { name: 'batch_size', type: 'int', required: false, default: 32, range: positiveInt, doc: 'Samples per gradient step.' },
+  seed: { name: 'seed', type: 'int', required: false, default: 42, range: nonNegative, doc: 'Random seed for initialisation, shuffling and the validation split.' },
+  early_stopping: {
+    name: 'early_stopping',
+    type: 'early_stopping',
+    required: false,
+    defaultText: 'off',
+    doc: 'Stop early when validation loss stalls: `early_stopping(patience: 10, min_delta: 0)`.',
+    statement: true,
+  },
+};
+
+export const DATA_SETTINGS: Record<string, SettingInfo> = {
+  source: { name: 'source', type: 'string', required: true, doc: 'The CSV file, relative to the .axon file.' },
+  target: { name: 'target', type: 'string', required: true, doc: 'The column to predict.' },
+  features: { name: 'features', type: 'strings', required: false, defaultText: 'every column but the target', doc: 'The input columns, in order.' },
+  validation_split: {
+    name: 'validation_split',
+    type: 'number',
+    required: false,
+    default: 0.2,
+    range: unitInterval,
+    doc: 'Fraction of rows held out for validation, in [0, 1).',
+  },
+  standardize: { name: 'standardize', type: 'bool', required: false, default: true, doc: 'Scale each feature to mean 0, standard deviation 1 (statistics from the training rows).' },
+};
+
+export const PADDINGS = ['valid', 'same'] as const;
+
+/** The sections a `network { }` may hold. */
+export const NETWORK_SECTIONS = ['input', 'task', 'layers', 'train', 'data'] as const;
+
+/** Looks an argument up by name. */
+export function argSpec(signature: Signature, name: string): ArgSpec | undefined {
+  return signature.args.find((a) => a.name === name);
+}
+
+function hasOwn<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
+  return Object.prototype.hasOwnProperty.call(table, key);
+}
+
+export const isLayerKind = (name: string): name is LayerKind => hasOwn(LAYERS, name);
+export const isActivationName = (name: string): name is ActivationName => hasOwn(ACTIVATIONS, name);
+export const isInitializerName = (name: string): name is InitializerName => hasOwn(INITIALIZERS, name);
+export const isLossName = (name: string): name is LossName => hasOwn(LOSSES, name);
+export const isOptimizerName = (name: string): name is OptimizerName => hasOwn(OPTIMIZERS, name);
+export const isTaskName = (name: string): name is TaskName => hasOwn(TASKS, name);
+
+/** Describes a numeric range in words for messages and docs: "a positive integer", "a number in [0, 1)". */
+export function describeRange(type: 'int' | 'number' | 'int2', range: NumericRange | undefined): string {
+  const noun = type === 'number' ? 'a number' : 'an integer';
+  if (!range) return noun;
+  const { min, max, minExclusive, maxExclusive } = range;
+  if (type !== 'number' && min === 1 && max === undefined) return 'a positive integer';
+  if (min === 0 && max === undefined) return minExclusive ? `a positive number` : type === 'number' ? 'a number ≥ 0' : 'a non-negative integer';
+  if (min !== undefined && max !== undefined) return `${noun} in ${minExclusive ? '(' : '['}${min}, ${max}${maxExclusive ? ')' : ']'}`;
+  if (min !== undefined) return `${noun} ${minExclusive ? '>' : '≥'} ${min}`;
+  if (max !== undefined) return `${noun} ${maxExclusive ? '<' : '≤'} ${max}`;
+  return noun;
+}
+
+/** Whether a number lies in a range. */
+export function inRange(value: number, range: NumericRange | undefined): boolean {
+  if (!range) return true;
+  if (range.min !== undefined && (range.minExclusive ? value <= range.min : value < range.min)) return false;
+  if (range.max !== undefined && (range.maxExclusive ? value >= range.max : value > range.max)) return false;
+  return true;
+}
+
+/** What a value of the given type looks like, for "expected …" messages. */
+export function describeType(type: ValueType, range?: NumericRange): string {
+  switch (type) {
+    case 'int':
+    case 'number':
+      return describeRange(type, range);
+    case 'int2':
+      return `${describeRange('int2', range)} or a list [height, width] of them`;
+    case 'bool':
+      return '`true` or `false`';
+    case 'string':
+      return 'a string in double quotes';
+    case 'strings':
+      return 'a list of strings, e.g. ["a", "b"]';
+    case 'activation':
+      return `an activation (${Object.keys(ACTIVATIONS).join(', ')})`;
+    case 'initializer':
+      return `an initialiser (${Object.keys(INITIALIZERS).join(', ')})`;
+    case 'padding':
+      return '`valid` or `same`';
+    case 'loss':
+      return `a loss (${Object.keys(LOSSES).join(', ')})`;
+    case 'optimizer':
+      return `an optimizer (${Object.keys(OPTIMIZERS).join(', ')})`;
+    case 'task':
+      return `a task (${Object.keys(TASKS).join(', ')})`;
+    case 'early_stopping':
+      return '`early_stopping(patience: N)`';
+  }
+}
+
+/** Writes a default for docs and hover: `0.01`, `true`, `glorot_uniform`. */
+export function formatDefault(arg: { default?: DefaultValue; defaultText?: string }): string | undefined {
+  if (arg.defaultText !== undefined) return arg.defaultText;
+  if (arg.default === undefined) return undefined;
+  return String(arg.default);
+}

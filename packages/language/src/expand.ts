@@ -1,0 +1,212 @@
+/**
+ * Expands `repeat` and block uses into the flat list of layer calls, binding block parameters and
+ * recording each layer's chain of expansion steps (outermost first).
+ */
+import type { BlockDecl, LayerCall, LayerStmt, Range } from './ast.js';
+import type { Ctx } from './args.js';
+import type { BlockTable } from './blocks.js';
+import { LAYERS, isLayerKind } from './catalog.js';
+import { resolveLayer, type ResolvedCall } from './layers.js';
+import type { BoundValue, ExpansionStep, LayerKind } from './network.js';
+import { span, type Reporter } from './report.js';
+import { closestName } from './suggest.js';
+import { EMPTY_ENV, toArgVals, toBound, type Env, type Val } from './values.js';
+
+/** Most layers one network may expand to; beyond it analysis stops with an error instead of running out of memory. */
+export const MAX_LAYERS = 200_000;
+
+export interface ExpandedLayer {
+  kind: LayerKind;
+  call: LayerCall;
+  chain: ExpansionStep[];
+  /** Undefined when the call's arguments were invalid (already reported). */
+  resolved?: ResolvedCall;
+}
+
+export interface ExpandResult {
+  layers: ExpandedLayer[];
+  /** Something was dropped (unknown name, invalid block use, recursion): later shapes are uncertain. */
+  incomplete: boolean;
+  /** Blocks entered at least once. */
+  usedBlocks: Set<string>;
+}
+
+interface State {
+  r: Reporter;
+  blocks: BlockTable;
+  out: ExpandedLayer[];
+  incomplete: boolean;
+  usedBlocks: Set<string>;
+  /** Blocks being expanded right now (recursion guard). */
+  active: string[];
+  /** Statements visited, to bound runaway nested repeats of empty bodies. */
+  steps: number;
+  stopped: boolean;
+}
+
+/** Related locations for a report made inside an expansion: the block uses and repeat iterations that led there. */
+export function relatedFor(chain: ExpansionStep[]): { range: Range; message: string }[] {
+  return chain.map((s) =>
+    s.kind === 'block'
+      ? { range: s.useRange, message: `in block \`${s.block}\`, used here` }
+      : { range: s.headerRange, message: `in iteration ${s.iteration} of \`repeat ${s.count}\`` },
+  );
+}
+
+export function expandLayers(stmts: readonly LayerStmt[], blocks: BlockTable, r: Reporter, env: Env = EMPTY_ENV, params: string[] = []): ExpandResult {
+  const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [], steps: 0, stopped: false };
+  const saved = r.related;
+  walk(st, stmts, env, params, []);
+  r.related = saved;
+  return { layers: st.out, incomplete: st.incomplete, usedBlocks: st.usedBlocks };
+}
+
+function walk(st: State, stmts: readonly LayerStmt[] | undefined, env: Env, params: string[], chain: ExpansionStep[]): void {
+  for (const stmt of stmts ?? []) {
+    if (st.stopped) return;
+    if (!stmt) continue;
+    if (++st.steps > MAX_LAYERS * 5 || st.out.length > MAX_LAYERS) {
+      st.r.error('analysis/too-many-layers', stmt.range, `the network expands to more than ${MAX_LAYERS} layers; analysis stopped here`);
+      st.stopped = true;
+      st.incomplete = true;
+      return;
+    }
+    st.r.related = relatedFor(chain);
+    if (stmt.kind === 'Repeat') walkRepeat(st, stmt, env, params, chain);
+    else if (stmt.kind === 'LayerCall') walkCall(st, stmt, env, params, chain);
+  }
+}
+
+function walkRepeat(st: State, stmt: Extract<LayerStmt, { kind: 'Repeat' }>, env: Env, params: string[], chain: ExpansionStep[]): void {
+  const count = stmt.count;
+  if (!count) {
+    st.incomplete = true;
+    return;
+  }
+  if (!Number.isInteger(count.value) || count.value < 1) {
+    st.r.error('analysis/out-of-range', count.range, `a repeat count must be a positive integer, got \`${count.raw}\``);
+    st.incomplete = true;
+    return;
+  }
+  const headerRange = span(stmt.keywordRange ?? stmt.range, count.range);
+  for (let i = 1; i <= count.value && !st.stopped; i++) {
+    const step: ExpansionStep = { kind: 'repeat', range: stmt.range, headerRange, count: count.value, iteration: i };
+    walk(st, stmt.body, env, params, [...chain, step]);
+  }
+}
+
+function walkCall(st: State, call: LayerCall, env: Env, params: string[], chain: ExpansionStep[]): void {
+  const name = call.name?.name;
+  if (!name) {
+    st.incomplete = true;
+    return;
+  }
+  const ctx: Ctx = { r: st.r, params };
+  const args = toArgVals(call.args?.args, env);
+  if (isLayerKind(name)) {
+    const resolved = resolveLayer(name, { what: 'layer', name, nameRange: call.name.range, args }, ctx);
+    const layer: ExpandedLayer = { kind: name, call, chain };
+    if (resolved) layer.resolved = resolved;
+    else st.incomplete = true;
+    st.out.push(layer);
+    return;
+  }
+  const block = st.blocks.get(name);
+  if (!block) {
+    const layerNames = Object.keys(LAYERS);
+    const near = closestName(name, [...layerNames, ...st.blocks.keys()]);
+    if (near && st.blocks.has(near)) {
+      st.r.error('analysis/unknown-block', call.name.range, `unknown block \`${name}\`; did you mean \`${near}\`?`);
+    } else {
+      st.r.error(
+        'analysis/unknown-layer',
+        call.name.range,
+        near
+          ? `unknown layer \`${name}\`; did you mean \`${near}\`?`
+          : `unknown layer \`${name}\` (expected a layer — ${layerNames.join(', ')} — or a block defined in this file)`,
+      );
+    }
+    st.incomplete = true;
+    return;
+  }
+  if (st.active.includes(name)) {
+    // Reported once per cycle by checkRecursion.
+    st.incomplete = true;
+    return;
+  }
+  const bound = bindBlockArgs(st, block, call, args);
+  if (!bound) {
+    st.incomplete = true;
+    return;
+  }
+  st.usedBlocks.add(name);
+  const step: ExpansionStep = {
+    kind: 'block',
+    block: name,
+    useRange: call.range,
+    definitionRange: block.name!.range,
+    bindings: Object.fromEntries([...bound].map(([k, v]) => [k, toBound(v)])) as Record<string, BoundValue>,
+  };
+  st.active.push(name);
+  walk(st, block.body, bound, [...bound.keys()], [...chain, step]);
+  st.active.pop();
+}
+
+/** Binds a block use's arguments to the block's parameters; undefined when they do not match (reported). */
+function bindBlockArgs(st: State, block: BlockDecl, call: LayerCall, args: ReturnType<typeof toArgVals>): Map<string, Val> | undefined {
+  const name = block.name!.name;
+  const params = (block.params ?? []).filter(Boolean).map((p) => p.name);
+  const bound = new Map<string, Val>();
+  let ok = true;
+  let pos = 0;
+  for (const a of args) {
+    if (a.name === undefined) {
+      const p = params[pos++];
+      if (p === undefined) {
+        st.r.error(
+          'analysis/too-many-arguments',
+          a.range,
+          `block \`${name}\` takes ${params.length} argument${params.length === 1 ? '' : 's'}${params.length ? ` (${params.join(', ')})` : ''}`,
+        );
+        ok = false;
+        continue;
+      }
+      bound.set(p, a.value);
+    } else {
+      if (!params.includes(a.name)) {
+        const near = closestName(a.name, params);
+        st.r.error(
+          'analysis/unknown-argument',
+          a.nameRange ?? a.range,
+          `block \`${name}\` has no parameter \`${a.name}\`` +
+            (near ? `; did you mean \`${near}\`?` : params.length ? ` (expected one of: ${params.join(', ')})` : ' (it takes none)'),
+        );
+        ok = false;
+        continue;
+      }
+      if (bound.has(a.name)) {
+        st.r.error('analysis/duplicate-argument', a.nameRange ?? a.range, `\`${a.name}\` of block \`${name}\` is given more than once`);
+        ok = false;
+        continue;
+      }
+      bound.set(a.name, a.value);
+    }
+  }
+  for (const p of params) {
+    if (!bound.has(p)) {
+      st.r.error('analysis/missing-argument', call.name.range, `block \`${name}\` needs \`${p}\``);
+      ok = false;
+    }
+  }
+  return ok ? bound : undefined;
+}
+
+/** Checks a block that no network uses, with its parameters unbound, so errors in its text still surface. */
+export function checkUnusedBlock(block: BlockDecl, blocks: BlockTable, r: Reporter): void {
+  const params = (block.params ?? []).filter(Boolean).map((p) => p.name);
+  const env = new Map<string, Val>(params.map((p) => [p, { t: 'missing', range: block.range } as Val]));
+  const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [block.name!.name], steps: 0, stopped: false };
+  const saved = r.related;
+  walk(st, block.body, env, params, []);
+  r.related = saved;
+}

@@ -1,0 +1,196 @@
+/**
+ * The non-layer sections of a network: `input`, `task`, `train { }` and `data { }`, checked and
+ * defaulted from the catalog.
+ */
+import type { DataDecl, InputDecl, Range, Setting, TaskDecl, TrainDecl } from './ast.js';
+import {
+  readBool,
+  readEarlyStopping,
+  readInt,
+  readLoss,
+  readNumber,
+  readOptimizer,
+  readString,
+  readStrings,
+  readTask,
+  type Ctx,
+} from './args.js';
+import { DATA_SETTINGS, TASKS, TRAIN_SETTINGS, describeType, type SettingInfo } from './catalog.js';
+import type { DataSpec, Loss, Optimizer, Shape, Task, TrainSpec } from './network.js';
+import type { Reporter } from './report.js';
+import { didYouMean } from './suggest.js';
+import { EMPTY_ENV, toVal, type Val } from './values.js';
+
+/** The range of the first `length` characters of a node (its keyword). */
+export function keywordRange(range: Range, length: number): Range {
+  const end = Math.min(range.start.offset + length, range.end.offset);
+  const n = end - range.start.offset;
+  return { start: range.start, end: { offset: end, line: range.start.line, column: range.start.column + n } };
+}
+
+/** The input shape; undefined when a dimension is invalid (reported). */
+export function resolveInput(decl: InputDecl, r: Reporter): Shape | undefined {
+  const dims = (decl.dims ?? []).filter(Boolean);
+  if (dims.length === 0) {
+    r.error('analysis/missing-input', decl.range, '`input` needs at least one dimension, e.g. `input [4]` or `input [28, 28, 1]`');
+    return undefined;
+  }
+  let ok = true;
+  for (const d of dims) {
+    if (!Number.isInteger(d.value)) {
+      r.error('analysis/wrong-type', d.range, `an input dimension must be a positive integer, got \`${d.raw}\``);
+      ok = false;
+    } else if (d.value < 1) {
+      r.error('analysis/out-of-range', d.range, `an input dimension must be a positive integer, got \`${d.raw}\``);
+      ok = false;
+    }
+  }
+  return ok ? dims.map((d) => d.value) : undefined;
+}
+
+export function resolveTask(decl: TaskDecl, r: Reporter): Task | undefined {
+  if (!decl.value) return undefined; // the parser reported it
+  const ctx: Ctx = { r, params: [] };
+  return readTask(ctx, toVal(decl.value, EMPTY_ENV, decl.range), '`task`');
+}
+
+/** Checks keys of a settings section: unknown and duplicate keys are reported; returns the first of each. */
+function settingsByKey(settings: readonly Setting[], table: Record<string, SettingInfo>, section: string, r: Reporter): Map<string, Setting> {
+  const byKey = new Map<string, Setting>();
+  for (const s of settings ?? []) {
+    if (!s?.key) continue;
+    const key = s.key.name;
+    if (!Object.prototype.hasOwnProperty.call(table, key)) {
+      const known = Object.keys(table);
+      r.error(
+        'analysis/unknown-setting',
+        s.key.range,
+        `\`${section}\` has no setting \`${key}\`${didYouMean(key, known) || ` (expected one of: ${known.join(', ')})`}`,
+      );
+      continue;
+    }
+    const first = byKey.get(key);
+    if (first) {
+      r.error('analysis/duplicate-setting', s.key.range, `\`${key}\` is already set at line ${first.key.range.start.line}`);
+      continue;
+    }
+    byKey.set(key, s);
+  }
+  return byKey;
+}
+
+function settingVal(s: Setting): Val {
+  return toVal(s.value, EMPTY_ENV, s.range);
+}
+
+/** The loss a task implies when `train` does not name one. */
+export function defaultLoss(task: Task | undefined): Loss {
+  return { name: task ? TASKS[task.kind].defaultLoss : 'mse', fromLogits: false };
+}
+
+export const DEFAULT_OPTIMIZER: Optimizer = { name: 'adam', learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+
+export function resolveTrain(decl: TrainDecl | undefined, task: Task | undefined, r: Reporter): TrainSpec {
+  const spec: TrainSpec = {
+    loss: defaultLoss(task),
+    lossExplicit: false,
+    optimizer: { ...DEFAULT_OPTIMIZER },
+    epochs: TRAIN_SETTINGS.epochs!.default as number,
+    batchSize: TRAIN_SETTINGS.batch_size!.default as number,
+    seed: TRAIN_SETTINGS.seed!.default as number,
+    ranges: {},
+  };
+  if (!decl) return spec;
+  const ctx: Ctx = { r, params: [] };
+  const byKey = settingsByKey(decl.settings, TRAIN_SETTINGS, 'train', r);
+  for (const [key, s] of byKey) {
+    spec.ranges[key] = s.range;
+    const v = settingVal(s);
+    const label = `\`${key}\``;
+    const info = TRAIN_SETTINGS[key]!;
+    switch (key) {
+      case 'loss': {
+        const loss = readLoss(ctx, v, label);
+        if (loss) {
+          spec.loss = loss;
+          spec.lossExplicit = true;
+        }
+        break;
+      }
+      case 'optimizer': {
+        const o = readOptimizer(ctx, v, label);
+        if (o) {
+          spec.optimizer = o.optimizer;
+          if (o.learningRateRange) spec.ranges.learning_rate = o.learningRateRange;
+        }
+        break;
+      }
+      case 'epochs':
+      case 'batch_size':
+      case 'seed': {
+        const n = readInt(ctx, v, label, info);
+        if (n !== undefined) {
+          if (key === 'epochs') spec.epochs = n;
+          else if (key === 'batch_size') spec.batchSize = n;
+          else spec.seed = n;
+        }
+        break;
+      }
+      case 'early_stopping': {
+        const es = readEarlyStopping(ctx, v, label);
+        if (es) spec.earlyStopping = es;
+        break;
+      }
+    }
+  }
+  return spec;
+}
+
+export function resolveData(decl: DataDecl, r: Reporter): DataSpec | undefined {
+  const ctx: Ctx = { r, params: [] };
+  const byKey = settingsByKey(decl.settings, DATA_SETTINGS, 'data', r);
+  const spec: DataSpec = {
+    source: '',
+    target: '',
+    validationSplit: DATA_SETTINGS.validation_split!.default as number,
+    standardize: DATA_SETTINGS.standardize!.default as boolean,
+    ranges: {},
+  };
+  let ok = true;
+  for (const [key, info] of Object.entries(DATA_SETTINGS)) {
+    if (info.required && !byKey.has(key)) {
+      r.error('analysis/missing-setting', keywordRange(decl.range, 4), `\`data\` needs \`${key}\` (${describeType(info.type)})`);
+      ok = false;
+    }
+  }
+  for (const [key, s] of byKey) {
+    spec.ranges[key] = s.range;
+    const v = settingVal(s);
+    const label = `\`${key}\``;
+    switch (key) {
+      case 'source':
+      case 'target': {
+        const str = readString(ctx, v, label);
+        if (str === undefined) ok = false;
+        else spec[key] = str;
+        break;
+      }
+      case 'features': {
+        const f = readStrings(ctx, v, label);
+        if (f) spec.features = f;
+        break;
+      }
+      case 'validation_split': {
+        const n = readNumber(ctx, v, label, DATA_SETTINGS.validation_split!);
+        if (n !== undefined) spec.validationSplit = n;
+        break;
+      }
+      case 'standardize': {
+        const b = readBool(ctx, v, label);
+        if (b !== undefined) spec.standardize = b;
+        break;
+      }
+    }
+  }
+  return ok ? spec : undefined;
+}

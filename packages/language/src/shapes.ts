@@ -1,0 +1,74 @@
+/**
+ * Output shapes and parameter counts, with the conventions of Keras's `model.summary()`.
+ *
+ * Shapes leave out the batch axis. Dense (and batch_norm, prelu) act on the last axis, so a dense
+ * layer straight after a conv output keeps the spatial axes (Keras does the same; the linter, not
+ * analysis, judges that choice).
+ */
+import type { LayerSpec, ParamCount, Shape, Padding } from './network.js';
+
+export type ShapeResult =
+  | { ok: true; outputShape: Shape; params: ParamCount }
+  /** `arg` names the argument to blame (its range is used when it was written), else the whole layer. */
+  | { ok: false; message: string; arg?: string };
+
+const fmt = (s: Shape) => `[${s.join(', ')}]`;
+
+/** Output length along one axis of a convolution or pooling window. */
+export function windowOutput(size: number, window: number, stride: number, padding: Padding): number {
+  return padding === 'same' ? Math.ceil(size / stride) : Math.floor((size - window) / stride) + 1;
+}
+
+/** Extra trainable parameters of an activation over `channels` units: prelu learns one slope each. */
+function activationParams(spec: LayerSpec, channels: number): number {
+  if ('activation' in spec && spec.activation.name === 'prelu') return channels;
+  return 0;
+}
+
+/** The shape a layer produces from `input`, and its parameters; or why it does not fit. */
+export function inferLayer(spec: LayerSpec, input: Shape): ShapeResult {
+  const last = input[input.length - 1] ?? 0;
+  switch (spec.kind) {
+    case 'dense': {
+      if (input.length === 0) return { ok: false, message: 'dense needs an input with at least one axis' };
+      const trainable = last * spec.units + spec.units + activationParams(spec, spec.units);
+      return { ok: true, outputShape: [...input.slice(0, -1), spec.units], params: { trainable, nonTrainable: 0 } };
+    }
+    case 'dropout':
+      return { ok: true, outputShape: [...input], params: { trainable: 0, nonTrainable: 0 } };
+    case 'batch_norm':
+      if (input.length === 0) return { ok: false, message: 'batch_norm needs an input with at least one axis' };
+      return { ok: true, outputShape: [...input], params: { trainable: 2 * last, nonTrainable: 2 * last } };
+    case 'activation':
+      return { ok: true, outputShape: [...input], params: { trainable: activationParams(spec, last), nonTrainable: 0 } };
+    case 'flatten':
+      return { ok: true, outputShape: [input.reduce((a, b) => a * b, 1)], params: { trainable: 0, nonTrainable: 0 } };
+    case 'conv2d':
+    case 'max_pool2d':
+    case 'avg_pool2d': {
+      if (input.length !== 3) {
+        return {
+          ok: false,
+          message: `${spec.kind} needs an input of shape [height, width, channels], but its input is ${fmt(input)}`,
+        };
+      }
+      const [h, w, c] = input as [number, number, number];
+      const window = spec.kind === 'conv2d' ? spec.kernel : spec.pool;
+      const windowArg = spec.kind === 'conv2d' ? 'kernel' : 'pool';
+      if (spec.padding === 'valid' && (window[0] > h || window[1] > w)) {
+        return {
+          ok: false,
+          arg: windowArg,
+          message: `${spec.kind} ${windowArg} ${window[0]}×${window[1]} does not fit its ${h}×${w} input with padding: valid (use a smaller ${windowArg} or padding: same)`,
+        };
+      }
+      const oh = windowOutput(h, window[0], spec.stride[0], spec.padding);
+      const ow = windowOutput(w, window[1], spec.stride[1], spec.padding);
+      if (spec.kind === 'conv2d') {
+        const trainable = window[0] * window[1] * c * spec.filters + spec.filters + activationParams(spec, spec.filters);
+        return { ok: true, outputShape: [oh, ow, spec.filters], params: { trainable, nonTrainable: 0 } };
+      }
+      return { ok: true, outputShape: [oh, ow, c], params: { trainable: 0, nonTrainable: 0 } };
+    }
+  }
+}
