@@ -1,0 +1,242 @@
+/**
+ * `axon train FILE [--network NAME] [--epochs N] [--out DIR] [--seed N]`
+ *
+ * Analyses FILE (errors → code frames, exit 1), loads the network's `data { }` CSV, trains it with the
+ * core engine showing progress, prints a summary table, and writes the model (model.json + weights.bin,
+ * docs/model-format.md) and metrics.jsonl (one JSON line per epoch) to --out (default runs/<network>).
+ * Exit codes: 0 trained; 1 analysis errors, divergence or interruption; 2 bad usage, unreadable file, bad data.
+ */
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
+import { join, relative, isAbsolute } from 'node:path';
+import type { Command } from 'commander';
+import { check, formatDiagnostic, type ResolvedNetwork } from '@axon/language';
+import {
+  buildModel,
+  fit,
+  getWeights,
+  loadCsvData,
+  saveModel,
+  DataError,
+  type EpochLog,
+  type TrainResult,
+  type TrainedModel,
+} from '@axon/core';
+import { ExitCode, UsageError } from '../exit.js';
+import type { SetExitCode } from './index.js';
+import { createProgress, fmt, metric } from '../progress.js';
+
+export interface TrainOptions {
+  network?: string;
+  epochs?: number;
+  out?: string;
+  seed?: number;
+}
+
+export interface TrainIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Draw progress bars (stdout is a terminal). */
+  tty: boolean;
+}
+
+export function registerTrain(program: Command, setExitCode: SetExitCode): void {
+  program
+    .command('train')
+    .description("train a network on its data { } CSV; writes the model and metrics.jsonl to --out")
+    .argument('<file>', 'the .axon file')
+    .option('--network <name>', 'which network to train (needed when the file has several)')
+    .option('--epochs <n>', 'number of epochs (overrides train.epochs)', positiveInteger('--epochs'))
+    .option('--out <dir>', 'output directory (default: runs/<network>)')
+    .option('--seed <n>', 'seed for the data split, initialisation and shuffling (overrides train.seed)', integer('--seed'))
+    .action(async (file: string, options: TrainOptions) => {
+      const code = await runTrain(file, options, {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        tty: Boolean(process.stdout.isTTY),
+      });
+      setExitCode(code);
+    });
+}
+
+function positiveInteger(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} expects a positive integer, got "${value}"`);
+    return n;
+  };
+}
+
+function integer(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new UsageError(`${flag} expects an integer from 0 to 4294967295, got "${value}"`);
+    return n;
+  };
+}
+
+/** Runs `axon train` and returns the exit code. Throws UsageError for bad usage (printed by main). */
+export async function runTrain(file: string, options: TrainOptions, io: TrainIO): Promise<number> {
+  const say = (s: string) => io.stdout.write(`${s}\n`);
+  const fail = (s: string) => io.stderr.write(`axon train: ${s}\n`);
+
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${file}: file not found` : `${file}: cannot read (${code ?? String(err)})`);
+  }
+  const analysed = check(source);
+  const errors = analysed.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    for (const d of errors) io.stderr.write(`${formatDiagnostic(file, source, d, { color: io.tty })}\n`);
+    fail(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}; fix ${errors.length === 1 ? 'it' : 'them'} before training`);
+    return ExitCode.Findings;
+  }
+  const network = chooseNetwork(analysed.networks, options.network, file);
+
+  let data;
+  try {
+    data = await loadCsvData(network, file, options.seed === undefined ? {} : { seed: options.seed });
+  } catch (err) {
+    if (err instanceof DataError) {
+      fail(err.message);
+      return ExitCode.Usage;
+    }
+    throw err;
+  }
+
+  const epochs = options.epochs ?? network.train.epochs;
+  const seed = options.seed ?? network.train.seed;
+  const out = options.out ?? join('runs', network.name);
+  const shownOut = isAbsolute(out) ? out : relative(process.cwd(), out) || '.';
+  await mkdir(out, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot create the output directory ${shownOut} (${err.code ?? err.message})`);
+  });
+  const metricsPath = join(out, 'metrics.jsonl');
+  await writeFile(metricsPath, '');
+
+  say(
+    `training ${network.name} (${network.params.total.toLocaleString('en-US')} parameters) on ${data.train.n} rows` +
+      `${data.validation ? `, validating on ${data.validation.n}` : ''}; ${epochs} epochs, batch ${network.train.batchSize}, seed ${seed}`,
+  );
+
+  const model = buildModel(network, { seed });
+  const progress = createProgress({ stream: io.stdout, tty: io.tty, epochs });
+  const controller = new AbortController();
+  const onInterrupt = () => {
+    progress.note('interrupted: stopping after this epoch and saving the model (press Ctrl+C again to quit now)');
+    controller.abort();
+    process.off('SIGINT', onInterrupt);
+  };
+  process.on('SIGINT', onInterrupt);
+  const started = performance.now();
+  let result: TrainResult;
+  try {
+    result = await fit(
+      model,
+      data.train,
+      data.validation,
+      { epochs, seed, signal: controller.signal },
+      {
+        onBatchEnd: (log) => progress.batch(log),
+        onEpochEnd: (log) => {
+          progress.epoch(log);
+          appendFileSync(metricsPath, `${JSON.stringify(epochRecord(log))}\n`);
+        },
+      },
+    );
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    progress.stop();
+  }
+  const seconds = (performance.now() - started) / 1000;
+
+  if (result.stopReason === 'diverged') {
+    fail(result.message ?? `training diverged (the loss became NaN or infinite) at epoch ${result.history.length}`);
+    fail(`no model written; the per-epoch log is in ${join(shownOut, 'metrics.jsonl')}`);
+    return ExitCode.Findings;
+  }
+
+  const trained: TrainedModel = {
+    network,
+    source,
+    weights: getWeights(model),
+    featureNames: data.featureNames,
+    target: data.target,
+  };
+  if (data.labelNames) trained.labelNames = data.labelNames;
+  if (data.normalization) trained.normalization = data.normalization;
+  await saveModel(out, trained);
+
+  say('');
+  say(summaryTable(result, epochs, seconds));
+  say(`model    ${join(shownOut, 'model.json')}, ${join(shownOut, 'weights.bin')}`);
+  say(`metrics  ${join(shownOut, 'metrics.jsonl')}`);
+  if (result.stopReason === 'stopped') {
+    fail('training was interrupted; the model of the last finished epoch was saved');
+    return ExitCode.Findings;
+  }
+  return ExitCode.Ok;
+}
+
+function chooseNetwork(networks: ResolvedNetwork[], wanted: string | undefined, file: string): ResolvedNetwork {
+  if (networks.length === 0) throw new UsageError(`${file}: no network to train`);
+  if (wanted !== undefined) {
+    const found = networks.find((n) => n.name === wanted);
+    if (found) return found;
+    throw new UsageError(`${file}: no network "${wanted}"; it has: ${networks.map((n) => n.name).join(', ')}`);
+  }
+  if (networks.length === 1) return networks[0]!;
+  const withData = networks.filter((n) => n.data);
+  if (withData.length === 1) return withData[0]!;
+  throw new UsageError(`${file} has ${networks.length} networks (${networks.map((n) => n.name).join(', ')}); choose one with --network NAME`);
+}
+
+/** One line of metrics.jsonl. */
+function epochRecord(log: EpochLog): Record<string, unknown> {
+  return {
+    epoch: log.epoch,
+    loss: log.loss,
+    metrics: log.metrics,
+    ...(log.valLoss !== undefined ? { valLoss: log.valLoss, valMetrics: log.valMetrics ?? {} } : {}),
+    ms: Math.round(log.ms * 1000) / 1000,
+    diagnostics: log.diagnostics,
+  };
+}
+
+/** The final table: train/validation loss and metrics at the last and the best epoch, epochs, time. */
+export function summaryTable(result: TrainResult, epochs: number, seconds: number): string {
+  const history = result.history;
+  const lastLog = history[history.length - 1];
+  const bestLog = history.find((h) => h.epoch === result.bestEpoch) ?? lastLog;
+  const rows: string[][] = [];
+  const names = lastLog ? Object.keys(lastLog.metrics) : [];
+  const header = ['', 'epoch', 'loss', ...names, ...(lastLog?.valLoss !== undefined ? ['val_loss', ...names.map((n) => `val_${n}`)] : [])];
+  const row = (label: string, log: EpochLog) => [
+    label,
+    String(log.epoch),
+    fmt(log.loss),
+    ...names.map((n) => metric(n, log.metrics[n] ?? NaN)),
+    ...(log.valLoss !== undefined ? [fmt(log.valLoss), ...names.map((n) => metric(n, log.valMetrics?.[n] ?? NaN))] : []),
+  ];
+  if (lastLog) rows.push(row('last', lastLog));
+  if (bestLog && bestLog !== lastLog) rows.push(row('best', bestLog));
+  const table = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
+  const render = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  const reason: Record<TrainResult['stopReason'], string> = {
+    completed: 'completed',
+    early_stopping: 'early stopping',
+    diverged: 'diverged',
+    stopped: 'interrupted',
+  };
+  const perEpoch = history.length > 0 ? (seconds * 1000) / history.length : 0;
+  return [
+    ...table.map(render),
+    '',
+    `epochs   ${history.length} of ${epochs} (${reason[result.stopReason]}); best epoch ${result.bestEpoch} by ${lastLog?.valLoss !== undefined ? 'validation' : 'training'} loss`,
+    `time     ${seconds.toFixed(1)} s (${perEpoch.toFixed(1)} ms per epoch)`,
+  ].join('\n');
+}
