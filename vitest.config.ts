@@ -11,6 +11,7 @@ export const alias = {
   '@axon/compile': src('./packages/compile/src/index.ts'),
   '@axon/lsp': src('./packages/lsp/src/index.ts'),
   '@axon/report': src('./packages/report/src/index.ts'),
+  '@axon/diagnose': src('./packages/diagnose/src/index.ts'),
 };
 
 export default defineConfig({

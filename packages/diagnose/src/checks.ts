@@ -1,0 +1,239 @@
+/**
+ * The dynamic checks of `lint-rules.md`, as pure functions over what a short training run measured.
+ * Thresholds are the published ones (AUTOTRAINER, TheDeepChecker, DeepDiagnosis), exposed as options.
+ */
+import type { LayerDiagnostics } from '@axon/core';
+import type { ResolvedNetwork, Severity } from '@axon/language';
+
+export interface CheckThresholds {
+  /** Vanishing: a layer's kernel-gradient norm below this fraction of the output layer's… (AUTOTRAINER 1e-3) */
+  vanishingRatio: number;
+  /** …and below this absolute norm (AUTOTRAINER 1e-4). */
+  vanishingNorm: number;
+  /** Exploding: a layer's norm above this multiple of the output layer's (AUTOTRAINER 70). */
+  explodingRatio: number;
+  /** Dying relu: a layer with more than this fraction of dead units (TheDeepChecker 0.5). */
+  deadFraction: number;
+  /** Saturation: more than this fraction of sigmoid/tanh pre-activations with |x| ≥ 5 (DeepDiagnosis 0.5). */
+  saturatedFraction: number;
+  /** Bad initial loss: classification loss at step 0 off ln(C) by more than this multiple of ln(C) (TheDeepChecker 1). */
+  initialLossTolerance: number;
+  /** Stalled: the loss must fall by this fraction… (TheDeepChecker 0.05) */
+  stallImprovement: number;
+  /** …over a window of this many checks (5). */
+  stallWindow: number;
+  /**
+   * Ours, not published: a run whose loss is already below this fraction of its first check is
+   * converging, not stalled, even when its last window is flat (default 0.5).
+   */
+  stallFloor: number;
+}
+
+export const DEFAULT_THRESHOLDS: CheckThresholds = {
+  vanishingRatio: 1e-3,
+  vanishingNorm: 1e-4,
+  explodingRatio: 70,
+  deadFraction: 0.5,
+  saturatedFraction: 0.5,
+  initialLossTolerance: 1,
+  stallImprovement: 0.05,
+  stallWindow: 5,
+  stallFloor: 0.5,
+};
+
+export type CheckId =
+  | 'vanishing-gradients'
+  | 'exploding-gradients'
+  | 'dying-relu'
+  | 'saturation'
+  | 'bad-initial-loss'
+  | 'stalled-loss'
+  | 'diverged-loss';
+
+/** A snapshot of the network's health: the loss on a batch and per-layer diagnostics. */
+export interface Snapshot {
+  loss: number;
+  layers: LayerDiagnostics[];
+}
+
+/** What a short seeded run measured. */
+export interface RunEvidence {
+  /** Before any update (step 0). */
+  initial: Snapshot;
+  /** After the last step. */
+  final: Snapshot;
+  /** The training loss at each check, in order (a check every few steps). */
+  losses: number[];
+}
+
+export interface DynamicFinding {
+  check: CheckId;
+  severity: Severity;
+  /** Index into `network.layers`; absent for checks about the whole network (loss checks). */
+  layer?: number;
+  message: string;
+  /** The measured figures behind the message. */
+  figures: Record<string, number>;
+}
+
+const fmt = (x: number): string => {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  return a < 1e-3 || a >= 1e4 ? x.toExponential(1).replace('e+', 'e') : Number(x.toPrecision(3)).toString();
+};
+
+const pct = (x: number): string => `${Math.round(x * 100)} %`;
+
+function label(network: ResolvedNetwork, layer: number): string {
+  const l = network.layers[layer];
+  return `layer ${layer + 1}${l ? ` (${l.name})` : ''}`;
+}
+
+/** Vanishing and exploding gradients from per-layer kernel-gradient norms, relative to the output layer's. */
+export function gradientChecks(network: ResolvedNetwork, snap: Snapshot, t: CheckThresholds): DynamicFinding[] {
+  const weighted = snap.layers.filter((d) => d.gradNorm !== undefined);
+  if (weighted.length < 2) return [];
+  const out = weighted[weighted.length - 1]!;
+  const outNorm = out.gradNorm!;
+  const findings: DynamicFinding[] = [];
+  const nan = weighted.find((d) => !Number.isFinite(d.gradNorm!));
+  if (nan || !Number.isFinite(outNorm)) {
+    const d = nan ?? out;
+    return [
+      {
+        check: 'exploding-gradients',
+        severity: 'error',
+        layer: d.layer,
+        message: `${label(network, d.layer)}: gradient norm is ${d.gradNorm} — the gradients overflowed`,
+        figures: { gradNorm: d.gradNorm! },
+      },
+    ];
+  }
+  if (outNorm === 0) return [];
+  for (const d of weighted.slice(0, -1)) {
+    const norm = d.gradNorm!;
+    const ratio = norm / outNorm;
+    if (ratio < t.vanishingRatio && norm < t.vanishingNorm) {
+      findings.push({
+        check: 'vanishing-gradients',
+        severity: 'warning',
+        layer: d.layer,
+        message: `${label(network, d.layer)}: gradient norm ${fmt(norm)}, ${fmt(ratio)} of the output layer's — this layer barely learns (vanishing gradients)`,
+        figures: { gradNorm: norm, ratio, outputGradNorm: outNorm },
+      });
+    } else if (ratio > t.explodingRatio) {
+      findings.push({
+        check: 'exploding-gradients',
+        severity: 'warning',
+        layer: d.layer,
+        message: `${label(network, d.layer)}: gradient norm ${fmt(norm)}, ${fmt(ratio)}× the output layer's (exploding gradients)`,
+        figures: { gradNorm: norm, ratio, outputGradNorm: outNorm },
+      });
+    }
+  }
+  return findings;
+}
+
+/** Dead relu units and saturated sigmoid/tanh pre-activations, per layer. */
+export function unitChecks(network: ResolvedNetwork, snap: Snapshot, t: CheckThresholds): DynamicFinding[] {
+  const findings: DynamicFinding[] = [];
+  for (const d of snap.layers) {
+    if (d.deadFraction !== undefined && d.deadFraction > t.deadFraction) {
+      findings.push({
+        check: 'dying-relu',
+        severity: 'warning',
+        layer: d.layer,
+        message: `${label(network, d.layer)}: ${pct(d.deadFraction)} of its relu units are dead (never positive on the evaluation batch)`,
+        figures: { deadFraction: d.deadFraction },
+      });
+    }
+    if (d.saturatedFraction !== undefined && d.saturatedFraction > t.saturatedFraction) {
+      findings.push({
+        check: 'saturation',
+        severity: 'warning',
+        layer: d.layer,
+        message: `${label(network, d.layer)}: ${pct(d.saturatedFraction)} of its pre-activations are saturated (|x| ≥ 5), where the derivative is near zero`,
+        figures: { saturatedFraction: d.saturatedFraction },
+      });
+    }
+  }
+  return findings;
+}
+
+/** The number of classes the loss at step 0 should reflect, or undefined when the task has none. */
+function classCount(network: ResolvedNetwork): number | undefined {
+  const task = network.task;
+  if (!task) return undefined;
+  if (task.kind === 'classification') return task.classes;
+  if (task.kind === 'binary_classification') return 2;
+  return undefined;
+}
+
+/** A classification loss at step 0 far from ln(C), the loss of a net that guesses uniformly. */
+export function initialLossCheck(network: ResolvedNetwork, snap: Snapshot, t: CheckThresholds): DynamicFinding[] {
+  const c = classCount(network);
+  if (c === undefined || c < 2 || !Number.isFinite(snap.loss)) return [];
+  const expected = Math.log(c);
+  const off = Math.abs(snap.loss - expected);
+  if (off <= t.initialLossTolerance * expected) return [];
+  return [
+    {
+      check: 'bad-initial-loss',
+      severity: 'warning',
+      message: `initial loss ${fmt(snap.loss)} is far from ln(${c}) = ${fmt(expected)}, the loss of an untrained ${c}-class classifier — check the output activation, the loss and the initialisation`,
+      figures: { initialLoss: snap.loss, expected },
+    },
+  ];
+}
+
+/** A loss that went NaN/Inf, or did not fall by `stallImprovement` over the last `stallWindow` checks. */
+export function lossTrendChecks(losses: number[], t: CheckThresholds): DynamicFinding[] {
+  const bad = losses.findIndex((l) => !Number.isFinite(l));
+  if (bad >= 0) {
+    return [
+      {
+        check: 'diverged-loss',
+        severity: 'error',
+        message: `the loss became ${losses[bad]} at check ${bad + 1} of ${losses.length} — training diverged; lower the learning rate`,
+        figures: { check: bad + 1 },
+      },
+    ];
+  }
+  if (losses.length < t.stallWindow) return [];
+  const window = losses.slice(-t.stallWindow);
+  const first = window[0]!;
+  const last = window[window.length - 1]!;
+  if (first <= 0 || last < first * (1 - t.stallImprovement)) return [];
+  if (losses[0]! > 0 && last < losses[0]! * t.stallFloor) return [];
+  return [
+    {
+      check: 'stalled-loss',
+      severity: 'warning',
+      message: `the loss went from ${fmt(first)} to ${fmt(last)} over the last ${t.stallWindow} checks (less than ${pct(t.stallImprovement)} down) — training has stalled`,
+      figures: { from: first, to: last },
+    },
+  ];
+}
+
+/** Every dynamic check over a run's evidence. Gradients are judged at step 0, units at the end. */
+export function runChecks(network: ResolvedNetwork, evidence: RunEvidence, thresholds: Partial<CheckThresholds> = {}): DynamicFinding[] {
+  const t = { ...DEFAULT_THRESHOLDS, ...thresholds };
+  return [
+    ...gradientChecks(network, evidence.initial, t),
+    ...unitChecks(network, evidence.final, t),
+    ...initialLossCheck(network, evidence.initial, t),
+    ...lossTrendChecks(evidence.losses, t),
+  ];
+}
+
+/** The static lint rules each dynamic check can confirm. */
+export const CONFIRMS: Record<CheckId, string[]> = {
+  'vanishing-gradients': ['saturating-deep-stack', 'sigmoid-hidden'],
+  'exploding-gradients': ['learning-rate-range', 'init-activation-mismatch'],
+  'dying-relu': ['dying-relu-learning-rate', 'dying-relu-negative-bias'],
+  saturation: ['saturating-deep-stack', 'sigmoid-hidden', 'init-activation-mismatch'],
+  'bad-initial-loss': ['loss-activation-mismatch', 'classification-output-softmax', 'binary-output-sigmoid'],
+  'stalled-loss': ['learning-rate-range', 'saturating-deep-stack'],
+  'diverged-loss': ['learning-rate-range', 'dying-relu-learning-rate'],
+};

@@ -1,0 +1,118 @@
+/**
+ * Sweep variants: the same network with its hidden layers' activation swapped (and, with
+ * `init: 'auto'`, the initialiser that suits it). A variant is made by editing the source text and
+ * analysing it again, so shapes and parameter counts (prelu adds a slope per unit) are recomputed by
+ * the language package itself, and layers inside blocks and repeats are edited once, where written.
+ */
+import { analyze, parse, type ActivationName, type LayerCall, type Range, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
+
+export const SWEEP_ACTIVATIONS: ActivationName[] = ['relu', 'leaky_relu', 'prelu', 'elu', 'selu', 'tanh', 'sigmoid'];
+
+/** The initialiser each activation is usually paired with: He for the relu family, LeCun for selu, Glorot for the saturating ones. */
+export const RECOMMENDED_INIT: Record<ActivationName, string> = {
+  relu: 'he_normal',
+  leaky_relu: 'he_normal',
+  prelu: 'he_normal',
+  elu: 'he_normal',
+  selu: 'lecun_normal',
+  tanh: 'glorot_uniform',
+  sigmoid: 'glorot_uniform',
+  linear: 'glorot_uniform',
+  softmax: 'glorot_uniform',
+};
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const WEIGHTED = new Set(['dense', 'conv2d']);
+
+/** Hidden layers: every layer before the output layer (the last dense/conv2d). */
+export function hiddenLayers(network: ResolvedNetwork): ResolvedLayer[] {
+  let last = -1;
+  network.layers.forEach((l, i) => {
+    if (WEIGHTED.has(l.kind)) last = i;
+  });
+  return network.layers.slice(0, Math.max(0, last));
+}
+
+function isSwappable(name: ActivationName): boolean {
+  return name !== 'linear' && name !== 'softmax';
+}
+
+function argNamed(call: LayerCall, name: string) {
+  return call.args?.args.find((a) => a.name?.name === name);
+}
+
+/**
+ * The text edits that turn `network`'s hidden activations into `activation`. Layers written once
+ * (in a block or repeat) are edited once.
+ */
+export function variantEdits(network: ResolvedNetwork, activation: ActivationName, init: 'auto' | 'keep'): Edit[] {
+  const edits = new Map<number, Edit>();
+  const add = (range: Range, text: string) => edits.set(range.start.offset, { start: range.start.offset, end: range.end.offset, text });
+  for (const layer of hiddenLayers(network)) {
+    const call = layer.origin.node;
+    if (!call?.args) continue;
+    if (layer.kind === 'activation') {
+      const value = call.args.args[0]?.value;
+      if (value && isSwappable(layer.activation.name)) add(value.range, activation);
+      continue;
+    }
+    if (!WEIGHTED.has(layer.kind) || !('activation' in layer) || !isSwappable(layer.activation.name)) continue;
+    const act = argNamed(call, 'activation');
+    if (!act?.value) continue;
+    add(act.value.range, activation);
+    if (init === 'auto') {
+      const initArg = argNamed(call, 'init');
+      if (initArg?.value) add(initArg.value.range, RECOMMENDED_INIT[activation]);
+      else add(positionRange(act.range.end.offset), `, init: ${RECOMMENDED_INIT[activation]}`);
+    }
+  }
+  return [...edits.values()].sort((a, b) => a.start - b.start);
+}
+
+function positionRange(offset: number): Range {
+  const p = { offset, line: 0, column: 0 };
+  return { start: p, end: p };
+}
+
+export function applyEdits(text: string, edits: Edit[]): string {
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += text.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+export interface Variant {
+  activation: ActivationName;
+  /** The edited source. */
+  source: string;
+  network: ResolvedNetwork;
+}
+
+/** Makes the variant of `networkName` in `source` with `activation` in its hidden layers. */
+export function makeVariant(source: string, networkName: string, activation: ActivationName, init: 'auto' | 'keep'): Variant {
+  const base = resolve(source, networkName);
+  const edited = applyEdits(source, variantEdits(base, activation, init));
+  return { activation, source: edited, network: resolve(edited, networkName) };
+}
+
+/** Parses and analyses `source` and returns the network named `name`, or throws with the first error. */
+export function resolve(source: string, name: string): ResolvedNetwork {
+  const { ast, diagnostics: parseErrors } = parse(source);
+  const { networks, diagnostics } = analyze(ast);
+  const errors = [...parseErrors, ...diagnostics].filter((d) => d.severity === 'error');
+  if (errors.length) {
+    const e = errors[0]!;
+    throw new Error(`${e.range.start.line}:${e.range.start.column}: ${e.message}`);
+  }
+  const network = networks.find((n) => n.name === name);
+  if (!network) throw new Error(`no network named ${name}`);
+  return network;
+}
