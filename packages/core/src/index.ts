@@ -1,0 +1,16 @@
+/**
+ * @axon/core — the training engine (and, alongside, data loading and model files).
+ *
+ *   buildModel(network, { seed })            seeded weights in Keras layouts
+ *   predict(model, x, n)                     inference: dropout off, batch_norm moving statistics
+ *   fit(model, train, validation, options)   async training with metrics, early stopping, diagnostics
+ *   getWeights / setWeights                  Keras-layout weight tensors
+ *   probeGradients(model, batch)             one forward + backward, no update (step-0 checks)
+ *   evaluate(model, data)                    loss and metrics in inference mode
+ */
+export * from './types.js';
+export { buildModel, predict, getWeights, setWeights, ModelError, type Model, type BuildOptions } from './model.js';
+export { fit, evaluate, type FitOptions, type Evaluation } from './fit.js';
+export { probeGradients } from './diagnostics.js';
+export { K as kernels, installKernels, jsKernels, type Kernels } from './kernels.js';
+export type { DType } from './arr.js';

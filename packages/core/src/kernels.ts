@@ -1,0 +1,545 @@
+/**
+ * The kernel module: every heavy loop of the engine lives here and nowhere else. Layers, losses and
+ * optimizers call `K.<kernel>(…)` with flat row-major arrays and explicit sizes, never touching the
+ * loops themselves, so a faster implementation (WebAssembly SIMD, a worker) can be swapped in with
+ * `installKernels({ matmul: … })` without changing any layer.
+ *
+ * Conventions: row-major; images NHWC; sizes are explicit (buffers may be longer than needed);
+ * outputs are overwritten unless the argument `accumulate` says otherwise. Every kernel accepts
+ * Float32Array or Float64Array (the gradient checks run in float64).
+ */
+import type { Arr } from './arr.js';
+
+/** Activation codes used by the elementwise kernels. */
+export enum Act {
+  Linear = 0,
+  Sigmoid = 1,
+  Tanh = 2,
+  Softmax = 3,
+  Relu = 4,
+  LeakyRelu = 5,
+  Prelu = 6,
+  Elu = 7,
+  Selu = 8,
+}
+
+export const SELU_ALPHA = 1.6732632423543772;
+export const SELU_SCALE = 1.0507009873554805;
+
+export interface Kernels {
+  /**
+   * C[m×n] (+)= op(A)·op(B), op(A) m×k, op(B) k×n. `transA`: A is stored k×m; `transB`: B is stored n×k.
+   */
+  matmul(a: Arr, b: Arr, c: Arr, m: number, k: number, n: number, transA: boolean, transB: boolean, accumulate: boolean): void;
+  /** c[i, j] += v[j] for an m×n matrix. */
+  addRowVector(c: Arr, v: Arr, m: number, n: number): void;
+  /** dst[j] (+)= Σ_i src[i, j] over an m×n matrix. */
+  sumRows(src: Arr, dst: Arr, m: number, n: number, accumulate: boolean): void;
+  /**
+   * Elementwise activation y = f(z) over `len` values (not softmax). `alpha`: leaky_relu/elu slope;
+   * `slopes`: prelu's per-channel slopes, channel = index % channels.
+   */
+  activationForward(act: Act, z: Arr, y: Arr, len: number, alpha: number, slopes: Arr | null, channels: number): void;
+  /** dz = f'(z) ⊙ dy (not softmax); for prelu also dSlopes[c] (+)= Σ dy·min(z, 0)·… (overwritten). */
+  activationBackward(act: Act, z: Arr, y: Arr, dy: Arr, dz: Arr, len: number, alpha: number, slopes: Arr | null, channels: number, dSlopes: Arr | null): void;
+  /** Row-wise stable softmax of an m×n matrix. */
+  softmaxForward(z: Arr, y: Arr, m: number, n: number): void;
+  /** dz = y ⊙ (dy − Σ dy·y), row-wise. */
+  softmaxBackward(y: Arr, dy: Arr, dz: Arr, m: number, n: number): void;
+  /** Unfold NHWC patches into rows of length kh·kw·c (order ky, kx, ch), one row per output pixel. */
+  im2col(x: Arr, col: Arr, g: ConvGeometry, batch: number): void;
+  /** The adjoint of im2col: scatter-add patch rows back into an NHWC gradient (overwrites dx). */
+  col2im(col: Arr, dx: Arr, g: ConvGeometry, batch: number): void;
+  /** Max pooling; records each output's source index in `argmax` for the backward pass. */
+  maxPoolForward(x: Arr, y: Arr, argmax: Int32Array, g: ConvGeometry, batch: number): void;
+  maxPoolBackward(dy: Arr, argmax: Int32Array, dx: Arr, outLen: number, inLen: number): void;
+  /** Average pooling over the valid (unpadded) cells of each window, as TensorFlow does. */
+  avgPoolForward(x: Arr, y: Arr, g: ConvGeometry, batch: number): void;
+  avgPoolBackward(dy: Arr, dx: Arr, g: ConvGeometry, batch: number): void;
+  /** out = a ⊙ b. */
+  mul(a: Arr, b: Arr, out: Arr, len: number): void;
+  /** Σ a[i]². */
+  sumSquares(a: Arr, len: number): number;
+  /** Keras SGD: v = μv − lr·g; w += v (nesterov: w += μv − lr·g). μ = 0: w −= lr·g. */
+  sgdStep(w: Arr, g: Arr, v: Arr, len: number, lr: number, momentum: number, nesterov: boolean): void;
+  /** Keras Adam: m += (g−m)(1−β1); v += (g²−v)(1−β2); w −= lrT·m/(√v + ε), lrT = lr·√(1−β2ᵗ)/(1−β1ᵗ). */
+  adamStep(w: Arr, g: Arr, m: Arr, v: Arr, len: number, lrT: number, beta1: number, beta2: number, epsilon: number): void;
+  /** Keras RMSprop: v = ρv + (1−ρ)g²; w −= lr·g/√(v + ε). */
+  rmspropStep(w: Arr, g: Arr, v: Arr, len: number, lr: number, rho: number, epsilon: number): void;
+}
+
+/** The geometry of a convolution or pooling window over NHWC input. */
+export interface ConvGeometry {
+  inH: number;
+  inW: number;
+  inC: number;
+  kh: number;
+  kw: number;
+  sh: number;
+  sw: number;
+  padTop: number;
+  padLeft: number;
+  outH: number;
+  outW: number;
+}
+
+/** TensorFlow's output size and padding for 'same' / 'valid'. */
+export function convGeometry(
+  inH: number, inW: number, inC: number, kh: number, kw: number, sh: number, sw: number, padding: 'same' | 'valid',
+): ConvGeometry {
+  if (padding === 'valid') {
+    return { inH, inW, inC, kh, kw, sh, sw, padTop: 0, padLeft: 0, outH: Math.floor((inH - kh) / sh) + 1, outW: Math.floor((inW - kw) / sw) + 1 };
+  }
+  const outH = Math.ceil(inH / sh);
+  const outW = Math.ceil(inW / sw);
+  const padH = Math.max((outH - 1) * sh + kh - inH, 0);
+  const padW = Math.max((outW - 1) * sw + kw - inW, 0);
+  return { inH, inW, inC, kh, kw, sh, sw, padTop: Math.floor(padH / 2), padLeft: Math.floor(padW / 2), outH, outW };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain TypeScript implementations.
+
+function matmulNN(a: Arr, b: Arr, c: Arr, m: number, k: number, n: number, acc: boolean): void {
+  if (!acc) c.fill(0, 0, m * n);
+  let i = 0;
+  for (; i + 4 <= m; i += 4) {
+    const c0 = i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+    const a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
+    for (let p = 0; p < k; p++) {
+      const x0 = a[a0 + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
+      if (x0 === 0 && x1 === 0 && x2 === 0 && x3 === 0) continue;
+      const bp = p * n;
+      for (let j = 0; j < n; j++) {
+        const bv = b[bp + j];
+        c[c0 + j] += x0 * bv;
+        c[c1 + j] += x1 * bv;
+        c[c2 + j] += x2 * bv;
+        c[c3 + j] += x3 * bv;
+      }
+    }
+  }
+  for (; i < m; i++) {
+    const ci = i * n, ai = i * k;
+    for (let p = 0; p < k; p++) {
+      const x = a[ai + p];
+      if (x === 0) continue;
+      const bp = p * n;
+      for (let j = 0; j < n; j++) c[ci + j] += x * b[bp + j];
+    }
+  }
+}
+
+/** C = A·Bᵀ, A m×k, B n×k: dot products of rows. */
+function matmulNT(a: Arr, b: Arr, c: Arr, m: number, k: number, n: number, acc: boolean): void {
+  for (let i = 0; i < m; i++) {
+    const ai = i * k, ci = i * n;
+    let j = 0;
+    for (; j + 4 <= n; j += 4) {
+      const b0 = j * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let p = 0; p < k; p++) {
+        const x = a[ai + p];
+        s0 += x * b[b0 + p];
+        s1 += x * b[b1 + p];
+        s2 += x * b[b2 + p];
+        s3 += x * b[b3 + p];
+      }
+      if (acc) {
+        c[ci + j] += s0; c[ci + j + 1] += s1; c[ci + j + 2] += s2; c[ci + j + 3] += s3;
+      } else {
+        c[ci + j] = s0; c[ci + j + 1] = s1; c[ci + j + 2] = s2; c[ci + j + 3] = s3;
+      }
+    }
+    for (; j < n; j++) {
+      const bj = j * k;
+      let s = 0;
+      for (let p = 0; p < k; p++) s += a[ai + p] * b[bj + p];
+      c[ci + j] = acc ? c[ci + j] + s : s;
+    }
+  }
+}
+
+/** C = Aᵀ·B, A k×m, B k×n: rank-1 updates, four at a time. */
+function matmulTN(a: Arr, b: Arr, c: Arr, m: number, k: number, n: number, acc: boolean): void {
+  if (!acc) c.fill(0, 0, m * n);
+  let p = 0;
+  for (; p + 4 <= k; p += 4) {
+    const a0 = p * m, a1 = a0 + m, a2 = a1 + m, a3 = a2 + m;
+    const b0 = p * n, b1 = b0 + n, b2 = b1 + n, b3 = b2 + n;
+    for (let i = 0; i < m; i++) {
+      const x0 = a[a0 + i], x1 = a[a1 + i], x2 = a[a2 + i], x3 = a[a3 + i];
+      if (x0 === 0 && x1 === 0 && x2 === 0 && x3 === 0) continue;
+      const ci = i * n;
+      for (let j = 0; j < n; j++) {
+        c[ci + j] += x0 * b[b0 + j] + x1 * b[b1 + j] + x2 * b[b2 + j] + x3 * b[b3 + j];
+      }
+    }
+  }
+  for (; p < k; p++) {
+    const ap = p * m, bp = p * n;
+    for (let i = 0; i < m; i++) {
+      const x = a[ap + i];
+      if (x === 0) continue;
+      const ci = i * n;
+      for (let j = 0; j < n; j++) c[ci + j] += x * b[bp + j];
+    }
+  }
+}
+
+/** C = Aᵀ·Bᵀ (rare): falls back to an explicit loop. */
+function matmulTT(a: Arr, b: Arr, c: Arr, m: number, k: number, n: number, acc: boolean): void {
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s += a[p * m + i] * b[j * k + p];
+      c[i * n + j] = acc ? c[i * n + j] + s : s;
+    }
+  }
+}
+
+function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+export const jsKernels: Kernels = {
+  matmul(a, b, c, m, k, n, transA, transB, accumulate) {
+    if (!transA && !transB) matmulNN(a, b, c, m, k, n, accumulate);
+    else if (!transA && transB) matmulNT(a, b, c, m, k, n, accumulate);
+    else if (transA && !transB) matmulTN(a, b, c, m, k, n, accumulate);
+    else matmulTT(a, b, c, m, k, n, accumulate);
+  },
+
+  addRowVector(c, v, m, n) {
+    for (let i = 0; i < m; i++) {
+      const ci = i * n;
+      for (let j = 0; j < n; j++) c[ci + j] += v[j];
+    }
+  },
+
+  sumRows(src, dst, m, n, accumulate) {
+    if (!accumulate) dst.fill(0, 0, n);
+    for (let i = 0; i < m; i++) {
+      const si = i * n;
+      for (let j = 0; j < n; j++) dst[j] += src[si + j];
+    }
+  },
+
+  activationForward(act, z, y, len, alpha, slopes, channels) {
+    switch (act) {
+      case Act.Linear:
+        if (y !== z) for (let i = 0; i < len; i++) y[i] = z[i];
+        return;
+      case Act.Sigmoid:
+        for (let i = 0; i < len; i++) y[i] = sigmoid(z[i]);
+        return;
+      case Act.Tanh:
+        for (let i = 0; i < len; i++) y[i] = Math.tanh(z[i]);
+        return;
+      case Act.Relu:
+        for (let i = 0; i < len; i++) {
+          const v = z[i];
+          y[i] = v > 0 ? v : 0;
+        }
+        return;
+      case Act.LeakyRelu:
+        for (let i = 0; i < len; i++) {
+          const v = z[i];
+          y[i] = v > 0 ? v : alpha * v;
+        }
+        return;
+      case Act.Prelu: {
+        const s = slopes as Arr;
+        for (let i = 0, ch = 0; i < len; i++) {
+          const v = z[i];
+          y[i] = v > 0 ? v : s[ch] * v;
+          if (++ch === channels) ch = 0;
+        }
+        return;
+      }
+      case Act.Elu:
+        for (let i = 0; i < len; i++) {
+          const v = z[i];
+          y[i] = v > 0 ? v : alpha * Math.expm1(v);
+        }
+        return;
+      case Act.Selu:
+        for (let i = 0; i < len; i++) {
+          const v = z[i];
+          y[i] = v > 0 ? SELU_SCALE * v : SELU_SCALE * SELU_ALPHA * Math.expm1(v);
+        }
+        return;
+      case Act.Softmax:
+        throw new Error('softmax is a row-wise kernel: use softmaxForward');
+    }
+  },
+
+  activationBackward(act, z, y, dy, dz, len, alpha, slopes, channels, dSlopes) {
+    switch (act) {
+      case Act.Linear:
+        if (dz !== dy) for (let i = 0; i < len; i++) dz[i] = dy[i];
+        return;
+      case Act.Sigmoid:
+        for (let i = 0; i < len; i++) {
+          const s = y[i];
+          dz[i] = dy[i] * s * (1 - s);
+        }
+        return;
+      case Act.Tanh:
+        for (let i = 0; i < len; i++) {
+          const t = y[i];
+          dz[i] = dy[i] * (1 - t * t);
+        }
+        return;
+      case Act.Relu:
+        for (let i = 0; i < len; i++) dz[i] = z[i] > 0 ? dy[i] : 0;
+        return;
+      case Act.LeakyRelu:
+        for (let i = 0; i < len; i++) dz[i] = z[i] > 0 ? dy[i] : alpha * dy[i];
+        return;
+      case Act.Prelu: {
+        const s = slopes as Arr;
+        const ds = dSlopes as Arr;
+        ds.fill(0, 0, channels);
+        for (let i = 0, ch = 0; i < len; i++) {
+          const v = z[i];
+          if (v > 0) dz[i] = dy[i];
+          else {
+            dz[i] = s[ch] * dy[i];
+            ds[ch] += v * dy[i];
+          }
+          if (++ch === channels) ch = 0;
+        }
+        return;
+      }
+      case Act.Elu:
+        for (let i = 0; i < len; i++) dz[i] = z[i] > 0 ? dy[i] : dy[i] * (y[i] + alpha);
+        return;
+      case Act.Selu:
+        for (let i = 0; i < len; i++) dz[i] = z[i] > 0 ? dy[i] * SELU_SCALE : dy[i] * (y[i] + SELU_SCALE * SELU_ALPHA);
+        return;
+      case Act.Softmax:
+        throw new Error('softmax is a row-wise kernel: use softmaxBackward');
+    }
+  },
+
+  softmaxForward(z, y, m, n) {
+    for (let i = 0; i < m; i++) {
+      const r = i * n;
+      let max = -Infinity;
+      for (let j = 0; j < n; j++) if (z[r + j] > max) max = z[r + j];
+      let sum = 0;
+      for (let j = 0; j < n; j++) {
+        const e = Math.exp(z[r + j] - max);
+        y[r + j] = e;
+        sum += e;
+      }
+      const inv = 1 / sum;
+      for (let j = 0; j < n; j++) y[r + j] *= inv;
+    }
+  },
+
+  softmaxBackward(y, dy, dz, m, n) {
+    for (let i = 0; i < m; i++) {
+      const r = i * n;
+      let dot = 0;
+      for (let j = 0; j < n; j++) dot += dy[r + j] * y[r + j];
+      for (let j = 0; j < n; j++) dz[r + j] = y[r + j] * (dy[r + j] - dot);
+    }
+  },
+
+  im2col(x, col, g, batch) {
+    const { inH, inW, inC, kh, kw, sh, sw, padTop, padLeft, outH, outW } = g;
+    const rowLen = kh * kw * inC;
+    let o = 0;
+    for (let b = 0; b < batch; b++) {
+      const xb = b * inH * inW * inC;
+      for (let oy = 0; oy < outH; oy++) {
+        for (let ox = 0; ox < outW; ox++) {
+          for (let ky = 0; ky < kh; ky++) {
+            const iy = oy * sh + ky - padTop;
+            if (iy < 0 || iy >= inH) {
+              for (let t = 0; t < kw * inC; t++) col[o++] = 0;
+              continue;
+            }
+            for (let kx = 0; kx < kw; kx++) {
+              const ix = ox * sw + kx - padLeft;
+              if (ix < 0 || ix >= inW) {
+                for (let ch = 0; ch < inC; ch++) col[o++] = 0;
+                continue;
+              }
+              const src = xb + (iy * inW + ix) * inC;
+              for (let ch = 0; ch < inC; ch++) col[o++] = x[src + ch];
+            }
+          }
+        }
+      }
+    }
+    void rowLen;
+  },
+
+  col2im(col, dx, g, batch) {
+    const { inH, inW, inC, kh, kw, sh, sw, padTop, padLeft, outH, outW } = g;
+    dx.fill(0, 0, batch * inH * inW * inC);
+    let o = 0;
+    for (let b = 0; b < batch; b++) {
+      const xb = b * inH * inW * inC;
+      for (let oy = 0; oy < outH; oy++) {
+        for (let ox = 0; ox < outW; ox++) {
+          for (let ky = 0; ky < kh; ky++) {
+            const iy = oy * sh + ky - padTop;
+            if (iy < 0 || iy >= inH) {
+              o += kw * inC;
+              continue;
+            }
+            for (let kx = 0; kx < kw; kx++) {
+              const ix = ox * sw + kx - padLeft;
+              if (ix < 0 || ix >= inW) {
+                o += inC;
+                continue;
+              }
+              const dst = xb + (iy * inW + ix) * inC;
+              for (let ch = 0; ch < inC; ch++) dx[dst + ch] += col[o++];
+            }
+          }
+        }
+      }
+    }
+  },
+
+  maxPoolForward(x, y, argmax, g, batch) {
+    const { inH, inW, inC, kh, kw, sh, sw, padTop, padLeft, outH, outW } = g;
+    let o = 0;
+    for (let b = 0; b < batch; b++) {
+      const xb = b * inH * inW * inC;
+      for (let oy = 0; oy < outH; oy++) {
+        for (let ox = 0; ox < outW; ox++) {
+          for (let ch = 0; ch < inC; ch++) {
+            let best = -Infinity;
+            let bestIdx = -1;
+            for (let ky = 0; ky < kh; ky++) {
+              const iy = oy * sh + ky - padTop;
+              if (iy < 0 || iy >= inH) continue;
+              for (let kx = 0; kx < kw; kx++) {
+                const ix = ox * sw + kx - padLeft;
+                if (ix < 0 || ix >= inW) continue;
+                const idx = xb + (iy * inW + ix) * inC + ch;
+                const v = x[idx];
+                if (v > best || bestIdx < 0) {
+                  best = v;
+                  bestIdx = idx;
+                }
+              }
+            }
+            y[o] = best;
+            argmax[o++] = bestIdx;
+          }
+        }
+      }
+    }
+  },
+
+  maxPoolBackward(dy, argmax, dx, outLen, inLen) {
+    dx.fill(0, 0, inLen);
+    for (let o = 0; o < outLen; o++) dx[argmax[o]] += dy[o];
+  },
+
+  avgPoolForward(x, y, g, batch) {
+    const { inH, inW, inC, kh, kw, sh, sw, padTop, padLeft, outH, outW } = g;
+    let o = 0;
+    for (let b = 0; b < batch; b++) {
+      const xb = b * inH * inW * inC;
+      for (let oy = 0; oy < outH; oy++) {
+        const y0 = Math.max(oy * sh - padTop, 0), y1 = Math.min(oy * sh - padTop + kh, inH);
+        for (let ox = 0; ox < outW; ox++) {
+          const x0 = Math.max(ox * sw - padLeft, 0), x1 = Math.min(ox * sw - padLeft + kw, inW);
+          const inv = 1 / ((y1 - y0) * (x1 - x0));
+          for (let ch = 0; ch < inC; ch++) {
+            let s = 0;
+            for (let iy = y0; iy < y1; iy++) for (let ix = x0; ix < x1; ix++) s += x[xb + (iy * inW + ix) * inC + ch];
+            y[o++] = s * inv;
+          }
+        }
+      }
+    }
+  },
+
+  avgPoolBackward(dy, dx, g, batch) {
+    const { inH, inW, inC, kh, kw, sh, sw, padTop, padLeft, outH, outW } = g;
+    dx.fill(0, 0, batch * inH * inW * inC);
+    let o = 0;
+    for (let b = 0; b < batch; b++) {
+      const xb = b * inH * inW * inC;
+      for (let oy = 0; oy < outH; oy++) {
+        const y0 = Math.max(oy * sh - padTop, 0), y1 = Math.min(oy * sh - padTop + kh, inH);
+        for (let ox = 0; ox < outW; ox++) {
+          const x0 = Math.max(ox * sw - padLeft, 0), x1 = Math.min(ox * sw - padLeft + kw, inW);
+          const inv = 1 / ((y1 - y0) * (x1 - x0));
+          for (let ch = 0; ch < inC; ch++) {
+            const d = dy[o++] * inv;
+            for (let iy = y0; iy < y1; iy++) for (let ix = x0; ix < x1; ix++) dx[xb + (iy * inW + ix) * inC + ch] += d;
+          }
+        }
+      }
+    }
+  },
+
+  mul(a, b, out, len) {
+    for (let i = 0; i < len; i++) out[i] = a[i] * b[i];
+  },
+
+  sumSquares(a, len) {
+    let s = 0;
+    for (let i = 0; i < len; i++) s += a[i] * a[i];
+    return s;
+  },
+
+  sgdStep(w, g, v, len, lr, momentum, nesterov) {
+    if (momentum === 0) {
+      for (let i = 0; i < len; i++) w[i] -= lr * g[i];
+      return;
+    }
+    for (let i = 0; i < len; i++) {
+      const vi = momentum * v[i] - lr * g[i];
+      v[i] = vi;
+      w[i] += nesterov ? momentum * vi - lr * g[i] : vi;
+    }
+  },
+
+  adamStep(w, g, m, v, len, lrT, beta1, beta2, epsilon) {
+    const c1 = 1 - beta1, c2 = 1 - beta2;
+    for (let i = 0; i < len; i++) {
+      const gi = g[i];
+      const mi = m[i] + (gi - m[i]) * c1;
+      const vi = v[i] + (gi * gi - v[i]) * c2;
+      m[i] = mi;
+      v[i] = vi;
+      w[i] -= (lrT * mi) / (Math.sqrt(vi) + epsilon);
+    }
+  },
+
+  rmspropStep(w, g, v, len, lr, rho, epsilon) {
+    const c = 1 - rho;
+    for (let i = 0; i < len; i++) {
+      const gi = g[i];
+      const vi = rho * v[i] + c * gi * gi;
+      v[i] = vi;
+      w[i] -= (lr * gi) / Math.sqrt(vi + epsilon);
+    }
+  },
+};
+
+/** The kernels in use. Layers call through this object; `installKernels` swaps implementations in. */
+export const K: Kernels = { ...jsKernels };
+
+/** Replace some kernels (e.g. a WebAssembly matmul); returns a function that restores the previous ones. */
+export function installKernels(replacement: Partial<Kernels>): () => void {
+  const previous: Partial<Kernels> = {};
+  for (const key of Object.keys(replacement) as (keyof Kernels)[]) {
+    (previous as Record<string, unknown>)[key] = K[key];
+  }
+  Object.assign(K, replacement);
+  return () => Object.assign(K, previous);
+}

@@ -1,0 +1,85 @@
+import type { ResolvedLayer } from '@axon/language';
+import { ActivationUnit } from '../activation.js';
+import { alloc, ensure, type Arr, type DType } from '../arr.js';
+import { initialize } from '../init.js';
+import { convGeometry, K, type ConvGeometry } from '../kernels.js';
+import type { Param } from '../param.js';
+import type { Rng } from '../rng.js';
+import type { ForwardContext, LayerImpl } from './layer.js';
+
+type ConvSpec = Extract<ResolvedLayer, { kind: 'conv2d' }>;
+
+/**
+ * 2-D convolution over NHWC input by im2col + matmul: each output pixel's patch (ky, kx, c) is a row,
+ * and the Keras kernel [kh, kw, inC, filters] read row-major is exactly the [kh·kw·inC, filters] matrix.
+ */
+export class Conv2dLayer implements LayerImpl {
+  readonly inSize: number;
+  readonly outSize: number;
+  readonly params: Param[];
+  readonly kernel: Param;
+  readonly bias: Param;
+  readonly act: ActivationUnit;
+  readonly geometry: ConvGeometry;
+  private readonly patch: number;
+  private col: Arr | undefined;
+  private z: Arr | undefined;
+  private dz: Arr | undefined;
+  private dcol: Arr | undefined;
+  private dx: Arr | undefined;
+
+  constructor(readonly spec: ConvSpec, readonly dtype: DType, inputShape: number[], rng: Rng) {
+    const [h, w, c] = inputShape as [number, number, number];
+    const [kh, kw] = spec.kernel;
+    const g = (this.geometry = convGeometry(h, w, c, kh, kw, spec.stride[0], spec.stride[1], spec.padding));
+    const f = spec.filters;
+    this.inSize = h * w * c;
+    this.outSize = g.outH * g.outW * f;
+    this.patch = kh * kw * c;
+    const k = this.patch * f;
+    this.kernel = { name: 'kernel', shape: [kh, kw, c, f], value: alloc(dtype, k), grad: alloc(dtype, k), trainable: true };
+    this.bias = { name: 'bias', shape: [f], value: alloc(dtype, f), grad: alloc(dtype, f), trainable: true };
+    const fans = { fanIn: kh * kw * c, fanOut: kh * kw * f };
+    initialize(this.kernel.value, spec.init, fans, rng);
+    initialize(this.bias.value, spec.biasInit, fans, rng);
+    this.act = new ActivationUnit(spec.activation, f, dtype);
+    this.params = [this.kernel, this.bias];
+    if (this.act.slope) this.params.push(this.act.slope);
+  }
+
+  preact(): Arr {
+    return this.z as Arr;
+  }
+
+  forward(x: Arr, n: number, ctx: ForwardContext): Arr {
+    const g = this.geometry;
+    const rows = n * g.outH * g.outW;
+    const f = this.spec.filters;
+    const col = (this.col = ensure(this.col, this.dtype, rows * this.patch));
+    K.im2col(x, col, g, n);
+    const z = (this.z = ensure(this.z, this.dtype, rows * f));
+    K.matmul(col, this.kernel.value, z, rows, this.patch, f, false, false, false);
+    K.addRowVector(z, this.bias.value, rows, f);
+    return this.act.forward(z, rows * f, ctx.observe);
+  }
+
+  backward(dy: Arr, n: number, needDx: boolean, dyIsPreact: boolean): Arr | null {
+    const g = this.geometry;
+    const rows = n * g.outH * g.outW;
+    const f = this.spec.filters;
+    const len = rows * f;
+    let dz = dy;
+    if (!dyIsPreact && this.act.code !== 0) {
+      dz = this.dz = ensure(this.dz, this.dtype, len);
+      this.act.backward(this.z as Arr, dy, dz, len);
+    }
+    K.matmul(this.col as Arr, dz, this.kernel.grad, this.patch, rows, f, true, false, false);
+    K.sumRows(dz, this.bias.grad, rows, f, false);
+    if (!needDx) return null;
+    const dcol = (this.dcol = ensure(this.dcol, this.dtype, rows * this.patch));
+    K.matmul(dz, this.kernel.value, dcol, rows, f, this.patch, false, true, false);
+    const dx = (this.dx = ensure(this.dx, this.dtype, n * this.inSize));
+    K.col2im(dcol, dx, g, n);
+    return dx;
+  }
+}

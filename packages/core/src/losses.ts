@@ -1,0 +1,148 @@
+/**
+ * Losses with Keras's reductions: mean over the batch; mse/mae/huber/binary cross-entropy also average
+ * over the outputs of a sample, categorical cross-entropy sums over classes.
+ *
+ * Cross-entropies are computed stably. When the output layer ends in softmax (categorical) or sigmoid
+ * (binary) and the loss is not `from_logits`, the loss is evaluated from the layer's pre-activations
+ * (log-sum-exp / softplus forms) and its gradient is handed to that layer as dL/dz = p − t directly:
+ * the fused softmax + cross-entropy and sigmoid + BCE gradients. With `from_logits` the output itself is
+ * the logits. Only other combinations (e.g. categorical cross-entropy on a sigmoid output) use the
+ * probability form, with Keras's clipping of probabilities to [1e-7, 1 − 1e-7].
+ */
+import type { Activation, Loss } from '@axon/language';
+import type { Arr } from './arr.js';
+
+export const PROBABILITY_EPSILON = 1e-7;
+
+export type LossKind =
+  | 'mse' | 'mae' | 'huber'
+  | 'ce_logits' | 'ce_probs'
+  | 'bce_logits' | 'bce_probs';
+
+export interface LossPlan {
+  loss: Loss;
+  kind: LossKind;
+  delta: number;
+  /** Evaluate the loss on the last layer's pre-activations and hand back dL/dz (fused). */
+  fused: boolean;
+  /** The model's output is logits (from_logits, or fused): thresholds for accuracy are 0, not 0.5. */
+  outputIsLogits: boolean;
+}
+
+export function planLoss(loss: Loss, outputActivation: Activation | undefined): LossPlan {
+  const base = { loss, delta: loss.delta ?? 1, fused: false, outputIsLogits: false };
+  switch (loss.name) {
+    case 'mse':
+    case 'mae':
+    case 'huber':
+      return { ...base, kind: loss.name };
+    case 'categorical_crossentropy':
+      if (loss.fromLogits) return { ...base, kind: 'ce_logits', outputIsLogits: true };
+      if (outputActivation?.name === 'softmax') return { ...base, kind: 'ce_logits', fused: true };
+      return { ...base, kind: 'ce_probs' };
+    case 'binary_crossentropy':
+      if (loss.fromLogits) return { ...base, kind: 'bce_logits', outputIsLogits: true };
+      if (outputActivation?.name === 'sigmoid') return { ...base, kind: 'bce_logits', fused: true };
+      return { ...base, kind: 'bce_probs' };
+  }
+}
+
+/**
+ * The mean loss of a batch of `n` rows of `k` values; `input` is the output (or, fused, the
+ * pre-activations), `t` the targets. When `grad` is given it receives dL/d(input).
+ */
+export function computeLoss(plan: LossPlan, input: Arr, t: Arr, n: number, k: number, grad: Arr | null): number {
+  const len = n * k;
+  let total = 0;
+  switch (plan.kind) {
+    case 'mse': {
+      const s = 2 / len;
+      for (let i = 0; i < len; i++) {
+        const e = input[i] - t[i];
+        total += e * e;
+        if (grad) grad[i] = s * e;
+      }
+      return total / len;
+    }
+    case 'mae': {
+      const s = 1 / len;
+      for (let i = 0; i < len; i++) {
+        const e = input[i] - t[i];
+        total += Math.abs(e);
+        if (grad) grad[i] = e > 0 ? s : e < 0 ? -s : 0;
+      }
+      return total / len;
+    }
+    case 'huber': {
+      const d = plan.delta;
+      const s = 1 / len;
+      for (let i = 0; i < len; i++) {
+        const e = input[i] - t[i];
+        const a = Math.abs(e);
+        if (a <= d) {
+          total += 0.5 * e * e;
+          if (grad) grad[i] = s * e;
+        } else {
+          total += d * a - 0.5 * d * d;
+          if (grad) grad[i] = e > 0 ? s * d : -s * d;
+        }
+      }
+      return total / len;
+    }
+    case 'ce_logits': {
+      const s = 1 / n;
+      for (let r = 0; r < n; r++) {
+        const o = r * k;
+        let max = -Infinity;
+        for (let j = 0; j < k; j++) if (input[o + j] > max) max = input[o + j];
+        let sum = 0;
+        for (let j = 0; j < k; j++) sum += Math.exp(input[o + j] - max);
+        const lse = max + Math.log(sum);
+        let tsum = 0;
+        for (let j = 0; j < k; j++) {
+          const tj = t[o + j];
+          tsum += tj;
+          if (tj !== 0) total -= tj * (input[o + j] - lse);
+        }
+        if (grad) for (let j = 0; j < k; j++) grad[o + j] = s * (Math.exp(input[o + j] - lse) * tsum - t[o + j]);
+      }
+      return total / n;
+    }
+    case 'ce_probs': {
+      const s = 1 / n;
+      const lo = PROBABILITY_EPSILON, hi = 1 - PROBABILITY_EPSILON;
+      for (let i = 0; i < len; i++) {
+        const p = input[i];
+        const pc = p < lo ? lo : p > hi ? hi : p;
+        total -= t[i] * Math.log(pc);
+        if (grad) grad[i] = p === pc ? (-s * t[i]) / pc : 0;
+      }
+      return total / n;
+    }
+    case 'bce_logits': {
+      const s = 1 / len;
+      for (let i = 0; i < len; i++) {
+        const z = input[i];
+        const ti = t[i];
+        total += Math.max(z, 0) - z * ti + Math.log1p(Math.exp(-Math.abs(z)));
+        if (grad) {
+          const p = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+          grad[i] = s * (p - ti);
+        }
+      }
+      return total / len;
+    }
+    case 'bce_probs': {
+      const s = 1 / len;
+      const lo = PROBABILITY_EPSILON, hi = 1 - PROBABILITY_EPSILON;
+      for (let i = 0; i < len; i++) {
+        const p = input[i];
+        const pc = p < lo ? lo : p > hi ? hi : p;
+        const ti = t[i];
+        total -= ti * Math.log(pc) + (1 - ti) * Math.log(1 - pc);
+        if (grad) grad[i] = p === pc ? s * (-ti / pc + (1 - ti) / (1 - pc)) : 0;
+      }
+      return total / len;
+    }
+  }
+}

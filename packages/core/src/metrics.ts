@@ -1,0 +1,78 @@
+/**
+ * Running metrics over an epoch: accuracy for classification (argmax), binary and multilabel
+ * (threshold 0.5 on probabilities, 0 on logits); mae and R² (coefficient of determination, averaged
+ * over output columns like scikit-learn's default) for regression.
+ */
+import type { Task } from '@axon/language';
+import type { Arr } from './arr.js';
+
+export class MetricAccumulator {
+  private correct = 0;
+  private counted = 0;
+  private absErr = 0;
+  private values = 0;
+  private readonly sumY: Float64Array;
+  private readonly sumY2: Float64Array;
+  private readonly sse: Float64Array;
+
+  constructor(
+    readonly task: Task,
+    readonly k: number,
+    readonly outputIsLogits: boolean,
+  ) {
+    this.sumY = new Float64Array(k);
+    this.sumY2 = new Float64Array(k);
+    this.sse = new Float64Array(k);
+  }
+
+  add(out: Arr, t: Arr, n: number): void {
+    const k = this.k;
+    switch (this.task.kind) {
+      case 'classification':
+        for (let r = 0; r < n; r++) {
+          const o = r * k;
+          let bestP = 0, bestT = 0;
+          for (let j = 1; j < k; j++) {
+            if ((out[o + j] as number) > (out[o + bestP] as number)) bestP = j;
+            if ((t[o + j] as number) > (t[o + bestT] as number)) bestT = j;
+          }
+          if (bestP === bestT) this.correct++;
+        }
+        this.counted += n;
+        return;
+      case 'binary_classification':
+      case 'multilabel': {
+        const th = this.outputIsLogits ? 0 : 0.5;
+        const len = n * k;
+        for (let i = 0; i < len; i++) if (((out[i] as number) > th) === ((t[i] as number) > 0.5)) this.correct++;
+        this.counted += len;
+        return;
+      }
+      case 'regression':
+        for (let r = 0; r < n; r++) {
+          for (let j = 0; j < k; j++) {
+            const y = t[r * k + j] as number;
+            const e = (out[r * k + j] as number) - y;
+            this.absErr += Math.abs(e);
+            this.sumY[j]! += y;
+            this.sumY2[j]! += y * y;
+            this.sse[j]! += e * e;
+          }
+        }
+        this.values += n * k;
+        this.counted += n;
+        return;
+    }
+  }
+
+  result(): Record<string, number> {
+    if (this.task.kind !== 'regression') return { accuracy: this.counted === 0 ? 0 : this.correct / this.counted };
+    const n = this.counted;
+    let r2 = 0;
+    for (let j = 0; j < this.k; j++) {
+      const ssTot = this.sumY2[j]! - (this.sumY[j]! * this.sumY[j]!) / n;
+      r2 += ssTot > 0 ? 1 - this.sse[j]! / ssTot : this.sse[j]! === 0 ? 1 : 0;
+    }
+    return { mae: this.values === 0 ? 0 : this.absErr / this.values, r2: this.k === 0 ? 0 : r2 / this.k };
+  }
+}

@@ -1,0 +1,12 @@
+import type { Arr } from './arr.js';
+
+/** A weight tensor of a layer with its gradient (Keras layout, row-major). */
+export interface Param {
+  /** Keras weight name: kernel, bias, gamma, beta, moving_mean, moving_variance, alpha. */
+  name: string;
+  shape: number[];
+  value: Arr;
+  /** Gradient of the loss, written by the last backward pass (unused for non-trainable params). */
+  grad: Arr;
+  trainable: boolean;
+}
