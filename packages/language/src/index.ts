@@ -38,3 +38,15 @@ export {
 } from './catalog.js';
 export { closestName, editDistance } from './suggest.js';
 export { inferLayer, windowOutput } from './shapes.js';
+export {
+  summarize,
+  renderSummary,
+  showShape,
+  showActivation,
+  showOrigin,
+  showStep,
+  groupDigits,
+  type Summary,
+  type SummaryRow,
+  type RenderOptions,
+} from './summary.js';

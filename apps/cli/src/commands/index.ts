@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
+import { registerSummary } from './summary.js';
 
 /** Sets the process exit code a command ends with. */
 export type SetExitCode = (code: number) => void;
 
 /** Each command lives in its own module and registers itself here. */
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
-  void program;
-  void setExitCode;
+  registerSummary(program, setExitCode);
 }

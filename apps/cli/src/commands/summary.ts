@@ -1,0 +1,74 @@
+/**
+ * `axon summary FILE...`
+ *
+ * For each network of each file, a table like Keras's `model.summary()`: every layer after blocks and
+ * repeats are expanded, its activation, output shape, parameter count and the source line it came
+ * from (with the block use / repeat iteration that produced it), then total, trainable and
+ * non-trainable parameters.
+ * Problems print as `file:line:col: severity: message [code]` with the source line and a caret.
+ * Exit codes: 0 all files clean; 1 a file has errors; 2 bad usage or an unreadable file.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { check, formatDiagnostic, renderSummary } from '@axon/language';
+import { ExitCode } from '../exit.js';
+import type { SetExitCode } from './index.js';
+
+export interface SummaryIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  /** Colour the output (ANSI escapes). */
+  color: boolean;
+}
+
+export function registerSummary(program: Command, setExitCode: SetExitCode): void {
+  program
+    .command('summary')
+    .description('print each network as a table of layers, output shapes and parameter counts (like Keras model.summary())')
+    .argument('<files...>', '.axon files')
+    .option('--no-color', 'plain output without colours')
+    .action(async (files: string[], options: { color?: boolean }) => {
+      const code = await runSummary(files, {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        color: options.color !== false && pc.isColorSupported,
+      });
+      setExitCode(code);
+    });
+}
+
+/** Runs `axon summary` over the files and returns the exit code (the worst over all files). */
+export async function runSummary(files: string[], io: SummaryIO): Promise<number> {
+  const style = pc.createColors(io.color);
+  let code: number = ExitCode.Ok;
+  let first = true;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+      io.stderr.write(`axon: cannot read ${file}: ${reason}\n`);
+      code = Math.max(code, ExitCode.Usage);
+      continue;
+    }
+    const result = check(text);
+    for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(file, text, d, { color: io.color })}\n`);
+    if (result.diagnostics.some((d) => d.severity === 'error')) {
+      code = Math.max(code, ExitCode.Findings);
+      continue;
+    }
+    if (result.networks.length === 0) {
+      io.stderr.write(`${file}: no networks\n`);
+      continue;
+    }
+    for (const network of result.networks) {
+      if (!first) io.stdout.write('\n');
+      first = false;
+      const location = `${file}:${network.nameRange.start.line}`;
+      io.stdout.write(`${renderSummary(network, { location, bold: style.bold, dim: style.dim })}\n`);
+    }
+  }
+  return code;
+}
