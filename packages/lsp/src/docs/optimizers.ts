@@ -1,0 +1,22 @@
+import type { EntryDoc } from './types.js';
+
+export const optimizerDocs: EntryDoc[] = [
+  {
+    name: 'sgd',
+    summary: 'Stochastic gradient descent, optionally with (Nesterov) momentum.',
+    details: 'w ← w − learning_rate · g (with momentum: a running velocity). Keras `SGD` defaults.',
+    example: 'optimizer: sgd(learning_rate: 0.01, momentum: 0.9)',
+  },
+  {
+    name: 'adam',
+    summary: 'Adam: per-weight step sizes from running averages of the gradient and its square. The default optimizer.',
+    details: 'Keras `Adam` defaults. A good first choice; learning rates far above 1e-2 tend to kill relu units.',
+    example: 'optimizer: adam(learning_rate: 1e-3)',
+  },
+  {
+    name: 'rmsprop',
+    summary: 'RMSprop: divides each step by a running root-mean-square of recent gradients.',
+    details: 'Keras `RMSprop` defaults.',
+    example: 'optimizer: rmsprop(learning_rate: 1e-3)',
+  },
+];

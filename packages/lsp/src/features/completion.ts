@@ -1,0 +1,258 @@
+/** Completion that knows where the cursor is (see text/context.ts). */
+import type { Program } from '@axon/language';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { blocks, networks } from '../ast/walk.js';
+import { lossDocs, type LossDoc } from '../docs/index.js';
+import { cursorContext, type CallInfo } from '../text/context.js';
+import type { AxonDocument } from '../workspace/document.js';
+import { offsetRange } from '../util/ranges.js';
+import { dataSettings, findSignature, formatDefault, names, paddings, signature, trainSettings, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
+import { nameMarkdown } from './hover.js';
+
+const NETWORK_SNIPPET = [
+  'network ${1:Name} {',
+  '\tinput [${2:4}]',
+  '\ttask ${3|classification(classes: 3),binary_classification,regression(outputs: 1),multilabel(labels: 2)|}',
+  '',
+  '\tlayers {',
+  '\t\tdense(${4:16}, activation: ${5:relu}, init: he_normal)',
+  '\t\t$0',
+  '\t}',
+  '',
+  '\ttrain {',
+  '\t\toptimizer: adam(learning_rate: 1e-3)',
+  '\t\tepochs: ${6:100}',
+  '\t}',
+  '}',
+].join('\n');
+
+const BLOCK_SNIPPET = ['block ${1:name}(${2:width}) {', '\tdense(${2:width}, activation: ${3:relu}, init: he_normal)', '\t$0', '}'].join('\n');
+
+const REPEAT_SNIPPET = ['repeat ${1:2} {', '\t$0', '}'].join('\n');
+
+const MEMBER_SNIPPETS: Record<string, string> = {
+  input: 'input [${1:4}]',
+  task: 'task ${1|classification(classes: 3),binary_classification,regression(outputs: 1),multilabel(labels: 2)|}',
+  layers: 'layers {\n\t$0\n}',
+  train: 'train {\n\t$0\n}',
+  data: 'data {\n\tsource: "${1:data.csv}"\n\ttarget: "${2:label}"\n}',
+};
+
+function doc(kind: VocabularyKind, name: string): CompletionItem['documentation'] {
+  const value = nameMarkdown(kind, name);
+  return value ? { kind: MarkupKind.Markdown, value } : undefined;
+}
+
+function kindIcon(kind: VocabularyKind): CompletionItemKind {
+  switch (kind) {
+    case 'layer':
+      return CompletionItemKind.Class;
+    case 'activation':
+      return CompletionItemKind.Function;
+    case 'initializer':
+      return CompletionItemKind.Constructor;
+    case 'loss':
+    case 'optimizer':
+      return CompletionItemKind.Value;
+    default:
+      return CompletionItemKind.EnumMember;
+  }
+}
+
+/** Items for a vocabulary kind; a name with required args gets a call snippet. */
+function vocabularyItems(kind: VocabularyKind, order?: (name: string) => number): CompletionItem[] {
+  return names(kind).map((name, i) => {
+    const sig = signature(kind, name);
+    const required = (sig?.args ?? []).filter((a) => a.required);
+    const item: CompletionItem = { label: name, kind: kindIcon(kind), detail: sig?.doc };
+    const d = doc(kind, name);
+    if (d) item.documentation = d;
+    if (kind === 'layer') {
+      item.insertText = required.length > 0 ? `${name}(${required.map((a, j) => `\${${j + 1}:${a.name}}`).join(', ')})` : `${name}()`;
+      item.insertTextFormat = InsertTextFormat.Snippet;
+    } else if (required.length > 0) {
+      item.insertText = `${name}(${required.map((a, j) => `${a.position === undefined ? `${a.name}: ` : `${a.name}: `}\${${j + 1}}`).join(', ')})`;
+      item.insertTextFormat = InsertTextFormat.Snippet;
+    }
+    item.sortText = String(order ? order(name) : i).padStart(3, '0');
+    return item;
+  });
+}
+
+function blockItems(program: Program): CompletionItem[] {
+  return blocks(program)
+    .filter((b) => b.name)
+    .map((b, i) => ({
+      label: b.name!.name,
+      kind: CompletionItemKind.Module,
+      detail: `block ${b.name!.name}(${b.params.map((p) => p.name).join(', ')})`,
+      insertText: `${b.name!.name}(${b.params.map((p, j) => `\${${j + 1}:${p.name}}`).join(', ')})`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      sortText: `1${String(i).padStart(3, '0')}`,
+    }));
+}
+
+function taskOfNetworkAt(program: Program, offset: number): string | undefined {
+  const net = networks(program).find((n) => n.range.start.offset <= offset && offset <= n.range.end.offset);
+  const task = net?.members.find((m) => m.kind === 'Task');
+  return task?.kind === 'Task' ? task.value?.name.name : undefined;
+}
+
+function lossItems(program: Program, offset: number): CompletionItem[] {
+  const task = taskOfNetworkAt(program, offset);
+  const suited = (name: string) => {
+    const d = lossDocs.find((l: LossDoc) => l.name === name);
+    return task && d?.tasks.includes(task) ? 0 : 1;
+  };
+  const all = names('loss');
+  const items = vocabularyItems('loss', (name) => suited(name) * 100 + all.indexOf(name));
+  if (task) for (const it of items) if (suited(it.label) === 0) it.detail = `suits ${task}: ${it.detail ?? ''}`;
+  return items;
+}
+
+function argumentNameItems(args: readonly ArgSpec[], given: readonly string[]): CompletionItem[] {
+  return args
+    .filter((a) => !given.includes(a.name))
+    .map((a, i) => {
+      const def = formatDefault(a);
+      return {
+        label: `${a.name}:`,
+        filterText: a.name,
+        kind: CompletionItemKind.Property,
+        detail: a.required ? 'required' : def !== undefined ? `default ${def}` : 'optional',
+        documentation: { kind: MarkupKind.Markdown, value: a.doc },
+        insertText: `${a.name}: `,
+        sortText: String(i).padStart(3, '0'),
+      };
+    });
+}
+
+/** The args of whatever `callee` names in this call position. */
+export function calleeArgs(program: Program, call: CallInfo): { owner: string; args: ArgSpec[]; kind: VocabularyKind | 'block' } | undefined {
+  const inLayers = call.section === 'layers' || call.section === 'block' || call.section === 'repeat';
+  if (inLayers && call.statementBefore.length === 0) {
+    const block = blocks(program).find((b) => b.name?.name === call.callee);
+    if (block) {
+      return {
+        owner: call.callee,
+        kind: 'block',
+        args: block.params.map((p, i) => ({ name: p.name, type: 'number', position: i, required: true, doc: `Parameter ${i + 1} of block \`${call.callee}\`.` })),
+      };
+    }
+    const layer = signature('layer', call.callee);
+    if (layer) return { owner: call.callee, args: layer.args, kind: 'layer' };
+  }
+  const found = findSignature(call.callee, ['activation', 'initializer', 'loss', 'optimizer', 'task', 'early_stopping', 'layer']);
+  return found ? { owner: call.callee, args: found.signature.args, kind: found.kind } : undefined;
+}
+
+function valueItems(program: Program, offset: number, key: string, type: ArgSpec['type'] | undefined): CompletionItem[] {
+  const t = type ?? (key === 'activation' || key === 'fn' ? 'activation' : key === 'init' || key === 'bias_init' ? 'initializer' : key);
+  switch (t) {
+    case 'activation':
+      return vocabularyItems('activation');
+    case 'initializer':
+      return vocabularyItems('initializer');
+    case 'loss':
+      return lossItems(program, offset);
+    case 'optimizer':
+      return vocabularyItems('optimizer');
+    case 'task':
+      return vocabularyItems('task');
+    case 'padding':
+      return paddings.map((p) => ({ label: p, kind: CompletionItemKind.EnumMember }));
+    case 'bool':
+    case 'from_logits':
+    case 'nesterov':
+    case 'standardize':
+      return ['true', 'false'].map((b) => ({ label: b, kind: CompletionItemKind.Keyword }));
+    default:
+      return [];
+  }
+}
+
+export function completion(doc: AxonDocument, offset: number): CompletionList {
+  const ctx = cursorContext(doc.text, offset, doc.tokens());
+  const program = doc.parsed().ast;
+  let items: CompletionItem[] = [];
+  const c = ctx.context;
+  switch (c.kind) {
+    case 'top':
+      items = [
+        { label: 'network', kind: CompletionItemKind.Snippet, detail: 'a whole network', insertText: NETWORK_SNIPPET, insertTextFormat: InsertTextFormat.Snippet },
+        { label: 'block', kind: CompletionItemKind.Snippet, detail: 'a reusable block of layers', insertText: BLOCK_SNIPPET, insertTextFormat: InsertTextFormat.Snippet },
+      ];
+      break;
+    case 'network-member':
+      items = Object.entries(MEMBER_SNIPPETS).map(([label, snippet]) => ({
+        label,
+        kind: CompletionItemKind.Keyword,
+        insertText: snippet,
+        insertTextFormat: InsertTextFormat.Snippet,
+      }));
+      break;
+    case 'layer-statement':
+      items = [
+        ...vocabularyItems('layer'),
+        ...blockItems(program),
+        { label: 'repeat', kind: CompletionItemKind.Snippet, detail: 'repeat N { … }', insertText: REPEAT_SNIPPET, insertTextFormat: InsertTextFormat.Snippet, sortText: '2000' },
+      ];
+      break;
+    case 'task-kind':
+      items = vocabularyItems('task');
+      break;
+    case 'setting-key': {
+      const settings = c.section === 'train' ? trainSettings() : dataSettings();
+      const section = program.items
+        .flatMap((i) => (i.kind === 'Network' ? i.members : []))
+        .find((m) => (m.kind === 'Train' || m.kind === 'Data') && m.range.start.offset <= offset && offset <= m.range.end.offset);
+      const given = section && (section.kind === 'Train' || section.kind === 'Data') ? section.settings.map((s) => s.key.name) : [];
+      items = settings
+        .filter((s) => !given.includes(s.name))
+        .map((s, i) => {
+          const def = formatDefault(s);
+          return {
+            label: s.name,
+            kind: CompletionItemKind.Property,
+            detail: s.required ? 'required' : def !== undefined ? `default ${def}` : 'optional',
+            documentation: { kind: MarkupKind.Markdown, value: s.doc },
+            insertText: s.statement ? `${s.name}(patience: \${1:10})` : `${s.name}: `,
+            insertTextFormat: s.statement ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+            sortText: String(i).padStart(3, '0'),
+          };
+        });
+      break;
+    }
+    case 'value': {
+      if (c.callee) {
+        const owner = calleeArgs(program, { ...(ctx.call as CallInfo) });
+        const spec = owner?.args.find((a) => a.name === c.key);
+        items = valueItems(program, offset, c.key, spec?.type);
+      } else items = valueItems(program, offset, c.key, undefined);
+      break;
+    }
+    case 'argument': {
+      const owner = calleeArgs(program, c.call);
+      if (owner) {
+        items = argumentNameItems(owner.args, c.call.given);
+        // A positional argument that takes a name from the vocabulary: `activation(relu)`.
+        const positional = owner.args.find((a) => a.position === c.call.positionalBefore);
+        if (positional && c.call.given.length === 0) {
+          const values = valueItems(program, offset, positional.name, positional.type);
+          items = [...values.map((v) => ({ ...v, sortText: `0${v.sortText ?? ''}` })), ...items.map((v) => ({ ...v, sortText: `1${v.sortText ?? ''}` }))];
+        }
+      }
+      break;
+    }
+    default:
+      items = [];
+  }
+  const range = offsetRange(doc.textDocument, ctx.replaceStart, ctx.replaceEnd);
+  for (const item of items) {
+    const text = item.insertText ?? item.label;
+    item.textEdit = { range, newText: text };
+    delete item.insertText;
+  }
+  return { isIncomplete: false, items };
+}
+

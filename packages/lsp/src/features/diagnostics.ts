@@ -1,0 +1,63 @@
+/** Parse, analysis and lint findings as LSP diagnostics. */
+import type { Diagnostic as AxonDiagnostic, Severity } from '@axon/language';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { AxonDocument } from '../workspace/document.js';
+import type { LintFinding, LintOutcome } from '../workspace/lint.js';
+import { toLspRange } from '../util/ranges.js';
+
+export function lspSeverity(s: Severity): DiagnosticSeverity {
+  return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+}
+
+function related(doc: AxonDocument, rel: AxonDiagnostic['related']): Diagnostic['relatedInformation'] {
+  if (!rel || rel.length === 0) return undefined;
+  return rel.map((r) => ({ location: { uri: doc.uri, range: toLspRange(doc.textDocument, r.range) }, message: r.message }));
+}
+
+export function languageDiagnostic(doc: AxonDocument, d: AxonDiagnostic): Diagnostic {
+  const out: Diagnostic = {
+    range: toLspRange(doc.textDocument, d.range),
+    severity: lspSeverity(d.severity),
+    code: d.code,
+    source: 'axon',
+    message: d.message,
+  };
+  const rel = related(doc, d.related);
+  if (rel) out.relatedInformation = rel;
+  return out;
+}
+
+export function lintDiagnostic(doc: AxonDocument, f: LintFinding, docsBaseUrl: string): Diagnostic {
+  const out: Diagnostic = {
+    range: toLspRange(doc.textDocument, f.range),
+    severity: lspSeverity(f.severity),
+    code: f.ruleId,
+    codeDescription: { href: `${docsBaseUrl}${f.ruleId}.md` },
+    source: 'axon',
+    message: f.message,
+  };
+  const rel = related(doc, f.related);
+  if (rel) out.relatedInformation = rel;
+  if (f.fix) out.data = { fixable: true };
+  return out;
+}
+
+/** Every diagnostic of a document: parse errors, analysis errors (only if parsing produced a tree), lint findings. */
+export function documentDiagnostics(doc: AxonDocument, lint: LintOutcome | undefined, docsBaseUrl: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const d of doc.parsed().diagnostics) out.push(languageDiagnostic(doc, d));
+  for (const d of doc.analyzed().diagnostics) out.push(languageDiagnostic(doc, d));
+  if (lint) {
+    if (lint.configProblem) {
+      out.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Warning,
+        code: 'config/invalid',
+        source: 'axon',
+        message: lint.configProblem,
+      });
+    }
+    for (const f of lint.findings) out.push(lintDiagnostic(doc, f, docsBaseUrl));
+  }
+  return out;
+}

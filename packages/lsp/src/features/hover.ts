@@ -1,0 +1,233 @@
+/** Hover: what a name means (activation, layer, initialiser, loss, optimizer, task, setting) and what analysis made of a layer. */
+import type { AstNode, BlockDecl, LayerCall, NameExpr, NetworkDecl, Program } from '@axon/language';
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { activationDocs } from '../docs/activations.js';
+import { activationMarkdown, argumentMarkdown, entryMarkdown, settingMarkdown } from '../docs/render.js';
+import { blocks, pathAt } from '../ast/walk.js';
+import type { AxonDocument } from '../workspace/document.js';
+import { offsetRange } from '../util/ranges.js';
+import { findSignature, setting, signature, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
+import { expansionText, formatActivation, formatCount, formatShape, layerLines, layersOfBlockUse, layersOfCall } from './layer-info.js';
+import type { Token } from '../text/scan.js';
+
+const activationByName = new Map(activationDocs.map((d) => [d.name, d]));
+
+function md(value: string, doc: AxonDocument, token: Token): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value }, range: offsetRange(doc.textDocument, token.start, token.end) };
+}
+
+export function identTokenAt(tokens: readonly Token[], offset: number): Token | undefined {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  for (const t of [tokens[lo], tokens[lo + 1]]) if (t && t.kind === 'ident' && t.start <= offset && offset <= t.end) return t;
+  return undefined;
+}
+
+/** Markdown for a vocabulary name of a known kind. */
+export function nameMarkdown(kind: VocabularyKind, name: string): string | undefined {
+  if (kind === 'activation') {
+    const d = activationByName.get(name);
+    return d ? activationMarkdown(d, signature('activation', name)) : undefined;
+  }
+  if (kind === 'early_stopping') {
+    const s = signature('early_stopping', name);
+    return s ? `\`\`\`axon\nearly_stopping(patience, min_delta: 0)\n\`\`\`\n\n**early_stopping** (train setting): ${s.doc}` : undefined;
+  }
+  return entryMarkdown(kind, name, signature(kind, name));
+}
+
+const kindOfType: Partial<Record<ArgSpec['type'], VocabularyKind>> = {
+  activation: 'activation',
+  initializer: 'initializer',
+  loss: 'loss',
+  optimizer: 'optimizer',
+  task: 'task',
+};
+
+/** The signature a call (layer call or name call) refers to: catalog entry or block. */
+function calleeArgs(program: Program, callee: string, layerPosition: boolean): { owner: string; args: ArgSpec[] } | undefined {
+  if (layerPosition) {
+    const block = blocks(program).find((b) => b.name?.name === callee);
+    if (block) return { owner: callee, args: block.params.map((p, i) => ({ name: p.name, type: 'number', position: i, required: true, doc: `Parameter ${i + 1} of block \`${callee}\`.` })) };
+  }
+  const found = findSignature(callee, layerPosition ? ['layer'] : ['activation', 'initializer', 'loss', 'optimizer', 'task', 'early_stopping']);
+  return found ? { owner: callee, args: found.signature.args } : undefined;
+}
+
+/** The argument spec an argument refers to, by name or by position. */
+function argSpecOf(program: Program, owner: LayerCall | NameExpr, argIndex: number, argName: string | undefined): { owner: string; spec: ArgSpec } | undefined {
+  const callee = owner.name.name;
+  const sig = calleeArgs(program, callee, owner.kind === 'LayerCall');
+  if (!sig) return undefined;
+  let spec: ArgSpec | undefined;
+  if (argName !== undefined) spec = sig.args.find((a) => a.name === argName);
+  else {
+    const args = owner.args?.args ?? [];
+    const positional = args.slice(0, argIndex).filter((a) => !a.name).length;
+    spec = sig.args.find((a) => a.position === positional);
+  }
+  return spec ? { owner: sig.owner, spec } : undefined;
+}
+
+function networkHover(doc: AxonDocument, decl: NetworkDecl): string | undefined {
+  const net = doc.analyzed().networks.find((n) => n.node === decl || n.nameRange.start.offset === decl.name?.range.start.offset);
+  if (!net) return undefined;
+  const p = net.params;
+  return [
+    `**network ${net.name}**`,
+    `input \`${formatShape(net.input)}\` → output \`${formatShape(net.outputShape)}\`, ${net.layers.length} layers`,
+    `${formatCount(p.total)} params (${formatCount(p.trainable)} trainable, ${formatCount(p.nonTrainable)} non-trainable)`,
+  ].join('\n\n');
+}
+
+function blockHover(doc: AxonDocument, block: BlockDecl): string {
+  const name = block.name?.name ?? '';
+  const uses = doc.analyzed().networks.flatMap((n) => n.layers.flatMap((l) => l.origin.chain.filter((s) => s.kind === 'block' && s.block === name)));
+  const useLines = [...new Set(uses.map((s) => (s.kind === 'block' ? s.useRange.start.line : 0)))].sort((a, b) => a - b);
+  const parts = [`\`\`\`axon\nblock ${name}(${block.params.map((p) => p.name).join(', ')})\n\`\`\``, `**block ${name}**: ${block.body.length} statement${block.body.length === 1 ? '' : 's'}, defined at line ${block.range.start.line}`];
+  parts.push(useLines.length > 0 ? `Used at ${useLines.length === 1 ? 'line' : 'lines'} ${useLines.join(', ')}.` : 'Not used by any network.');
+  return parts.join('\n\n');
+}
+
+function paramHover(doc: AxonDocument, block: BlockDecl, param: string): string {
+  const index = block.params.findIndex((p) => p.name === param);
+  const bound = new Map<string, string>();
+  for (const n of doc.analyzed().networks) {
+    for (const l of n.layers) {
+      for (const s of l.origin.chain) {
+        if (s.kind === 'block' && s.block === block.name?.name && param in s.bindings) {
+          bound.set(`${s.useRange.start.line}`, JSON.stringify(s.bindings[param]).replace(/^"|"$/g, ''));
+        }
+      }
+    }
+  }
+  const lines = [`**${param}**: parameter ${index + 1} of block \`${block.name?.name ?? ''}\``];
+  if (bound.size > 0) lines.push([...bound.entries()].sort((a, b) => Number(a[0]) - Number(b[0])).map(([line, v]) => `- \`${v}\` at line ${line}`).join('\n'));
+  return lines.join('\n\n');
+}
+
+function layerHover(doc: AxonDocument, call: LayerCall): string | undefined {
+  const program = doc.parsed().ast;
+  const name = call.name.name;
+  const networks = doc.analyzed().networks;
+  const block = blocks(program).find((b) => b.name?.name === name);
+  if (block) {
+    const parts = [blockHover(doc, block)];
+    for (const e of layersOfBlockUse(networks, call)) {
+      const total = e.layers.reduce((s, l) => s + l.params.trainable + l.params.nonTrainable, 0);
+      const first = e.layers[0]!;
+      const last = e.layers[e.layers.length - 1]!;
+      parts.push(
+        `In \`${e.network.name}\`: layers ${e.layers.length === 1 ? first.index + 1 : `${first.index + 1}–${last.index + 1}`} (${e.layers.map((l) => `\`${l.name}\``).join(', ')}): input \`${formatShape(first.inputShape)}\` → output \`${formatShape(last.outputShape)}\`, ${formatCount(total)} params`,
+      );
+    }
+    return parts.join('\n\n');
+  }
+  const base = nameMarkdown('layer', name);
+  if (!base) return undefined;
+  const parts = [base];
+  const expansions = layersOfCall(networks, call);
+  const first = expansions[0]?.layers[0];
+  if (first && (first.kind === 'dense' || first.kind === 'conv2d')) {
+    parts.push(first.activationExplicit ? `Activation: \`${formatActivation(first.activation)}\`` : 'No `activation:`, so this layer is **linear** (f(x) = x).');
+  }
+  for (const e of expansions) {
+    const text = expansionText(e);
+    if (text) parts.push(text.charAt(0).toUpperCase() + text.slice(1) + '.');
+    parts.push(layerLines(e).join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+function enclosingBlock(path: readonly AstNode[]): BlockDecl | undefined {
+  return path.find((n): n is BlockDecl => n.kind === 'Block');
+}
+
+/** The hover markdown at an offset, or undefined. */
+export function hoverMarkdown(doc: AxonDocument, offset: number, token: Token): string | undefined {
+  const program = doc.parsed().ast;
+  const path = pathAt(program, offset);
+  const node = path[path.length - 1]!;
+  const parent = path[path.length - 2];
+  if (node.kind !== 'Identifier' || !parent) {
+    return keywordMarkdown(token.text);
+  }
+  const word = node.name;
+  switch (parent.kind) {
+    case 'LayerCall':
+      return layerHover(doc, parent);
+    case 'Network':
+      return networkHover(doc, parent);
+    case 'Block':
+      if (parent.name === node) return blockHover(doc, parent);
+      return paramHover(doc, parent, word);
+    case 'Setting': {
+      const section = path[path.length - 3];
+      if (!parent.colon && word === 'early_stopping') return nameMarkdown('early_stopping', word);
+      const s = section && (section.kind === 'Train' || section.kind === 'Data') ? setting(section.kind === 'Train' ? 'train' : 'data', word) : undefined;
+      return s ? settingMarkdown(section!.kind === 'Train' ? 'train' : 'data', s) : undefined;
+    }
+    case 'Argument': {
+      // The argument's name: `activation` in `dense(16, activation: relu)`.
+      const owner = path[path.length - 4];
+      if (owner && (owner.kind === 'LayerCall' || owner.kind === 'Name')) {
+        const found = argSpecOf(program, owner, 0, word);
+        return found ? argumentMarkdown(found.owner, found.spec) : undefined;
+      }
+      return undefined;
+    }
+    case 'Name': {
+      const holder = path[path.length - 3];
+      const block = enclosingBlock(path);
+      if (block && block.params.some((p) => p.name === word) && !parent.args) return paramHover(doc, block, word);
+      if (holder?.kind === 'Task') return nameMarkdown('task', word);
+      if (holder?.kind === 'Setting') {
+        const key = holder.key.name;
+        if (key === 'loss') return nameMarkdown('loss', word);
+        if (key === 'optimizer') return nameMarkdown('optimizer', word);
+        if (key === 'early_stopping') return nameMarkdown('early_stopping', word);
+      }
+      if (holder?.kind === 'Argument') {
+        const argList = path[path.length - 4];
+        const owner = path[path.length - 5];
+        if (argList?.kind === 'ArgList' && owner && (owner.kind === 'LayerCall' || owner.kind === 'Name')) {
+          const index = argList.args.indexOf(holder);
+          const found = argSpecOf(program, owner, index, holder.name?.name);
+          const kind = found ? kindOfType[found.spec.type] : undefined;
+          if (kind) return nameMarkdown(kind, word);
+        }
+      }
+      const any = findSignature(word, ['activation', 'initializer', 'loss', 'optimizer', 'task']);
+      return any ? nameMarkdown(any.kind, word) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const keywords: Record<string, string> = {
+  network: '**network** `Name { … }`: one model: its input, task, layers, training and data.',
+  block: '**block** `name(params) { … }`: a reusable group of layers, used by name inside `layers` or another block.',
+  repeat: '**repeat** `N { … }`: the layers inside, N times over.',
+  layers: '**layers** `{ … }`: the layer stack, in order.',
+  input: '**input** `[d1, …]`: the shape of one sample, without the batch axis.',
+  task: '**task**: what the network predicts: `regression(outputs: N)`, `binary_classification`, `classification(classes: N)` or `multilabel(labels: N)`.',
+  train: '**train** `{ … }`: loss, optimizer, epochs, batch size, seed, early stopping.',
+  data: '**data** `{ … }`: the CSV source, target column, features, validation split, standardisation.',
+};
+
+function keywordMarkdown(word: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(keywords, word) ? keywords[word] : undefined;
+}
+
+export function hover(doc: AxonDocument, offset: number): Hover | null {
+  const token = identTokenAt(doc.tokens(), offset);
+  if (!token) return null;
+  const value = hoverMarkdown(doc, offset, token);
+  return value ? md(value, doc, token) : null;
+}

@@ -1,0 +1,88 @@
+/**
+ * The one place the server reads the language's catalog (layers, activations, initialisers, losses,
+ * optimizers, tasks and settings with their arguments and defaults), plus the lookups features need.
+ */
+import {
+  ACTIVATIONS,
+  DATA_SETTINGS,
+  EARLY_STOPPING,
+  INITIALIZERS,
+  LAYERS,
+  LOSSES,
+  OPTIMIZERS,
+  TASKS,
+  TRAIN_SETTINGS,
+  catalog,
+  type ArgSpec,
+  type SettingInfo,
+  type Signature,
+} from '@axon/language';
+
+export type { ArgSpec, SettingInfo, Signature };
+export const formatDefault = catalog.formatDefault;
+
+export type VocabularyKind = 'layer' | 'activation' | 'initializer' | 'loss' | 'optimizer' | 'task' | 'early_stopping';
+
+const tables: Record<VocabularyKind, Record<string, Signature>> = {
+  layer: LAYERS,
+  activation: ACTIVATIONS,
+  initializer: INITIALIZERS,
+  loss: LOSSES,
+  optimizer: OPTIMIZERS,
+  task: TASKS,
+  early_stopping: { early_stopping: EARLY_STOPPING },
+};
+
+export function names(kind: VocabularyKind): string[] {
+  return Object.keys(tables[kind]);
+}
+
+export function signature(kind: VocabularyKind, name: string): Signature | undefined {
+  const table = tables[kind];
+  return Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+}
+
+/** Looks a called name up, trying the kinds in order. */
+export function findSignature(name: string, order: VocabularyKind[]): { kind: VocabularyKind; signature: Signature } | undefined {
+  for (const kind of order) {
+    const s = signature(kind, name);
+    if (s) return { kind, signature: s };
+  }
+  return undefined;
+}
+
+export const ALL_KINDS: VocabularyKind[] = ['layer', 'activation', 'initializer', 'loss', 'optimizer', 'task', 'early_stopping'];
+
+export function trainSettings(): SettingInfo[] {
+  return Object.values(TRAIN_SETTINGS);
+}
+
+export function dataSettings(): SettingInfo[] {
+  return Object.values(DATA_SETTINGS);
+}
+
+export function setting(section: 'train' | 'data', key: string): SettingInfo | undefined {
+  const table = section === 'train' ? TRAIN_SETTINGS : DATA_SETTINGS;
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+export const paddings: readonly string[] = catalog.PADDINGS;
+
+export function defaultLossOf(task: string): string | undefined {
+  return (TASKS as Record<string, { defaultLoss: string }>)[task]?.defaultLoss;
+}
+
+/** `dense(units, activation: linear, init: glorot_uniform, bias_init: zeros)` and each parameter's label offsets. */
+export function signatureLabel(name: string, args: readonly ArgSpec[]): { label: string; params: [number, number][] } {
+  let label = `${name}(`;
+  const params: [number, number][] = [];
+  args.forEach((a, i) => {
+    if (i > 0) label += ', ';
+    const start = label.length;
+    const def = formatDefault(a);
+    label += a.position !== undefined && a.required ? a.name : def !== undefined ? `${a.name}: ${def}` : a.name;
+    params.push([start, label.length]);
+  });
+  label += ')';
+  return { label, params };
+}

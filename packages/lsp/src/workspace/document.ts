@@ -1,0 +1,72 @@
+/**
+ * One open document and its states, Langium-style: Changed → Parsed → Analyzed → Linted.
+ * Each feature asks for the state it needs (formatting and symbols: parsed; hover and inlay hints:
+ * analyzed; code actions: linted) and only that much work is done, once per document version.
+ * Results are cached for the version they were computed for; a new version starts from Changed.
+ */
+import { analyze, parse, type AnalysisResult, type ParseResult } from '@axon/language';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { tokenize, type Token } from '../text/scan.js';
+import type { LintOutcome } from './lint.js';
+
+export enum DocumentState {
+  Changed = 0,
+  Parsed = 1,
+  Analyzed = 2,
+  Linted = 3,
+}
+
+export class AxonDocument {
+  private parseResult?: ParseResult;
+  private analysisResult?: AnalysisResult;
+  private tokenList?: Token[];
+  private lintResult?: { key: number; outcome: LintOutcome };
+  readonly text: string;
+  readonly version: number;
+  /** An immutable copy of the text at `version`, for offset ↔ position conversion. */
+  readonly textDocument: TextDocument;
+
+  /** `live` is the editor's document (updated in place on every change); this snapshot copies its text. */
+  constructor(private readonly live: TextDocument) {
+    this.text = live.getText();
+    this.version = live.version;
+    this.textDocument = TextDocument.create(live.uri, live.languageId, live.version, this.text);
+  }
+
+  get uri(): string {
+    return this.live.uri;
+  }
+
+  get state(): DocumentState {
+    if (this.lintResult) return DocumentState.Linted;
+    if (this.analysisResult) return DocumentState.Analyzed;
+    if (this.parseResult) return DocumentState.Parsed;
+    return DocumentState.Changed;
+  }
+
+  /** True while the editor's document is still at the version this snapshot was taken at. */
+  get current(): boolean {
+    return this.live.version === this.version;
+  }
+
+  tokens(): Token[] {
+    return (this.tokenList ??= tokenize(this.text));
+  }
+
+  parsed(): ParseResult {
+    return (this.parseResult ??= parse(this.text));
+  }
+
+  analyzed(): AnalysisResult {
+    return (this.analysisResult ??= analyze(this.parsed().ast));
+  }
+
+  /**
+   * Lint findings under a configuration. `key` identifies the configuration (it changes when
+   * axon.config.json or the client settings change), so a cached result is reused only under the same one.
+   */
+  linted(key: number, run: (doc: AxonDocument) => LintOutcome): LintOutcome {
+    if (this.lintResult?.key !== key) this.lintResult = { key, outcome: run(this) };
+    return this.lintResult.outcome;
+  }
+}
