@@ -7,7 +7,8 @@
  * (log-sum-exp / softplus forms) and its gradient is handed to that layer as dL/dz = p − t directly:
  * the fused softmax + cross-entropy and sigmoid + BCE gradients. With `from_logits` the output itself is
  * the logits. Only other combinations (e.g. categorical cross-entropy on a sigmoid output) use the
- * probability form, with Keras's clipping of probabilities to [1e-7, 1 − 1e-7].
+ * probability form, as Keras does it: categorical outputs are renormalised to sum to 1, and probabilities
+ * are clipped to [1e-7, 1 − 1e-7] (no gradient flows through a clipped value).
  */
 import type { Activation, Loss } from '@axon/language';
 import type { Arr } from './arr.js';
@@ -109,13 +110,25 @@ export function computeLoss(plan: LossPlan, input: Arr, t: Arr, n: number, k: nu
       return total / n;
     }
     case 'ce_probs': {
+      // Keras: q = p / Σp, clipped to [ε, 1 − ε]; L = −Σ t·log q. dL/dp_j = (g_j − Σ_i g_i·q_i)/S, g = dL/dq.
       const s = 1 / n;
       const lo = PROBABILITY_EPSILON, hi = 1 - PROBABILITY_EPSILON;
-      for (let i = 0; i < len; i++) {
-        const p = input[i];
-        const pc = p < lo ? lo : p > hi ? hi : p;
-        total -= t[i] * Math.log(pc);
-        if (grad) grad[i] = p === pc ? (-s * t[i]) / pc : 0;
+      for (let r = 0; r < n; r++) {
+        const o = r * k;
+        let sum = 0;
+        for (let j = 0; j < k; j++) sum += input[o + j]!;
+        let gq = 0;
+        for (let j = 0; j < k; j++) {
+          const q = input[o + j]! / sum;
+          const qc = q < lo ? lo : q > hi ? hi : q;
+          total -= t[o + j]! * Math.log(qc);
+          if (grad) {
+            const g = q === qc ? -t[o + j]! / qc : 0;
+            grad[o + j] = g;
+            gq += g * q;
+          }
+        }
+        if (grad) for (let j = 0; j < k; j++) grad[o + j] = (s * (grad[o + j]! - gq)) / sum;
       }
       return total / n;
     }
