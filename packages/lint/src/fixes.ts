@@ -1,0 +1,56 @@
+/** Applying fixes: every edit of a fix or none, never two fixes that overlap. */
+import type { Finding, Fix, TextEdit } from './types.js';
+
+export interface AppliedFixes {
+  text: string;
+  /** Findings whose fix was applied. */
+  fixed: Finding[];
+  /** Findings with a fix that overlapped one already applied (run again to apply them). */
+  skipped: Finding[];
+}
+
+/** Applies a list of edits that must not overlap. Throws if they do. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+  let out = '';
+  let cursor = 0;
+  for (const e of sorted) {
+    if (e.range.start.offset < cursor) throw new Error('overlapping edits');
+    out += text.slice(cursor, e.range.start.offset) + e.newText;
+    cursor = e.range.end.offset;
+  }
+  return out + text.slice(cursor);
+}
+
+function spans(fix: Fix): [number, number][] {
+  return fix.edits.map((e) => [e.range.start.offset, e.range.end.offset]);
+}
+
+function overlaps(a: [number, number][], b: [number, number][]): boolean {
+  // Two edits conflict when their ranges intersect, or when both insert at the same point.
+  return a.some(([s1, e1]) => b.some(([s2, e2]) => (s1 < e2 && s2 < e1) || (s1 === s2 && (e1 === s1 || e2 === s2)) || (s1 === e1 && s1 > s2 && s1 < e2) || (s2 === e2 && s2 > s1 && s2 < e1)));
+}
+
+/** Applies the fixes of `findings` in source order, skipping any that overlap an earlier one. */
+export function applyFixesDetailed(text: string, findings: readonly Finding[]): AppliedFixes {
+  const chosen: Finding[] = [];
+  const skipped: Finding[] = [];
+  const taken: [number, number][] = [];
+  const withFix = findings.filter((f) => f.fix && f.fix.edits.length > 0);
+  withFix.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  for (const f of withFix) {
+    const s = spans(f.fix!);
+    if (overlaps(s, taken)) {
+      skipped.push(f);
+      continue;
+    }
+    taken.push(...s);
+    chosen.push(f);
+  }
+  return { text: applyEdits(text, chosen.flatMap((f) => f.fix!.edits)), fixed: chosen, skipped };
+}
+
+/** The text with every applicable fix applied. */
+export function applyFixes(text: string, findings: readonly Finding[]): string {
+  return applyFixesDetailed(text, findings).text;
+}

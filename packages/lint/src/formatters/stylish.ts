@@ -1,0 +1,61 @@
+/**
+ * The default, human-readable output: findings grouped by file, each with a code frame, then totals.
+ *
+ *   examples/deep-sigmoid.axon
+ *     9:15  warning  19 hidden layers apply sigmoid …  saturating-deep-stack
+ *        8 |   layers {
+ *      > 9 |     dense(32, activation: sigmoid)
+ *          |               ^^^^^^^^^^^^^^^^^^^
+ */
+import type { FileReport } from '../report.js';
+import { codeFrame } from './code-frame.js';
+import { noColors, type Colors } from './colors.js';
+
+export interface StylishOptions {
+  colors?: Colors;
+  /** Print code frames (default true). */
+  frames?: boolean;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatStylish(reports: readonly FileReport[], options: StylishOptions = {}): string {
+  const c = options.colors ?? noColors;
+  const frames = options.frames ?? true;
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixable = 0;
+  for (const report of reports) {
+    if (report.messages.length === 0) continue;
+    errors += report.errorCount;
+    warnings += report.warningCount;
+    infos += report.infoCount;
+    fixable += report.fixableCount;
+    out.push(c.underline(report.filePath));
+    const lines = report.source.split('\n');
+    for (const m of report.messages) {
+      const style = m.severity === 'error' ? c.red : m.severity === 'warning' ? c.yellow : c.blue;
+      const where = `${m.range.start.line}:${m.range.start.column}`;
+      out.push(`  ${c.dim(where)}  ${style(m.severity)}  ${m.message}  ${c.dim(m.code)}`);
+      if (frames) {
+        const frame = codeFrame(lines, m.range, { colors: c, caret: style });
+        if (frame) out.push(frame);
+      }
+    }
+    out.push('');
+  }
+  const total = errors + warnings + infos;
+  if (total === 0) return '';
+  const summaryStyle = errors > 0 ? c.red : warnings > 0 ? c.yellow : c.blue;
+  out.push(
+    summaryStyle(
+      c.bold(`✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`),
+    ),
+  );
+  if (fixable > 0) out.push(c.dim(`  ${fixable} fixable with the \`--fix\` option.`));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,61 @@
+/**
+ * @axon/lint — the public entry. What is not exported here is private.
+ *
+ *   lintText(text, { filePath?, config? })      → { ast, networks, parseAndAnalysisDiagnostics, findings }
+ *   lintDocument({ text, ast, networks }, config) → Finding[]   (when you already parsed and analysed)
+ *   loadConfig(filePath) / resolveConfig(raw)    → ResolvedConfig (throws ConfigError with file + problem)
+ *   rules, ruleById(id)                          → the registry, with each rule's meta (SARIF, hover, docs)
+ *   applyFixes(text, findings)                   → text with every non-overlapping fix applied
+ *   disableNextLineEdit / disableFileEdit        → TextEdit adding a suppression comment
+ *   toFileReport + formatReports(name, reports)  → stylish / json / sarif / github output
+ */
+export type {
+  Finding,
+  Fix,
+  TextEdit,
+  ExpansionInfo,
+  Rule,
+  RuleMeta,
+  RuleContext,
+  Report,
+  RuleSeverity,
+  RuleSetting,
+  ResolvedConfig,
+  OptionsSchema,
+} from './types.js';
+export { lintText, type LintResult, type LintTextOptions } from './lint-text.js';
+export { lintDocument, interpolate, describeExpansion, type LintInput } from './engine.js';
+export {
+  loadConfig,
+  resolveConfig,
+  readConfigFile,
+  findConfigFile,
+  defaultConfig,
+  clearConfigCache,
+  parseRuleOverride,
+  withSeverities,
+  ConfigError,
+  CONFIG_FILE_NAME,
+  type RawConfig,
+  type RawRuleEntry,
+} from './config.js';
+export { presetSeverities, PRESET_NAMES, type PresetName } from './presets.js';
+export { rules, ruleById, ENGINE_RULES } from './rules/index.js';
+export { DEFAULT_SATURATING_DEPTH } from './rules/saturating-deep-stack.js';
+export { applyFixes, applyFixesDetailed, applyEdits, type AppliedFixes } from './fixes.js';
+export {
+  parseSuppressions,
+  disableNextLineEdit,
+  disableFileEdit,
+  type Suppression,
+  type SuppressedRule,
+  type DirectiveKind,
+} from './suppressions.js';
+export { toFileReport, onlyErrors, type FileReport, type LintMessage } from './report.js';
+export { formatReports, FORMAT_NAMES, type FormatName, type FormatOptions } from './formatters/index.js';
+export { formatStylish, type StylishOptions } from './formatters/stylish.js';
+export { formatJson, toJsonResults, type JsonFileResult, type JsonMessage } from './formatters/json.js';
+export { formatSarif, toSarif, DEFAULT_DOCS_BASE_URL, type SarifOptions } from './formatters/sarif.js';
+export { formatGithub } from './formatters/github.js';
+export { codeFrame } from './formatters/code-frame.js';
+export { noColors, type Colors } from './formatters/colors.js';

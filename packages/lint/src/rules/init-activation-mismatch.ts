@@ -1,0 +1,50 @@
+import { namedArg, setNamedArg } from '../edits.js';
+import { defineRule, fix } from '../rule-kit.js';
+
+const HE_FAMILY = new Set(['relu', 'leaky_relu', 'prelu', 'elu']);
+const GLOROT_FAMILY = new Set(['sigmoid', 'tanh']);
+
+/** Initialisers are derived for a family of activations: He for relu-like, Glorot for sigmoid/tanh. */
+export default defineRule(
+  {
+    id: 'init-activation-mismatch',
+    type: 'suggestion',
+    description: 'Weights initialised for another activation family (He for relu-like, Glorot for sigmoid/tanh).',
+    defaultSeverity: 'info',
+    recommended: false,
+    fixable: true,
+    messages: {
+      needHe:
+        '{{activation}} zeroes (or shrinks) half of its inputs, so {{init}} starts the signal too small and it fades layer by layer; He initialisation (variance 2/fan_in) is derived for relu-like activations. Use init: {{suggested}}.',
+      needGlorot:
+        '{{init}} is scaled for relu (variance 2/fan_in); with {{activation}} it starts too many units in the flat, saturated part of the curve. Glorot initialisation is derived for sigmoid and tanh. Use init: {{suggested}}.',
+    },
+  },
+  (context) => {
+    for (const layer of context.network.layers) {
+      if (layer.kind !== 'dense' && layer.kind !== 'conv2d') continue;
+      const act = layer.activation.name;
+      const init = layer.init.name;
+      if (init === 'zeros' || init === 'constant') continue; // constant-weight-init's finding
+      const normal = init.endsWith('_normal');
+      let messageId: 'needHe' | 'needGlorot' | undefined;
+      let suggested = '';
+      if (HE_FAMILY.has(act) && !init.startsWith('he_')) {
+        messageId = 'needHe';
+        suggested = normal ? 'he_normal' : 'he_uniform';
+      } else if (GLOROT_FAMILY.has(act) && init.startsWith('he_')) {
+        messageId = 'needGlorot';
+        suggested = normal ? 'glorot_normal' : 'glorot_uniform';
+      }
+      if (!messageId) continue;
+      const arg = namedArg(layer.origin.node, 'init');
+      context.report({
+        messageId,
+        data: { activation: act, init, suggested },
+        layer,
+        range: arg?.range ?? layer.origin.range,
+        fix: fix(`use ${suggested}`, setNamedArg(layer, 'init', suggested)),
+      });
+    }
+  },
+);

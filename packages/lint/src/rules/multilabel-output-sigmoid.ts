@@ -1,0 +1,64 @@
+import { activationText, outputOf } from '../facts.js';
+import { findSetting, replace } from '../edits.js';
+import { activationRange, defineRule, fix, lossRange, setActivation, setUnits, taskRelated, unitsArg } from '../rule-kit.js';
+
+/** Several labels can be true at once: each needs its own sigmoid and binary cross-entropy. */
+export default defineRule(
+  {
+    id: 'multilabel-output-sigmoid',
+    type: 'problem',
+    description: 'A multilabel network needs one sigmoid unit per label and binary cross-entropy; softmax makes the labels compete.',
+    defaultSeverity: 'error',
+    recommended: true,
+    fixable: true,
+    messages: {
+      softmax:
+        'softmax makes the {{labels}} labels compete for one unit of probability, so two labels can never both be likely; a multilabel output needs an independent sigmoid per label.',
+      notSigmoid: 'A multilabel output needs an independent sigmoid per label, but this output applies {{activation}}.',
+      units: 'The output layer has {{units}} units but the task has {{labels}} labels; it needs one unit per label.',
+      loss: '{{loss}} does not score independent yes/no labels; a multilabel task needs binary_crossentropy.',
+    },
+  },
+  (context) => {
+    const { network } = context;
+    if (network.task?.kind !== 'multilabel') return;
+    const labels = network.task.labels;
+    const output = outputOf(network);
+    const loss = network.train.loss;
+    if (output) {
+      const name = output.activation.name;
+      const logits = name === 'linear' && loss.fromLogits;
+      if (name !== 'sigmoid' && !logits) {
+        context.report({
+          messageId: name === 'softmax' ? 'softmax' : 'notSigmoid',
+          data: { labels, activation: activationText(output.activation) },
+          layer: output.activationLayer,
+          range: activationRange(output.activationLayer),
+          related: taskRelated(network),
+          fix: fix('use a sigmoid output', setActivation(output.activationLayer, 'sigmoid')),
+        });
+      }
+      if (output.units !== labels) {
+        context.report({
+          messageId: 'units',
+          data: { units: output.units, labels },
+          layer: output.weighted,
+          range: unitsArg(output.weighted)?.range ?? output.weighted.origin.range,
+          related: taskRelated(network),
+          fix: fix(`use ${labels} units`, setUnits(output.weighted, labels)),
+        });
+      }
+    }
+    if (loss.name !== 'binary_crossentropy' && network.train.lossExplicit) {
+      const setting = findSetting(network.node, 'Train', 'loss');
+      const value = setting?.value;
+      context.report({
+        messageId: 'loss',
+        data: { loss: loss.name },
+        range: lossRange(network),
+        related: taskRelated(network),
+        fix: value && value.kind === 'Name' && !value.args ? fix('use binary_crossentropy', replace(value.range, 'binary_crossentropy')) : undefined,
+      });
+    }
+  },
+);

@@ -1,0 +1,40 @@
+import { activationOf, activationText, isNonLinear, outputOf } from '../facts.js';
+import { defineRule } from '../rule-kit.js';
+
+/** Two activations in a row compose into a function neither was chosen for. */
+export default defineRule(
+  {
+    id: 'redundant-activation',
+    type: 'problem',
+    description: 'An activation() layer right after a layer that already applies a non-linear activation.',
+    defaultSeverity: 'warning',
+    recommended: true,
+    fixable: false,
+    messages: {
+      stacked:
+        '{{layer}} applies {{second}} to the output of {{previous}}, which already applies {{first}}: the two compose into {{second}}({{first}}(x)), which neither choice intended. Keep one activation.',
+      beforeSoftmax:
+        'The output already applies {{first}} before this softmax: the class scores are squashed (or clipped) first, so softmax only sees a narrow range and its probabilities stay close to uniform. Make {{previous}} linear and let softmax turn its scores into probabilities.',
+    },
+  },
+  (context) => {
+    const { network } = context;
+    const output = outputOf(network);
+    const layers = network.layers;
+    for (let i = 1; i < layers.length; i++) {
+      const layer = layers[i]!;
+      if (layer.kind !== 'activation' || !isNonLinear(layer.activation)) continue;
+      const previous = layers[i - 1]!;
+      const first = activationOf(previous);
+      if (!first || !isNonLinear(first)) continue;
+      const beforeSoftmax = layer.activation.name === 'softmax' && output?.activationLayer === layer;
+      context.report({
+        messageId: beforeSoftmax ? 'beforeSoftmax' : 'stacked',
+        data: { layer: layer.name, previous: previous.name, first: activationText(first), second: activationText(layer.activation) },
+        layer,
+        range: layer.origin.range,
+        related: [{ range: previous.origin.range, message: `${previous.name} already applies ${first.name}` }],
+      });
+    }
+  },
+);

@@ -1,0 +1,41 @@
+import { activationText, isRegressionLoss, outputOf, RELU_FAMILY } from '../facts.js';
+import { activationRange, defineRule, fix, removeActivation, taskRelated } from '../rule-kit.js';
+
+/** A regression must be free to predict any number: its output layer stays linear. */
+export default defineRule(
+  {
+    id: 'regression-output-linear',
+    type: 'problem',
+    description: 'A regression output must be linear: a squashing or rectifying activation limits the values it can predict.',
+    defaultSeverity: 'error',
+    recommended: true,
+    fixable: true,
+    messages: {
+      squashing:
+        'The output of this regression applies {{activation}}, which squeezes every prediction into {{range}}; targets outside that range can never be reached. Leave the output linear.',
+      rectifying:
+        'The output of this regression applies {{activation}}, which cannot produce (most) negative values; leave the output linear unless the target is known to be non-negative.',
+    },
+  },
+  (context) => {
+    const { network } = context;
+    const isRegression =
+      network.task?.kind === 'regression' || (network.task === undefined && isRegressionLoss(network.train.loss.name));
+    if (!isRegression) return;
+    const output = outputOf(network);
+    if (!output || output.activation.name === 'linear') return;
+    const name = output.activation.name;
+    const squashing = name === 'sigmoid' || name === 'tanh' || name === 'softmax';
+    if (!squashing && !RELU_FAMILY.includes(name)) return;
+    const range = { sigmoid: '0..1', softmax: '0..1 (summing to 1)', tanh: '−1..1' }[name as 'sigmoid'] ?? '';
+    context.report({
+      messageId: squashing ? 'squashing' : 'rectifying',
+      data: { activation: activationText(output.activation), range },
+      layer: output.activationLayer,
+      range: activationRange(output.activationLayer),
+      severity: squashing ? 'error' : 'warning',
+      related: taskRelated(network, 'the regression task is declared here'),
+      fix: fix('remove the output activation', removeActivation(context.text, output.activationLayer)),
+    });
+  },
+);

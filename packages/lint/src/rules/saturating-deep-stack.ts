@@ -1,0 +1,61 @@
+import { activationOf, hiddenActivationLayers } from '../facts.js';
+import { activationRange, defineRule } from '../rule-kit.js';
+
+export interface SaturatingDeepStackOptions {
+  /** Flag a network when at least this many hidden layers use the function. */
+  depth: { sigmoid: number; tanh: number };
+}
+
+/**
+ * Default depths. Provisional: the training core calibrates them from measured gradient ratios
+ * (docs/rules/saturating-deep-stack.md, "Calibration").
+ */
+export const DEFAULT_SATURATING_DEPTH = { sigmoid: 4, tanh: 6 } as const;
+
+/** Gradients through sigmoid/tanh shrink at every layer; a deep stack of them barely trains its first layers. */
+export default defineRule<SaturatingDeepStackOptions>(
+  {
+    id: 'saturating-deep-stack',
+    type: 'problem',
+    description: 'Many sigmoid or tanh hidden layers in a row make gradients vanish before they reach the first layers.',
+    defaultSeverity: 'warning',
+    recommended: true,
+    fixable: false,
+    messages: {
+      deep:
+        '{{count}} hidden layers apply {{activation}} (the limit is {{depth}}): its slope is at most {{slope}}, so the gradient shrinks at every layer and the first layers barely learn (vanishing gradients). Use relu or a relu variant in the hidden layers.',
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        depth: {
+          type: 'object',
+          properties: { sigmoid: { type: 'integer', minimum: 1 }, tanh: { type: 'integer', minimum: 1 } },
+          additionalProperties: false,
+        },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { depth: { ...DEFAULT_SATURATING_DEPTH } },
+  },
+  (context) => {
+    const hidden = hiddenActivationLayers(context.network);
+    for (const fn of ['sigmoid', 'tanh'] as const) {
+      const layers = hidden.filter((l) => activationOf(l)?.name === fn);
+      const depth = context.options.depth[fn];
+      if (layers.length < depth) continue;
+      const first = layers[0]!;
+      const last = layers[layers.length - 1]!;
+      context.report({
+        messageId: 'deep',
+        data: { count: layers.length, activation: fn, depth, slope: fn === 'sigmoid' ? '0.25' : '1 (and far less once saturated)' },
+        layers,
+        range: activationRange(first),
+        related:
+          last.origin.range.start.offset !== first.origin.range.start.offset
+            ? [{ range: activationRange(last), message: `the last ${fn} hidden layer (${last.name})` }]
+            : [],
+      });
+    }
+  },
+);

@@ -1,0 +1,54 @@
+import type { ResolvedLayer } from '@axon/language';
+import { activationOf } from '../facts.js';
+import { namedArg, setNamedArg } from '../edits.js';
+import { defineRule, fix } from '../rule-kit.js';
+
+/** selu only self-normalises with lecun_normal weights and nothing that resets its statistics next to it. */
+export default defineRule(
+  {
+    id: 'selu-requirements',
+    type: 'problem',
+    description: 'selu self-normalises only with lecun_normal initialisation and without plain dropout or batch_norm beside it.',
+    defaultSeverity: 'warning',
+    recommended: true,
+    fixable: true,
+    messages: {
+      init:
+        'selu keeps activations at mean 0 and variance 1 only when the weights start with lecun_normal (variance 1/fan_in); with {{init}} that self-normalising property is lost. Use init: lecun_normal.',
+      dropout:
+        'Plain dropout next to a selu layer ({{selu}}) sets units to 0 and rescales the rest, which shifts the mean and variance selu is keeping at 0 and 1. Remove it (or use alpha dropout, which Axon does not have yet).',
+      batchNorm:
+        'batch_norm next to a selu layer ({{selu}}) re-normalises what selu already normalises by itself; it adds cost and undoes the self-normalising design. Use one or the other.',
+    },
+  },
+  (context) => {
+    const layers = context.network.layers;
+    for (let i = 0; i < layers.length; i++) {
+      const layer = layers[i]!;
+      if (activationOf(layer)?.name !== 'selu') continue;
+      if ((layer.kind === 'dense' || layer.kind === 'conv2d') && layer.init.name !== 'lecun_normal') {
+        const arg = namedArg(layer.origin.node, 'init');
+        context.report({
+          messageId: 'init',
+          data: { init: layer.init.name },
+          layer,
+          range: arg?.range ?? layer.origin.range,
+          fix: fix('use lecun_normal', setNamedArg(layer, 'init', 'lecun_normal')),
+        });
+      }
+      const neighbours: ResolvedLayer[] = [];
+      if (i > 0) neighbours.push(layers[i - 1]!);
+      if (i + 1 < layers.length) neighbours.push(layers[i + 1]!);
+      for (const n of neighbours) {
+        if (n.kind !== 'dropout' && n.kind !== 'batch_norm') continue;
+        context.report({
+          messageId: n.kind === 'dropout' ? 'dropout' : 'batchNorm',
+          data: { selu: layer.name },
+          layer: n,
+          range: n.origin.range,
+          related: [{ range: layer.origin.range, message: `${layer.name} applies selu` }],
+        });
+      }
+    }
+  },
+);

@@ -1,0 +1,24 @@
+import { activationOf, hiddenActivationLayers } from '../facts.js';
+import { activationRange, defineRule } from '../rule-kit.js';
+
+/** softmax turns a layer into one probability distribution: what a classifier's last layer does, not a hidden one. */
+export default defineRule(
+  {
+    id: 'softmax-hidden',
+    type: 'problem',
+    description: 'softmax belongs in the output layer of a classifier, not in a hidden layer.',
+    defaultSeverity: 'warning',
+    recommended: true,
+    fixable: false,
+    messages: {
+      hidden:
+        'softmax in a hidden layer forces its units to share one unit of probability: their values become tiny and interdependent and the gradients through them are small. Use relu (or a variant) here and keep softmax for the output of a classifier.',
+    },
+  },
+  (context) => {
+    for (const layer of hiddenActivationLayers(context.network)) {
+      if (activationOf(layer)?.name !== 'softmax') continue;
+      context.report({ messageId: 'hidden', layer, range: activationRange(layer) });
+    }
+  },
+);

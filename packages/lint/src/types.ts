@@ -1,0 +1,127 @@
+/**
+ * Plain data the linter works with: rule metadata, findings, fixes, configuration.
+ * Behaviour lives in functions elsewhere (engine, config, suppressions, fixes, formatters).
+ */
+import type {
+  Program,
+  Range,
+  RelatedLocation,
+  ResolvedLayer,
+  ResolvedNetwork,
+  Severity,
+} from '@axon/language';
+
+/** A severity as configured: `off` turns a rule off. */
+export type RuleSeverity = 'off' | Severity;
+
+/** Replace the text in `range` (offsets are what count; start === end inserts). */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A safe, mechanical fix: apply every edit or none. */
+export interface Fix {
+  /** What the fix does, in a few words ("remove the output activation"). */
+  description: string;
+  edits: TextEdit[];
+}
+
+/** Which expansions of a `repeat` or block a finding came from. */
+export interface ExpansionInfo {
+  /** 1-based positions in the flat layer list of `network`. */
+  layers: number[];
+  /** How many layers the network has after expansion. */
+  total: number;
+  network: string;
+  /** "layers 3–20 of 20, from `repeat 18` at line 9" */
+  text: string;
+}
+
+/** One problem a rule found, at one source range. Plain data (JSON-serialisable). */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  messageId: string;
+  /** The full message, including the expansion note when the range sits in a repeat or block. */
+  message: string;
+  range: Range;
+  /** The network the finding belongs to (absent for file-level findings such as suppressions). */
+  network?: string;
+  expansion?: ExpansionInfo;
+  related?: RelatedLocation[];
+  fix?: Fix;
+}
+
+/** A JSON-schema-like description of a rule's options object (validated with ajv). */
+export type OptionsSchema = {
+  type: 'object';
+  properties: Record<string, unknown>;
+  additionalProperties: false;
+  [key: string]: unknown;
+};
+
+export interface RuleMeta<O extends object = object> {
+  /** kebab-case, stable: config, suppressions and docs key on it. */
+  id: string;
+  /** `problem`: the network will train badly or not at all. `suggestion`: a better choice exists. */
+  type: 'problem' | 'suggestion';
+  /** One line, shown in SARIF and on hover. */
+  description: string;
+  defaultSeverity: Severity;
+  /** In the `recommended` preset (every rule is in `all`). */
+  recommended: boolean;
+  /** Message templates by id; `{{name}}` placeholders are filled from the report's data. */
+  messages: Record<string, string>;
+  schema: OptionsSchema;
+  defaultOptions: O;
+  fixable: boolean;
+  /** Repository-relative path of the rule's documentation page. */
+  docs: string;
+}
+
+/** What a rule reports; the engine turns it into a Finding. */
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Defaults to the range of `layer` (or of the first of `layers`). */
+  range?: Range;
+  /** The layer(s) the finding is about; when the range is theirs, the engine adds the expansion note. */
+  layer?: ResolvedLayer;
+  layers?: ResolvedLayer[];
+  related?: RelatedLocation[];
+  fix?: Fix;
+  /** A per-message default severity, used only when the configuration does not set the rule's severity. */
+  severity?: Severity;
+}
+
+export interface RuleContext<O extends object = object> {
+  network: ResolvedNetwork;
+  /** Every network of the file (some rules need to know a block is used elsewhere). */
+  networks: readonly ResolvedNetwork[];
+  ast: Program;
+  text: string;
+  options: O;
+  report(report: Report): void;
+}
+
+export interface Rule<O extends object = object> {
+  meta: RuleMeta<O>;
+  /** Runs once per resolved network. Rules computed by the engine itself (suppressions) have a no-op check. */
+  check(context: RuleContext<O>): void;
+}
+
+/** One rule as configured. */
+export interface RuleSetting {
+  severity: RuleSeverity;
+  /** True when the configuration named the rule's severity (then a report's own severity does not apply). */
+  explicit: boolean;
+  options: object;
+}
+
+/** A configuration with presets expanded and options defaulted and validated. */
+export interface ResolvedConfig {
+  rules: Record<string, RuleSetting>;
+  /** The config file it came from, if any. */
+  filePath?: string;
+}
