@@ -1,0 +1,122 @@
+/**
+ * Escaping for every target. Names and strings from the user's `.axon` file (network, block and column
+ * names, file paths) only ever reach generated code through these functions, so a name holding quotes,
+ * newlines or code stays data.
+ */
+
+const PY_KEYWORDS = new Set(
+  ('False None True and as assert async await break class continue def del elif else except finally for from ' +
+    'global if import in is lambda nonlocal not or pass raise return try while with yield match case type _')
+    .split(' '),
+);
+
+const JS_RESERVED = new Set(
+  ('break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
+    'yield let static implements interface package private protected public await arguments eval undefined NaN Infinity')
+    .split(' '),
+);
+
+/** A Python string literal (double-quoted) holding exactly `s`: every non-printable or non-ASCII code point escaped. */
+export function pyString(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (cp >= 0x20 && cp < 0x7f) out += ch;
+    else if (cp <= 0xff) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+    else out += `\\U${cp.toString(16).padStart(8, '0')}`;
+  }
+  return out + '"';
+}
+
+/** A JavaScript string literal (double-quoted) holding exactly `s`, ASCII only (safe in any JS or JSON context). */
+export function jsString(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    const c = s.charCodeAt(i);
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (c >= 0x20 && c < 0x7f && ch !== '<' && ch !== '>') out += ch;
+    else out += `\\u${c.toString(16).padStart(4, '0')}`;
+  }
+  return out + '"';
+}
+
+function identifier(s: string, reserved: Set<string>, fallback: string): string {
+  let id = s.normalize('NFKD').replace(/[^A-Za-z0-9_]/g, '_');
+  if (id === '' || /^_*$/.test(id)) id = fallback;
+  if (/^[0-9]/.test(id)) id = `_${id}`;
+  if (reserved.has(id)) id = `${id}_`;
+  return id;
+}
+
+/** A valid, non-keyword Python identifier derived from `s` (letters, digits, underscores only). */
+export function pyIdentifier(s: string, fallback = 'Network'): string {
+  return identifier(s, PY_KEYWORDS, fallback);
+}
+
+/** A valid, non-reserved JavaScript identifier derived from `s`. */
+export function jsIdentifier(s: string, fallback = 'network'): string {
+  return identifier(s, JS_RESERVED, fallback);
+}
+
+/** Text safe inside a one-line comment in Python or JS: line breaks and control characters become spaces. */
+export function commentText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u0085]/g, ' ').replace(/\*\//g, '* /');
+}
+
+/** A file-name-safe stem derived from `s`. */
+export function fileStem(s: string, fallback = 'network'): string {
+  const stem = s.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\.+/, '');
+  return stem === '' ? fallback : stem;
+}
+
+/**
+ * A Python float or int literal for a finite number, round-tripping exactly (shortest repr, as JS prints it).
+ * Non-finite values are refused: no target accepts them as constants.
+ */
+export function pyNumber(n: number): string {
+  if (!Number.isFinite(n)) throw new Error(`internal: non-finite constant ${n}`);
+  return String(n);
+}
+
+/** A Python float literal (always with a decimal point or exponent). */
+export function pyFloat(n: number): string {
+  const s = pyNumber(n);
+  return /[.eE]/.test(s) ? s : `${s}.0`;
+}
+
+/** Python `True`/`False`. */
+export function pyBool(b: boolean): string {
+  return b ? 'True' : 'False';
+}
+
+/** A Python literal for JSON-like data (dicts, lists, strings, finite numbers, booleans, null → None). */
+export function pyLiteral(v: unknown): string {
+  if (v === null || v === undefined) return 'None';
+  if (typeof v === 'string') return pyString(v);
+  if (typeof v === 'number') return pyNumber(v);
+  if (typeof v === 'boolean') return pyBool(v);
+  if (Array.isArray(v)) return `[${v.map(pyLiteral).join(', ')}]`;
+  if (typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    return `{${entries.map(([k, x]) => `${pyString(k)}: ${pyLiteral(x)}`).join(', ')}}`;
+  }
+  throw new Error(`internal: cannot write ${typeof v} as a Python literal`);
+}
+
+/** A Python tuple literal of numbers. */
+export function pyTuple(ns: readonly number[]): string {
+  return ns.length === 1 ? `(${pyNumber(ns[0]!)},)` : `(${ns.map(pyNumber).join(', ')})`;
+}

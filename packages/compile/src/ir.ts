@@ -1,0 +1,199 @@
+/**
+ * The JSON IR: a resolved network as versioned, documented plain data (schema/axon-network.schema.json).
+ * Objects are built field by field in a fixed order, so the printed JSON has a stable key order.
+ */
+import type {
+  Activation,
+  DataSpec,
+  ExpansionStep,
+  Initializer,
+  ResolvedLayer,
+  ResolvedNetwork,
+  Task,
+  TrainSpec,
+} from '@axon/language';
+
+export const IR_FORMAT = 'axon-network';
+export const IR_VERSION = 1;
+
+export type IrActivation = Activation;
+export type IrInitializer = Initializer;
+
+export interface IrOrigin {
+  line: number;
+  column: number;
+  /** Outermost first: `{ repeat: count, iteration }` or `{ block: name }`. */
+  expansion: ({ repeat: number; iteration: number } | { block: string })[];
+}
+
+export interface IrLayer {
+  index: number;
+  name: string;
+  kind: ResolvedLayer['kind'];
+  inputShape: number[];
+  outputShape: number[];
+  params: { trainable: number; nonTrainable: number };
+  /** Layer arguments, resolved and defaulted (e.g. units, activation, init, biasInit). */
+  config: Record<string, unknown>;
+  origin: IrOrigin;
+}
+
+export interface IrNetwork {
+  format: typeof IR_FORMAT;
+  version: typeof IR_VERSION;
+  name: string;
+  input: number[];
+  outputShape: number[];
+  task: Task | null;
+  params: { total: number; trainable: number; nonTrainable: number };
+  layers: IrLayer[];
+  train: {
+    loss: { name: string; fromLogits: boolean; delta?: number };
+    optimizer: Record<string, unknown>;
+    epochs: number;
+    batchSize: number;
+    seed: number;
+    earlyStopping: { patience: number; minDelta: number } | null;
+  };
+  data: {
+    source: string;
+    target: string;
+    features: string[] | null;
+    validationSplit: number;
+    standardize: boolean;
+  } | null;
+}
+
+function activation(a: Activation): IrActivation {
+  switch (a.name) {
+    case 'leaky_relu':
+      return { name: a.name, alpha: a.alpha };
+    case 'prelu':
+      return { name: a.name, init: a.init };
+    case 'elu':
+      return { name: a.name, alpha: a.alpha };
+    default:
+      return { name: a.name };
+  }
+}
+
+function initializer(i: Initializer): IrInitializer {
+  return i.name === 'constant' ? { name: 'constant', value: i.value } : { name: i.name };
+}
+
+export function layerConfig(l: ResolvedLayer): Record<string, unknown> {
+  switch (l.kind) {
+    case 'dense':
+      return {
+        units: l.units,
+        activation: activation(l.activation),
+        activationExplicit: l.activationExplicit,
+        init: initializer(l.init),
+        biasInit: initializer(l.biasInit),
+      };
+    case 'conv2d':
+      return {
+        filters: l.filters,
+        kernel: [l.kernel[0], l.kernel[1]],
+        stride: [l.stride[0], l.stride[1]],
+        padding: l.padding,
+        activation: activation(l.activation),
+        activationExplicit: l.activationExplicit,
+        init: initializer(l.init),
+        biasInit: initializer(l.biasInit),
+      };
+    case 'max_pool2d':
+    case 'avg_pool2d':
+      return { pool: [l.pool[0], l.pool[1]], stride: [l.stride[0], l.stride[1]], padding: l.padding };
+    case 'dropout':
+      return { rate: l.rate };
+    case 'batch_norm':
+      return { momentum: l.momentum, epsilon: l.epsilon };
+    case 'activation':
+      return { activation: activation(l.activation) };
+    case 'flatten':
+      return {};
+  }
+}
+
+function expansion(step: ExpansionStep): IrOrigin['expansion'][number] {
+  return step.kind === 'repeat' ? { repeat: step.count, iteration: step.iteration } : { block: step.block };
+}
+
+function task(t: Task | undefined): Task | null {
+  if (!t) return null;
+  switch (t.kind) {
+    case 'regression':
+      return { kind: t.kind, outputs: t.outputs };
+    case 'binary_classification':
+      return { kind: t.kind };
+    case 'classification':
+      return { kind: t.kind, classes: t.classes };
+    case 'multilabel':
+      return { kind: t.kind, labels: t.labels };
+  }
+}
+
+function train(t: TrainSpec): IrNetwork['train'] {
+  const o = t.optimizer;
+  const optimizer: Record<string, unknown> =
+    o.name === 'sgd'
+      ? { name: o.name, learningRate: o.learningRate, momentum: o.momentum, nesterov: o.nesterov }
+      : o.name === 'adam'
+        ? { name: o.name, learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon }
+        : { name: o.name, learningRate: o.learningRate, rho: o.rho, epsilon: o.epsilon };
+  const loss: IrNetwork['train']['loss'] = { name: t.loss.name, fromLogits: t.loss.fromLogits };
+  if (t.loss.name === 'huber') loss.delta = t.loss.delta ?? 1;
+  return {
+    loss,
+    optimizer,
+    epochs: t.epochs,
+    batchSize: t.batchSize,
+    seed: t.seed,
+    earlyStopping: t.earlyStopping ? { patience: t.earlyStopping.patience, minDelta: t.earlyStopping.minDelta } : null,
+  };
+}
+
+function data(d: DataSpec | undefined): IrNetwork['data'] {
+  if (!d) return null;
+  return {
+    source: d.source,
+    target: d.target,
+    features: d.features ? [...d.features] : null,
+    validationSplit: d.validationSplit,
+    standardize: d.standardize,
+  };
+}
+
+/** The IR of one resolved network. */
+export function toIr(network: ResolvedNetwork): IrNetwork {
+  return {
+    format: IR_FORMAT,
+    version: IR_VERSION,
+    name: network.name,
+    input: [...network.input],
+    outputShape: [...network.outputShape],
+    task: task(network.task),
+    params: {
+      total: network.params.total,
+      trainable: network.params.trainable,
+      nonTrainable: network.params.nonTrainable,
+    },
+    layers: network.layers.map((l) => ({
+      index: l.index,
+      name: l.name,
+      kind: l.kind,
+      inputShape: [...l.inputShape],
+      outputShape: [...l.outputShape],
+      params: { trainable: l.params.trainable, nonTrainable: l.params.nonTrainable },
+      config: layerConfig(l),
+      origin: {
+        line: l.origin.range.start.line,
+        column: l.origin.range.start.column,
+        expansion: l.origin.chain.map(expansion),
+      },
+    })),
+    train: train(network.train),
+    data: data(network.data),
+  };
+}

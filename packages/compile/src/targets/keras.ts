@@ -1,0 +1,216 @@
+/**
+ * Keras 3 target: one Python file with `build_model()` (a keras.Sequential with the same layers,
+ * shapes, activations, initialisers and constants), `compile_model()` (loss, optimizer, metrics
+ * from train{}), a CSV loader for data{} and a `__main__` that trains. Trained weights are not
+ * exported to this target (use tfjs, onnx or pytorch).
+ */
+import type { Activation, Initializer, ResolvedLayer, ResolvedNetwork } from '@axon/language';
+import type { CompileInput, CompileOutput } from '../types.js';
+import { CompileError } from '../errors.js';
+import { fileStem, pyBool, pyIdentifier, pyNumber, pyString, pyTuple } from '../escape.js';
+import { toIr } from '../ir.js';
+import { layoutOf } from '../layout.js';
+
+const TARGET = 'keras';
+
+const INIT: Record<Initializer['name'], string> = {
+  glorot_uniform: 'GlorotUniform',
+  glorot_normal: 'GlorotNormal',
+  he_uniform: 'HeUniform',
+  he_normal: 'HeNormal',
+  lecun_uniform: 'LecunUniform',
+  lecun_normal: 'LecunNormal',
+  zeros: 'Zeros',
+  constant: 'Constant',
+};
+
+function init(i: Initializer, seed: number): string {
+  if (i.name === 'constant') return `keras.initializers.Constant(${pyNumber(i.value)})`;
+  if (i.name === 'zeros') return 'keras.initializers.Zeros()';
+  return `keras.initializers.${INIT[i.name]}(seed=${seed})`;
+}
+
+function builtin(a: Activation): string | undefined {
+  if (['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'selu'].includes(a.name)) return a.name;
+  if (a.name === 'elu' && a.alpha === 1) return 'elu';
+  return undefined;
+}
+
+function activationLayer(a: Activation, name: string, rank: number): string {
+  switch (a.name) {
+    case 'leaky_relu':
+      return `keras.layers.LeakyReLU(negative_slope=${pyNumber(a.alpha)}, name=${pyString(name)})`;
+    case 'elu':
+      return `keras.layers.ELU(alpha=${pyNumber(a.alpha)}, name=${pyString(name)})`;
+    case 'prelu': {
+      const shared = rank === 3 ? '[1, 2]' : rank === 2 ? '[1]' : 'None';
+      return `keras.layers.PReLU(alpha_initializer=keras.initializers.Constant(${pyNumber(a.init)}), shared_axes=${shared}, name=${pyString(name)})`;
+    }
+    default:
+      return `keras.layers.Activation(${pyString(a.name)}, name=${pyString(name)})`;
+  }
+}
+
+function layerLines(l: ResolvedLayer, seed: number, taken: Set<string>): string[] {
+  layoutOf(l.inputShape, l, TARGET);
+  const name = pyString(l.name);
+  switch (l.kind) {
+    case 'dense':
+    case 'conv2d': {
+      const b = builtin(l.activation);
+      const common = `activation=${pyString(b ?? 'linear')}, kernel_initializer=${init(l.init, seed)}, bias_initializer=${init(l.biasInit, seed)}, name=${name}`;
+      const main =
+        l.kind === 'dense'
+          ? `keras.layers.Dense(${l.units}, ${common})`
+          : `keras.layers.Conv2D(${l.filters}, kernel_size=${pyTuple(l.kernel)}, strides=${pyTuple(l.stride)}, padding=${pyString(l.padding)}, ${common})`;
+      if (b !== undefined) return [main];
+      let actName = `${l.name}_${l.activation.name}`;
+      for (let i = 1; taken.has(actName); i++) actName = `${l.name}_${l.activation.name}_${i}`;
+      taken.add(actName);
+      return [main, activationLayer(l.activation, actName, l.outputShape.length)];
+    }
+    case 'activation': {
+      const b = builtin(l.activation);
+      return [b !== undefined ? `keras.layers.Activation(${pyString(b)}, name=${name})` : activationLayer(l.activation, l.name, l.outputShape.length)];
+    }
+    case 'dropout':
+      return [`keras.layers.Dropout(${pyNumber(l.rate)}, name=${name})`];
+    case 'batch_norm':
+      return [`keras.layers.BatchNormalization(momentum=${pyNumber(l.momentum)}, epsilon=${pyNumber(l.epsilon)}, name=${name})`];
+    case 'flatten':
+      return [`keras.layers.Flatten(name=${name})`];
+    case 'max_pool2d':
+    case 'avg_pool2d':
+      return [
+        `keras.layers.${l.kind === 'max_pool2d' ? 'MaxPooling2D' : 'AveragePooling2D'}(pool_size=${pyTuple(l.pool)}, strides=${pyTuple(l.stride)}, padding=${pyString(l.padding)}, name=${name})`,
+      ];
+  }
+}
+
+function lossExpr(network: ResolvedNetwork): string {
+  const l = network.train.loss;
+  switch (l.name) {
+    case 'mse':
+      return 'keras.losses.MeanSquaredError()';
+    case 'mae':
+      return 'keras.losses.MeanAbsoluteError()';
+    case 'huber':
+      return `keras.losses.Huber(delta=${pyNumber(l.delta ?? 1)})`;
+    case 'binary_crossentropy':
+      return `keras.losses.BinaryCrossentropy(from_logits=${pyBool(l.fromLogits)})`;
+    case 'categorical_crossentropy':
+      return `keras.losses.CategoricalCrossentropy(from_logits=${pyBool(l.fromLogits)})`;
+  }
+}
+
+function optimizerExpr(network: ResolvedNetwork): string {
+  const o = network.train.optimizer;
+  switch (o.name) {
+    case 'sgd':
+      return `keras.optimizers.SGD(learning_rate=${pyNumber(o.learningRate)}, momentum=${pyNumber(o.momentum)}, nesterov=${pyBool(o.nesterov)})`;
+    case 'adam':
+      return `keras.optimizers.Adam(learning_rate=${pyNumber(o.learningRate)}, beta_1=${pyNumber(o.beta1)}, beta_2=${pyNumber(o.beta2)}, epsilon=${pyNumber(o.epsilon)})`;
+    case 'rmsprop':
+      return `keras.optimizers.RMSprop(learning_rate=${pyNumber(o.learningRate)}, rho=${pyNumber(o.rho)}, epsilon=${pyNumber(o.epsilon)})`;
+  }
+}
+
+function metricsExpr(network: ResolvedNetwork): string {
+  const kind = network.task?.kind;
+  if (kind === 'classification') return '["categorical_accuracy"]';
+  if (kind === 'binary_classification' || kind === 'multilabel') return '["binary_accuracy"]';
+  return '["mae"]';
+}
+
+const LOADER = String.raw`
+def load_data(path=None):
+    """Reads the data{} CSV (header row; numeric features; target one-hot for classification), splits and standardises."""
+    import csv
+    import numpy as np
+
+    data, task = CONFIG["data"], CONFIG["task"] or {"kind": "regression"}
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(path or os.path.join(here, DATA_PATH), "r", encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.reader(f) if any(c.strip() for c in r)]
+    header = [h.strip() for h in rows[0]]
+    target = data["target"]
+    features = data["features"] or [h for h in header if h != target]
+    x = np.array([[float(r[header.index(n)]) for n in features] for r in rows[1:]], dtype="float32")
+    raw = [r[header.index(target)].strip() for r in rows[1:]]
+    if task["kind"] in ("classification", "binary_classification"):
+        labels = sorted(set(raw))
+        try:
+            labels = sorted(labels, key=float)
+        except ValueError:
+            pass
+        idx = np.array([labels.index(v) for v in raw])
+        y = idx.reshape(-1, 1).astype("float32") if task["kind"] == "binary_classification" else np.eye(len(labels), dtype="float32")[idx]
+    else:
+        y = np.array([[float(v)] for v in raw], dtype="float32")
+    order = np.random.RandomState(CONFIG["train"]["seed"]).permutation(len(x))
+    n_val = int(round(len(x) * data["validationSplit"]))
+    val, train = order[:n_val], order[n_val:]
+    if data["standardize"]:
+        mean, std = x[train].mean(0), x[train].std(0)
+        x = (x - mean) / np.where(std > 0, std, 1.0)
+    x = x.reshape((-1,) + tuple(CONFIG["input"]))
+    return (x[train], y[train]), ((x[val], y[val]) if n_val else None)
+`;
+
+export function compileKeras(input: CompileInput): CompileOutput {
+  const { network } = input;
+  if (input.trained) {
+    throw new CompileError(TARGET, 'trained weights (--weights)', 'export trained weights with --target tfjs, onnx or pytorch');
+  }
+  const seed = network.train.seed;
+  const taken = new Set(network.layers.map((l) => l.name));
+  const layerCode = network.layers.flatMap((l) => layerLines(l, seed, taken));
+  const ir = toIr(network);
+  const config = { name: ir.name, input: ir.input, outputShape: ir.outputShape, task: ir.task, params: ir.params, train: ir.train, data: ir.data };
+  const lines = [
+    '"""Generated by axon compile --target keras (Keras 3). Run: python3 THIS_FILE to train on the data{} CSV."""',
+    'import json',
+    'import os',
+    '',
+    'import keras',
+    '',
+    `CONFIG = json.loads(${pyString(JSON.stringify(config))})`,
+    `DATA_PATH = ${pyString(input.dataPath ?? network.data?.source ?? '')}`,
+    '',
+    '',
+    'def build_model():',
+    `    """The network as a keras.Sequential: ${network.layers.length} Axon layers, ${network.params.total} parameters."""`,
+    '    return keras.Sequential(',
+    '        [',
+    `            keras.Input(shape=${pyTuple(network.input)}),`,
+    ...layerCode.map((c) => `            ${c},`),
+    '        ],',
+    `        name=${pyString(pyIdentifier(network.name, 'network'))},`,
+    '    )',
+    '',
+    '',
+    'def compile_model(model):',
+    `    model.compile(loss=${lossExpr(network)}, optimizer=${optimizerExpr(network)}, metrics=${metricsExpr(network)})`,
+    '    return model',
+    LOADER,
+    '',
+    'def main():',
+    '    keras.utils.set_random_seed(CONFIG["train"]["seed"])',
+    '    model = compile_model(build_model())',
+    '    if CONFIG["data"] is None:',
+    '        raise SystemExit("this network has no data{} section: nothing to train on")',
+    '    (x, y), validation = load_data()',
+    '    callbacks = []',
+    '    if CONFIG["train"]["earlyStopping"] is not None:',
+    '        es = CONFIG["train"]["earlyStopping"]',
+    '        callbacks.append(keras.callbacks.EarlyStopping(monitor="val_loss" if validation else "loss", patience=es["patience"], min_delta=es["minDelta"]))',
+    '    model.fit(x, y, epochs=CONFIG["train"]["epochs"], batch_size=CONFIG["train"]["batchSize"], validation_data=validation, callbacks=callbacks)',
+    '    return model',
+    '',
+    '',
+    'if __name__ == "__main__":',
+    '    main()',
+    '',
+  ];
+  return { target: 'keras', directory: false, files: [{ path: `${fileStem(network.name)}.py`, contents: lines.join('\n') }] };
+}

@@ -1,0 +1,250 @@
+/**
+ * TF.js target: a layers model (`model.json` in the Keras-style topology format that
+ * `tf.loadLayersModel` reads, plus `weights.bin` when trained weights are given).
+ * Without weights, the model has only its topology and TF.js initialises it from the initialisers.
+ */
+import type { Activation, Initializer, ResolvedLayer, ResolvedNetwork } from '@axon/language';
+import type { CompileInput, CompileOutput, OutputFile } from '../types.js';
+import { CompileError } from '../errors.js';
+import { jsIdentifier } from '../escape.js';
+import { toIr } from '../ir.js';
+import { layoutOf } from '../layout.js';
+import { float32Bytes, tensor, weightsByLayer, type WeightTensor } from '../weights.js';
+
+const TARGET = 'tfjs';
+export const TFJS_WEIGHTS_FILE = 'weights.bin';
+
+type Json = Record<string, unknown>;
+
+const INIT_CLASS: Record<Initializer['name'], string> = {
+  glorot_uniform: 'GlorotUniform',
+  glorot_normal: 'GlorotNormal',
+  he_uniform: 'HeUniform',
+  he_normal: 'HeNormal',
+  lecun_uniform: 'LeCunUniform',
+  lecun_normal: 'LeCunNormal',
+  zeros: 'Zeros',
+  constant: 'Constant',
+};
+
+function initializer(i: Initializer, seed: number | null): Json {
+  if (i.name === 'constant') return { class_name: 'Constant', config: { value: i.value } };
+  if (i.name === 'zeros') return { class_name: 'Zeros', config: {} };
+  return { class_name: INIT_CLASS[i.name], config: { seed } };
+}
+
+/** The built-in activation string TF.js has for `a`, or undefined when it needs its own layer. */
+function builtinActivation(a: Activation): string | undefined {
+  switch (a.name) {
+    case 'linear':
+    case 'relu':
+    case 'sigmoid':
+    case 'tanh':
+    case 'softmax':
+    case 'selu':
+      return a.name;
+    case 'elu':
+      return a.alpha === 1 ? 'elu' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+interface TfLayer {
+  json: Json;
+  /** Weight specs (TF.js names) and values, in the layer's weight order. */
+  weights: { name: string; shape: number[]; values?: Float32Array }[];
+}
+
+/** The stand-alone layer an activation needs (LeakyReLU, PReLU, ELU, or Activation). */
+function activationLayer(a: Activation, name: string, shape: number[], alpha?: WeightTensor): TfLayer {
+  const image = shape.length === 3;
+  switch (a.name) {
+    case 'leaky_relu':
+      return { json: { class_name: 'LeakyReLU', config: { name, trainable: true, dtype: 'float32', alpha: a.alpha } }, weights: [] };
+    case 'elu':
+      return { json: { class_name: 'ELU', config: { name, trainable: true, dtype: 'float32', alpha: a.alpha } }, weights: [] };
+    case 'prelu': {
+      const shared = shape.length === 3 ? [1, 2] : shape.length === 2 ? [1] : null;
+      const alphaShape = image ? [1, 1, shape[2]!] : shape.length === 2 ? [1, shape[1]!] : [shape[0]!];
+      return {
+        json: {
+          class_name: 'PReLU',
+          config: {
+            name,
+            trainable: true,
+            dtype: 'float32',
+            alpha_initializer: { class_name: 'Constant', config: { value: a.init } },
+            alpha_regularizer: null,
+            alpha_constraint: null,
+            shared_axes: shared,
+          },
+        },
+        weights: [{ name: `${name}/alpha`, shape: alphaShape, values: alpha?.values }],
+      };
+    }
+    default:
+      return { json: { class_name: 'Activation', config: { name, trainable: true, dtype: 'float32', activation: a.name } }, weights: [] };
+  }
+}
+
+function uniqueName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let i = 1; taken.has(name); i++) name = `${base}_${i}`;
+  taken.add(name);
+  return name;
+}
+
+/** The TF.js layers for one Axon layer (two when its activation needs a layer of its own). */
+function tfLayers(
+  l: ResolvedLayer,
+  seed: number,
+  taken: Set<string>,
+  w: ((name: string) => WeightTensor) | undefined,
+): TfLayer[] {
+  layoutOf(l.inputShape, l, TARGET);
+  const name = l.name;
+  const base = { name, trainable: true, dtype: 'float32' };
+  const spec = (suffix: string, shape: number[]) => ({ name: `${name}/${suffix}`, shape, values: w?.(suffix).values });
+  const channels = l.inputShape[l.inputShape.length - 1]!;
+  switch (l.kind) {
+    case 'dense':
+    case 'conv2d': {
+      const builtin = builtinActivation(l.activation);
+      const common = {
+        activation: builtin ?? 'linear',
+        use_bias: true,
+        kernel_initializer: initializer(l.init, seed),
+        bias_initializer: initializer(l.biasInit, seed),
+        kernel_regularizer: null,
+        bias_regularizer: null,
+        activity_regularizer: null,
+        kernel_constraint: null,
+        bias_constraint: null,
+      };
+      const layer: TfLayer =
+        l.kind === 'dense'
+          ? {
+              json: { class_name: 'Dense', config: { ...base, units: l.units, ...common } },
+              weights: [spec('kernel', [channels, l.units]), spec('bias', [l.units])],
+            }
+          : {
+              json: {
+                class_name: 'Conv2D',
+                config: {
+                  ...base,
+                  filters: l.filters,
+                  kernel_size: [...l.kernel],
+                  strides: [...l.stride],
+                  padding: l.padding,
+                  data_format: 'channels_last',
+                  dilation_rate: [1, 1],
+                  ...common,
+                },
+              },
+              weights: [spec('kernel', [l.kernel[0], l.kernel[1], channels, l.filters]), spec('bias', [l.filters])],
+            };
+      if (builtin !== undefined) return [layer];
+      const act = activationLayer(l.activation, uniqueName(`${name}_${l.activation.name}`, taken), l.outputShape, w && l.activation.name === 'prelu' ? w('alpha') : undefined);
+      return [layer, act];
+    }
+    case 'activation': {
+      const builtin = builtinActivation(l.activation);
+      if (builtin !== undefined) {
+        return [{ json: { class_name: 'Activation', config: { ...base, activation: builtin } }, weights: [] }];
+      }
+      return [activationLayer(l.activation, name, l.outputShape, w && l.activation.name === 'prelu' ? w('alpha') : undefined)];
+    }
+    case 'dropout':
+      return [{ json: { class_name: 'Dropout', config: { ...base, rate: l.rate, noise_shape: null, seed: null } }, weights: [] }];
+    case 'batch_norm':
+      return [
+        {
+          json: {
+            class_name: 'BatchNormalization',
+            config: {
+              ...base,
+              axis: -1,
+              momentum: l.momentum,
+              epsilon: l.epsilon,
+              center: true,
+              scale: true,
+              beta_initializer: { class_name: 'Zeros', config: {} },
+              gamma_initializer: { class_name: 'Ones', config: {} },
+              moving_mean_initializer: { class_name: 'Zeros', config: {} },
+              moving_variance_initializer: { class_name: 'Ones', config: {} },
+              beta_regularizer: null,
+              gamma_regularizer: null,
+              beta_constraint: null,
+              gamma_constraint: null,
+            },
+          },
+          weights: ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((n) => spec(n, [channels])),
+        },
+      ];
+    case 'flatten':
+      return [{ json: { class_name: 'Flatten', config: { ...base, data_format: 'channels_last' } }, weights: [] }];
+    case 'max_pool2d':
+    case 'avg_pool2d':
+      if (l.inputShape.length !== 3) throw new CompileError(TARGET, `${l.kind} on a rank-${l.inputShape.length} input`, `layer ${l.name}`);
+      return [
+        {
+          json: {
+            class_name: l.kind === 'max_pool2d' ? 'MaxPooling2D' : 'AveragePooling2D',
+            config: { ...base, pool_size: [...l.pool], strides: [...l.stride], padding: l.padding, data_format: 'channels_last' },
+          },
+          weights: [],
+        },
+      ];
+  }
+}
+
+export function tfjsModel(network: ResolvedNetwork, input: CompileInput): { modelJson: Json; weightData?: Uint8Array } {
+  const byLayer = input.trained ? weightsByLayer(network, input.trained.weights, TARGET) : undefined;
+  const taken = new Set(network.layers.map((l) => l.name));
+  const layers: TfLayer[] = [];
+  for (const l of network.layers) {
+    const w = byLayer ? (name: string) => tensor(byLayer, l.index, name) : undefined;
+    layers.push(...tfLayers(l, network.train.seed, taken, w));
+  }
+  if (layers.length === 0) throw new CompileError(TARGET, 'a network without layers');
+  const first = layers[0]!.json.config as Json;
+  first.batch_input_shape = [null, ...network.input];
+  const ir = toIr(network);
+  const trained = input.trained;
+  const modelJson: Json = {
+    format: 'layers-model',
+    generatedBy: 'axon compile',
+    convertedBy: null,
+    modelTopology: {
+      class_name: 'Sequential',
+      config: { name: jsIdentifier(network.name), layers: layers.map((t) => t.json) },
+      keras_version: 'tfjs-layers 4.22.0',
+      backend: 'tensor_flow.js',
+    },
+    weightsManifest: trained
+      ? [{ paths: [TFJS_WEIGHTS_FILE], weights: layers.flatMap((t) => t.weights.map((s) => ({ name: s.name, shape: s.shape, dtype: 'float32' }))) }]
+      : [],
+    userDefinedMetadata: {
+      axon: {
+        name: network.name,
+        task: ir.task,
+        loss: ir.train.loss,
+        optimizer: ir.train.optimizer,
+        featureNames: trained?.featureNames ?? null,
+        labelNames: trained?.labelNames ?? null,
+        normalization: trained?.normalization ?? null,
+      },
+    },
+  };
+  if (!trained) return { modelJson };
+  const arrays = layers.flatMap((t) => t.weights.map((s) => s.values!));
+  return { modelJson, weightData: float32Bytes(arrays) };
+}
+
+export function compileTfjs(input: CompileInput): CompileOutput {
+  const { modelJson, weightData } = tfjsModel(input.network, input);
+  const files: OutputFile[] = [{ path: 'model.json', contents: `${JSON.stringify(modelJson, null, 2)}\n` }];
+  if (weightData) files.push({ path: TFJS_WEIGHTS_FILE, contents: weightData });
+  return { target: 'tfjs', directory: true, files };
+}

@@ -1,0 +1,37 @@
+/** Hand-built networks that cover every layer kind, padding mode and activation the targets translate. */
+import type { ResolvedNetwork } from '@axon/language';
+import { conv, dense, network, pool } from './fixtures.js';
+
+export function featureCases(): ResolvedNetwork[] {
+  return [
+    network('DenseActivations', [5], [
+      dense(8, { name: 'leaky_relu', alpha: 0.2 }),
+      dense(8, { name: 'prelu', init: 0.25 }),
+      { kind: 'batch_norm', momentum: 0.9, epsilon: 1e-3 },
+      dense(6, { name: 'elu', alpha: 0.7 }),
+      dense(6, { name: 'selu' }),
+      { kind: 'dropout', rate: 0.3 },
+      dense(4, { name: 'tanh' }),
+      { kind: 'activation', activation: { name: 'prelu', init: 0.1 } },
+      dense(3, { name: 'sigmoid' }),
+      { kind: 'activation', activation: { name: 'softmax' } },
+    ], { task: { kind: 'classification', classes: 3 } }),
+    network('ConvSame', [9, 7, 2], [
+      conv(4, 3, { padding: 'same', stride: 2, activation: { name: 'relu' } }),
+      { kind: 'batch_norm', momentum: 0.99, epsilon: 1e-3 },
+      { kind: 'activation', activation: { name: 'prelu', init: 0.25 } },
+      pool('avg_pool2d', 2, { padding: 'same' }),
+      conv(3, 2, { padding: 'same', activation: { name: 'prelu', init: 0.2 } }),
+      pool('max_pool2d', 3, { padding: 'same', stride: 2 }),
+      { kind: 'flatten' },
+      dense(5, { name: 'relu' }),
+      dense(2),
+    ], { task: { kind: 'regression', outputs: 2 }, train: { loss: { name: 'mse', fromLogits: false } } }),
+    network('ConvValid', [8, 8, 1], [
+      conv(3, 3, { activation: { name: 'relu' } }),
+      pool('max_pool2d', 2),
+      conv(2, 2, { stride: 2 }),
+      { kind: 'activation', activation: { name: 'softmax' } },
+    ]),
+  ];
+}

@@ -1,0 +1,98 @@
+/** Hand-built resolved networks (through the analyzer's own shape inference), for tests that need no parser. */
+import { inferLayer, type LayerSpec, type Range, type ResolvedLayer, type ResolvedNetwork, type Task, type TrainSpec, type DataSpec } from '@axon/language';
+
+const R: Range = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } };
+
+const NAMES: Record<LayerSpec['kind'], string> = {
+  dense: 'dense',
+  dropout: 'dropout',
+  batch_norm: 'batch_norm',
+  activation: 'activation',
+  flatten: 'flatten',
+  conv2d: 'conv2d',
+  max_pool2d: 'max_pool2d',
+  avg_pool2d: 'avg_pool2d',
+};
+
+export const relu = { name: 'relu' } as const;
+export const linear = { name: 'linear' } as const;
+export const glorot = { name: 'glorot_uniform' } as const;
+export const zeros = { name: 'zeros' } as const;
+
+export function dense(units: number, activation: LayerSpec & { kind: 'dense' } extends { activation: infer A } ? A : never = linear): LayerSpec {
+  return { kind: 'dense', units, activation, activationExplicit: activation.name !== 'linear', init: glorot, biasInit: zeros };
+}
+
+export function conv(filters: number, k: number, opts: { stride?: number; padding?: 'same' | 'valid'; activation?: { name: 'relu' } | { name: 'linear' } | { name: 'prelu'; init: number } } = {}): LayerSpec {
+  const s = opts.stride ?? 1;
+  return {
+    kind: 'conv2d',
+    filters,
+    kernel: [k, k],
+    stride: [s, s],
+    padding: opts.padding ?? 'valid',
+    activation: opts.activation ?? linear,
+    activationExplicit: true,
+    init: { name: 'he_normal' },
+    biasInit: zeros,
+  };
+}
+
+export function pool(kind: 'max_pool2d' | 'avg_pool2d', p: number, opts: { stride?: number; padding?: 'same' | 'valid' } = {}): LayerSpec {
+  const s = opts.stride ?? p;
+  return { kind, pool: [p, p], stride: [s, s], padding: opts.padding ?? 'valid' };
+}
+
+export const defaultTrain: TrainSpec = {
+  loss: { name: 'categorical_crossentropy', fromLogits: false },
+  lossExplicit: true,
+  optimizer: { name: 'adam', learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
+  epochs: 5,
+  batchSize: 8,
+  seed: 42,
+  ranges: {},
+};
+
+export function network(
+  name: string,
+  input: number[],
+  specs: LayerSpec[],
+  opts: { task?: Task; train?: Partial<TrainSpec>; data?: Partial<DataSpec> & { source: string; target: string } } = {},
+): ResolvedNetwork {
+  let shape = input;
+  const counts = new Map<string, number>();
+  const layers: ResolvedLayer[] = specs.map((spec, index) => {
+    const r = inferLayer(spec, shape);
+    if (!r.ok) throw new Error(`fixture: ${r.message}`);
+    const base = NAMES[spec.kind];
+    const c = counts.get(base) ?? 0;
+    counts.set(base, c + 1);
+    const layer = {
+      ...spec,
+      index,
+      name: c === 0 ? base : `${base}_${c}`,
+      inputShape: shape,
+      outputShape: r.outputShape,
+      params: r.params,
+      origin: { node: { kind: 'LayerCall', range: R, name: { kind: 'Identifier', range: R, name: spec.kind } } as never, range: R, chain: [] },
+    } as ResolvedLayer;
+    shape = r.outputShape;
+    return layer;
+  });
+  const trainable = layers.reduce((a, l) => a + l.params.trainable, 0);
+  const nonTrainable = layers.reduce((a, l) => a + l.params.nonTrainable, 0);
+  const net: ResolvedNetwork = {
+    name,
+    range: R,
+    nameRange: R,
+    input,
+    layers,
+    outputShape: shape,
+    params: { trainable, nonTrainable, total: trainable + nonTrainable },
+    train: { ...defaultTrain, ...opts.train },
+    node: {} as never,
+  };
+  if (opts.task) net.task = opts.task;
+  if (opts.data) net.data = { validationSplit: 0.2, standardize: true, ranges: {}, ...opts.data };
+  return net;
+}

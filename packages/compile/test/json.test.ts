@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { compile, CompileError, IR_VERSION, toIr } from '@axon/compile';
+import { exampleFiles, networkOf, networksOf, ROOT, textOf } from './helpers.js';
+
+const schema = JSON.parse(readFileSync(join(ROOT, 'packages/compile/schema/axon-network.schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+describe('json target', () => {
+  it.each(exampleFiles().map((f) => [basename(f), f]))('%s validates against the schema', (_name, file) => {
+    const networks = networksOf(readFileSync(file, 'utf8'));
+    expect(networks.length).toBeGreaterThan(0);
+    for (const network of networks) {
+      const out = compile({ network }, 'json');
+      const doc = JSON.parse(textOf(out, out.files[0]!.path));
+      const ok = validate(doc);
+      expect(validate.errors ?? []).toEqual([]);
+      expect(ok).toBe(true);
+      expect(doc.version).toBe(IR_VERSION);
+      expect(doc.layers.length).toBe(network.layers.length);
+      expect(doc.params.total).toBe(network.params.total);
+      const sum = doc.layers.reduce((a: number, l: { params: { trainable: number; nonTrainable: number } }) => a + l.params.trainable + l.params.nonTrainable, 0);
+      expect(sum).toBe(network.params.total);
+    }
+  });
+
+  it('writes keys in a stable, documented order', () => {
+    const network = networkOf(readFileSync(join(ROOT, 'examples/iris.axon'), 'utf8'));
+    const ir = toIr(network);
+    expect(Object.keys(ir)).toEqual(['format', 'version', 'name', 'input', 'outputShape', 'task', 'params', 'layers', 'train', 'data']);
+    expect(Object.keys(ir.layers[0]!)).toEqual(['index', 'name', 'kind', 'inputShape', 'outputShape', 'params', 'config', 'origin']);
+    expect(Object.keys(ir.layers[0]!.config)).toEqual(['units', 'activation', 'activationExplicit', 'init', 'biasInit']);
+    // The same network compiles to byte-identical JSON.
+    const a = textOf(compile({ network }, 'json'), 'Iris.json');
+    const b = textOf(compile({ network: networkOf(readFileSync(join(ROOT, 'examples/iris.axon'), 'utf8')) }, 'json'), 'Iris.json');
+    expect(a).toBe(b);
+  });
+
+  it('records block and repeat expansion and resolved defaults (iris)', () => {
+    const ir = toIr(networkOf(readFileSync(join(ROOT, 'examples/iris.axon'), 'utf8')));
+    expect(ir.layers.map((l) => l.kind)).toEqual(['dense', 'dense', 'dropout', 'dense', 'batch_norm', 'dense', 'batch_norm', 'dense']);
+    expect(ir.layers[3]!.config).toEqual({
+      units: 32,
+      activation: { name: 'elu', alpha: 1 },
+      activationExplicit: true,
+      init: { name: 'he_normal' },
+      biasInit: { name: 'zeros' },
+    });
+    expect(ir.layers[5]!.origin.expansion).toEqual([{ repeat: 2, iteration: 2 }, { block: 'elu_block' }]);
+    expect(ir.layers[4]!.config).toEqual({ momentum: 0.99, epsilon: 0.001 });
+    expect(ir.train.optimizer).toEqual({ name: 'adam', learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
+    expect(ir.data).toEqual({ source: 'iris.csv', target: 'species', features: null, validationSplit: 0.2, standardize: true });
+    expect(ir.layers[7]!.outputShape).toEqual([3]);
+  });
+
+  it('refuses weights with an error naming the feature and the target', () => {
+    const network = networkOf(readFileSync(join(ROOT, 'examples/iris.axon'), 'utf8'));
+    expect(() => compile({ network, trained: { weights: [] } }, 'json')).toThrow(CompileError);
+    expect(() => compile({ network, trained: { weights: [] } }, 'json')).toThrow(/json target cannot express trained weights/);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * PyTorch consumer checks, run by `npm run test:consumers` with Debian's python3-torch:
+ * parameter counts, forward-pass equality with the core, a short training run, and torchrun (DDP, gloo).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compile } from '@axon/compile';
+import type { ResolvedNetwork } from '@axon/language';
+import { featureCases } from './cases.js';
+import { corePredict, HARNESS, maxAbsDiff, randomInput, requirePythonModule, runPython, trainedModel, writeFloat32 } from './consumers.js';
+import { EXAMPLES, exampleFiles, networksOf, tempDir, writeOutput } from './helpers.js';
+
+interface Forward {
+  shape: number[];
+  out: number[];
+  trainable: number;
+  nonTrainable: number;
+  modules: string[];
+}
+
+function forwardInTorch(network: ResolvedNetwork, withWeights: boolean, n = 5): { torch: Forward; core?: Float32Array } {
+  const dir = tempDir('torch');
+  const trained = withWeights ? trainedModel(network) : undefined;
+  const out = compile({ network, trained: trained ? { weights: trained.weights } : undefined }, 'pytorch');
+  writeOutput(out, dir);
+  const x = randomInput(network, n);
+  writeFloat32(join(dir, 'x.bin'), x);
+  const torch = JSON.parse(runPython([HARNESS('torch_forward.py'), dir, join(dir, 'x.bin'), String(n)])) as Forward;
+  return { torch, core: trained ? corePredict(trained.model, x, n) : undefined };
+}
+
+const examples = exampleFiles().flatMap((f) => networksOf(readFileSync(f, 'utf8')).map((n) => [`${basename(f)}:${n.name}`, n] as const));
+
+describe('pytorch target in PyTorch', () => {
+  beforeAll(() => requirePythonModule('torch'));
+
+  it.each(examples)('%s: parameter count equals the analyzer', (_name, network) => {
+    const { torch } = forwardInTorch(network, false, 2);
+    expect(torch.trainable).toBe(network.params.trainable);
+    expect(torch.nonTrainable).toBe(network.params.nonTrainable);
+    expect(torch.shape).toEqual([2, ...network.outputShape]);
+    expect(torch.modules.length).toBe(network.layers.length);
+  });
+
+  it.each([...examples, ...featureCases().map((n) => [n.name, n] as const)])('%s: forward pass with axon weights equals the core within 1e-4', (_name, network) => {
+    const { torch, core } = forwardInTorch(network, true);
+    expect(torch.trainable).toBe(network.params.trainable);
+    expect(torch.out.length).toBe(core!.length);
+    expect(maxAbsDiff(torch.out, core!)).toBeLessThan(1e-4);
+  });
+});
+
+describe('pytorch training entry', () => {
+  beforeAll(() => requirePythonModule('torch'));
+
+  function compiledIris(): string {
+    const network = networksOf(readFileSync(join(EXAMPLES, 'iris.axon'), 'utf8'))[0]!;
+    const dir = tempDir('torch-train');
+    writeOutput(compile({ network, dataPath: join(EXAMPLES, 'iris.csv') }, 'pytorch'), dir);
+    return dir;
+  }
+
+  interface Summary {
+    world_size: number;
+    epochs: number;
+    first: Record<string, number>;
+    last: Record<string, number>;
+  }
+
+  it('a short single-process run lowers the loss (iris)', () => {
+    const dir = compiledIris();
+    const s = JSON.parse(runPython([join(dir, 'train.py'), '--epochs', '15', '--json', '--quiet'], { cwd: dir }).trim().split('\n').pop()!) as Summary;
+    expect(s.world_size).toBe(1);
+    expect(s.epochs).toBe(15);
+    expect(s.last.loss).toBeLessThan(s.first.loss * 0.8);
+    expect(s.last.accuracy).toBeGreaterThan(0.8);
+  });
+
+  it('torchrun --nproc_per_node=2 (DDP, gloo) trains iris to the same accuracy band as one process', () => {
+    const dir = compiledIris();
+    const args = ['--epochs', '40', '--json', '--quiet'];
+    const single = JSON.parse(runPython([join(dir, 'train.py'), ...args], { cwd: dir }).trim().split('\n').pop()!) as Summary;
+    const port = String(29500 + Math.floor(Math.random() * 1000));
+    const ddpOut = runPython(
+      ['-m', 'torch.distributed.run', '--nproc_per_node=2', '--master_addr=127.0.0.1', `--master_port=${port}`, join(dir, 'train.py'), ...args],
+      { cwd: dir, env: { GLOO_SOCKET_IFNAME: 'lo' }, timeout: 300_000 },
+    );
+    const ddp = JSON.parse(ddpOut.trim().split('\n').filter((l) => l.startsWith('{')).pop()!) as Summary;
+    expect(ddp.world_size).toBe(2);
+    expect(single.last.val_accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(ddp.last.val_accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(Math.abs(ddp.last.val_accuracy - single.last.val_accuracy)).toBeLessThanOrEqual(0.1);
+    expect(ddp.last.loss).toBeLessThan(ddp.first.loss);
+  });
+});
+
+void writeFileSync;
