@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// End-to-end test of the Axon extension in real VS Code (code-server 4.100.3) driven by headless Chromium.
+//
+//   npm run test:e2e            (from the repository root; not part of `npm test`)
+//
+// 1. installs code-server into a cache folder with shared/tools/code-server-setup.sh (once);
+// 2. packages the extension (`npm run package -w axon-vscode` → apps/vscode/dist/axon-vscode.vsix) and
+//    installs it into a fresh code-server profile;
+// 3. opens a fresh copy of examples/ in headless Chromium, opens deep-sigmoid.axon and asserts that
+//    - a lint squiggle appears and the Problems panel lists `saturating-deep-stack`,
+//    - hovering an activation shows the server's hover,
+//    - completion after `activation:` offers the server's activations;
+// 4. saves screenshots in .e2e/screenshots/ (gitignored).
+//
+// Env: AXON_E2E_VSIX=path skips packaging; AXON_SHARED_DIR, AXON_E2E_CACHE, CHROMIUM_PATH (see DEVELOPERS.md).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ensureChromium, launchBrowser } from './browser.mjs';
+import { ensureCodeServer, freshProfile, profile, startCodeServer } from './code-server.mjs';
+import { examplesDir, repoRoot, screenshotsDir, vsixPath, workDir } from './paths.mjs';
+import { goToLine, mod, openFile, textOf, token, waitForWorkbench } from './workbench.mjs';
+
+const EXAMPLE = 'deep-sigmoid.axon';
+const EXPECTED_RULE = 'saturating-deep-stack';
+const started = Date.now();
+const log = (m) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${m}`);
+
+/** Polls `fn` until it returns a truthy value or `ms` pass. */
+async function until(what, fn, ms = 60_000) {
+  const deadline = Date.now() + ms;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The language server's log, from code-server's log folder, for failure reports. */
+function serverLogTail() {
+  const logs = join(profile.userDataDir, 'logs');
+  const found = [];
+  const walk = (dir) => {
+    for (const e of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/Axon/.test(e.name) || e.name === 'exthost.log') found.push(p);
+    }
+  };
+  walk(logs);
+  return found
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
+    .map((p) => `--- ${p}\n${readFileSync(p, 'utf8').split('\n').slice(-30).join('\n')}`)
+    .join('\n');
+}
+
+async function main() {
+  ensureChromium(log);
+  ensureCodeServer(log);
+
+  let vsix = process.env.AXON_E2E_VSIX ? resolve(process.env.AXON_E2E_VSIX) : vsixPath;
+  if (!process.env.AXON_E2E_VSIX) {
+    log('packaging the extension: npm run package -w axon-vscode');
+    execFileSync('npm', ['run', 'package', '-w', 'axon-vscode'], { cwd: repoRoot, stdio: 'inherit' });
+  }
+  assert.ok(existsSync(vsix), `no .vsix at ${vsix}`);
+  freshProfile(vsix, log);
+
+  // A fresh copy of examples/, so the run never edits the repository's files.
+  const folder = join(workDir, 'examples');
+  cpSync(examplesDir, folder, { recursive: true });
+  const specText = readFileSync(join(folder, EXAMPLE), 'utf8');
+  const lines = specText.split('\n');
+  const outputLine = lines.findIndex((l) => /dense\(\s*3\s*,\s*activation:\s*softmax\s*\)/.test(l)) + 1;
+  assert.ok(outputLine > 0, `${EXAMPLE} no longer has its softmax output layer; update the e2e script`);
+
+  mkdirSync(screenshotsDir, { recursive: true });
+  const server = await startCodeServer(folder, log);
+  let context;
+  const results = [];
+  try {
+    context = await launchBrowser();
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await waitForWorkbench(page);
+    log('workbench loaded');
+    await openFile(page, EXAMPLE);
+    log(`opened ${EXAMPLE}`);
+
+    // 1. The lint squiggle, and the finding in the Problems panel.
+    const squiggles = page.locator('.editor-instance .squiggly-error, .editor-instance .squiggly-warning, .editor-instance .squiggly-info');
+    await until('a lint squiggle in the editor', async () => (await squiggles.count()) > 0, 90_000);
+    const squiggleCount = await squiggles.count();
+    await page.keyboard.press(`${mod}+Shift+M`);
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    const problems = await until(`${EXPECTED_RULE} in the Problems panel`, async () => {
+      const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      return texts.some((t) => t.includes(EXPECTED_RULE)) ? texts : undefined;
+    });
+    const finding = problems.find((t) => t.includes(EXPECTED_RULE));
+    await page.screenshot({ path: join(screenshotsDir, '1-problems.png') });
+    results.push(`squiggles: ${squiggleCount} decoration(s); Problems panel rows: ${problems.length}; "${finding}"`);
+    log(results.at(-1));
+
+    // 2. Hover on the output layer's activation (no finding there: the text comes from the server's hover).
+    await page.keyboard.press(`${mod}+1`); // back to the editor
+    const softmax = await token(page, 'softmax', -1);
+    await softmax.hover();
+    const hoverBox = page.locator('.monaco-editor .monaco-hover:not(.hidden)');
+    const hoverText = await until('a hover over `softmax`', async () => {
+      if ((await hoverBox.count()) === 0) return undefined;
+      const t = await textOf(hoverBox.first());
+      return /softmax/i.test(t) && t.length > 30 ? t : undefined;
+    });
+    await page.screenshot({ path: join(screenshotsDir, '2-hover.png') });
+    results.push(`hover (${hoverText.length} chars): "${hoverText.slice(0, 160)}${hoverText.length > 160 ? '…' : ''}"`);
+    log(results.at(-1));
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+
+    // 3. Completion after `activation:` on a new layer below the output layer.
+    await goToLine(page, outputLine);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('dense(8, activation: ', { delay: 20 });
+    await page.keyboard.press('Control+Space');
+    const items = page.locator('.suggest-widget.visible .monaco-list-row');
+    const labels = await until('completion items after `activation:`', async () => {
+      const texts = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+      return texts.includes('relu') ? texts : undefined;
+    }, 30_000);
+    await page.screenshot({ path: join(screenshotsDir, '3-completion.png') });
+    for (const expected of ['relu', 'leaky_relu', 'tanh']) {
+      assert.ok(labels.includes(expected), `completion lacks ${expected}: ${labels.join(', ')}`);
+    }
+    results.push(`completion (${labels.length} visible): ${labels.join(', ')}`);
+    log(results.at(-1));
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: join(screenshotsDir, 'e2e.png') });
+  } catch (err) {
+    try {
+      const page = context?.pages()[0];
+      if (page) await page.screenshot({ path: join(screenshotsDir, 'failure.png') });
+    } catch {
+      // the browser is gone
+    }
+    console.error(serverLogTail());
+    throw err;
+  } finally {
+    await context?.close().catch(() => {});
+    server.stop();
+  }
+  log(`PASS — screenshots in ${screenshotsDir}`);
+  for (const r of results) console.log(`  ✓ ${r}`);
+}
+
+main().catch((err) => {
+  console.error(`\n[e2e] FAIL: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
