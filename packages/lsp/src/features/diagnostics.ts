@@ -2,6 +2,7 @@
 import type { Diagnostic as AxonDiagnostic, Severity } from '@axon/language';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { AxonDocument } from '../workspace/document.js';
+import { ruleById } from '@axon/lint';
 import type { LintFinding, LintOutcome } from '../workspace/lint.js';
 import { toLspRange } from '../util/ranges.js';
 
@@ -27,12 +28,17 @@ export function languageDiagnostic(doc: AxonDocument, d: AxonDiagnostic): Diagno
   return out;
 }
 
+/** The rule's documentation page: the base URL (a repository root) plus the rule's `docs` path. */
+export function ruleDocUrl(ruleId: string, docsBaseUrl: string): string {
+  return `${docsBaseUrl}${ruleById(ruleId)?.meta.docs ?? `docs/rules/${ruleId}.md`}`;
+}
+
 export function lintDiagnostic(doc: AxonDocument, f: LintFinding, docsBaseUrl: string): Diagnostic {
   const out: Diagnostic = {
     range: toLspRange(doc.textDocument, f.range),
     severity: lspSeverity(f.severity),
     code: f.ruleId,
-    codeDescription: { href: `${docsBaseUrl}${f.ruleId}.md` },
+    codeDescription: { href: ruleDocUrl(f.ruleId, docsBaseUrl) },
     source: 'axon',
     message: f.message,
   };

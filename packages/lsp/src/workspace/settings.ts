@@ -8,7 +8,7 @@ export interface AxonSettings {
   rules: Record<string, RuleSeverity>;
   /** Delay between the last edit and validation, in ms. */
   debounceMs: number;
-  /** Where rule pages live: `<base><rule-id>.md`. */
+  /** The repository root rule pages live under: `<base>docs/rules/<rule-id>.md`. */
   docsBaseUrl: string;
   /** Run the linter (parse and analysis errors are always reported). */
   lint: boolean;
@@ -16,7 +16,7 @@ export interface AxonSettings {
   inlayHints: boolean;
 }
 
-export const DEFAULT_DOCS_BASE_URL = 'https://github.com/axon-lang/axon/blob/main/docs/rules/';
+export const DEFAULT_DOCS_BASE_URL = 'https://github.com/axon-lang/axon/blob/main/';
 
 export const defaultSettings: AxonSettings = {
   rules: {},

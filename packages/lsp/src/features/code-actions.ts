@@ -1,0 +1,77 @@
+/** Code actions: each lint fix as a quick fix, "disable <rule> for this line", and source.fixAll.axon. */
+import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { applyFixesDetailed, disableNextLineEdit } from '@axon/lint';
+import type { AxonDocument } from '../workspace/document.js';
+import type { LintFinding, LintOutcome } from '../workspace/lint.js';
+import { toLspRange } from '../util/ranges.js';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.axon`;
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+function sameDiagnostic(d: Diagnostic, f: LintFinding, range: Range): boolean {
+  return d.code === f.ruleId && d.range.start.line === range.start.line && d.range.start.character === range.start.character && d.range.end.line === range.end.line && d.range.end.character === range.end.character;
+}
+
+function wanted(only: string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return kind !== FIX_ALL_KIND && !kind.startsWith('source');
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+function editsOf(doc: AxonDocument, f: LintFinding): TextEdit[] {
+  return (f.fix?.edits ?? []).map((e) => ({ range: toLspRange(doc.textDocument, e.range), newText: e.newText }));
+}
+
+/** The suppression comment for a rule on the line of `range` (merged into an existing one on the line above). */
+export function disableEdit(doc: AxonDocument, ruleId: string, range: Range): TextEdit {
+  const e = disableNextLineEdit(doc.text, range.start.line + 1, ruleId, 'reason');
+  return { range: toLspRange(doc.textDocument, e.range), newText: e.newText };
+}
+
+/** Every fix that can be applied together (the linter's own choice, as `axon lint --fix` makes it). */
+export function fixAllEdits(doc: AxonDocument, findings: readonly LintFinding[]): TextEdit[] {
+  return applyFixesDetailed(doc.text, findings).fixed.flatMap((f) => editsOf(doc, f));
+}
+
+export function codeActions(doc: AxonDocument, range: Range, context: CodeActionContext, lint: LintOutcome): CodeAction[] {
+  const out: CodeAction[] = [];
+  const only = context.only;
+  const inRange = lint.findings.filter((f) => overlaps(toLspRange(doc.textDocument, f.range), range));
+  if (wanted(only, CodeActionKind.QuickFix)) {
+    for (const f of inRange) {
+      const r = toLspRange(doc.textDocument, f.range);
+      const diagnostics = context.diagnostics.filter((d) => sameDiagnostic(d, f, r));
+      if (f.fix && f.fix.edits.length > 0) {
+        out.push({
+          title: f.fix.description.charAt(0).toUpperCase() + f.fix.description.slice(1),
+          kind: CodeActionKind.QuickFix,
+          diagnostics,
+          // The obvious fix for a real problem; info-level suggestions are offered, not preferred.
+          isPreferred: f.severity !== 'info',
+          edit: { changes: { [doc.uri]: editsOf(doc, f) } },
+        });
+      }
+    }
+    const disabled = new Set<string>();
+    for (const f of inRange) {
+      const r = toLspRange(doc.textDocument, f.range);
+      const key = `${f.ruleId}@${r.start.line}`;
+      if (disabled.has(key)) continue;
+      disabled.add(key);
+      out.push({
+        title: `Disable ${f.ruleId} for this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: context.diagnostics.filter((d) => sameDiagnostic(d, f, r)),
+        edit: { changes: { [doc.uri]: [disableEdit(doc, f.ruleId, r)] } },
+      });
+    }
+  }
+  if (wanted(only, FIX_ALL_KIND) || (only === undefined && lint.findings.some((f) => f.fix))) {
+    const edits = fixAllEdits(doc, lint.findings);
+    if (edits.length > 0) out.push({ title: 'Fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
+  }
+  return out;
+}
