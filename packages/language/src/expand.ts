@@ -13,7 +13,7 @@ import { closestName } from './suggest.js';
 import { EMPTY_ENV, toArgVals, toBound, type Env, type Val } from './values.js';
 
 /** Most layers one network may expand to; beyond it analysis stops with an error instead of running out of memory. */
-export const MAX_LAYERS = 200_000;
+export const MAX_LAYERS = 50_000;
 
 export interface ExpandedLayer {
   kind: LayerKind;

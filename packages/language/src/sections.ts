@@ -157,11 +157,11 @@ export function resolveData(decl: DataDecl, r: Reporter): DataSpec | undefined {
     ranges: {},
   };
   let ok = true;
-  for (const [key, info] of Object.entries(DATA_SETTINGS)) {
-    if (info.required && !byKey.has(key)) {
-      r.error('analysis/missing-setting', keywordRange(decl.range, 4), `\`data\` needs \`${key}\` (${describeType(info.type)})`);
-      ok = false;
-    }
+  const missing = Object.values(DATA_SETTINGS).filter((info) => info.required && !byKey.has(info.name));
+  if (missing.length > 0) {
+    const list = missing.map((m) => `\`${m.name}\``).join(' and ');
+    r.error('analysis/missing-setting', keywordRange(decl.range, 4), missing.length === 1 ? `\`data\` needs ${list} (${describeType(missing[0]!.type)})` : `\`data\` needs ${list}`);
+    ok = false;
   }
   for (const [key, s] of byKey) {
     spec.ranges[key] = s.range;

@@ -1,0 +1,137 @@
+/**
+ * The vocabulary catalog: the defaults other packages rely on, and its agreement with analysis
+ * (every catalog default is what analysis fills in when the argument is not written).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  ACTIVATIONS,
+  DATA_SETTINGS,
+  EARLY_STOPPING,
+  INITIALIZERS,
+  LAYERS,
+  LOSSES,
+  OPTIMIZERS,
+  SELU_ALPHA,
+  SELU_SCALE,
+  TASKS,
+  TRAIN_SETTINGS,
+  closestName,
+  editDistance,
+  type Signature,
+} from '../src/index.js';
+import { describeRange, describeType, inRange } from '../src/catalog.js';
+import { clean } from './analyze-helpers.js';
+
+const defaults = (sig: Signature) => Object.fromEntries(sig.args.filter((a) => !a.required).map((a) => [a.name, a.default]));
+
+describe('catalog', () => {
+  it('lists every layer kind with its arguments in positional order', () => {
+    expect(Object.keys(LAYERS)).toEqual(['dense', 'dropout', 'batch_norm', 'activation', 'flatten', 'conv2d', 'max_pool2d', 'avg_pool2d']);
+    expect(LAYERS.dense.args.map((a) => [a.name, a.position, a.required, a.default])).toEqual([
+      ['units', 0, true, undefined],
+      ['activation', undefined, false, 'linear'],
+      ['init', undefined, false, 'glorot_uniform'],
+      ['bias_init', undefined, false, 'zeros'],
+    ]);
+    expect(LAYERS.conv2d.args.filter((a) => a.position !== undefined).map((a) => a.name)).toEqual(['filters', 'kernel']);
+    expect(defaults(LAYERS.conv2d)).toMatchObject({ stride: 1, padding: 'valid' });
+    expect(defaults(LAYERS.batch_norm)).toEqual({ momentum: 0.99, epsilon: 1e-3 });
+    expect(LAYERS.dropout.args[0]!.range).toEqual({ min: 0, max: 1, maxExclusive: true });
+    expect(LAYERS.max_pool2d.args.find((a) => a.name === 'stride')!.defaultText).toBe('the pool size');
+  });
+
+  it('activation defaults: leaky_relu 0.01, prelu 0.25, elu 1.0, selu constants', () => {
+    expect(Object.keys(ACTIVATIONS)).toEqual(['linear', 'sigmoid', 'tanh', 'softmax', 'relu', 'leaky_relu', 'prelu', 'elu', 'selu']);
+    expect(defaults(ACTIVATIONS.leaky_relu)).toEqual({ alpha: 0.01 });
+    expect(defaults(ACTIVATIONS.prelu)).toEqual({ init: 0.25 });
+    expect(defaults(ACTIVATIONS.elu)).toEqual({ alpha: 1.0 });
+    expect(ACTIVATIONS.selu.constants).toEqual({ alpha: SELU_ALPHA, scale: SELU_SCALE });
+    expect(SELU_ALPHA).toBe(1.6732632423543772);
+    expect(SELU_SCALE).toBe(1.0507009873554805);
+    expect(Object.values(ACTIVATIONS).filter((a) => a.saturating).map((a) => a.name)).toEqual(['sigmoid', 'tanh']);
+  });
+
+  it('losses, optimizers, tasks and settings carry the documented defaults', () => {
+    expect(Object.keys(INITIALIZERS)).toEqual(['glorot_uniform', 'glorot_normal', 'he_uniform', 'he_normal', 'lecun_uniform', 'lecun_normal', 'zeros', 'constant']);
+    expect(defaults(LOSSES.huber)).toEqual({ delta: 1.0 });
+    expect(defaults(LOSSES.binary_crossentropy)).toEqual({ from_logits: false });
+    expect(defaults(OPTIMIZERS.sgd)).toEqual({ learning_rate: 0.01, momentum: 0, nesterov: false });
+    expect(defaults(OPTIMIZERS.adam)).toEqual({ learning_rate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
+    expect(defaults(OPTIMIZERS.rmsprop)).toEqual({ learning_rate: 1e-3, rho: 0.9, epsilon: 1e-7 });
+    expect(Object.fromEntries(Object.values(TASKS).map((t) => [t.name, t.defaultLoss]))).toEqual({
+      regression: 'mse',
+      binary_classification: 'binary_crossentropy',
+      classification: 'categorical_crossentropy',
+      multilabel: 'binary_crossentropy',
+    });
+    expect([TRAIN_SETTINGS.epochs!.default, TRAIN_SETTINGS.batch_size!.default, TRAIN_SETTINGS.seed!.default]).toEqual([100, 32, 42]);
+    expect(EARLY_STOPPING.args.map((a) => [a.name, a.required, a.default])).toEqual([
+      ['patience', true, undefined],
+      ['min_delta', false, 0],
+    ]);
+    expect([DATA_SETTINGS.validation_split!.default, DATA_SETTINGS.standardize!.default]).toEqual([0.2, true]);
+    expect(Object.values(DATA_SETTINGS).filter((s) => s.required).map((s) => s.name)).toEqual(['source', 'target']);
+  });
+
+  it('every argument has a one-line doc, and every optional one a default or a default text', () => {
+    const sigs: Signature[] = [
+      ...Object.values(LAYERS),
+      ...Object.values(ACTIVATIONS),
+      ...Object.values(INITIALIZERS),
+      ...Object.values(LOSSES),
+      ...Object.values(OPTIMIZERS),
+      ...Object.values(TASKS),
+      EARLY_STOPPING,
+    ];
+    for (const sig of sigs) {
+      expect(sig.doc.length, sig.name).toBeGreaterThan(10);
+      for (const a of sig.args) {
+        expect(a.doc.length, `${sig.name}.${a.name}`).toBeGreaterThan(3);
+        expect(a.doc.includes('\n'), `${sig.name}.${a.name}`).toBe(false);
+        if (!a.required) expect(a.default !== undefined || a.defaultText !== undefined, `${sig.name}.${a.name}`).toBe(true);
+      }
+    }
+  });
+
+  it('analysis fills in exactly the catalog defaults', () => {
+    const [n] = clean(`network N {
+  input [6, 6, 1]
+  layers {
+    conv2d(2, 3)
+    max_pool2d()
+    batch_norm()
+    flatten()
+    dense(2, activation: leaky_relu)
+    dense(2, activation: prelu)
+    dense(2, activation: elu)
+  }
+}`);
+    const [conv, pool, bn, , d1, d2, d3] = n!.layers;
+    expect(conv).toMatchObject({ stride: [LAYERS.conv2d.args[2]!.default, 1], padding: LAYERS.conv2d.args[3]!.default });
+    expect(pool).toMatchObject({ pool: [2, 2], stride: [2, 2] });
+    expect(bn).toMatchObject({ momentum: LAYERS.batch_norm.args[0]!.default, epsilon: LAYERS.batch_norm.args[1]!.default });
+    expect(d1).toMatchObject({ activation: { alpha: ACTIVATIONS.leaky_relu.args[0]!.default } });
+    expect(d2).toMatchObject({ activation: { init: ACTIVATIONS.prelu.args[0]!.default } });
+    expect(d3).toMatchObject({ activation: { alpha: ACTIVATIONS.elu.args[0]!.default } });
+  });
+
+  it('ranges in words and membership', () => {
+    expect(describeRange('int', { min: 1 })).toBe('a positive integer');
+    expect(describeRange('number', { min: 0, max: 1, maxExclusive: true })).toBe('a number in [0, 1)');
+    expect(describeRange('number', { min: 0, minExclusive: true })).toBe('a positive number');
+    expect(describeRange('int', { min: 0 })).toBe('a non-negative integer');
+    expect(describeType('padding')).toBe('`valid` or `same`');
+    expect(inRange(0, { min: 0, max: 1, maxExclusive: true })).toBe(true);
+    expect(inRange(1, { min: 0, max: 1, maxExclusive: true })).toBe(false);
+    expect(inRange(0, { min: 0, minExclusive: true })).toBe(false);
+  });
+
+  it('did-you-mean picks the closest name within a tolerance', () => {
+    expect(editDistance('desne', 'dense')).toBe(1); // transposition
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(closestName('relux', Object.keys(ACTIVATIONS))).toBe('relu');
+    expect(closestName('Dense', Object.keys(LAYERS))).toBe('dense');
+    expect(closestName('lstm', Object.keys(LAYERS))).toBeUndefined();
+    expect(closestName('sigmod', Object.keys(ACTIVATIONS))).toBe('sigmoid');
+  });
+});
