@@ -14,3 +14,16 @@ export { fit, evaluate, type FitOptions, type Evaluation } from './fit.js';
 export { probeGradients } from './diagnostics.js';
 export { K as kernels, installKernels, jsKernels, type Kernels } from './kernels.js';
 export type { DType } from './arr.js';
+// Data + model files (CSV loading, standardisation, model.json + weights.bin): see docs/model-format.md.
+export { loadCsvData, DataError, applyNormalization, computeNormalization, type LoadCsvOptions } from './data/index.js';
+export {
+  saveModel,
+  loadModel,
+  encodeModel,
+  ModelFileError,
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  type ModelFile,
+  type ModelFileLayer,
+  type ModelFileTensor,
+} from './io/index.js';
