@@ -1,10 +1,145 @@
-import type { Program } from './ast.js';
+import type { IRecognitionException, IToken } from 'chevrotain';
+import type { Comment, Position, Program, Range } from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
+import { lex, UnterminatedBlockComment, UnterminatedString } from './lexer.js';
+import { CODE_SEP, isEofToken, runParser } from './parser.js';
+import { advancePosition, START, tokenEnd, tokenRange, tokenStart } from './ranges.js';
+import { unescapeString } from './syntax-text.js';
 
 export interface ParseResult {
   ast: Program;
   diagnostics: Diagnostic[];
 }
 
+/** A parse plus the token streams, for the formatter and editor features. */
+export interface DetailedParse extends ParseResult {
+  /** Significant tokens (no whitespace, no comments), in source order. */
+  tokens: IToken[];
+  /** Comment tokens, in source order. */
+  commentTokens: IToken[];
+}
+
 /** Parses Axon source. Never throws: syntax errors become diagnostics and the tree holds what could be recovered. */
-export declare function parse(text: string): ParseResult;
+export function parse(text: string): ParseResult {
+  const { ast, diagnostics } = parseDetailed(text);
+  return { ast, diagnostics };
+}
+
+export function parseDetailed(text: string): DetailedParse {
+  const source = typeof text === 'string' ? text : String(text ?? '');
+  try {
+    return parseUnsafe(source);
+  } catch (err) {
+    const end = advancePosition(source, START, source.length);
+    const range: Range = { start: { ...START }, end };
+    return {
+      ast: { kind: 'Program', range, items: [], comments: [] },
+      diagnostics: [
+        {
+          range: { start: { ...START }, end: { ...START } },
+          severity: 'error',
+          code: 'parse/internal-error',
+          message: `internal parser error (please report it): ${err instanceof Error ? err.message : String(err)}`,
+        },
+      ],
+      tokens: [],
+      commentTokens: [],
+    };
+  }
+}
+
+function parseUnsafe(text: string): DetailedParse {
+  const lexed = lex(text);
+  const diagnostics: Diagnostic[] = [];
+
+  for (const e of lexed.errors) {
+    const start: Position = { offset: e.offset, line: e.line ?? 1, column: e.column ?? 1 };
+    const bad = text.slice(e.offset, e.offset + e.length);
+    diagnostics.push({
+      range: { start, end: { offset: e.offset + e.length, line: start.line, column: start.column + e.length } },
+      severity: 'error',
+      code: 'parse/invalid-character',
+      message: `invalid character${e.length > 1 ? 's' : ''} ${JSON.stringify(bad)}`,
+    });
+  }
+
+  for (const t of lexed.tokens) {
+    if (t.tokenType === UnterminatedString) {
+      diagnostics.push({
+        range: tokenRange(t),
+        severity: 'error',
+        code: 'parse/unterminated-string',
+        message: 'unterminated string: expected a closing \'"\' before the end of the line',
+      });
+    }
+    if (t.image.charCodeAt(0) === 34 && t.image.includes('\\')) {
+      const problems: { index: number; length: number; text: string }[] = [];
+      unescapeString(t.image, problems);
+      for (const p of problems) {
+        const start = { offset: t.startOffset + p.index, line: t.startLine as number, column: (t.startColumn as number) + p.index };
+        diagnostics.push({
+          range: { start, end: { offset: start.offset + p.length, line: start.line, column: start.column + p.length } },
+          severity: 'error',
+          code: 'parse/invalid-escape',
+          message: `invalid escape ${JSON.stringify(p.text)} in a string; use \\", \\\\, \\n, \\t, \\r or \\uXXXX`,
+        });
+      }
+    }
+  }
+
+  const comments: Comment[] = [];
+  for (const c of lexed.comments) {
+    const block = c.image.charCodeAt(1) === 42; // '*'
+    comments.push({ kind: 'Comment', text: c.image, block, range: tokenRange(c) });
+    if (c.tokenType === UnterminatedBlockComment) {
+      diagnostics.push({
+        range: { start: tokenStart(c), end: { ...tokenStart(c), offset: c.startOffset + 2, column: (c.startColumn as number) + 2 } },
+        severity: 'error',
+        code: 'parse/unterminated-comment',
+        message: "unterminated block comment: expected '*/' before the end of the file",
+      });
+    }
+  }
+
+  const end = endOfText(text, lexed.tokens, lexed.comments);
+  const raw = runParser(lexed.tokens);
+
+  const seen = new Set<number>();
+  for (const e of raw.errors) {
+    const range = errorRange(e, end);
+    if (seen.has(range.start.offset)) continue;
+    seen.add(range.start.offset);
+    const [code, message] = splitMessage(e.message);
+    diagnostics.push({ range, severity: 'error', code, message });
+  }
+  for (const p of raw.problems) {
+    if (seen.has(p.range.start.offset) && p.code !== 'parse/unknown-keyword') continue;
+    seen.add(p.range.start.offset);
+    diagnostics.push({ range: p.range, severity: 'error', code: p.code, message: p.message });
+  }
+  diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+
+  const ast: Program = { kind: 'Program', range: { start: { ...START }, end }, items: raw.items, comments };
+  return { ast, diagnostics, tokens: lexed.tokens, commentTokens: lexed.comments };
+}
+
+function endOfText(text: string, tokens: IToken[], comments: IToken[]): Position {
+  const lt = tokens[tokens.length - 1];
+  const lc = comments[comments.length - 1];
+  let from: Position = START;
+  const last = lt && lc ? (lt.startOffset > lc.startOffset ? lt : lc) : (lt ?? lc);
+  if (last) from = tokenEnd(last);
+  return advancePosition(text, from, text.length);
+}
+
+function errorRange(e: IRecognitionException, end: Position): Range {
+  const t = e.token;
+  if (!t || isEofToken(t)) return { start: { ...end }, end: { ...end } };
+  return tokenRange(t);
+}
+
+function splitMessage(m: string): [string, string] {
+  const i = m.indexOf(CODE_SEP);
+  if (i < 0) return ['parse/unexpected-token', m];
+  return [m.slice(0, i), m.slice(i + 1)];
+}

@@ -1,0 +1,125 @@
+/**
+ * Axon's tokens and the lexer (chevrotain). One lexer instance, created once, with
+ * `ensureOptimizations` on: every token pattern has a known set of first characters, so chevrotain
+ * can pick candidate patterns by the next character instead of trying them all.
+ *
+ * Comments go to the `comments` group (out of the parser's way, into `Program.comments`).
+ * Unterminated strings and block comments get their own token types so the parser can keep going
+ * and the diagnostics can name the problem precisely.
+ */
+import { createToken, Lexer, type ILexingError, type IToken, type TokenType } from 'chevrotain';
+
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[ \t\r\n\f\v\uFEFF]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+export const LineComment = createToken({
+  name: 'LineComment',
+  pattern: /\/\/[^\n\r]*/,
+  group: 'comments',
+});
+
+export const BlockComment = createToken({
+  name: 'BlockComment',
+  pattern: /\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\//,
+  group: 'comments',
+  line_breaks: true,
+});
+
+/** `/* …` up to the end of the file with no closing `*\/`. */
+export const UnterminatedBlockComment = createToken({
+  name: 'UnterminatedBlockComment',
+  pattern: /\/\*[\s\S]*/,
+  group: 'comments',
+  line_breaks: true,
+});
+
+/** Category shared by terminated and unterminated strings, so the parser accepts both. */
+export const StringLit = createToken({
+  name: 'StringLit',
+  pattern: /"(?:[^"\\\n\r]|\\[^\n\r])*"/,
+});
+
+/** A string whose closing quote is missing: it runs to the end of its line. */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\n\r]|\\[^\n\r])*\\?/,
+  categories: [StringLit],
+});
+
+/** `16`, `0.2`, `1e-3`, `-0.5`, `2.5E+4`. A leading `-` belongs to the number. */
+export const NumberLit = createToken({
+  name: 'NumberLit',
+  pattern: /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/,
+});
+
+export const LCurly = createToken({ name: 'LCurly', pattern: '{' });
+export const RCurly = createToken({ name: 'RCurly', pattern: '}' });
+export const LParen = createToken({ name: 'LParen', pattern: '(' });
+export const RParen = createToken({ name: 'RParen', pattern: ')' });
+export const LBracket = createToken({ name: 'LBracket', pattern: '[' });
+export const RBracket = createToken({ name: 'RBracket', pattern: ']' });
+export const Comma = createToken({ name: 'Comma', pattern: ',' });
+export const Colon = createToken({ name: 'Colon', pattern: ':' });
+
+export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
+
+function keyword(word: string): TokenType {
+  return createToken({ name: `Kw_${word}`, pattern: word, longer_alt: Identifier });
+}
+
+export const Network = keyword('network');
+export const Block = keyword('block');
+export const Input = keyword('input');
+export const Task = keyword('task');
+export const Layers = keyword('layers');
+export const Train = keyword('train');
+export const Data = keyword('data');
+export const Repeat = keyword('repeat');
+export const True = keyword('true');
+export const False = keyword('false');
+
+/** The reserved words, in the order the grammar documents them. */
+export const KEYWORDS = ['network', 'block', 'input', 'task', 'layers', 'train', 'data', 'repeat', 'true', 'false'] as const;
+
+export const keywordTokens: TokenType[] = [Network, Block, Input, Task, Layers, Train, Data, Repeat, True, False];
+
+/** Order matters: the first pattern that matches wins (keywords defer to `Identifier` via `longer_alt`). */
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  UnterminatedBlockComment,
+  StringLit,
+  UnterminatedString,
+  NumberLit,
+  LCurly,
+  RCurly,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  Comma,
+  Colon,
+  ...keywordTokens,
+  Identifier,
+];
+
+export const axonLexer = new Lexer(allTokens, {
+  ensureOptimizations: true,
+  positionTracking: 'full',
+});
+
+export interface LexResult {
+  tokens: IToken[];
+  comments: IToken[];
+  errors: ILexingError[];
+}
+
+export function lex(text: string): LexResult {
+  const r = axonLexer.tokenize(text);
+  return { tokens: r.tokens, comments: (r.groups['comments'] as IToken[] | undefined) ?? [], errors: r.errors };
+}
