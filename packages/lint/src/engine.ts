@@ -164,8 +164,9 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): Finding[
     const range = p.report.range!;
     const firstNet = p.layers[0]?.net;
     const ownLayers = p.layers.filter((l) => l.net === firstNet).map((l) => l.layer);
-    const ownRange = ownLayers.some((l) => contains(l.origin.range, range));
-    const expansion = ownRange ? describeExpansion(text, networks[firstNet!]!, ownLayers) : undefined;
+    // The note speaks for the layers written at this range, when they come from a repeat or block.
+    const atRange = ownLayers.filter((l) => contains(l.origin.range, range) && l.origin.chain.length > 0);
+    const expansion = atRange.length > 0 ? describeExpansion(text, networks[firstNet!]!, atRange) : undefined;
     let fix = p.fixes[0];
     if (fix && p.fixes.some((f) => !sameFix(f, fix))) fix = undefined;
     if (fix && p.layers.some((l) => l.layer.origin.chain.length > 0)) {
@@ -175,7 +176,7 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): Finding[
       const total = [...origins].reduce((sum, k) => sum + (counts.get(k) ?? 0), 0);
       if (distinct.size < total) fix = undefined;
     }
-    const related = [...(p.report.related ?? []), ...(expansion ? expansionRelated(ownLayers) : [])];
+    const related = [...(p.report.related ?? []), ...(expansion ? expansionRelated(atRange) : [])];
     const finding: Finding = {
       ruleId: p.rule.meta.id,
       severity: p.severity,
