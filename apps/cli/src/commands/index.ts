@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerSummary } from './summary.js';
+import { registerTrain } from './train.js';
 
 /** Sets the process exit code a command ends with. */
 export type SetExitCode = (code: number) => void;
@@ -7,4 +8,5 @@ export type SetExitCode = (code: number) => void;
 /** Each command lives in its own module and registers itself here. */
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
   registerSummary(program, setExitCode);
+  registerTrain(program, setExitCode);
 }
