@@ -1,0 +1,161 @@
+import { describe, expect, it, beforeAll, afterAll, vi } from 'vitest';
+import { mkdtemp, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Writable } from 'node:stream';
+import { loadModel } from '@axon/core';
+import { runTrain, type TrainOptions } from '../src/commands/train.js';
+import { main } from '../src/main.js';
+
+const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'axon-train-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function sink() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+async function train(file: string, options: TrainOptions) {
+  const out = sink();
+  const err = sink();
+  const code = await runTrain(file, options, { stdout: out.stream, stderr: err.stream, tty: false });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/** Runs the real command line (commander wiring, exit codes, errors printed by main). */
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+  try {
+    const code = await main(['node', 'axon', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+async function writeSpec(name: string, text: string): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, text);
+  return file;
+}
+
+describe('axon train', () => {
+  it('trains the iris example, prints progress and a summary table, writes the model and metrics.jsonl', async () => {
+    const out = join(dir, 'iris-run');
+    const r = await train(join(examples, 'iris.axon'), { epochs: 5, out });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/training Iris \([\d,]+ parameters\) on 120 rows, validating on 30; 5 epochs, batch 16, seed 42/);
+    for (let e = 1; e <= 5; e++) expect(r.stdout).toMatch(new RegExp(`epoch ${e}/5  loss \\d+\\.\\d{4}  accuracy [\\d.]+%  val_loss \\d+\\.\\d{4}  val_accuracy [\\d.]+%`));
+    expect(r.stdout).toMatch(/ +epoch +loss +accuracy +val_loss +val_accuracy\nlast +5 /);
+    expect(r.stdout).toMatch(/epochs {3}5 of 5 \(completed\); best epoch [1-5] by validation loss/);
+    expect(r.stdout).toMatch(/time {5}\d+\.\d s/);
+    expect((await readdir(out)).sort()).toEqual(['metrics.jsonl', 'model.json', 'weights.bin']);
+    const lines = (await readFile(join(out, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.epoch)).toEqual([1, 2, 3, 4, 5]);
+    for (const l of lines) {
+      expect(l.loss).toBeGreaterThan(0);
+      expect(l.metrics.accuracy).toBeGreaterThanOrEqual(0);
+      expect(l.valMetrics.accuracy).toBeLessThanOrEqual(1);
+      expect(l.diagnostics.length).toBe(8); // one entry per layer of the resolved iris network (dense, dense, dropout, 2 × (dense, batch_norm), dense)
+      expect(l.diagnostics[0]).toMatchObject({ layer: 0, name: 'dense' });
+      expect(l.diagnostics[0].gradNorm).toBeGreaterThan(0);
+    }
+    const model = await loadModel(out);
+    expect(model.network.name).toBe('Iris');
+    expect(model.labelNames).toEqual(['setosa', 'versicolor', 'virginica']);
+    expect(model.normalization?.mean.length).toBe(4);
+  });
+
+  it('--seed changes the run; the same seed repeats it exactly', async () => {
+    const a = await train(join(examples, 'binary.axon'), { epochs: 2, out: join(dir, 'seed-a'), seed: 7 });
+    const b = await train(join(examples, 'binary.axon'), { epochs: 2, out: join(dir, 'seed-b'), seed: 7 });
+    const c = await train(join(examples, 'binary.axon'), { epochs: 2, out: join(dir, 'seed-c'), seed: 8 });
+    const losses = async (d: string) => (await readFile(join(dir, d, 'metrics.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l).loss);
+    expect([a.code, b.code, c.code]).toEqual([0, 0, 0]);
+    expect(await losses('seed-a')).toEqual(await losses('seed-b'));
+    expect(await losses('seed-a')).not.toEqual(await losses('seed-c'));
+  });
+
+  it('analysis errors: a code frame per error, nothing trained, exit 1', async () => {
+    const file = await writeSpec(
+      'typo.axon',
+      'network T {\n  input [4]\n  task classification(classes: 3)\n  layers {\n    dense(8, activation: rleu)\n    dense(3, activation: softmax)\n  }\n}\n',
+    );
+    const out = join(dir, 'typo-run');
+    const r = await train(file, { out });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/typo\.axon:5:\d+: error: .*rleu/);
+    expect(r.stderr).toMatch(/5 \|     dense\(8, activation: rleu\)\n.*\|\s+\^+/);
+    expect(r.stderr).toMatch(/axon train: 1 error in .*typo\.axon; fix it before training/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('bad data: file:row:col message, exit 2, no stack trace', async () => {
+    await writeFile(join(dir, 'bad.csv'), 'a,b,y\n1,2,3\n4,oops,6\n');
+    const file = await writeSpec(
+      'bad.axon',
+      'network Bad {\n  input [2]\n  task regression(outputs: 1)\n  layers {\n    dense(1)\n  }\n  data {\n    source: "bad.csv"\n    target: "y"\n  }\n}\n',
+    );
+    const r = await train(file, { out: join(dir, 'bad-run') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^axon train: .*bad\.csv:3:2: non-numeric value "oops" in feature column "b" \(column 2\); expected a number\n$/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('divergence: a clear message, no model, exit 1', async () => {
+    await copyFile(join(examples, 'regression.csv'), join(dir, 'regression.csv'));
+    const file = await writeSpec(
+      'diverge.axon',
+      'network Diverge {\n  input [4]\n  task regression(outputs: 1)\n  layers {\n    dense(32, activation: relu)\n    dense(1)\n  }\n' +
+        '  train {\n    loss: mse\n    optimizer: sgd(learning_rate: 1000)\n    epochs: 20\n  }\n  data {\n    source: "regression.csv"\n    target: "y"\n  }\n}\n',
+    );
+    const out = join(dir, 'diverge-run');
+    const r = await train(file, { out });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/axon train: .*epoch \d+/i);
+    expect(r.stderr).toMatch(/no model written; the per-epoch log is in .*diverge-run\/metrics\.jsonl/);
+    expect(existsSync(join(out, 'model.json'))).toBe(false);
+  });
+});
+
+describe('axon train on the command line', () => {
+  it('trains through main() with --epochs/--out/--network', async () => {
+    const out = join(dir, 'cli-run');
+    const r = await cli(['train', join(examples, 'regression.axon'), '--epochs', '3', '--out', out, '--network', 'Regressor']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/epoch 3\/3  loss [\d.]+  mae [\d.]+  r2 -?[\d.]+  val_loss/);
+    expect(existsSync(join(out, 'model.json'))).toBe(true);
+  });
+
+  it('usage errors exit 2 with a message: missing file, unknown network, bad --epochs', async () => {
+    const missing = await cli(['train', join(dir, 'nope.axon')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/axon: .*nope\.axon: file not found/);
+    const unknown = await cli(['train', join(examples, 'iris.axon'), '--network', 'Irsi']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no network "Irsi"; it has: Iris/);
+    const epochs = await cli(['train', join(examples, 'iris.axon'), '--epochs', '0']);
+    expect(epochs.code).toBe(2);
+    expect(epochs.stderr).toMatch(/--epochs expects a positive integer, got "0"/);
+  });
+});
