@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { Loss, Optimizer, ResolvedNetwork } from '@axon/language';
-import { buildModel, fit, getWeights, predict, setWeights, type Model } from '@axon/core';
+import { buildModel, fit, getWeights, predict, setWeights, type Model } from '../src/index.js';
 import { backwardPass, forwardPass, outputActivation } from '../src/model.js';
 import { computeLoss, planLoss } from '../src/losses.js';
 import { createRng } from '../src/rng.js';
@@ -242,7 +242,7 @@ describe('TensorFlow.js oracle', () => {
       for (let s = 0; s < steps; s++) {
         const tg = tfGradients(tfm, CE, x, y, n);
         const named: tf.NamedTensorMap = {};
-        tfm.trainableWeights.forEach((w, i) => (named[w.read().name] = tf.tensor(tg.grads[i]!, w.shape as number[])));
+        tfm.trainableWeights.forEach((w, i) => (named[(w.read() as tf.Variable).name] = tf.tensor(tg.grads[i]!, w.shape as number[])));
         opt.applyGradients(named);
       }
       const ours = getWeights(model).flatMap((l) => l.weights.map((w) => w.values));
