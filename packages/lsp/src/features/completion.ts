@@ -160,12 +160,12 @@ function valueItems(program: Program, offset: number, key: string, type: ArgSpec
     case 'task':
       return vocabularyItems('task');
     case 'padding':
-      return paddings.map((p) => ({ label: p, kind: CompletionItemKind.EnumMember }));
+      return paddings.map((p, i) => ({ label: p, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0') }));
     case 'bool':
     case 'from_logits':
     case 'nesterov':
     case 'standardize':
-      return ['true', 'false'].map((b) => ({ label: b, kind: CompletionItemKind.Keyword }));
+      return ['true', 'false'].map((b, i) => ({ label: b, kind: CompletionItemKind.Keyword, sortText: String(i).padStart(3, '0') }));
     default:
       return [];
   }
@@ -184,12 +184,20 @@ export function completion(doc: AxonDocument, offset: number): CompletionList {
       ];
       break;
     case 'network-member':
-      items = Object.entries(MEMBER_SNIPPETS).map(([label, snippet]) => ({
-        label,
-        kind: CompletionItemKind.Keyword,
-        insertText: snippet,
-        insertTextFormat: InsertTextFormat.Snippet,
-      }));
+      {
+        // Sections the network already has are not offered again.
+        const net = networks(program).find((n) => n.range.start.offset <= offset && offset <= n.range.end.offset);
+        const present = new Set((net?.members ?? []).map((m) => m.kind.toLowerCase()));
+        items = Object.entries(MEMBER_SNIPPETS)
+          .filter(([label]) => !present.has(label))
+          .map(([label, snippet], i) => ({
+            label,
+            kind: CompletionItemKind.Keyword,
+            insertText: snippet,
+            insertTextFormat: InsertTextFormat.Snippet,
+            sortText: String(i).padStart(3, '0'),
+          }));
+      }
       break;
     case 'layer-statement':
       items = [

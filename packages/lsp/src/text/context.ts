@@ -251,7 +251,7 @@ export function cursorContext(text: string, offset: number, tokens: Token[] = to
   const replaceStart = word ? word.start : offset;
   const replaceEnd = word ? word.end : offset;
   const base = { prefix, replaceStart, replaceEnd };
-  if (inside) return { context: { kind: 'none' }, ...base };
+  if (inside?.kind === 'comment') return { context: { kind: 'none' }, ...base };
   const { stack, topLevel } = frames(before);
   let call: CallInfo | undefined;
   for (let i = stack.length - 1; i >= 0; i--) {
@@ -260,8 +260,15 @@ export function cursorContext(text: string, offset: number, tokens: Token[] = to
       if (call) break;
     }
   }
+  // Inside a number or string nothing completes, but signature help still knows the call.
+  if (inside) return { context: { kind: 'none' }, ...base, ...(call ? { call } : {}) };
   const f = stack[stack.length - 1];
-  const context = kindOf(f, stack, topLevel);
+  // A statement ends at a line break: on a fresh line the cursor starts a new one (unless the last token is `key:`).
+  let cursorLine = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < replaceStart; i = text.indexOf('\n', i + 1)) cursorLine++;
+  const fresh = (stmt: Token[]) => stmt.length > 0 && stmt[stmt.length - 1]!.line < cursorLine && !endsWithColon(stmt);
+  if (f?.type === 'brace' && fresh(f.stmt)) f.stmt = [];
+  const context = kindOf(f, stack, fresh(topLevel) ? [] : topLevel);
   return { context, ...base, ...(call ? { call } : {}) };
 }
 

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { cursorContext } from '../src/text/context.js';
+import { tokenize } from '../src/text/scan.js';
+import { marked } from './harness.js';
+
+const at = (source: string) => {
+  const { text, offset } = marked(source);
+  return cursorContext(text, offset);
+};
+
+describe('tokenize', () => {
+  it('splits identifiers, numbers, strings, comments and punctuation with offsets and lines', () => {
+    const tokens = tokenize('dense(16, activation: relu) // hi\n"a\\"b" 1e-3 -0.5 /* x\ny */ ?');
+    expect(tokens.map((t) => [t.kind, t.text, t.start, t.line])).toEqual([
+      ['ident', 'dense', 0, 0],
+      ['punct', '(', 5, 0],
+      ['number', '16', 6, 0],
+      ['punct', ',', 8, 0],
+      ['ident', 'activation', 10, 0],
+      ['punct', ':', 20, 0],
+      ['ident', 'relu', 22, 0],
+      ['punct', ')', 26, 0],
+      ['comment', '// hi', 28, 0],
+      ['string', '"a\\"b"', 34, 1],
+      ['number', '1e-3', 41, 1],
+      ['number', '-0.5', 46, 1],
+      ['comment', '/* x\ny */', 51, 1],
+      ['unknown', '?', 61, 2],
+    ]);
+  });
+
+  it('ends an unterminated string at the line end and an unterminated comment at the end', () => {
+    expect(tokenize('"abc\nx /* y').map((t) => [t.kind, t.text])).toEqual([
+      ['string', '"abc'],
+      ['ident', 'x'],
+      ['comment', '/* y'],
+    ]);
+  });
+});
+
+describe('cursorContext', () => {
+  it('knows the top level', () => {
+    expect(at('<|>').context).toEqual({ kind: 'top' });
+    expect(at('net<|>')).toMatchObject({ context: { kind: 'top' }, prefix: 'net', replaceStart: 0, replaceEnd: 3 });
+  });
+
+  it('knows a network member position and the task kind position', () => {
+    expect(at('network A {\n  <|>\n}').context).toEqual({ kind: 'network-member' });
+    expect(at('network A {\n  task cla<|>\n}')).toMatchObject({ context: { kind: 'task-kind' }, prefix: 'cla' });
+    expect(at('network A {\n  input [4]\n  task <|>\n}').context).toEqual({ kind: 'task-kind' });
+  });
+
+  it('knows a layer statement in layers, blocks and repeats', () => {
+    expect(at('network A {\n  layers {\n    de<|>\n  }\n}').context).toEqual({ kind: 'layer-statement', section: 'layers' });
+    expect(at('block b(w) {\n  <|>\n}').context).toEqual({ kind: 'layer-statement', section: 'block' });
+    expect(at('network A { layers {\n repeat 3 {\n  <|>\n }}}').context).toEqual({ kind: 'layer-statement', section: 'repeat' });
+    expect(at('network A {\n  layers {\n    dense(16)\n    <|>\n  }\n}').context).toEqual({ kind: 'layer-statement', section: 'layers' });
+  });
+
+  it('knows the value after `activation:` and argument names inside a call, with the names already given', () => {
+    const v = at('network A { layers {\n dense(16, activation: re<|>)\n}}');
+    expect(v.context).toEqual({ kind: 'value', key: 'activation', callee: 'dense', section: 'layers' });
+    expect(v.prefix).toBe('re');
+    const a = at('network A { layers {\n dense(16, init: he_normal, <|>)\n}}');
+    expect(a.context.kind).toBe('argument');
+    if (a.context.kind === 'argument') {
+      expect(a.context.call).toMatchObject({ callee: 'dense', argIndex: 2, given: ['init'], positionalBefore: 1, section: 'layers' });
+    }
+  });
+
+  it('follows nested calls: the activation call inside a layer call', () => {
+    const c = at('network A { layers {\n dense(16, activation: leaky_relu(<|>))\n}}');
+    expect(c.context.kind).toBe('argument');
+    expect(c.call).toMatchObject({ callee: 'leaky_relu', argIndex: 0, given: [] });
+  });
+
+  it('knows train and data keys and values', () => {
+    expect(at('network A {\n train {\n  <|>\n }\n}').context).toEqual({ kind: 'setting-key', section: 'train' });
+    expect(at('network A {\n train {\n  loss: <|>\n }\n}').context).toEqual({ kind: 'value', key: 'loss', section: 'train' });
+    expect(at('network A {\n data {\n  standardize: t<|>\n }\n}').context).toEqual({ kind: 'value', key: 'standardize', section: 'data' });
+    expect(at('network A {\n train {\n  epochs: 10\n  <|>\n }\n}').context).toEqual({ kind: 'setting-key', section: 'train' });
+  });
+
+  it('offers nothing inside comments, strings and numbers', () => {
+    expect(at('network A { // de<|>\n}').context).toEqual({ kind: 'none' });
+    expect(at('network A { data { source: "da<|>" } }').context).toEqual({ kind: 'none' });
+    expect(at('network A { layers { dense(1<|>6) } }').context).toEqual({ kind: 'none' });
+  });
+
+  it('survives unbalanced brackets', () => {
+    expect(at(')))}}}]]\n<|>').context).toEqual({ kind: 'top' });
+    expect(at(')))}}}]]<|>').context).toEqual({ kind: 'none' });
+    expect(at('network A { layers { dense(16,, activation: <|>').context).toMatchObject({ kind: 'value', key: 'activation' });
+  });
+});
