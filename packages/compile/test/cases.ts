@@ -2,13 +2,16 @@
 import type { ResolvedNetwork } from '@axon/language';
 import { conv, dense, network, pool } from './fixtures.js';
 
+/** Cases TF.js cannot express, with the error the tfjs target gives. */
+export const TFJS_UNSUPPORTED: Record<string, RegExp> = { EluAlpha: /tfjs target cannot express elu\(alpha: 0\.7\)/ };
+
 export function featureCases(): ResolvedNetwork[] {
   return [
     network('DenseActivations', [5], [
       dense(8, { name: 'leaky_relu', alpha: 0.2 }),
       dense(8, { name: 'prelu', init: 0.25 }),
       { kind: 'batch_norm', momentum: 0.9, epsilon: 1e-3 },
-      dense(6, { name: 'elu', alpha: 0.7 }),
+      dense(6, { name: 'elu', alpha: 1 }),
       dense(6, { name: 'selu' }),
       { kind: 'dropout', rate: 0.3 },
       dense(4, { name: 'tanh' }),
@@ -27,6 +30,7 @@ export function featureCases(): ResolvedNetwork[] {
       dense(5, { name: 'relu' }),
       dense(2),
     ], { task: { kind: 'regression', outputs: 2 }, train: { loss: { name: 'mse', fromLogits: false } } }),
+    network('EluAlpha', [3], [dense(4, { name: 'elu', alpha: 0.7 }), dense(2)], { task: { kind: 'regression', outputs: 2 }, train: { loss: { name: 'mse', fromLogits: false } } }),
     network('ConvValid', [8, 8, 1], [
       conv(3, 3, { activation: { name: 'relu' } }),
       pool('max_pool2d', 2),

@@ -63,7 +63,8 @@ function activationLayer(a: Activation, name: string, shape: number[], alpha?: W
     case 'leaky_relu':
       return { json: { class_name: 'LeakyReLU', config: { name, trainable: true, dtype: 'float32', alpha: a.alpha } }, weights: [] };
     case 'elu':
-      return { json: { class_name: 'ELU', config: { name, trainable: true, dtype: 'float32', alpha: a.alpha } }, weights: [] };
+      // TF.js 4.x refuses ELU layers with alpha != 1 ("not supported by the ELU layer yet").
+      throw new CompileError(TARGET, `elu(alpha: ${a.alpha})`, 'TensorFlow.js implements ELU with alpha 1 only; use elu(alpha: 1.0) or another target');
     case 'prelu': {
       const shared = shape.length === 3 ? [1, 2] : shape.length === 2 ? [1] : null;
       const alphaShape = image ? [1, 1, shape[2]!] : shape.length === 2 ? [1, shape[1]!] : [shape[0]!];

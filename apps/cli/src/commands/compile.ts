@@ -1,0 +1,156 @@
+/**
+ * `axon compile FILE --target json|pytorch|tfjs|keras|onnx [--network NAME] [-o OUT] [--weights MODEL_DIR]`
+ *
+ * Analyses FILE (errors → code frames, exit 1) and writes the network for another framework:
+ *   json, keras  one file (stdout unless -o)        pytorch, tfjs  a folder (default <network>-<target>/)
+ *   onnx         one binary file (default <network>.onnx; needs --weights)
+ * --weights reads a model folder written by `axon train` (model.json + weights.bin).
+ * Exit codes: 0 written; 1 analysis errors or a feature the target cannot express; 2 bad usage,
+ * unreadable input, a corrupt model folder or weights that do not fit the network.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { check, formatDiagnostic, type ResolvedNetwork } from '@axon/language';
+import { loadModel, type TrainedModel } from '@axon/core';
+import { compile, CompileError, TARGETS, type CompileOutput, type TargetName } from '@axon/compile';
+import { ExitCode, UsageError } from '../exit.js';
+import type { SetExitCode } from './index.js';
+
+export interface CompileOptions {
+  target: TargetName;
+  network?: string;
+  output?: string;
+  weights?: string;
+}
+
+export interface CompileIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  color: boolean;
+}
+
+export function registerCompile(program: Command, setExitCode: SetExitCode): void {
+  program
+    .command('compile')
+    .description('compile a network to JSON, PyTorch, TensorFlow.js, Keras or ONNX (see docs/compile.md)')
+    .argument('<file>', 'the .axon file')
+    .addOption(new Option('-t, --target <target>', 'what to emit').choices([...TARGETS]).makeOptionMandatory())
+    .option('--network <name>', 'which network to compile (needed when the file has several)')
+    .option('-o, --output <path>', 'output file (json, keras, onnx) or folder (pytorch, tfjs)')
+    .option('--weights <model-dir>', 'trained weights: a folder written by axon train (required for onnx)')
+    .action(async (file: string, options: CompileOptions) => {
+      setExitCode(await runCompile(file, options, { stdout: process.stdout, stderr: process.stderr, color: Boolean(process.stderr.isTTY) }));
+    });
+}
+
+function chooseNetwork(networks: ResolvedNetwork[], wanted: string | undefined, file: string): ResolvedNetwork {
+  if (networks.length === 0) throw new UsageError(`${file}: no network to compile`);
+  if (wanted !== undefined) {
+    const found = networks.find((n) => n.name === wanted);
+    if (found) return found;
+    throw new UsageError(`${file}: no network "${wanted}"; it has: ${networks.map((n) => n.name).join(', ')}`);
+  }
+  if (networks.length === 1) return networks[0]!;
+  throw new UsageError(`${file} has ${networks.length} networks (${networks.map((n) => n.name).join(', ')}); choose one with --network NAME`);
+}
+
+function defaultOutput(network: ResolvedNetwork, target: TargetName, out: CompileOutput): string | undefined {
+  if (target === 'json' || target === 'keras') return undefined; // stdout
+  if (out.directory) return `${out.files.length > 0 ? safeName(network.name) : 'network'}-${target}`;
+  return out.files[0]!.path;
+}
+
+function safeName(name: string): string {
+  return name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\.+/, '') || 'network';
+}
+
+/** The data{} CSV as the emitted code should open it: relative to the output folder (or file's folder). */
+function dataPathFor(network: ResolvedNetwork, file: string, outputFolder: string): string | undefined {
+  if (!network.data) return undefined;
+  const csv = isAbsolute(network.data.source) ? network.data.source : resolve(dirname(file), network.data.source);
+  return relative(resolve(outputFolder), csv) || csv;
+}
+
+/** Runs `axon compile` and returns the exit code. Throws UsageError for bad usage (printed by main). */
+export async function runCompile(file: string, options: CompileOptions, io: CompileIO): Promise<number> {
+  const fail = (s: string) => io.stderr.write(`axon compile: ${s}\n`);
+  const target = options.target;
+  if (!TARGETS.includes(target)) throw new UsageError(`--target must be one of ${TARGETS.join(', ')}; got "${target}"`);
+  if (target === 'onnx' && !options.weights) {
+    throw new UsageError('--target onnx exports a trained network: pass --weights MODEL_DIR (a folder written by axon train)');
+  }
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${file}: file not found` : `${file}: cannot read (${code ?? String(err)})`);
+  }
+  const analysed = check(source);
+  const errors = analysed.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    for (const d of errors) io.stderr.write(`${formatDiagnostic(file, source, d, { color: io.color })}\n`);
+    fail(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}; fix ${errors.length === 1 ? 'it' : 'them'} before compiling`);
+    return ExitCode.Findings;
+  }
+
+  let trained: TrainedModel | undefined;
+  if (options.weights) {
+    try {
+      trained = await loadModel(options.weights);
+    } catch (err) {
+      throw new UsageError(`--weights ${options.weights}: ${(err as Error).message}`);
+    }
+  }
+  const network = chooseNetwork(analysed.networks, options.network ?? (analysed.networks.length > 1 ? trained?.network.name : undefined), file);
+  if (trained && trained.network.name !== network.name) {
+    throw new UsageError(`--weights ${options.weights} holds network ${trained.network.name}, not ${network.name}`);
+  }
+
+  // The output location decides the relative data path written into generated code, so settle it first.
+  const probe = compileOrReport(network, target, trained, undefined, fail);
+  if (typeof probe === 'number') return probe;
+  const output = options.output ?? defaultOutput(network, target, probe);
+  const folder = output === undefined ? '.' : probe.directory ? output : dirname(output);
+  const result = compileOrReport(network, target, trained, dataPathFor(network, file, folder), fail);
+  if (typeof result === 'number') return result;
+
+  if (output === undefined) {
+    const f = result.files[0]!;
+    io.stdout.write(typeof f.contents === 'string' ? f.contents : Buffer.from(f.contents));
+    return ExitCode.Ok;
+  }
+  try {
+    if (result.directory) {
+      await mkdir(output, { recursive: true });
+      for (const f of result.files) await writeFile(join(output, f.path), f.contents);
+    } else {
+      await mkdir(dirname(output), { recursive: true });
+      await writeFile(output, result.files[0]!.contents);
+    }
+  } catch (err) {
+    throw new UsageError(`cannot write ${output} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  const what = result.directory ? `${result.files.map((f) => f.path).join(', ')} in ${output}/` : output;
+  io.stderr.write(`compiled ${network.name} for ${target}: ${what}\n`);
+  return ExitCode.Ok;
+}
+
+function compileOrReport(
+  network: ResolvedNetwork,
+  target: TargetName,
+  trained: TrainedModel | undefined,
+  dataPath: string | undefined,
+  fail: (s: string) => void,
+): CompileOutput | number {
+  try {
+    return compile({ network, trained, dataPath }, target);
+  } catch (err) {
+    if (err instanceof CompileError) {
+      fail(err.message);
+      return err.feature === 'these weights' ? ExitCode.Usage : ExitCode.Findings;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * TF.js consumer checks (`npm run test:consumers`): tf.loadLayersModel reads the emitted files from disk,
+ * and with trained weights its predictions equal the core's within 1e-4.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { compile, CompileError } from '@axon/compile';
+import type { ResolvedNetwork } from '@axon/language';
+import { featureCases, TFJS_UNSUPPORTED } from './cases.js';
+import { corePredict, maxAbsDiff, randomInput, trainedModel } from './consumers.js';
+import { exampleFiles, networksOf, tempDir, writeOutput } from './helpers.js';
+
+/** A file-system IO handler: what tfjs-node's file:// does, for the pure-JS @tensorflow/tfjs. */
+function fileHandler(dir: string): tf.io.IOHandler {
+  return {
+    async load() {
+      const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;
+      const specs = modelJson.weightsManifest.flatMap((g) => g.weights);
+      const buffers = modelJson.weightsManifest.flatMap((g) => g.paths.map((p) => readFileSync(join(dir, p))));
+      const all = Buffer.concat(buffers);
+      const artifacts: tf.io.ModelArtifacts = { modelTopology: modelJson.modelTopology, format: modelJson.format, generatedBy: modelJson.generatedBy };
+      if (modelJson.userDefinedMetadata) artifacts.userDefinedMetadata = modelJson.userDefinedMetadata;
+      if (specs.length > 0) {
+        artifacts.weightSpecs = specs;
+        artifacts.weightData = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength);
+      }
+      return artifacts;
+    },
+  };
+}
+
+const cases: (readonly [string, ResolvedNetwork])[] = [
+  ...exampleFiles().flatMap((f) => networksOf(readFileSync(f, 'utf8')).map((n) => [`${basename(f)}:${n.name}`, n] as const)),
+  ...featureCases().filter((n) => !(n.name in TFJS_UNSUPPORTED)).map((n) => [n.name, n] as const),
+];
+
+describe('tfjs target in TensorFlow.js', () => {
+  it.each(cases)('%s: loadLayersModel on the files; predictions equal the core within 1e-4', async (_name, network) => {
+    const trained = trainedModel(network);
+    const dir = writeOutput(compile({ network, trained: { weights: trained.weights } }, 'tfjs'), tempDir('tfjs'));
+    const model = await tf.loadLayersModel(fileHandler(dir));
+    expect(model.inputs[0]!.shape).toEqual([null, ...network.input]);
+    expect(model.outputs[0]!.shape).toEqual([null, ...network.outputShape]);
+    expect(model.countParams()).toBe(network.params.total);
+    const n = 4;
+    const x = randomInput(network, n);
+    const y = tf.tidy(() => (model.predict(tf.tensor(x, [n, ...network.input])) as tf.Tensor).dataSync());
+    expect(maxAbsDiff(y, corePredict(trained.model, x, n))).toBeLessThan(1e-4);
+    model.dispose();
+  });
+
+  it.each(cases)('%s: without weights the topology loads with initialised weights', async (_name, network) => {
+    const dir = writeOutput(compile({ network }, 'tfjs'), tempDir('tfjs-topology'));
+    const model = await tf.loadLayersModel(fileHandler(dir));
+    expect(model.countParams()).toBe(network.params.total);
+    expect(model.layers.length).toBeGreaterThanOrEqual(network.layers.length);
+    model.dispose();
+  });
+
+  it.each(Object.entries(TFJS_UNSUPPORTED))('%s: a clear error names the feature and the target', (name, message) => {
+    const network = featureCases().find((n) => n.name === name)!;
+    expect(() => compile({ network }, 'tfjs')).toThrow(CompileError);
+    expect(() => compile({ network }, 'tfjs')).toThrow(message);
+  });
+});
