@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// Bundles the extension (dist/extension.cjs), the language server (dist/server.cjs) and the `axon` CLI
-// (dist/cli.cjs) with esbuild: CommonJS, Node platform, `vscode` left external (VS Code provides it).
+// Bundles the extension (dist/extension.cjs) and the language server (dist/server.cjs) with esbuild:
+// CommonJS, Node platform, `vscode` left external (VS Code provides it). The `axon` CLI is not bundled: its
+// reports use native add-ons (resvg, onnxruntime); the extension runs the workspace's or the PATH's `axon`.
 //
-//   node scripts/build.mjs                    extension always; server and CLI when their sources exist
+//   node scripts/build.mjs                    extension always; the server when its sources exist
 //   node scripts/build.mjs --require-server   fail (exit 1) unless the server could be bundled too
 //   node scripts/build.mjs --production       minified, no source maps (what `npm run package` ships)
 //
 // Workspace packages (@axon/*) are bundled from their TypeScript sources, as in the vitest config, so the
 // extension never ships stale build output and does not wait for the other packages' `tsc` builds.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,9 +22,9 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const requireServer = args.has('--require-server');
 
-const workspacePackages = ['language', 'lint', 'core', 'compile', 'lsp', 'report'];
+// Every packages/<name>/src/index.ts is @axon/<name>.
 const alias = Object.fromEntries(
-  workspacePackages
+  readdirSync(join(repoRoot, 'packages'))
     .map((name) => [`@axon/${name}`, join(repoRoot, 'packages', name, 'src', 'index.ts')])
     .filter(([, entry]) => existsSync(entry)),
 );
@@ -46,12 +47,11 @@ const common = {
 };
 
 /** Bundles `contents` (a tiny entry module) written as if it lived in `resolveDir`. */
-async function bundleEntry(label, contents, resolveDir, outfile, external = []) {
+async function bundleEntry(label, contents, resolveDir, outfile) {
   await build({
     ...common,
     stdin: { contents, resolveDir, sourcefile: `${label}-entry.ts`, loader: 'ts' },
     outfile,
-    external,
   });
 }
 
@@ -98,26 +98,6 @@ if (serverProblem) {
   rmSync(serverOut, { force: true });
   if (requireServer) fail(`${serverProblem}. The .vsix needs it; build packages/lsp first.`);
   process.stderr.write(`axon-vscode build: warning: ${serverProblem}; dist/server.cjs not written.\n`);
-}
-
-// 3. The `axon` CLI (apps/cli), so Summary/Train/Compile/Diagnose work without a separate install.
-const cliSrc = join(repoRoot, 'apps', 'cli', 'src', 'main.ts');
-const cliOut = join(dist, 'cli.cjs');
-try {
-  await bundleEntry(
-    'cli',
-    `import { main } from ${JSON.stringify(cliSrc)};\nmain(process.argv).then((code) => { process.exitCode = code; });\n`,
-    join(repoRoot, 'apps', 'cli'),
-    cliOut,
-    // Native add-ons cannot be bundled; the CLI loads them lazily where it uses them.
-    ['onnxruntime-node', '@tensorflow/*'],
-  );
-} catch (err) {
-  rmSync(cliOut, { force: true });
-  process.stderr.write(
-    `axon-vscode build: warning: the axon CLI did not bundle (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); ` +
-      'the extension will use the workspace or PATH `axon`.\n',
-  );
 }
 
 process.stdout.write(`axon-vscode build: done in ${Date.now() - started} ms${production ? ' (production)' : ''}\n`);

@@ -11,6 +11,7 @@ import {
   cliArguments,
   shellQuote,
   trainOutDir,
+  STDOUT_TARGETS,
   type CliAction,
   type CliProgram,
   type CliRequest,
@@ -18,7 +19,13 @@ import {
 import { parseDiagnoseOutput, type EditorFinding } from './diagnose-findings.js';
 import type { ReportPanels } from './report-panel.js';
 
-const COMPILE_TARGETS = ['json', 'pytorch', 'keras', 'tfjs'] as const;
+const COMPILE_TARGETS = [
+  { label: 'json', description: 'the resolved network as JSON (opens in an editor)' },
+  { label: 'pytorch', description: 'a PyTorch module (a folder beside the spec)' },
+  { label: 'keras', description: 'Keras code (opens in an editor)' },
+  { label: 'tfjs', description: 'a TensorFlow.js model (a folder beside the spec)' },
+  { label: 'onnx', description: 'an ONNX model of the trained weights (train first)' },
+];
 
 export interface CommandDeps {
   context: vscode.ExtensionContext;
@@ -50,7 +57,7 @@ async function targetDocument(uriArg: unknown): Promise<vscode.TextDocument | un
 function cliFor(deps: CommandDeps): CliProgram {
   const setting = vscode.workspace.getConfiguration('axon').get<string>('cliPath');
   const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-  return chooseCli(setting, { workspaceFolders: folders, bundledCli: deps.context.asAbsolutePath('dist/cli.cjs') }, fs.existsSync);
+  return chooseCli(setting, { workspaceFolders: folders }, fs.existsSync);
 }
 
 /** The program and arguments to spawn (a Node script runs on VS Code's own Node). */
@@ -61,15 +68,46 @@ function spawnable(cli: CliProgram, args: string[]): { command: string; args: st
   return { command: cli.path, args, env: {} };
 }
 
-function baseDirOf(doc: vscode.TextDocument): string {
-  return vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.fsPath ?? path.dirname(doc.uri.fsPath);
+/** The CLI runs in the spec's folder, so its relative paths (`runs/<network>`, data files) mean what they mean there. */
+function specDir(doc: vscode.TextDocument): string {
+  return path.dirname(doc.uri.fsPath);
+}
+
+/** Runs the CLI and captures its output (for results the extension shows itself). */
+async function runCaptured(
+  deps: CommandDeps,
+  doc: vscode.TextDocument,
+  req: CliRequest,
+  title: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const cli = cliFor(deps);
+  const { command, args, env } = spawnable(cli, cliArguments(req));
+  deps.log.appendLine(`[${req.action}] (${cli.source} CLI) ${[command, ...args].map(shellQuote).join(' ')}`);
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        command,
+        args,
+        { cwd: specDir(doc), env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+        (err, out, errOut) => {
+          const errCode = (err as { code?: unknown } | null)?.code;
+          const exit = typeof errCode === 'number' ? errCode : err ? 2 : 0;
+          if (err && typeof errCode === 'string') errOut = `${errOut}${err.message}`; // ENOENT: no such CLI
+          resolve({ code: exit, stdout: String(out), stderr: String(errOut) });
+        },
+      );
+    }),
+  );
+  if (result.stderr.trim()) deps.log.appendLine(result.stderr.trimEnd());
+  deps.log.appendLine(`[${req.action}] exited with code ${result.code}`);
+  return result;
 }
 
 /** Runs the CLI as a VS Code task (its output shows in the terminal panel); resolves with the exit code. */
 async function runAsTask(deps: CommandDeps, doc: vscode.TextDocument, req: CliRequest): Promise<number | undefined> {
   const cli = cliFor(deps);
   const { command, args, env } = spawnable(cli, cliArguments(req));
-  const cwd = path.dirname(doc.uri.fsPath);
+  const cwd = specDir(doc);
   deps.log.appendLine(`[${req.action}] (${cli.source} CLI) ${[command, ...args].map(shellQuote).join(' ')}`);
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
   const label = `${req.action} ${req.network ?? path.basename(doc.uri.fsPath)}`;
@@ -104,8 +142,8 @@ async function train(deps: CommandDeps, uriArg: unknown, network: unknown): Prom
   const doc = await targetDocument(uriArg);
   if (!doc) return;
   const name = asName(network);
-  const outSetting = vscode.workspace.getConfiguration('axon').get<string>('train.outDir', '.axon/runs');
-  const outDir = trainOutDir(baseDirOf(doc), outSetting, doc.uri.fsPath, name);
+  const outSetting = vscode.workspace.getConfiguration('axon').get<string>('train.outDir', 'runs');
+  const outDir = trainOutDir(specDir(doc), outSetting, doc.uri.fsPath, name);
   fs.mkdirSync(outDir, { recursive: true });
   // Open the report first: it shows "waiting", then reloads each time the CLI rewrites report.html.
   const reportPath = path.join(outDir, 'report.html');
@@ -119,13 +157,37 @@ async function train(deps: CommandDeps, uriArg: unknown, network: unknown): Prom
 async function compile(deps: CommandDeps, uriArg: unknown, network: unknown): Promise<void> {
   const doc = await targetDocument(uriArg);
   if (!doc) return;
-  const target = await vscode.window.showQuickPick([...COMPILE_TARGETS], { placeHolder: 'Compile to…' });
-  if (!target) return;
+  const pick = await vscode.window.showQuickPick(COMPILE_TARGETS, { placeHolder: 'Compile to…' });
+  if (!pick) return;
+  const target = pick.label;
   const name = asName(network);
-  const outDir = trainOutDir(baseDirOf(doc), '.axon/compiled', doc.uri.fsPath, name);
-  fs.mkdirSync(outDir, { recursive: true });
-  const code = await runAsTask(deps, doc, { action: 'compile', file: doc.uri.fsPath, network: name, target, outDir });
-  if (code === 0) void vscode.window.showInformationMessage(`Axon: compiled to ${target} in ${outDir}`);
+  const req: CliRequest = { action: 'compile', file: doc.uri.fsPath, network: name, target };
+  if (target === 'onnx') {
+    const outSetting = vscode.workspace.getConfiguration('axon').get<string>('train.outDir', 'runs');
+    const weights = trainOutDir(specDir(doc), outSetting, doc.uri.fsPath, name);
+    if (!fs.existsSync(weights)) {
+      void vscode.window.showWarningMessage(`Axon: ONNX export needs trained weights; run Train first (expected ${weights}).`);
+      return;
+    }
+    req.weights = weights;
+  }
+  if (STDOUT_TARGETS.has(target)) {
+    // These targets print one file: show it in an editor rather than in a terminal.
+    const { code, stdout, stderr } = await runCaptured(deps, doc, req, `Axon: compiling to ${target}…`);
+    if (code !== 0) {
+      void vscode.window.showErrorMessage(`Axon compile failed (exit ${code}): ${firstLine(stderr)}`);
+      return;
+    }
+    const shown = await vscode.workspace.openTextDocument({ content: stdout, language: target === 'json' ? 'json' : 'python' });
+    await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    return;
+  }
+  const code = await runAsTask(deps, doc, req);
+  if (code === 0) void vscode.window.showInformationMessage(`Axon: compiled to ${target}; see the terminal for the files written.`);
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? '';
 }
 
 function toDiagnostic(f: EditorFinding): vscode.Diagnostic {
@@ -146,30 +208,12 @@ function toDiagnostic(f: EditorFinding): vscode.Diagnostic {
 async function diagnose(deps: CommandDeps, uriArg: unknown, network: unknown): Promise<void> {
   const doc = await targetDocument(uriArg);
   if (!doc) return;
-  const cli = cliFor(deps);
   const req: CliRequest = { action: 'diagnose', file: doc.uri.fsPath, network: asName(network) };
-  const { command, args, env } = spawnable(cli, cliArguments(req));
-  deps.log.appendLine(`[diagnose] (${cli.source} CLI) ${[command, ...args].map(shellQuote).join(' ')}`);
   deps.log.show(true);
-  const { code, stdout, stderr } = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Axon: diagnosing ${req.network ?? path.basename(doc.uri.fsPath)}…` },
-    () =>
-      new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-        execFile(
-          command,
-          args,
-          { cwd: path.dirname(doc.uri.fsPath), env: { ...process.env, ...env }, maxBuffer: 32 * 1024 * 1024 },
-          (err, out, errOut) => {
-            const exit = err && typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : err ? 2 : 0;
-            resolve({ code: exit, stdout: String(out), stderr: String(errOut) });
-          },
-        );
-      }),
-  );
-  if (stderr.trim()) deps.log.appendLine(stderr.trimEnd());
+  const { code, stdout, stderr } = await runCaptured(deps, doc, req, `Axon: diagnosing ${req.network ?? path.basename(doc.uri.fsPath)}…`);
   // Exit code 1 means findings; 2 means the run itself failed (usage, config, internal).
   if (code >= 2) {
-    void vscode.window.showErrorMessage(`Axon: diagnose failed (exit ${code}): ${stderr.trim().split('\n')[0] ?? ''}`);
+    void vscode.window.showErrorMessage(`Axon: diagnose failed (exit ${code}): ${firstLine(stderr)}`);
     return;
   }
   let findings: EditorFinding[];

@@ -9,8 +9,8 @@ export interface CliProgram {
   /** A `.js`/`.cjs`/`.mjs` entry run with Node, or an executable (`axon` on the PATH). */
   kind: 'node-script' | 'executable';
   path: string;
-  /** Where it was found, for the log: setting, workspace, bundled, PATH. */
-  source: 'setting' | 'workspace' | 'bundled' | 'path';
+  /** Where it was found, for the log: setting, workspace, PATH. */
+  source: 'setting' | 'workspace' | 'path';
 }
 
 export type CliAction = 'summary' | 'train' | 'compile' | 'diagnose';
@@ -19,24 +19,29 @@ export interface CliRequest {
   action: CliAction;
   /** The spec, as a file-system path. */
   file: string;
-  /** The network to act on (from the code lens); absent: the CLI's own default. */
+  /** The network to act on (from the code lens); absent: the CLI's own default. `summary` shows them all. */
   network?: string;
-  /** train: the run's output folder (the model and report.html land there). compile: output folder. */
+  /** train: the run's folder (the model, metrics.jsonl and report.html land there). */
   outDir?: string;
-  /** compile: json, pytorch, keras, tfjs. */
+  /** compile: json, pytorch, keras, tfjs, onnx. */
   target?: string;
+  /** compile: a folder written by `axon train` (onnx needs one). */
+  weights?: string;
 }
+
+/** Targets `axon compile` prints to stdout when no --output is given (the extension opens them in an editor). */
+export const STDOUT_TARGETS = new Set(['json', 'keras']);
 
 const nodeScript = /\.(c|m)?js$/i;
 
 /**
  * Picks the CLI: the `axon.cliPath` setting, else the workspace's own (`node_modules/.bin/axon`, or this
- * repository's `apps/cli/bin/axon.js` when built), else the CLI bundled with the extension, else `axon`
- * on the PATH. `exists` is injected so the choice is testable.
+ * repository's `apps/cli/bin/axon.js` when built), else `axon` on the PATH. `exists` is injected so the
+ * choice is testable. (The CLI is not bundled into the extension: its reports need native add-ons.)
  */
 export function chooseCli(
   setting: string | undefined,
-  candidates: { workspaceFolders: string[]; bundledCli: string },
+  candidates: { workspaceFolders: string[] },
   exists: (p: string) => boolean,
 ): CliProgram {
   const configured = (setting ?? '').trim();
@@ -53,34 +58,38 @@ export function chooseCli(
     const bin = path.join(folder, 'node_modules', '.bin', process.platform === 'win32' ? 'axon.cmd' : 'axon');
     if (exists(bin)) return { kind: 'executable', path: bin, source: 'workspace' };
   }
-  if (exists(candidates.bundledCli)) return { kind: 'node-script', path: candidates.bundledCli, source: 'bundled' };
   return { kind: 'executable', path: 'axon', source: 'path' };
 }
 
-/** The CLI's arguments for one request (after the program itself). */
+/** The CLI's arguments for one request (after the program itself), as `apps/cli` defines its commands. */
 export function cliArguments(req: CliRequest): string[] {
-  const args: string[] = [req.action, req.file];
-  if (req.network) args.push('--network', req.network);
   switch (req.action) {
-    case 'train':
-      if (req.outDir) args.push('--out', req.outDir);
-      break;
-    case 'compile':
-      if (req.target) args.push('--target', req.target);
-      if (req.outDir) args.push('--out', req.outDir);
-      break;
-    case 'diagnose':
-      args.push('--format', 'json');
-      break;
     case 'summary':
-      break;
+      // `axon summary <files...>` describes every network of the file.
+      return ['summary', req.file];
+    case 'train':
+      return ['train', req.file, ...networkArg(req), ...(req.outDir ? ['--out', req.outDir] : [])];
+    case 'compile':
+      return [
+        'compile',
+        req.file,
+        '--target',
+        req.target ?? 'json',
+        ...networkArg(req),
+        ...(req.weights ? ['--weights', req.weights] : []),
+      ];
+    case 'diagnose':
+      return ['diagnose', req.file, ...networkArg(req), '--format', 'json'];
   }
-  return args;
 }
 
-/** The run folder of a network: `<workspace>/<outDir setting>/<network or file stem>`. */
+function networkArg(req: CliRequest): string[] {
+  return req.network ? ['--network', req.network] : [];
+}
+
+/** The run folder of a network: `<base>/<outDir setting>/<network or file stem>` (the CLI's `runs/<network>`). */
 export function trainOutDir(baseDir: string, outSetting: string, file: string, network?: string): string {
-  const root = path.isAbsolute(outSetting) ? outSetting : path.join(baseDir, outSetting || '.axon/runs');
+  const root = path.isAbsolute(outSetting) ? outSetting : path.join(baseDir, outSetting || 'runs');
   const name = network ?? path.basename(file).replace(/\.axon$/i, '');
   return path.join(root, name.replace(/[^A-Za-z0-9_.-]/g, '_'));
 }

@@ -27,7 +27,12 @@ export function serverOptionsFor(choice: ServerChoice): ServerOptions {
 /** The settings the server reads at start-up (it also pulls `axon` through workspace/configuration). */
 function initializationOptions(): Record<string, unknown> {
   const config = vscode.workspace.getConfiguration('axon');
-  return { rules: config.get<Record<string, string>>('rules', {}) };
+  return {
+    rules: config.get<Record<string, string>>('rules', {}),
+    lint: config.get<boolean>('lint', true),
+    inlayHints: config.get<boolean>('inlayHints', true),
+    debounceMs: config.get<number>('debounceMs', 150),
+  };
 }
 
 export class AxonClient implements vscode.Disposable {

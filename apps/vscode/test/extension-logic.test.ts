@@ -21,19 +21,19 @@ describe('chooseServer', () => {
 describe('chooseCli', () => {
   const existing = (paths: string[]) => (p: string) => paths.includes(p);
   it('prefers the axon.cliPath setting, resolved against the first workspace folder', () => {
-    expect(chooseCli('tools/axon.js', { workspaceFolders: ['/ws'], bundledCli: '/ext/cli.cjs' }, existing([]))).toEqual({
+    expect(chooseCli('tools/axon.js', { workspaceFolders: ['/ws'] }, existing([]))).toEqual({
       kind: 'node-script', path: '/ws/tools/axon.js', source: 'setting',
     });
-    expect(chooseCli('/usr/bin/axon', { workspaceFolders: [], bundledCli: '/ext/cli.cjs' }, existing([])).kind).toBe('executable');
+    expect(chooseCli('/usr/bin/axon', { workspaceFolders: [] }, existing([])).kind).toBe('executable');
   });
-  it('then the workspace (a built repo CLI, or node_modules/.bin/axon), then the bundled CLI, then PATH', () => {
-    const c = { workspaceFolders: ['/ws'], bundledCli: '/ext/cli.cjs' };
-    expect(chooseCli('', c, existing(['/ws/apps/cli/bin/axon.js', '/ws/apps/cli/dist/main.js', '/ext/cli.cjs']))).toEqual({
+  it('then the workspace (a built repo CLI, or node_modules/.bin/axon), then PATH', () => {
+    const c = { workspaceFolders: ['/ws'] };
+    expect(chooseCli('', c, existing(['/ws/apps/cli/bin/axon.js', '/ws/apps/cli/dist/main.js']))).toEqual({
       kind: 'node-script', path: '/ws/apps/cli/bin/axon.js', source: 'workspace',
     });
     // An unbuilt repo CLI is skipped.
-    expect(chooseCli('', c, existing(['/ws/apps/cli/bin/axon.js', '/ext/cli.cjs'])).source).toBe('bundled');
-    expect(chooseCli('', c, existing(['/ws/node_modules/.bin/axon', '/ext/cli.cjs']))).toEqual({
+    expect(chooseCli('', c, existing(['/ws/apps/cli/bin/axon.js'])).source).toBe('path');
+    expect(chooseCli('', c, existing(['/ws/node_modules/.bin/axon']))).toEqual({
       kind: 'executable', path: '/ws/node_modules/.bin/axon', source: 'workspace',
     });
     expect(chooseCli('', c, existing([]))).toEqual({ kind: 'executable', path: 'axon', source: 'path' });
@@ -41,16 +41,18 @@ describe('chooseCli', () => {
 });
 
 describe('cliArguments', () => {
-  it('builds each command line', () => {
-    expect(cliArguments({ action: 'summary', file: '/w/a.axon', network: 'Iris' })).toEqual(['summary', '/w/a.axon', '--network', 'Iris']);
-    expect(cliArguments({ action: 'train', file: 'a.axon', outDir: '/o' })).toEqual(['train', 'a.axon', '--out', '/o']);
-    expect(cliArguments({ action: 'compile', file: 'a.axon', network: 'N', target: 'pytorch', outDir: '/o' })).toEqual([
-      'compile', 'a.axon', '--network', 'N', '--target', 'pytorch', '--out', '/o',
+  it('builds each command line as apps/cli defines it', () => {
+    expect(cliArguments({ action: 'summary', file: '/w/a.axon', network: 'Iris' })).toEqual(['summary', '/w/a.axon']);
+    expect(cliArguments({ action: 'train', file: 'a.axon', network: 'Iris', outDir: '/o' })).toEqual(['train', 'a.axon', '--network', 'Iris', '--out', '/o']);
+    expect(cliArguments({ action: 'compile', file: 'a.axon', network: 'N', target: 'onnx', weights: 'runs/N' })).toEqual([
+      'compile', 'a.axon', '--target', 'onnx', '--network', 'N', '--weights', 'runs/N',
     ]);
+    expect(cliArguments({ action: 'compile', file: 'a.axon' })).toEqual(['compile', 'a.axon', '--target', 'json']);
     expect(cliArguments({ action: 'diagnose', file: 'a.axon' })).toEqual(['diagnose', 'a.axon', '--format', 'json']);
   });
   it('puts each run in its own folder and quotes arguments for the log', () => {
-    expect(trainOutDir('/ws', '.axon/runs', '/ws/x/deep.axon', 'Deep Net')).toBe('/ws/.axon/runs/Deep_Net');
+    expect(trainOutDir('/ws/x', 'runs', '/ws/x/deep.axon', 'Deep Net')).toBe('/ws/x/runs/Deep_Net');
+    expect(trainOutDir('/ws/x', '', '/ws/x/deep.axon', 'Deep')).toBe('/ws/x/runs/Deep');
     expect(trainOutDir('/ws', '/abs/runs', '/ws/x/deep.axon')).toBe('/abs/runs/deep');
     expect(shellQuote('/a/b.axon')).toBe('/a/b.axon');
     expect(shellQuote("it's here")).toBe(`'it'\\''s here'`);

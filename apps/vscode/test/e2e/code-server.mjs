@@ -52,6 +52,10 @@ const settings = {
   'editor.snippetSuggestions': 'none',
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'files.autoSave': 'off',
+  'git.openRepositoryInParentFolders': 'never',
+  'git.enabled': false,
+  // The DOM renderer keeps the terminal's text readable by the test (no GPU here anyway).
+  'terminal.integrated.gpuAcceleration': 'off',
   'window.commandCenter': false,
   'chat.commandCenter.enabled': false,
 };
