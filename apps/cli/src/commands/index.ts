@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerSummary } from './summary.js';
 import { registerTrain } from './train.js';
+import { registerCompile } from './compile.js';
 
 /** Sets the process exit code a command ends with. */
 export type SetExitCode = (code: number) => void;
@@ -9,4 +10,5 @@ export type SetExitCode = (code: number) => void;
 export function registerCommands(program: Command, setExitCode: SetExitCode): void {
   registerSummary(program, setExitCode);
   registerTrain(program, setExitCode);
+  registerCompile(program, setExitCode);
 }
