@@ -19,6 +19,7 @@ import {
   editDistance,
   type Signature,
 } from '../src/index.js';
+import { readFileSync } from 'node:fs';
 import { describeRange, describeType, inRange } from '../src/catalog.js';
 import { clean } from './analyze-helpers.js';
 
@@ -133,5 +134,25 @@ describe('catalog', () => {
     expect(closestName('Dense', Object.keys(LAYERS))).toBe('dense');
     expect(closestName('lstm', Object.keys(LAYERS))).toBeUndefined();
     expect(closestName('sigmod', Object.keys(ACTIVATIONS))).toBe('sigmoid');
+  });
+
+  it('docs/language.md documents every name and argument of the catalog', () => {
+    const doc = readFileSync(new URL('../../../docs/language.md', import.meta.url), 'utf8');
+    const sigs: Signature[] = [
+      ...Object.values(LAYERS),
+      ...Object.values(ACTIVATIONS),
+      ...Object.values(INITIALIZERS),
+      ...Object.values(LOSSES),
+      ...Object.values(OPTIMIZERS),
+      ...Object.values(TASKS),
+      EARLY_STOPPING,
+    ];
+    const missing: string[] = [];
+    for (const sig of sigs) {
+      if (!doc.includes(`\`${sig.name}`)) missing.push(sig.name);
+      for (const a of sig.args) if (!doc.includes(`\`${a.name}\``)) missing.push(`${sig.name}.${a.name}`);
+    }
+    for (const key of [...Object.keys(TRAIN_SETTINGS), ...Object.keys(DATA_SETTINGS)]) if (!doc.includes(`\`${key}`)) missing.push(key);
+    expect(missing).toEqual([]);
   });
 });
