@@ -1,0 +1,78 @@
+/** Every rule is registered, has a doc page with the required sections, and its doc examples behave. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { Ajv } from 'ajv';
+import { lintText, presetSeverities, resolveConfig, rules } from '@axon/lint';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const rulesDir = `${root}packages/lint/src/rules/`;
+const docsDir = `${root}docs/rules/`;
+const catalog = readFileSync(`${root}../shared/design/lint-rules.md`, 'utf8');
+
+const SECTIONS = ['## What it does', '## Why is this bad?', '## Example', '## Use instead', '## Options', '## References'];
+
+test('every rule module in src/rules is in the registry, and nothing else is', () => {
+  const files = readdirSync(rulesDir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3));
+  expect(rules.map((r) => r.meta.id).sort()).toEqual(files.sort());
+});
+
+test('every rule of the catalog table ships', () => {
+  const ids = [...catalog.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
+  expect(ids.length).toBe(20);
+  for (const id of ids) expect(rules.map((r) => r.meta.id)).toContain(id);
+});
+
+test('ids are unique kebab-case; presets: recommended ⊂ all', () => {
+  const ids = rules.map((r) => r.meta.id);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  const recommended = presetSeverities('recommended');
+  const all = presetSeverities('all');
+  expect(Object.values(all).every((s) => s !== 'off')).toBe(true);
+  expect(recommended['init-activation-mismatch']).toBe('off');
+  expect(recommended['saturating-deep-stack']).toBe('warning');
+});
+
+describe.each(rules.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
+  test('meta is complete and the options schema compiles and accepts the defaults', () => {
+    expect(rule.meta.docs).toBe(`docs/rules/${id}.md`);
+    expect(['problem', 'suggestion']).toContain(rule.meta.type);
+    expect(rule.meta.description.length).toBeGreaterThan(20);
+    expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
+    const validate = new Ajv({ strict: false }).compile(rule.meta.schema);
+    expect(validate(rule.meta.defaultOptions)).toBe(true);
+  });
+
+  test('has a doc page with every section, its message ids and its options', () => {
+    const path = `${docsDir}${id}.md`;
+    expect(existsSync(path)).toBe(true);
+    const doc = readFileSync(path, 'utf8');
+    expect(doc.startsWith(`# ${id}\n`)).toBe(true);
+    let last = -1;
+    for (const section of SECTIONS) {
+      const at = doc.indexOf(`\n${section}\n`);
+      expect(at, section).toBeGreaterThan(last);
+      last = at;
+    }
+    for (const messageId of Object.keys(rule.meta.messages)) expect(doc).toContain(`\`${messageId}\``);
+    for (const option of Object.keys(rule.meta.defaultOptions)) expect(doc).toContain(option);
+    expect(doc.slice(doc.indexOf('## References')).match(/^- /gm)?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  test("the doc's Example triggers the rule and its Use instead does not", () => {
+    const doc = readFileSync(`${docsDir}${id}.md`, 'utf8');
+    const block = (section: string) => {
+      const from = doc.indexOf(`## ${section}`);
+      const m = /```axon\n([\s\S]*?)```/.exec(doc.slice(from));
+      return m![1]!;
+    };
+    const config = resolveConfig({ presets: ['all'] });
+    const bad = lintText(block('Example'), { config });
+    const good = lintText(block('Use instead'), { config });
+    expect(bad.parseAndAnalysisDiagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(good.parseAndAnalysisDiagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(bad.findings.map((f) => f.ruleId)).toContain(id);
+    expect(good.findings.map((f) => f.ruleId)).not.toContain(id);
+  });
+});
