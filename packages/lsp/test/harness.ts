@@ -27,6 +27,7 @@ export interface ClientOptions {
 export class TestClient {
   private published: PublishDiagnosticsParams[] = [];
   private waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private nextWaiters: { uri: string; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly docs = new Map<string, TextDocument>();
   readonly registrations: unknown[] = [];
   configurationRequests = 0;
@@ -38,6 +39,11 @@ export class TestClient {
   ) {
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
+      this.nextWaiters = this.nextWaiters.filter((w) => {
+        if (w.uri !== p.uri) return true;
+        w.resolve(p);
+        return false;
+      });
       this.waiters = this.waiters.filter((w) => {
         if (w.uri === p.uri && (p.version ?? 0) >= w.version) {
           w.resolve(p);
@@ -109,6 +115,11 @@ export class TestClient {
     const done = this.published.find((p) => p.uri === uri && (p.version ?? 0) >= version);
     if (done) return Promise.resolve(done);
     return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
+  }
+
+  /** Resolves with the next diagnostics published for `uri` after this call. */
+  nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => this.nextWaiters.push({ uri, resolve }));
   }
 
   publishedFor(uri: string): PublishDiagnosticsParams[] {

@@ -69,9 +69,32 @@ export function codeActions(doc: AxonDocument, range: Range, context: CodeAction
       });
     }
   }
+  if (wanted(only, CodeActionKind.QuickFix)) out.push(...didYouMeanFixes(doc, range, context));
   if (wanted(only, FIX_ALL_KIND) || (only === undefined && lint.findings.some((f) => f.fix))) {
     const edits = fixAllEdits(doc, lint.findings);
     if (edits.length > 0) out.push({ title: 'Fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
+  }
+  return out;
+}
+
+const DID_YOU_MEAN = /did you mean `([A-Za-z_][A-Za-z0-9_]*)`\?/;
+
+/** "unknown activation `rleu`; did you mean `relu`?" → replace the name. */
+function didYouMeanFixes(doc: AxonDocument, range: Range, context: CodeActionContext): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of context.diagnostics) {
+    if (d.source !== 'axon' || !overlaps(d.range, range)) continue;
+    const m = DID_YOU_MEAN.exec(d.message);
+    if (!m) continue;
+    const current = doc.textDocument.getText(d.range);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(current)) continue; // only when the range is exactly the misspelt name
+    out.push({
+      title: `Change to \`${m[1]}\``,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      isPreferred: true,
+      edit: { changes: { [doc.uri]: [{ range: d.range, newText: m[1]! }] } },
+    });
   }
   return out;
 }
