@@ -1,0 +1,153 @@
+/**
+ * Keras target. No Keras runtime is installable here, so: the emitted file compiles
+ * (`python3 -m py_compile`), and a structural test runs it against a recording stand-in for the
+ * keras module (test/py/keras_stub) and compares the layers, shapes and constants with the JSON IR.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compile, CompileError, toIr, type IrLayer } from '@axon/compile';
+import type { ResolvedNetwork } from '@axon/language';
+import { featureCases } from './cases.js';
+import { exampleFiles, networksOf, PYTHON, tempDir, writeOutput } from './helpers.js';
+
+interface Rec {
+  class: string;
+  module: string;
+  args: unknown[];
+  kwargs: Record<string, unknown>;
+}
+
+function structure(network: ResolvedNetwork): { model: Rec & { compiled: Record<string, Rec> }; config: { name: string } } {
+  const file = writeOutput(compile({ network }, 'keras'), tempDir('keras'));
+  const c = spawnSync(PYTHON, ['-m', 'py_compile', file], { encoding: 'utf8' });
+  expect(c.status, c.stderr).toBe(0);
+  const r = spawnSync(PYTHON, [join(import.meta.dirname, 'py', 'keras_structure.py'), file], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+const INIT: Record<string, string> = {
+  glorot_uniform: 'GlorotUniform',
+  glorot_normal: 'GlorotNormal',
+  he_uniform: 'HeUniform',
+  he_normal: 'HeNormal',
+  lecun_uniform: 'LecunUniform',
+  lecun_normal: 'LecunNormal',
+  zeros: 'Zeros',
+  constant: 'Constant',
+};
+
+type Act = { name: string; alpha?: number; init?: number };
+const BUILTIN = (a: Act) => ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'selu'].includes(a.name) || (a.name === 'elu' && a.alpha === 1);
+
+function expectActivationLayer(rec: Rec, a: Act, rank: number): void {
+  if (a.name === 'leaky_relu') expect([rec.class, rec.kwargs.negative_slope]).toEqual(['LeakyReLU', a.alpha]);
+  else if (a.name === 'elu') expect([rec.class, rec.kwargs.alpha]).toEqual(['ELU', a.alpha]);
+  else if (a.name === 'prelu') {
+    expect(rec.class).toBe('PReLU');
+    expect((rec.kwargs.alpha_initializer as Rec).args).toEqual([a.init]);
+    expect(rec.kwargs.shared_axes).toEqual(rank === 3 ? [1, 2] : null);
+  } else expect([rec.class, rec.args[0]]).toEqual(['Activation', a.name]);
+}
+
+function expectInit(rec: Rec, init: { name: string; value?: number }, seed: number): void {
+  expect(rec.class).toBe(INIT[init.name]);
+  if (init.name === 'constant') expect(rec.args).toEqual([init.value]);
+  else if (init.name !== 'zeros') expect(rec.kwargs.seed).toBe(seed);
+}
+
+/** Walks the recorded Keras layers alongside the IR layers. */
+function compareLayers(recs: Rec[], layers: IrLayer[], seed: number): void {
+  let i = 0;
+  for (const l of layers) {
+    const rec = recs[i++]!;
+    const cfg = l.config as Record<string, never>;
+    expect(rec.kwargs.name ?? rec.args.at(-1)).toBe(l.name);
+    switch (l.kind) {
+      case 'dense':
+      case 'conv2d': {
+        const act = cfg.activation as Act;
+        if (l.kind === 'dense') expect([rec.class, rec.args[0]]).toEqual(['Dense', cfg.units]);
+        else {
+          expect([rec.class, rec.args[0], rec.kwargs.kernel_size, rec.kwargs.strides, rec.kwargs.padding]).toEqual(['Conv2D', cfg.filters, cfg.kernel, cfg.stride, cfg.padding]);
+        }
+        expect(l.outputShape.at(-1)).toBe(rec.args[0]);
+        expectInit(rec.kwargs.kernel_initializer as Rec, cfg.init, seed);
+        expectInit(rec.kwargs.bias_initializer as Rec, cfg.biasInit, seed);
+        if (BUILTIN(act)) expect(rec.kwargs.activation).toBe(act.name);
+        else {
+          expect(rec.kwargs.activation).toBe('linear');
+          expectActivationLayer(recs[i++]!, act, l.outputShape.length);
+        }
+        break;
+      }
+      case 'activation': {
+        const act = cfg.activation as Act;
+        if (BUILTIN(act)) expect([rec.class, rec.args[0]]).toEqual(['Activation', act.name]);
+        else expectActivationLayer(rec, act, l.outputShape.length);
+        break;
+      }
+      case 'dropout':
+        expect([rec.class, rec.args[0]]).toEqual(['Dropout', cfg.rate]);
+        break;
+      case 'batch_norm':
+        expect([rec.class, rec.kwargs.momentum, rec.kwargs.epsilon]).toEqual(['BatchNormalization', cfg.momentum, cfg.epsilon]);
+        break;
+      case 'flatten':
+        expect(rec.class).toBe('Flatten');
+        expect(l.outputShape).toEqual([l.inputShape.reduce((a, b) => a * b, 1)]);
+        break;
+      case 'max_pool2d':
+      case 'avg_pool2d':
+        expect([rec.class, rec.kwargs.pool_size, rec.kwargs.strides, rec.kwargs.padding]).toEqual([
+          l.kind === 'max_pool2d' ? 'MaxPooling2D' : 'AveragePooling2D',
+          cfg.pool,
+          cfg.stride,
+          cfg.padding,
+        ]);
+        break;
+    }
+  }
+  expect(i).toBe(recs.length);
+}
+
+const cases: (readonly [string, ResolvedNetwork])[] = [
+  ...exampleFiles().flatMap((f) => networksOf(readFileSync(f, 'utf8')).map((n) => [`${basename(f)}:${n.name}`, n] as const)),
+  ...featureCases().map((n) => [n.name, n] as const),
+];
+
+describe('keras target (structure against the JSON IR)', () => {
+  it.each(cases)('%s', (_name, network) => {
+    const ir = toIr(network);
+    const s = structure(network);
+    const [input, ...layers] = s.model.args[0] as Rec[];
+    expect(s.model.class).toBe('Sequential');
+    expect(input!.class).toBe('Input');
+    expect(input!.kwargs.shape).toEqual(ir.input);
+    compareLayers(layers, ir.layers, ir.train.seed);
+    expect(s.config.name).toBe(ir.name);
+
+    const { loss, optimizer } = s.model.compiled;
+    const lossClass = { mse: 'MeanSquaredError', mae: 'MeanAbsoluteError', huber: 'Huber', binary_crossentropy: 'BinaryCrossentropy', categorical_crossentropy: 'CategoricalCrossentropy' }[ir.train.loss.name];
+    expect(loss!.class).toBe(lossClass);
+    if (ir.train.loss.name.endsWith('crossentropy')) expect(loss!.kwargs.from_logits).toBe(ir.train.loss.fromLogits);
+    const o = ir.train.optimizer as Record<string, number | string | boolean>;
+    expect(optimizer!.kwargs.learning_rate).toBe(o.learningRate);
+    if (o.name === 'adam') {
+      expect(optimizer!.class).toBe('Adam');
+      expect([optimizer!.kwargs.beta_1, optimizer!.kwargs.beta_2, optimizer!.kwargs.epsilon]).toEqual([o.beta1, o.beta2, o.epsilon]);
+    } else if (o.name === 'sgd') {
+      expect([optimizer!.class, optimizer!.kwargs.momentum, optimizer!.kwargs.nesterov]).toEqual(['SGD', o.momentum, o.nesterov]);
+    } else {
+      expect([optimizer!.class, optimizer!.kwargs.rho, optimizer!.kwargs.epsilon]).toEqual(['RMSprop', o.rho, o.epsilon]);
+    }
+  });
+
+  it('refuses trained weights, naming the feature and the target', () => {
+    const network = featureCases()[0]!;
+    expect(() => compile({ network, trained: { weights: [] } }, 'keras')).toThrow(CompileError);
+    expect(() => compile({ network, trained: { weights: [] } }, 'keras')).toThrow(/keras target cannot express trained weights/);
+  });
+});
