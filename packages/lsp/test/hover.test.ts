@@ -93,7 +93,7 @@ describe('hover on layers', () => {
         '```axon\nblock elu_block(width)\n```',
         '**block elu_block**: 2 statements, defined at line 23',
         'Used at line 11.',
-        'In `Iris`: layers 4–7 (`dense_2`, `batch_norm`, `dense_3`, `batch_norm_1`): input `[16]` → output `[32]`, 1,856 params',
+        'Expands 2×, to:\n- In `Iris`, layers 4–5 (`dense_2`, `batch_norm`): input `[16]` → output `[32]`, 672 params\n- In `Iris`, layers 6–7 (`dense_3`, `batch_norm_1`): input `[32]` → output `[32]`, 1,184 params',
       ].join('\n\n'),
     );
   });

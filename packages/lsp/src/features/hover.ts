@@ -118,14 +118,16 @@ function layerHover(doc: AxonDocument, call: LayerCall): string | undefined {
   const block = blocks(program).find((b) => b.name?.name === name);
   if (block) {
     const parts = [blockHover(doc, block)];
-    for (const e of layersOfBlockUse(networks, call)) {
+    const instances = layersOfBlockUse(networks, call);
+    const lines = instances.slice(0, 6).map((e) => {
       const total = e.layers.reduce((s, l) => s + l.params.trainable + l.params.nonTrainable, 0);
       const first = e.layers[0]!;
       const last = e.layers[e.layers.length - 1]!;
-      parts.push(
-        `In \`${e.network.name}\`: layers ${e.layers.length === 1 ? first.index + 1 : `${first.index + 1}–${last.index + 1}`} (${e.layers.map((l) => `\`${l.name}\``).join(', ')}): input \`${formatShape(first.inputShape)}\` → output \`${formatShape(last.outputShape)}\`, ${formatCount(total)} params`,
-      );
-    }
+      const span = e.layers.length === 1 ? `layer ${first.index + 1}` : `layers ${first.index + 1}–${last.index + 1}`;
+      return `- In \`${e.network.name}\`, ${span} (${e.layers.map((l) => `\`${l.name}\``).join(', ')}): input \`${formatShape(first.inputShape)}\` → output \`${formatShape(last.outputShape)}\`, ${formatCount(total)} params`;
+    });
+    if (instances.length > 6) lines.push(`- … and ${instances.length - 6} more`);
+    if (lines.length > 0) parts.push(`${instances.length === 1 ? 'Expands to' : `Expands ${instances.length}×, to`}:\n${lines.join('\n')}`);
     return parts.join('\n\n');
   }
   const base = nameMarkdown('layer', name);

@@ -42,13 +42,27 @@ export function layersOfCall(networks: readonly ResolvedNetwork[], call: LayerCa
   return out;
 }
 
-/** The resolved layers a block use expanded into, grouped by network. */
+/**
+ * The resolved layers a block use expanded into: one entry per instance (a use inside `repeat 3`
+ * is three instances), in network order.
+ */
 export function layersOfBlockUse(networks: readonly ResolvedNetwork[], call: LayerCall): Expansion[] {
   const at = call.range.start.offset;
   const out: Expansion[] = [];
   for (const network of networks) {
-    const layers = network.layers.filter((l) => l.origin.chain.some((s) => s.kind === 'block' && s.useRange.start.offset === at));
-    if (layers.length > 0) out.push({ network, layers });
+    const instances = new Map<string, ResolvedLayer[]>();
+    for (const l of network.layers) {
+      const i = l.origin.chain.findIndex((s) => s.kind === 'block' && s.useRange.start.offset === at);
+      if (i < 0) continue;
+      const key = l.origin.chain
+        .slice(0, i + 1)
+        .map((s) => (s.kind === 'repeat' ? `r${s.range.start.offset}:${s.iteration}` : `b${s.useRange.start.offset}`))
+        .join('/');
+      const list = instances.get(key);
+      if (list) list.push(l);
+      else instances.set(key, [l]);
+    }
+    for (const layers of instances.values()) out.push({ network, layers });
   }
   return out;
 }
