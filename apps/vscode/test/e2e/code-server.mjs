@@ -61,11 +61,11 @@ const settings = {
 };
 
 /** A fresh profile (user data + extensions) with the extension installed from `vsix`. */
-export function freshProfile(vsix, log) {
+export function freshProfile(vsix, log, extraSettings = {}) {
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(join(profile.userDataDir, 'User'), { recursive: true });
   mkdirSync(profile.extensionsDir, { recursive: true });
-  writeFileSync(join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  writeFileSync(join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...settings, ...extraSettings }, null, 2));
   log(`installing ${vsix}`);
   const r = spawnSync(
     codeServerBin,

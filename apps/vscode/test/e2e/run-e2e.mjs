@@ -9,6 +9,8 @@
 // 3. opens a fresh copy of examples/ in headless Chromium, opens deep-sigmoid.axon and asserts that
 //    - a lint squiggle appears and the Problems panel lists `saturating-deep-stack`,
 //    - hovering an activation shows the server's hover,
+//    - the network's code lenses (Summary, Train, Compile, Diagnose) appear, and Summary runs the CLI
+//      (`axon summary`, the repository's build) in a terminal that shows the parameter count,
 //    - completion after `activation:` offers the server's activations;
 // 4. saves screenshots in .e2e/screenshots/ (gitignored).
 //
@@ -71,7 +73,11 @@ async function main() {
     execFileSync('npm', ['run', 'package', '-w', 'axon-vscode'], { cwd: repoRoot, stdio: 'inherit' });
   }
   assert.ok(existsSync(vsix), `no .vsix at ${vsix}`);
-  freshProfile(vsix, log);
+  // The code lenses run the CLI: use this repository's build of it.
+  log('building the CLI: npx turbo run build --filter=@axon/cli...');
+  execFileSync('npx', ['turbo', 'run', 'build', '--filter=@axon/cli...', '--output-logs=errors-only'], { cwd: repoRoot, stdio: 'inherit' });
+  const cliPath = join(repoRoot, 'apps', 'cli', 'bin', 'axon.js');
+  freshProfile(vsix, log, { 'axon.cliPath': cliPath });
 
   // A fresh copy of examples/, so the run never edits the repository's files.
   const folder = join(workDir, 'examples');
@@ -125,7 +131,24 @@ async function main() {
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
 
-    // 3. Completion after `activation:` on a new layer below the output layer.
+    // 3. Code lenses on the network line; Summary runs `axon summary` in a terminal (a VS Code task).
+    const lenses = page.locator('.editor-instance .codelens-decoration a');
+    const lensTitles = await until('the network\'s code lenses', async () => {
+      const t = (await lenses.allInnerTexts()).map((x) => x.trim());
+      return ['Summary', 'Train', 'Compile', 'Diagnose'].every((x) => t.includes(x)) ? t : undefined;
+    });
+    await lenses.filter({ hasText: /^Summary$/ }).first().click();
+    const terminalText = await until('the summary in the terminal', async () => {
+      const rowsText = (await page.locator('.terminal-wrapper .xterm-rows').allInnerTexts()).join('\n');
+      return /Total params: 19,267/.test(rowsText) ? rowsText : undefined;
+    });
+    await page.screenshot({ path: join(screenshotsDir, '3-summary.png') });
+    const summaryLine = terminalText.split('\n').find((l) => l.includes('Total params')).trim();
+    results.push(`code lenses: ${lensTitles.join(' | ')}; Summary ran the CLI: "${summaryLine}"`);
+    log(results.at(-1));
+    await page.keyboard.press(`${mod}+1`);
+
+    // 4. Completion after `activation:` on a new layer below the output layer.
     await goToLine(page, outputLine);
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
@@ -136,7 +159,7 @@ async function main() {
       const texts = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
       return texts.includes('relu') ? texts : undefined;
     }, 30_000);
-    await page.screenshot({ path: join(screenshotsDir, '3-completion.png') });
+    await page.screenshot({ path: join(screenshotsDir, '4-completion.png') });
     for (const expected of ['relu', 'leaky_relu', 'tanh']) {
       assert.ok(labels.includes(expected), `completion lacks ${expected}: ${labels.join(', ')}`);
     }
