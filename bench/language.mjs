@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// Times parse, analyze and format of @axon/language on a generated ~1 MB file of 10,000 layers
+// (networks using blocks and repeats). Peer measured in the same run: JSON.parse of a JSON text of
+// the same program (the parsed tree without ranges), as a yardstick for reading a structured text.
+//
+//   npm run build -w @axon/language && node bench/language.mjs [--runs 7]
+import { performance } from 'node:perf_hooks';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const dist = fileURLToPath(new URL('../packages/language/dist/index.js', import.meta.url));
+if (!existsSync(dist)) {
+  console.error('packages/language/dist is missing: run `npm run build -w @axon/language` first.');
+  process.exit(2);
+}
+const lang = await import(pathToFileURL(dist).href);
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 7) : 7;
+
+/** ~1 MB: networks of 200 written layers each (plain layers, block uses, repeats), 50 networks. */
+export function generate(targetLayers = 10_000) {
+  const out = [];
+  out.push('// generated benchmark program');
+  out.push('block res_unit(width, rate) {');
+  out.push('  dense(width, activation: relu, init: he_normal)');
+  out.push('  batch_norm()');
+  out.push('  dropout(rate)');
+  out.push('}');
+  out.push('');
+  let layers = 3;
+  let n = 0;
+  while (layers < targetLayers) {
+    out.push(`network Net${n} {`);
+    out.push('  input [64]');
+    out.push('  task classification(classes: 10)');
+    out.push('  layers {');
+    for (let i = 0; i < 40 && layers < targetLayers; i++) {
+      out.push(`    dense(64, activation: leaky_relu(alpha: 0.01), init: he_normal, bias_init: zeros) // layer ${layers}`);
+      out.push(`    /* block use */ res_unit(64, 0.1)`);
+      out.push(`    repeat 2 {`);
+      out.push(`      dense(64, activation: elu(alpha: 1.0), init: glorot_uniform, bias_init: constant(0.1))`);
+      out.push(`      dropout(0.25)`);
+      out.push(`    }`);
+      layers += 4;
+    }
+    out.push('    dense(10, activation: softmax)');
+    layers++;
+    out.push('  }');
+    out.push('  train {');
+    out.push('    loss: categorical_crossentropy');
+    out.push('    optimizer: adam(learning_rate: 1e-3, beta1: 0.9, beta2: 0.999)');
+    out.push('    epochs: 20, batch_size: 32, seed: 7');
+    out.push('    early_stopping(patience: 5)');
+    out.push('  }');
+    out.push('  data {');
+    out.push('    source: "data.csv"');
+    out.push('    target: "label"');
+    out.push('    validation_split: 0.2');
+    out.push('  }');
+    out.push('}');
+    out.push('');
+    n++;
+  }
+  return { text: out.join('\n'), layers, networks: n };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function time(fn) {
+  const xs = [];
+  let result;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    result = fn();
+    xs.push(performance.now() - t0);
+  }
+  return { ms: median(xs), result };
+}
+
+const { text, layers, networks } = generate();
+const mb = text.length / 1e6;
+// Warm up (JIT) before measuring.
+for (let i = 0; i < 3; i++) lang.parse(text);
+
+const parsed = time(() => lang.parse(text));
+if (parsed.result.diagnostics.length > 0) {
+  console.error('benchmark program has parse errors:', parsed.result.diagnostics.slice(0, 3));
+  process.exit(1);
+}
+const hasAnalyze = typeof lang.analyze === 'function';
+let analyzed = { ms: NaN, result: undefined };
+let both = { ms: NaN };
+if (hasAnalyze) {
+  for (let i = 0; i < 2; i++) lang.analyze(parsed.result.ast);
+  analyzed = time(() => lang.analyze(parsed.result.ast));
+  both = time(() => lang.analyze(lang.parse(text).ast));
+}
+for (let i = 0; i < 2; i++) lang.format(text);
+const formatted = time(() => lang.format(text));
+
+// The peer reads the same program as JSON: the parsed tree without ranges, compact.
+const jsonText = JSON.stringify(parsed.result.ast.items, (k, v) => (k === 'range' || k === 'keywordRange' ? undefined : v));
+for (let i = 0; i < 3; i++) JSON.parse(jsonText);
+const peer = time(() => JSON.parse(jsonText));
+
+const row = (name, ms, bytes = text.length) =>
+  `${name.padEnd(26)} ${ms.toFixed(1).padStart(8)} ms ${(bytes / 1e6 / (ms / 1000)).toFixed(1).padStart(8)} MB/s ${(ms / peer.ms).toFixed(1).padStart(7)}x JSON.parse`;
+
+console.log(`input: ${mb.toFixed(2)} MB, ${layers} written layers in ${networks} networks; median of ${RUNS} runs`);
+console.log(row('parse', parsed.ms));
+if (hasAnalyze) {
+  const expanded = analyzed.result.networks.reduce((a, n) => a + n.layers.length, 0);
+  console.log(row('analyze', analyzed.ms) + `   (${expanded} expanded layers)`);
+  console.log(row('parse + analyze', both.ms) + `   target < 100 ms: ${both.ms < 100 ? 'met' : 'NOT met'}`);
+} else {
+  console.log('analyze: not available in this build');
+}
+console.log(row('format', formatted.ms));
+console.log(row('peer: JSON.parse', peer.ms, jsonText.length));
