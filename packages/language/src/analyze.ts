@@ -8,7 +8,7 @@
 import type { NetworkDecl, NetworkMember, Program, Range } from './ast.js';
 import { checkRecursion, collectBlocks, type BlockTable } from './blocks.js';
 import type { Diagnostic } from './diagnostic.js';
-import { checkUnusedBlock, expandLayers, relatedFor } from './expand.js';
+import { checkUnusedBlock, expandLayers } from './expand.js';
 import type { ResolvedLayer, ResolvedNetwork, Shape } from './network.js';
 import { Reporter } from './report.js';
 import { keywordRange, resolveData, resolveInput, resolveTask, resolveTrain } from './sections.js';
@@ -124,26 +124,26 @@ function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used:
       const inferred = inferLayer(e.resolved.spec, shape);
       if (!inferred.ok) {
         if (certain) {
-          const related = r.related;
-          r.related = relatedFor(e.chain);
+          const saved = r.chain;
+          r.chain = e.chain;
           const range = (inferred.arg && e.resolved.argRanges[inferred.arg]) || e.call.range;
           r.error('analysis/shape-mismatch', range, inferred.message);
-          r.related = related;
+          r.chain = saved;
         }
         certain = false;
         continue;
       }
       const n = counters.get(e.kind) ?? 0;
       counters.set(e.kind, n + 1);
-      layers.push({
-        ...e.resolved.spec,
-        index: layers.length,
-        name: n === 0 ? e.kind : `${e.kind}_${n}`,
-        inputShape: shape,
-        outputShape: inferred.outputShape,
-        params: inferred.params,
-        origin: { node: e.call, range: e.call.range, chain: e.chain },
-      });
+      // The spec object was made for this layer alone: extend it in place rather than copy it.
+      const layer = e.resolved.spec as ResolvedLayer;
+      layer.index = layers.length;
+      layer.name = n === 0 ? e.kind : `${e.kind}_${n}`;
+      layer.inputShape = shape;
+      layer.outputShape = inferred.outputShape;
+      layer.params = inferred.params;
+      layer.origin = { node: e.call, range: e.call.range, chain: e.chain };
+      layers.push(layer);
       shape = inferred.outputShape;
     }
   }

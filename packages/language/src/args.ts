@@ -49,10 +49,22 @@ export interface BoundArgs {
   complete: boolean;
 }
 
+const positionalCache = new WeakMap<Signature, ArgSpec[]>();
+
+/** The arguments that may be passed by position, in position order. */
+function positionalArgs(sig: Signature): ArgSpec[] {
+  let list = positionalCache.get(sig);
+  if (!list) {
+    list = sig.args.filter((a) => a.position !== undefined).sort((a, b) => a.position! - b.position!);
+    positionalCache.set(sig, list);
+  }
+  return list;
+}
+
 /** Assigns positional and named arguments to the signature's parameters. */
 export function bindArgs(sig: Signature, call: Call, ctx: Ctx): BoundArgs {
   const values = new Map<string, Val>();
-  const positional = sig.args.filter((a) => a.position !== undefined).sort((a, b) => a.position! - b.position!);
+  const positional = positionalArgs(sig);
   let pos = 0;
   let sawNamed = false;
   for (const arg of call.args) {
@@ -354,7 +366,7 @@ export function readArg<T>(
 ): { value: T; ok: boolean; written: boolean; range?: Range } {
   const r = arg(ctx, sig, bound, name, read, fallback);
   const v = bound.values.get(name);
-  return v ? { ...r, written: true, range: v.range } : { ...r, written: false };
+  return v ? { value: r.value, ok: r.ok, written: true, range: v.range } : { value: r.value, ok: r.ok, written: false };
 }
 
 /** A catalog default as a number (int2 defaults are one number for both axes). */

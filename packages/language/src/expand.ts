@@ -2,7 +2,7 @@
  * Expands `repeat` and block uses into the flat list of layer calls, binding block parameters and
  * recording each layer's chain of expansion steps (outermost first).
  */
-import type { BlockDecl, LayerCall, LayerStmt, Range } from './ast.js';
+import type { BlockDecl, LayerCall, LayerStmt } from './ast.js';
 import type { Ctx } from './args.js';
 import type { BlockTable } from './blocks.js';
 import { LAYERS, isLayerKind } from './catalog.js';
@@ -44,20 +44,11 @@ interface State {
   stopped: boolean;
 }
 
-/** Related locations for a report made inside an expansion: the block uses and repeat iterations that led there. */
-export function relatedFor(chain: ExpansionStep[]): { range: Range; message: string }[] {
-  return chain.map((s) =>
-    s.kind === 'block'
-      ? { range: s.useRange, message: `in block \`${s.block}\`, used here` }
-      : { range: s.headerRange, message: `in iteration ${s.iteration} of \`repeat ${s.count}\`` },
-  );
-}
-
 export function expandLayers(stmts: readonly LayerStmt[], blocks: BlockTable, r: Reporter, env: Env = EMPTY_ENV, params: string[] = []): ExpandResult {
   const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [], steps: 0, stopped: false };
-  const saved = r.related;
+  const saved = r.chain;
   walk(st, stmts, env, params, []);
-  r.related = saved;
+  r.chain = saved;
   return { layers: st.out, incomplete: st.incomplete, usedBlocks: st.usedBlocks };
 }
 
@@ -71,7 +62,7 @@ function walk(st: State, stmts: readonly LayerStmt[] | undefined, env: Env, para
       st.incomplete = true;
       return;
     }
-    st.r.related = relatedFor(chain);
+    st.r.chain = chain;
     if (stmt.kind === 'Repeat') walkRepeat(st, stmt, env, params, chain);
     else if (stmt.kind === 'LayerCall') walkCall(st, stmt, env, params, chain);
   }
@@ -206,7 +197,7 @@ export function checkUnusedBlock(block: BlockDecl, blocks: BlockTable, r: Report
   const params = (block.params ?? []).filter(Boolean).map((p) => p.name);
   const env = new Map<string, Val>(params.map((p) => [p, { t: 'missing', range: block.range } as Val]));
   const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [block.name!.name], steps: 0, stopped: false };
-  const saved = r.related;
+  const saved = r.chain;
   walk(st, block.body, env, params, []);
-  r.related = saved;
+  r.chain = saved;
 }

@@ -4,19 +4,20 @@
  */
 import type { Range } from './ast.js';
 import type { Diagnostic, RelatedLocation, Severity } from './diagnostic.js';
+import type { ExpansionStep } from './network.js';
 
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
   private readonly seen = new Set<string>();
-  /** Where the current expansion came from; attached to reports made while expanding a block or repeat. */
-  related: RelatedLocation[] = [];
+  /** The expansion being walked; reports made inside it get the block uses and repeat iterations as related locations. */
+  chain: readonly ExpansionStep[] = [];
 
   report(severity: Severity, code: string, range: Range, message: string): void {
     const key = `${code}@${range.start.offset}:${range.end.offset}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const d: Diagnostic = { range, severity, code, message };
-    if (this.related.length > 0) d.related = [...this.related];
+    if (this.chain.length > 0) d.related = relatedFor(this.chain);
     this.diagnostics.push(d);
   }
 
@@ -36,4 +37,13 @@ export class Reporter {
 /** The range from the start of `a` to the end of `b`. */
 export function span(a: Range, b: Range): Range {
   return { start: a.start, end: b.end };
+}
+
+/** Related locations for a report made inside an expansion: the block uses and repeat iterations that led there. */
+export function relatedFor(chain: readonly ExpansionStep[]): RelatedLocation[] {
+  return chain.map((s) =>
+    s.kind === 'block'
+      ? { range: s.useRange, message: `in block \`${s.block}\`, used here` }
+      : { range: s.headerRange, message: `in iteration ${s.iteration} of \`repeat ${s.count}\`` },
+  );
 }
