@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { registerSummary } from './summary.js';
 import { registerTrain } from './train.js';
 import { registerCompile } from './compile.js';
+import { registerLint } from './lint.js';
+import { registerFmt } from './fmt.js';
 
 /** Sets the process exit code a command ends with. */
 export type SetExitCode = (code: number) => void;
@@ -11,4 +13,6 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerSummary(program, setExitCode);
   registerTrain(program, setExitCode);
   registerCompile(program, setExitCode);
+  registerLint(program, setExitCode);
+  registerFmt(program, setExitCode);
 }

@@ -1,0 +1,91 @@
+/**
+ * `axon fmt [--check] files...`
+ *
+ * Rewrites .axon files in the canonical layout (atomically), or with --check lists the files
+ * that are not formatted. A file with syntax errors is reported with its errors and never rewritten.
+ * Exit codes: 0 all formatted (or rewritten); 1 --check found unformatted files;
+ * 2 bad usage, an unreadable file, or a file with syntax errors.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { format, formatDiagnostic, parse } from '@axon/language';
+import { ExitCode, UsageError } from '../exit.js';
+import { expandFiles } from '../files.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import type { SetExitCode } from './index.js';
+
+export interface FmtOptions {
+  check?: boolean;
+}
+
+export interface FmtIO {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  color: boolean;
+  cwd: string;
+}
+
+export function registerFmt(program: Command, setExitCode: SetExitCode): void {
+  program
+    .command('fmt')
+    .description('format .axon files in place (atomically); --check lists unformatted files and exits 1')
+    .argument('<paths...>', '.axon files, folders or glob patterns')
+    .option('--check', 'do not write; list files that are not formatted and exit 1 if any')
+    .action(async (paths: string[], options: FmtOptions) => {
+      const color = process.stderr.isTTY === true && pc.isColorSupported;
+      setExitCode(await runFmt(paths, options, { stdout: process.stdout, stderr: process.stderr, color, cwd: process.cwd() }));
+    });
+}
+
+/** Runs `axon fmt` and returns the exit code. */
+export async function runFmt(paths: string[], options: FmtOptions, io: FmtIO): Promise<number> {
+  let files: string[];
+  try {
+    files = await expandFiles(paths, io.cwd);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr.write(`axon: ${err.message}\n`);
+    return ExitCode.Usage;
+  }
+  let unformatted = 0;
+  let failed = false;
+  let rewritten = 0;
+  for (const file of files) {
+    const absolute = resolve(io.cwd, file);
+    let text: string;
+    try {
+      text = await readFile(absolute, 'utf8');
+    } catch (err) {
+      const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+      io.stderr.write(`axon: cannot read ${file}: ${reason}\n`);
+      failed = true;
+      continue;
+    }
+    const errors = parse(text).diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      for (const d of errors) io.stderr.write(`${formatDiagnostic(file, text, d, { color: io.color })}\n`);
+      io.stderr.write(`axon: ${file} has syntax errors; not formatted\n`);
+      failed = true;
+      continue;
+    }
+    const formatted = format(text);
+    if (formatted === text) continue;
+    if (options.check) {
+      io.stdout.write(`${file}\n`);
+      unformatted++;
+    } else {
+      await writeFileAtomic(absolute, formatted);
+      io.stdout.write(`formatted ${file}\n`);
+      rewritten++;
+    }
+  }
+  if (options.check && unformatted > 0) {
+    io.stderr.write(`axon: ${unformatted} file${unformatted === 1 ? ' is' : 's are'} not formatted (run axon fmt to fix)\n`);
+  }
+  void rewritten;
+  if (failed) return ExitCode.Usage;
+  if (options.check && unformatted > 0) return ExitCode.Findings;
+  return ExitCode.Ok;
+}

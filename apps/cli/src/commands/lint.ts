@@ -1,0 +1,168 @@
+/**
+ * `axon lint [files | dirs | globs]`
+ *
+ * Parses, analyses and lints .axon files and prints the findings (stylish, json, sarif or github).
+ * Exit codes: 0 no errors; 1 errors found or more warnings than --max-warnings; 2 bad usage, a bad
+ * config, an unreadable file, or an internal error. `--fix` applies safe fixes and rewrites files
+ * atomically; files with parse or analysis errors are never rewritten.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import pc from 'picocolors';
+import {
+  applyFixesDetailed,
+  ConfigError,
+  FORMAT_NAMES,
+  formatReports,
+  lintText,
+  loadConfig,
+  onlyErrors,
+  parseRuleOverride,
+  readConfigFile,
+  toFileReport,
+  withSeverities,
+  type FileReport,
+  type FormatName,
+  type ResolvedConfig,
+  type RuleSeverity,
+} from '@axon/lint';
+import { ExitCode, UsageError } from '../exit.js';
+import { expandFiles } from '../files.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import type { SetExitCode } from './index.js';
+
+export interface LintOptions {
+  format?: FormatName;
+  fix?: boolean;
+  rule?: string[];
+  config?: string;
+  quiet?: boolean;
+  maxWarnings?: number;
+  color?: boolean;
+}
+
+export interface LintIO {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  /** Colour stylish output. */
+  color: boolean;
+  cwd: string;
+}
+
+const MAX_FIX_PASSES = 10;
+
+function parseMaxWarnings(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings expects a whole number ≥ 0, got "${value}"`);
+  return n;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function registerLint(program: Command, setExitCode: SetExitCode): void {
+  program
+    .command('lint')
+    .description('check activation and architecture choices in .axon files (exit 1 on errors)')
+    .argument('[paths...]', '.axon files, folders or glob patterns', ['.'])
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES as string[]).default('stylish'))
+    .option('--fix', 'apply safe fixes, rewriting files atomically')
+    .option('--rule <id:severity>', 'set a rule severity (off, info, warning, error); repeatable', collect)
+    .option('-c, --config <path>', 'use this config file instead of looking for axon.config.json')
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseMaxWarnings)
+    .option('--color', 'force colours')
+    .option('--no-color', 'never use colours')
+    .action(async (paths: string[], options: LintOptions) => {
+      const color = options.color ?? (process.stdout.isTTY === true && pc.isColorSupported);
+      setExitCode(await runLint(paths, options, { stdout: process.stdout, stderr: process.stderr, color, cwd: process.cwd() }));
+    });
+}
+
+/** Runs `axon lint` and returns the exit code. Never throws for user errors. */
+export async function runLint(paths: string[], options: LintOptions, io: LintIO): Promise<number> {
+  let overrides: Record<string, RuleSeverity> = {};
+  let files: string[];
+  let fixedConfig: ResolvedConfig | undefined;
+  try {
+    for (const r of options.rule ?? []) {
+      const [id, severity] = parseRuleOverride(r);
+      overrides = { ...overrides, [id]: severity };
+    }
+    if (options.config) fixedConfig = readConfigFile(resolve(io.cwd, options.config));
+    files = await expandFiles(paths.length > 0 ? paths : ['.'], io.cwd);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof UsageError) {
+      io.stderr.write(`axon: ${err.message}\n`);
+      return ExitCode.Usage;
+    }
+    throw err;
+  }
+
+  let code: number = ExitCode.Ok;
+  const reports: FileReport[] = [];
+  let fixedFiles = 0;
+  for (const file of files) {
+    const absolute = resolve(io.cwd, file);
+    let text: string;
+    try {
+      text = await readFile(absolute, 'utf8');
+    } catch (err) {
+      const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+      io.stderr.write(`axon: cannot read ${file}: ${reason}\n`);
+      code = ExitCode.Usage;
+      continue;
+    }
+    let config: ResolvedConfig;
+    try {
+      config = withSeverities(fixedConfig ?? loadConfig(absolute), overrides);
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      io.stderr.write(`axon: ${err.message}\n`);
+      return ExitCode.Usage;
+    }
+    let result = lintText(text, { config });
+    if (options.fix && !result.parseAndAnalysisDiagnostics.some((d) => d.severity === 'error')) {
+      let current = text;
+      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+        const applied = applyFixesDetailed(current, result.findings);
+        if (applied.fixed.length === 0) break;
+        const next = lintText(applied.text, { config });
+        // A fix must never break the file: stop (keeping the last good text) if it would.
+        if (next.parseAndAnalysisDiagnostics.some((d) => d.severity === 'error')) break;
+        current = applied.text;
+        result = next;
+      }
+      if (current !== text) {
+        await writeFileAtomic(absolute, current);
+        fixedFiles++;
+        text = current;
+      }
+    }
+    let report = toFileReport(file, text, result.parseAndAnalysisDiagnostics, result.findings);
+    if (options.quiet) report = { ...onlyErrors(report), warningCount: report.warningCount };
+    reports.push(report);
+  }
+
+  const format = options.format ?? 'stylish';
+  const output = formatReports(format, reports, {
+    colors: pc.createColors(format === 'stylish' && io.color),
+    cwd: io.cwd,
+  });
+  io.stdout.write(output);
+  if (options.fix && format === 'stylish' && fixedFiles > 0) {
+    io.stderr.write(`axon: fixed ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`);
+  }
+
+  const errors = reports.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
+  if (code === ExitCode.Usage) return code;
+  if (errors > 0) return ExitCode.Findings;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`axon: ${warnings} warning${warnings === 1 ? '' : 's'} found; --max-warnings allows ${options.maxWarnings}\n`);
+    return ExitCode.Findings;
+  }
+  return ExitCode.Ok;
+}

@@ -1,0 +1,31 @@
+/**
+ * Atomic file writes: the new text goes to a temporary file in the same folder, is flushed to
+ * disk, then renamed over the original. An interruption leaves either the old file or the new
+ * one, never a half-written file. The original's permissions are kept.
+ */
+import { randomBytes } from 'node:crypto';
+import { open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = (await stat(path)).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  const handle = await open(temp, 'wx', mode ?? 0o644);
+  try {
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw err;
+  }
+}
