@@ -150,7 +150,7 @@ function checkNumber(ctx: Ctx, v: Val, label: string, type: 'int' | 'number', sp
   const expected = describeType(type, spec.range);
   if (v.t !== 'number') return wrongType(ctx, v, label, expected);
   if (type === 'int' && !Number.isInteger(v.value)) return wrongType(ctx, v, label, expected);
-  if (!Number.isFinite(v.value) || !inRange(v.value, spec.range)) {
+  if (!Number.isFinite(v.value) || !inRange(v.value, spec.range) || (type === 'int' && !Number.isSafeInteger(v.value))) {
     ctx.r.error('analysis/out-of-range', v.range, `${label} must be ${expected}, got \`${v.raw}\``);
     return undefined;
   }
