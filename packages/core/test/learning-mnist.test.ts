@@ -75,5 +75,5 @@ describe('learning MNIST', () => {
     const acc = right / test.n;
     console.log(`MNIST small CNN: ${(acc * 100).toFixed(1)} % on ${test.n} unseen digits; epochs ${history.history.map((h) => Math.round(h.ms)).join(', ')} ms`);
     expect(acc).toBeGreaterThanOrEqual(0.9);
-  }, 120_000);
+  }, 300_000); // ~15-40 s on a shared 2-core machine
 });
