@@ -381,8 +381,18 @@ class AxonParser extends EmbeddedActionsParser {
     'taskRest',
     (kw: IToken): TaskDecl => {
       const node = this.enter<TaskDecl & AnyNode>({ kind: 'Task', range: this.startRange(kw), value: undefined });
-      const v = this.SUBRULE(this.nameExpr);
-      if (!this.recording) node.value = v;
+      this.OPTION(() => {
+        const v = this.SUBRULE(this.nameExpr);
+        if (!this.recording) node.value = v;
+      });
+      if (!this.recording && node.value === undefined) {
+        const next = this.LA(1);
+        this.problem(
+          'parse/missing-value',
+          `expected the task after \`task\` (\`regression\`, \`binary_classification\`, \`classification\` or \`multilabel\`), found ${describeToken(next)}`,
+          isRealToken(next) ? tokenRange(next) : tokenRange(kw),
+        );
+      }
       return this.done(node);
     },
     { recoveryValueFunc: (e) => this.recover(e) as TaskDecl },
@@ -457,11 +467,21 @@ class AxonParser extends EmbeddedActionsParser {
   settingAlts = [
     {
       ALT: () => {
-        this.CONSUME(Colon);
+        const colon = this.CONSUME(Colon);
         const node = this.frames[this.depth] as unknown as Setting;
         if (!this.recording) node.colon = true;
-        const v = this.SUBRULE(this.expr);
-        if (!this.recording) node.value = v;
+        this.OPTION({
+          // `key:` with nothing after it on its line, followed by the next `key:`: the value is missing
+          GATE: () => !(this.LA(2).tokenType === Colon && (this.LA(1).startLine as number) > (colon.endLine as number)),
+          DEF: () => {
+            const v = this.SUBRULE(this.expr);
+            if (!this.recording) node.value = v;
+          },
+        });
+        if (!this.recording && node.value === undefined) {
+          const next = this.LA(1);
+          this.problem('parse/missing-value', `expected a value after \`${node.key.name}:\`, found ${describeToken(next)}`, isRealToken(next) ? tokenRange(next) : tokenRange(colon));
+        }
       },
     },
     {
