@@ -99,7 +99,7 @@ describe('diagnostics', () => {
     await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
     const problems = (await broken).diagnostics;
     expect(problems[0]!.code).toBe('config/invalid');
-    expect(problems[0]!.message.startsWith(`${config}: not valid JSON`)).toBe(true);
+    expect((problems[0]!.message as string).startsWith(`${config}: not valid JSON`)).toBe(true);
     expect(problems.map((d) => d.code)).toContain('regression-output-linear'); // linted with the defaults meanwhile
   });
 

@@ -84,7 +84,7 @@ function didYouMeanFixes(doc: AxonDocument, range: Range, context: CodeActionCon
   const out: CodeAction[] = [];
   for (const d of context.diagnostics) {
     if (d.source !== 'axon' || !overlaps(d.range, range)) continue;
-    const m = DID_YOU_MEAN.exec(d.message);
+    const m = DID_YOU_MEAN.exec(typeof d.message === 'string' ? d.message : d.message.value);
     if (!m) continue;
     const current = doc.textDocument.getText(d.range);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(current)) continue; // only when the range is exactly the misspelt name
