@@ -143,6 +143,7 @@ function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used:
       layer.outputShape = inferred.outputShape;
       layer.params = inferred.params;
       layer.origin = { node: e.call, range: e.call.range, chain: e.chain };
+      layer.argRanges = e.resolved.argRanges;
       layers.push(layer);
       shape = inferred.outputShape;
     }

@@ -142,6 +142,12 @@ export type ResolvedLayer = LayerSpec & {
   outputShape: Shape;
   params: ParamCount;
   origin: LayerOrigin;
+  /**
+   * Where each written argument's value was written, by argument name (`units`, `activation`, …).
+   * For a value passed into a block through a parameter this is the block use's argument, not the
+   * parameter's name in the block body. Defaulted arguments are absent.
+   */
+  argRanges?: Partial<Record<string, Range>>;
 };
 
 export type Task =

@@ -109,6 +109,8 @@ network N {
       init: { name: 'constant', value: 0.5 },
       outputShape: [10, 10, 8],
     });
+    const ranges = n!.layers[0]!.argRanges!;
+    expect(Object.fromEntries(Object.entries(ranges).map(([k, r]) => [k, textAt(src, r!)]))).toEqual({ filters: '8', kernel: '[3, 5]', padding: 'same', init: 'constant(0.5)' });
     expect(n!.layers[0]!.origin.chain[0]).toMatchObject({ bindings: { k: [3, 5], pad: { name: 'same' }, w: { name: 'constant', args: { '0': 0.5 } } } });
   });
 
