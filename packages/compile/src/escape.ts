@@ -120,3 +120,22 @@ export function pyLiteral(v: unknown): string {
 export function pyTuple(ns: readonly number[]): string {
   return ns.length === 1 ? `(${pyNumber(ns[0]!)},)` : `(${ns.map(pyNumber).join(', ')})`;
 }
+
+/**
+ * JSON with two-space indentation where arrays of numbers, strings, booleans or nulls stay on one line
+ * (shapes, kernels, feature lists), so diffs of the IR show one changed line per changed setting.
+ */
+export function prettyJson(value: unknown, indent = ''): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    return `[\n${value.map((v) => `${inner}${prettyJson(v, inner)}`).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${prettyJson(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

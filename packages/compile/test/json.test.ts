@@ -61,3 +61,14 @@ describe('json target', () => {
     expect(() => compile({ network, trained: { weights: [] } }, 'json')).toThrow(/json target cannot express trained weights/);
   });
 });
+
+describe('json layout', () => {
+  it('prints scalar arrays on one line and parses back to the IR', () => {
+    const network = networkOf(readFileSync(join(ROOT, 'examples/mnist-cnn.axon'), 'utf8'));
+    const text = textOf(compile({ network }, 'json'), 'MnistCnn.json');
+    expect(text).toContain('"input": [28, 28, 1],');
+    expect(text).toContain('"kernel": [3, 3],');
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(toIr(network))));
+  });
+});
