@@ -172,7 +172,7 @@ function layout(ast: Program, tokens: IToken[], comments: IToken[]): string {
     } else if (it.comment) {
       const sameLine = startLine === prevEndLine;
       if (sameLine && !(prev?.lineComment ?? false)) {
-        line += ' ';
+        line += spaceBetween(prev, it);
       } else {
         const inner = stack.length > 0 && stack[stack.length - 1] !== '{';
         const blank = (origBlank || afterTop) && prev?.tok.image !== '{';
