@@ -113,6 +113,9 @@ function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used:
   } else {
     const expanded = expandLayers(s.Layers.items, blocks, r);
     expanded.usedBlocks.forEach((b) => used.add(b));
+    if (expanded.layers.length === 0 && !expanded.incomplete) {
+      r.error('analysis/missing-layers', keywordRange(s.Layers.range, 'layers'.length), '`layers` expands to no layers (its blocks are empty)');
+    }
     // Once a layer is dropped or does not fit, later shapes are guesses: stop reporting shape errors.
     let certain = input !== undefined;
     const counters = new Map<string, number>();

@@ -315,6 +315,14 @@ describe('network structure', () => {
     });
   });
 
+  it('layers that expand to nothing', () => {
+    expect(only('network N { input [2], layers { nothing() } }\nblock nothing() { }')).toMatchObject({
+      code: 'analysis/missing-layers',
+      text: 'layers',
+      message: '`layers` expands to no layers (its blocks are empty)',
+    });
+  });
+
   it('duplicate sections', () => {
     const src = 'network N {\n  input [2]\n  input [3]\n  layers { dense(1) }\n}';
     expect(only(src)).toEqual({
