@@ -126,7 +126,7 @@ export async function runTrain(file: string, options: TrainOptions, io: TrainIO)
   const progress = createProgress({ stream: io.stdout, tty: io.tty, epochs });
   const controller = new AbortController();
   const onInterrupt = () => {
-    progress.note('interrupted: stopping after this epoch and saving the model (press Ctrl+C again to quit now)');
+    progress.note('interrupted: stopping at the next batch and saving the model (press Ctrl+C again to quit now)');
     controller.abort();
     process.off('SIGINT', onInterrupt);
   };
@@ -175,7 +175,7 @@ export async function runTrain(file: string, options: TrainOptions, io: TrainIO)
   say(`model    ${join(shownOut, 'model.json')}, ${join(shownOut, 'weights.bin')}`);
   say(`metrics  ${join(shownOut, 'metrics.jsonl')}`);
   if (result.stopReason === 'stopped') {
-    fail('training was interrupted; the model of the last finished epoch was saved');
+    fail('training was interrupted; the model as it was when training stopped was saved');
     return ExitCode.Findings;
   }
   return ExitCode.Ok;
