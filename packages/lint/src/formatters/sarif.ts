@@ -3,7 +3,7 @@
  * metadata with help links to their doc pages, one result per message with its exact region,
  * related locations, and fixes as artifact changes.
  */
-import { relative, sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import type { Range } from '@axon/language';
 import type { FileReport, LintMessage } from '../report.js';
 import { rules } from '../rules/index.js';
@@ -34,8 +34,8 @@ function region(range: Range) {
 }
 
 function uriOf(filePath: string, cwd: string): string {
-  const rel = relative(cwd, filePath) || filePath;
-  return rel.split(sep).map(encodeURIComponent).join('/');
+  const rel = isAbsolute(filePath) ? relative(cwd, filePath) || filePath : filePath;
+  return rel.split(sep).join('/').split('/').map(encodeURIComponent).join('/');
 }
 
 function pascal(id: string): string {
