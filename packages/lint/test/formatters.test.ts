@@ -45,7 +45,7 @@ test('SARIF output is valid SARIF 2.1.0, with rule metadata, help links, related
   const first = results.find((r) => r.ruleId === 'regression-output-linear')!;
   expect(first.level).toBe('error');
   expect(first.locations[0]!.physicalLocation.artifactLocation.uri).toBe('models/regression-sigmoid-output.axon');
-  expect(first.locations[0]!.physicalLocation.region).toMatchObject({ startLine: 8, startColumn: 14 });
+  expect(first.locations[0]!.physicalLocation.region).toMatchObject({ startLine: 10, startColumn: 14, endLine: 10, endColumn: 33 });
   expect(first.fixes).toHaveLength(1);
   expect(first.relatedLocations).toHaveLength(1);
   expect(driver.rules[first.ruleIndex]!.id).toBe('regression-output-linear');
