@@ -145,9 +145,10 @@ async function train(deps: CommandDeps, uriArg: unknown, network: unknown): Prom
   const outSetting = vscode.workspace.getConfiguration('axon').get<string>('train.outDir', 'runs');
   const outDir = trainOutDir(specDir(doc), outSetting, doc.uri.fsPath, name);
   fs.mkdirSync(outDir, { recursive: true });
-  // Open the report first: it shows "waiting", then reloads each time the CLI rewrites report.html.
+  // Open the report first: it draws the run's curves from metrics.jsonl as epochs finish, then shows
+  // report.html once the CLI writes it (and again whenever it is rewritten).
   const reportPath = path.join(outDir, 'report.html');
-  deps.reports.show(reportPath);
+  deps.reports.show(reportPath, { liveSince: Date.now() });
   const code = await runAsTask(deps, doc, { action: 'train', file: doc.uri.fsPath, network: name, outDir });
   deps.reports.show(reportPath);
   if (code === 0) void vscode.window.showInformationMessage(`Axon: training finished; report at ${reportPath}`);

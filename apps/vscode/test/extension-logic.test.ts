@@ -3,6 +3,7 @@ import { chooseServer, describeServer } from '../src/server-choice.js';
 import { chooseCli, cliArguments, shellQuote, trainOutDir } from '../src/cli-invocation.js';
 import { parseDiagnoseOutput } from '../src/diagnose-findings.js';
 import { htmlForWebview, reportCsp, waitingHtml } from '../src/report-html.js';
+import { liveProgressHtml, parseMetricsJsonl, polylinePoints } from '../src/live-progress.js';
 
 describe('chooseServer', () => {
   it('uses the bundled server over IPC when axon.server.path is empty', () => {
@@ -88,5 +89,37 @@ describe('report html for the webview', () => {
   it('wraps fragments and escapes the waiting page path', () => {
     expect(htmlForWebview('<p>hi</p>', 'S')).toMatch(/^<!DOCTYPE html><html><head><meta [^>]+><\/head><body><p>hi<\/p><\/body><\/html>$/);
     expect(waitingHtml('/tmp/<run>/report.html', 'S')).toContain('/tmp/&lt;run&gt;/report.html');
+  });
+});
+
+describe('live training view', () => {
+  const jsonl = [
+    '{"epoch":1,"loss":1.2,"metrics":{"accuracy":0.3},"valLoss":1.3,"valMetrics":{"accuracy":0.25},"ms":3}',
+    '{"epoch":2,"loss":0.8,"metrics":{"accuracy":0.6},"valLoss":0.9,"valMetrics":{"accuracy":0.55},"ms":3}',
+    '{"epoch":3,"loss":0.4,"metrics":{"accuracy":0.9},"valLoss":0.5,"valMe', // being written
+  ].join('\n');
+
+  it('parses complete epoch lines and skips a line still being written', () => {
+    expect(parseMetricsJsonl(jsonl)).toEqual([
+      { epoch: 1, loss: 1.2, valLoss: 1.3, metrics: { accuracy: 0.3 }, valMetrics: { accuracy: 0.25 } },
+      { epoch: 2, loss: 0.8, valLoss: 0.9, metrics: { accuracy: 0.6 }, valMetrics: { accuracy: 0.55 } },
+    ]);
+    expect(parseMetricsJsonl('{"epoch":1,"loss":null}\n\n')).toEqual([]);
+  });
+
+  it('scales curves into the plot (y grows downwards in SVG)', () => {
+    const plot = { width: 120, height: 70, pad: 10 };
+    expect(polylinePoints([1, 2, 3], [1, 0.5, 0], 0, 1, plot)).toBe('10.0,10.0 60.0,35.0 110.0,60.0');
+    expect(polylinePoints([5], [2], 2, 2, plot)).toBe('60.0,35.0');
+  });
+
+  it('draws one polyline per series and the latest figures', () => {
+    const html = liveProgressHtml(parseMetricsJsonl(jsonl), { title: 'DeepSigmoid', totalEpochs: 50, cspSource: 'S' });
+    expect(html.match(/<polyline class="series"/g)).toHaveLength(2);
+    expect(html).toContain('data-series="val_loss"');
+    expect(html).toContain('DeepSigmoid — training (epoch 2 of 50)');
+    expect(html).toContain('<td>0.8000</td>');
+    expect(html).toContain('<th>val_accuracy</th>');
+    expect(liveProgressHtml([], { title: 'x', cspSource: 'S' })).toContain('No epoch has finished yet.');
   });
 });

@@ -11,6 +11,7 @@
 //    - hovering an activation shows the server's hover,
 //    - the network's code lenses (Summary, Train, Compile, Diagnose) appear, and Summary runs the CLI
 //      (`axon summary`, the repository's build) in a terminal that shows the parameter count,
+//    - Train (code lens) runs `axon train` and opens the run's report in a webview,
 //    - completion after `activation:` offers the server's activations;
 // 4. saves screenshots in .e2e/screenshots/ (gitignored).
 //
@@ -148,7 +149,24 @@ async function main() {
     log(results.at(-1));
     await page.keyboard.press(`${mod}+1`);
 
-    // 4. Completion after `activation:` on a new layer below the output layer.
+    // 4. Train from the code lens: the run's report opens in a webview beside the spec (the curves drawn
+    //    from metrics.jsonl while training, then the CLI's report.html when it writes one).
+    await lenses.filter({ hasText: /^Train$/ }).first().click();
+    const webviewText = await until('the training report in a webview', async () => {
+      for (const frame of page.frames()) {
+        const got = await frame
+          .evaluate(() => ({ text: document.body?.innerText ?? '', svgs: document.querySelectorAll('svg').length }))
+          .catch(() => undefined);
+        if (got && /DeepSigmoid/.test(got.text) && /epoch/i.test(got.text) && got.svgs > 0) return `${got.svgs} chart(s); ${got.text}`;
+      }
+      return undefined;
+    }, 120_000);
+    await page.screenshot({ path: join(screenshotsDir, '4-train-report.png') });
+    results.push(`Train opened the report webview: ${webviewText.replace(/\s+/g, ' ').slice(0, 160)}…`);
+    log(results.at(-1));
+    await page.keyboard.press(`${mod}+1`);
+
+    // 5. Completion after `activation:` on a new layer below the output layer.
     await goToLine(page, outputLine);
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
@@ -159,7 +177,7 @@ async function main() {
       const texts = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
       return texts.includes('relu') ? texts : undefined;
     }, 30_000);
-    await page.screenshot({ path: join(screenshotsDir, '4-completion.png') });
+    await page.screenshot({ path: join(screenshotsDir, '5-completion.png') });
     for (const expected of ['relu', 'leaky_relu', 'tanh']) {
       assert.ok(labels.includes(expected), `completion lacks ${expected}: ${labels.join(', ')}`);
     }
