@@ -8,16 +8,29 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Activation, InitializerName } from '@axon/language';
+import { readFile } from 'node:fs/promises';
 import { buildModel, fit, getWeights, probeGradients } from '../src/index.js';
 import { loadCsvData } from '../src/data/index.js';
-import { deepStack, denseNetwork } from './fixtures/networks.js';
+import { resolveOne, stackText } from './fixtures/source.js';
 import { constantUnits, gaussianBatch, hiddenOutputs, neverPositiveUnits } from './fixtures/probe.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
-function firstToLastRatio(activation: Activation, init: InitializerName, seed: number): number {
-  const net = deepStack(20, 64, activation, { name: init } as never, 64, 10);
+/** 20 hidden dense(64) layers of `activation` with `init`, then a 10-way softmax. */
+function deepStack(activation: string, init: string) {
+  return resolveOne(
+    stackText({
+      name: 'Deep',
+      input: 64,
+      task: 'classification(classes: 10)',
+      layers: [...Array.from({ length: 20 }, () => ({ units: 64, activation, init })), { units: 10, activation: 'softmax' }],
+    }),
+  );
+}
+
+function firstToLastRatio(activation: string, init: string, seed: number): number {
+  const net = deepStack(activation, init);
+  expect(net.layers.length).toBe(21);
   const model = buildModel(net, { seed });
   const probe = probeGradients(model, gaussianBatch(32, 64, 10, seed + 100));
   const first = probe.layers[0]!.gradNorm!;
@@ -29,12 +42,12 @@ function firstToLastRatio(activation: Activation, init: InitializerName, seed: n
 describe('claim: sigmoid stacks vanish, relu stacks do not', () => {
   for (const seed of [1, 2, 3]) {
     it(`20 × 64 sigmoid (glorot_uniform): first/last hidden gradient norm < 1e-3 (seed ${seed})`, () => {
-      const ratio = firstToLastRatio({ name: 'sigmoid' }, 'glorot_uniform', seed);
+      const ratio = firstToLastRatio('sigmoid', 'glorot_uniform', seed);
       expect(ratio).toBeLessThan(1e-3);
       expect(ratio).toBeGreaterThan(0); // vanishing, not broken
     });
     it(`20 × 64 relu (he_normal): first/last hidden gradient norm > 0.1 (seed ${seed})`, () => {
-      const ratio = firstToLastRatio({ name: 'relu' }, 'he_normal', seed);
+      const ratio = firstToLastRatio('relu', 'he_normal', seed);
       expect(ratio).toBeGreaterThan(0.1);
       expect(ratio).toBeLessThan(10); // nor exploding
     });
@@ -45,24 +58,17 @@ describe('claim: a very high learning rate kills relu units, not leaky_relu unit
   const depth = 4;
   const width = 32;
 
-  async function trainAt(activation: Activation, learningRate: number, seed: number) {
-    const net = denseNetwork({
-      name: `Dying_${activation.name}`,
-      input: [4],
-      task: { kind: 'classification', classes: 3 },
-      layers: [
-        ...Array.from({ length: depth }, () => ({ units: width, activation, init: { name: 'he_normal' as const } })),
-        { units: 3, activation: { name: 'softmax' } },
-      ],
-      train: {
-        loss: { name: 'categorical_crossentropy', fromLogits: false },
-        optimizer: { name: 'adam', learningRate, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
-        epochs: 20,
-        batchSize: 16,
-        seed,
-      },
-      data: { source: 'iris.csv', target: 'species', validationSplit: 0.2, standardize: true },
-    });
+  async function trainAt(activation: string, learningRate: string, seed: number) {
+    const net = resolveOne(
+      stackText({
+        name: 'Dying',
+        input: 4,
+        task: 'classification(classes: 3)',
+        layers: [...Array.from({ length: depth }, () => ({ units: width, activation, init: 'he_normal' })), { units: 3, activation: 'softmax' }],
+        train: ['loss: categorical_crossentropy', `optimizer: adam(learning_rate: ${learningRate})`, 'epochs: 20', 'batch_size: 16', `seed: ${seed}`],
+        data: ['source: "iris.csv"', 'target: "species"', 'validation_split: 0.2'],
+      }),
+    );
     const data = await loadCsvData(net, join(examples, 'iris.axon'));
     const model = buildModel(net, { seed });
     const result = await fit(model, data.train, data.validation, { seed });
@@ -78,7 +84,7 @@ describe('claim: a very high learning rate kills relu units, not leaky_relu unit
   }
 
   it('relu at Adam learning rate 10: most hidden units are dead; the engine reports the same', async () => {
-    const { result, dead, neverPositive } = await trainAt({ name: 'relu' }, 10, 1);
+    const { result, dead, neverPositive } = await trainAt('relu', '10', 1);
     expect(result.stopReason).toBe('completed');
     expect(dead).toBeGreaterThan(0.5);
     expect(neverPositive).toBe(dead); // for relu, dead = never positive
@@ -88,14 +94,30 @@ describe('claim: a very high learning rate kills relu units, not leaky_relu unit
   });
 
   it('leaky_relu at the same rate: no dead unit, although some units sit on the negative side', async () => {
-    const { result, dead, neverPositive } = await trainAt({ name: 'leaky_relu', alpha: 0.01 }, 10, 1);
+    const { result, dead, neverPositive } = await trainAt('leaky_relu(alpha: 0.01)', '10', 1);
     expect(result.stopReason).toBe('completed');
     expect(dead).toBe(0);
     expect(neverPositive).toBeGreaterThan(0); // they keep a slope there, so they are not stuck
   });
 
   it('relu at the default learning rate (1e-3) keeps nearly all units alive', async () => {
-    const { dead } = await trainAt({ name: 'relu' }, 1e-3, 1);
+    const { dead } = await trainAt('relu', '1e-3', 1);
     expect(dead).toBeLessThan(0.1);
+  });
+});
+
+describe('claim, on the shipped example: deep-sigmoid.axon vanishes at step 0', () => {
+  it('its first/last hidden gradient-norm ratio on its own data is below 1e-3', async () => {
+    const file = join(examples, 'deep-sigmoid.axon');
+    const net = resolveOne(await readFile(file, 'utf8'));
+    const hidden = net.layers.filter((l) => l.kind === 'dense' && l.activation.name === 'sigmoid');
+    expect(hidden.length).toBeGreaterThanOrEqual(19);
+    const data = await loadCsvData(net, file);
+    const batch = { ...data.train, n: 32, x: data.train.x.subarray(0, 32 * 4), y: data.train.y.subarray(0, 32 * 3) };
+    const probe = probeGradients(buildModel(net), batch);
+    const first = probe.layers[hidden[0]!.index]!.gradNorm!;
+    const last = probe.layers[hidden.at(-1)!.index]!.gradNorm!;
+    expect(first / last).toBeLessThan(1e-3);
+    expect(first).toBeGreaterThan(0);
   });
 });
