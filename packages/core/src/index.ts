@@ -12,7 +12,7 @@ export * from './types.js';
 export { buildModel, predict, getWeights, setWeights, ModelError, type Model, type BuildOptions } from './model.js';
 export { fit, evaluate, type FitOptions, type Evaluation } from './fit.js';
 export { probeGradients } from './diagnostics.js';
-export { K as kernels, installKernels, jsKernels, type Kernels } from './kernels.js';
+export { K as kernels, installKernels, jsKernels, activeMatmul, type Kernels } from './kernels.js';
 export type { DType } from './arr.js';
 // Data + model files (CSV loading, standardisation, model.json + weights.bin): see docs/model-format.md.
 export { loadCsvData, DataError, applyNormalization, computeNormalization, type LoadCsvOptions } from './data/index.js';

@@ -9,6 +9,7 @@
  * Float32Array or Float64Array (the gradient checks run in float64).
  */
 import type { Arr } from './arr.js';
+import { createWasmMatmul } from './wasm/matmul.js';
 
 /** Activation codes used by the elementwise kernels. */
 export enum Act {
@@ -531,8 +532,18 @@ export const jsKernels: Kernels = {
   },
 };
 
+/**
+ * The WebAssembly SIMD matmul (src/wasm/), used by default for float32 products big enough to pay for
+ * packing; `AXON_KERNELS=js` in the environment keeps the plain TypeScript kernels.
+ */
+export const wasmMatmul: Kernels['matmul'] | null =
+  typeof process !== 'undefined' && process.env?.AXON_KERNELS === 'js' ? null : createWasmMatmul(jsKernels.matmul);
+
+/** Which matmul the engine uses: 'wasm-simd' or 'js'. */
+export const activeMatmul: 'wasm-simd' | 'js' = wasmMatmul ? 'wasm-simd' : 'js';
+
 /** The kernels in use. Layers call through this object; `installKernels` swaps implementations in. */
-export const K: Kernels = { ...jsKernels };
+export const K: Kernels = { ...jsKernels, ...(wasmMatmul ? { matmul: wasmMatmul } : {}) };
 
 /** Replace some kernels (e.g. a WebAssembly matmul); returns a function that restores the previous ones. */
 export function installKernels(replacement: Partial<Kernels>): () => void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convGeometry, installKernels, jsKernels, K } from '../src/kernels.js';
+import { activeMatmul, convGeometry, installKernels, jsKernels, K, wasmMatmul } from '../src/kernels.js';
 import { testRandom } from './net-helpers.js';
 
 function naive(a: Float64Array, b: Float64Array, m: number, k: number, n: number, ta: boolean, tb: boolean): Float64Array {
@@ -27,6 +27,28 @@ describe('kernels', () => {
           for (let i = 0; i < m * n; i++) expect(c[i]).toBeCloseTo(ref[i]!, 12);
           K.matmul(a, b, c, m, k, n, ta, tb, true);
           for (let i = 0; i < m * n; i++) expect(c[i]).toBeCloseTo(2 * ref[i]!, 12);
+        }
+    }
+  });
+
+  it('uses the WebAssembly SIMD matmul by default, and it agrees with the naive loop (float32, all transpositions, padding edges)', () => {
+    expect(activeMatmul).toBe('wasm-simd');
+    expect(K.matmul).toBe(wasmMatmul);
+    const r = testRandom(5);
+    for (const [m, k, n] of [[64, 70, 33], [37, 300, 29], [5, 2000, 9], [128, 16, 130]] as const) {
+      for (const ta of [false, true])
+        for (const tb of [false, true]) {
+          const a = new Float32Array(m * k).map(() => r() - 0.5);
+          const b = new Float32Array(k * n).map(() => r() - 0.5);
+          const ref = naive(Float64Array.from(a), Float64Array.from(b), m, k, n, ta, tb);
+          const c = new Float32Array(m * n).fill(1);
+          wasmMatmul!(a, b, c, m, k, n, ta, tb, true);
+          let worst = 0;
+          for (let i = 0; i < m * n; i++) worst = Math.max(worst, Math.abs(c[i]! - 1 - ref[i]!));
+          expect(worst).toBeLessThan(1e-4);
+          wasmMatmul!(a, b, c, m, k, n, ta, tb, false);
+          for (let i = 0; i < m * n; i++) worst = Math.max(worst, Math.abs(c[i]! - ref[i]!));
+          expect(worst).toBeLessThan(1e-4);
         }
     }
   });
