@@ -18,7 +18,6 @@ const TARGET = 'onnx';
 export const ONNX_OPSET = 13;
 export const ONNX_IR_VERSION = 7;
 const FLOAT = 1;
-const INT64 = 7;
 
 type Attr = { name: string; f?: number; i?: number; ints?: number[]; type: number };
 const A = onnx.AttributeProto.AttributeType;
@@ -44,15 +43,6 @@ class GraphBuilder {
   constant(name: string, dims: number[], values: Float32Array): string {
     const n = this.fresh(name);
     this.initializers.push({ name: n, dims, dataType: FLOAT, rawData: float32Bytes([values]) });
-    return n;
-  }
-
-  int64s(name: string, values: number[]): string {
-    const n = this.fresh(name);
-    const buf = new ArrayBuffer(values.length * 8);
-    const view = new DataView(buf);
-    values.forEach((v, i) => view.setBigInt64(i * 8, BigInt(v), true));
-    this.initializers.push({ name: n, dims: [values.length], dataType: INT64, rawData: new Uint8Array(buf) });
     return n;
   }
 }

@@ -1,0 +1,81 @@
+/**
+ * Layer placements the core's engine does not run (dense on an image's channel axis, rank-2 samples)
+ * but the analyzer accepts: TF.js (channels-last, Keras semantics) is the reference, and PyTorch and
+ * ONNX must agree with it within 1e-4 on the same weights.
+ */
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compile } from '@axon/compile';
+import type { ResolvedNetwork } from '@axon/language';
+import { conv, dense, network } from './fixtures.js';
+import { HARNESS, lcg, maxAbsDiff, randomInput, requirePythonModule, runPython, writeFloat32 } from './consumers.js';
+import { tempDir, writeOutput } from './helpers.js';
+import { expectedWeights, type LayerWeights } from '../src/weights.js';
+
+function randomWeights(net: ResolvedNetwork): LayerWeights[] {
+  const rand = lcg(99);
+  return net.layers
+    .map((l) => ({
+      layer: l.index,
+      name: l.name,
+      weights: expectedWeights(l).map((e) => {
+        const size = e.shape.reduce((a, b) => a * b, 1);
+        const values = Float32Array.from({ length: size }, () => (e.name === 'moving_variance' || e.name === 'gamma' ? 0.5 + rand() : rand() - 0.5));
+        return { name: e.name, shape: e.shape, values };
+      }),
+    }))
+    .filter((lw) => lw.weights.length > 0);
+}
+
+const cases = (): ResolvedNetwork[] => [
+  network('DenseOnImage', [4, 5, 3], [
+    conv(4, 3, { padding: 'same' }),
+    dense(6, { name: 'prelu', init: 0.25 }),
+    { kind: 'batch_norm', momentum: 0.99, epsilon: 1e-3 },
+    dense(3, { name: 'softmax' }),
+  ]),
+  network('Sequence', [6, 4], [
+    dense(5, { name: 'leaky_relu', alpha: 0.1 }),
+    { kind: 'batch_norm', momentum: 0.9, epsilon: 1e-3 },
+    { kind: 'activation', activation: { name: 'prelu', init: 0.2 } },
+    dense(3, { name: 'softmax' }),
+    { kind: 'flatten' },
+    dense(2),
+  ]),
+];
+
+describe('pytorch and onnx agree with tfjs where the core has no reference', () => {
+  beforeAll(() => {
+    requirePythonModule('torch');
+    requirePythonModule('onnx');
+  });
+
+  it.each(cases().map((n) => [n.name, n] as const))('%s', async (_name, net) => {
+    const weights = randomWeights(net);
+    const n = 3;
+    const x = randomInput(net, n);
+
+    const tfjsOut = compile({ network: net, trained: { weights } }, 'tfjs');
+    const mj = JSON.parse(tfjsOut.files[0]!.contents as string);
+    const w = tfjsOut.files[1]!.contents as Uint8Array;
+    const model = await tf.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: mj.modelTopology, weightSpecs: mj.weightsManifest[0].weights, weightData: w.buffer.slice(w.byteOffset, w.byteOffset + w.byteLength) as ArrayBuffer }),
+    );
+    const reference = tf.tidy(() => (model.predict(tf.tensor(x, [n, ...net.input])) as tf.Tensor).dataSync());
+    expect(reference.length).toBe(n * net.outputShape.reduce((a, b) => a * b, 1));
+
+    const dir = writeOutput(compile({ network: net, trained: { weights } }, 'pytorch'), tempDir('cross-torch'));
+    writeFloat32(join(dir, 'x.bin'), x);
+    const torch = JSON.parse(runPython([HARNESS('torch_forward.py'), dir, join(dir, 'x.bin'), String(n)])) as { out: number[]; trainable: number };
+    expect(torch.trainable).toBe(net.params.trainable);
+    expect(maxAbsDiff(torch.out, reference)).toBeLessThan(1e-4);
+
+    const ort = await import('onnxruntime-node');
+    const file = writeOutput(compile({ network: net, trained: { weights } }, 'onnx'), tempDir('cross-onnx'));
+    runPython([HARNESS('onnx_check.py'), file]);
+    const session = await ort.InferenceSession.create(file);
+    const r = await session.run({ input: new ort.Tensor('float32', x, [n, ...net.input]) });
+    expect(maxAbsDiff(r.output!.data as Float32Array, reference)).toBeLessThan(1e-4);
+  });
+});
