@@ -10,7 +10,7 @@ import { resolveLayer, type ResolvedCall } from './layers.js';
 import type { BoundValue, ExpansionStep, LayerKind } from './network.js';
 import { span, type Reporter } from './report.js';
 import { closestName } from './suggest.js';
-import { EMPTY_ENV, toArgVals, toBound, type Env, type Val } from './values.js';
+import { EMPTY_ENV, toArgVals, toBound, type ArgVal, type Env, type Val } from './values.js';
 
 /** Most layers one network may expand to; beyond it analysis stops with an error instead of running out of memory. */
 export const MAX_LAYERS = 50_000;
@@ -86,6 +86,19 @@ function walkRepeat(st: State, stmt: Extract<LayerStmt, { kind: 'Repeat' }>, env
   }
 }
 
+/** Argument values of calls outside blocks, by call: they do not depend on bindings, and repeats expand the same call many times. */
+const closedArgs = new WeakMap<LayerCall, ArgVal[]>();
+
+function argVals(call: LayerCall, env: Env): ArgVal[] {
+  if (env.size > 0) return toArgVals(call.args?.args, env);
+  let args = closedArgs.get(call);
+  if (!args) {
+    args = toArgVals(call.args?.args, env);
+    closedArgs.set(call, args);
+  }
+  return args;
+}
+
 function walkCall(st: State, call: LayerCall, env: Env, params: string[], chain: ExpansionStep[]): void {
   const name = call.name?.name;
   if (!name) {
@@ -93,7 +106,7 @@ function walkCall(st: State, call: LayerCall, env: Env, params: string[], chain:
     return;
   }
   const ctx: Ctx = { r: st.r, params };
-  const args = toArgVals(call.args?.args, env);
+  const args = argVals(call, env);
   if (isLayerKind(name)) {
     const resolved = resolveLayer(name, { what: 'layer', name, nameRange: call.name.range, args }, ctx);
     const layer: ExpandedLayer = { kind: name, call, chain };
