@@ -11,6 +11,11 @@ export function tokenStart(t: IToken): Position {
 }
 
 export function tokenEnd(t: IToken): Position {
+  const last = t.image.charCodeAt(t.image.length - 1);
+  if (last === 10 || last === 13) {
+    // a token ending in a line break (an unterminated block comment) ends at the start of the next line
+    return { offset: (t.endOffset as number) + 1, line: (t.endLine as number) + 1, column: 1 };
+  }
   return { offset: (t.endOffset as number) + 1, line: t.endLine as number, column: (t.endColumn as number) + 1 };
 }
 
