@@ -69,6 +69,15 @@ function settingsByKey(settings: readonly Setting[], table: Record<string, Setti
       );
       continue;
     }
+    const info = table[key]!;
+    if (!s.colon && !info.statement) {
+      r.error(
+        'analysis/missing-value',
+        s.key.range,
+        `\`${key}\` is a setting: write \`${key}: value\` with ${describeType(info.type, info.range)}`,
+      );
+      continue;
+    }
     const first = byKey.get(key);
     if (first) {
       r.error('analysis/duplicate-setting', s.key.range, `\`${key}\` is already set at line ${first.key.range.start.line}`);

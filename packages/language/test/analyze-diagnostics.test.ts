@@ -226,6 +226,20 @@ describe('argument counts, types and ranges', () => {
     ]);
   });
 
+  it('a setting written without its colon', () => {
+    const src = 'network N {\n  input [1]\n  layers { dense(1) }\n  train {\n    epochs\n    loss(mse)\n  }\n}';
+    expect(problems(src)).toEqual([
+      { code: 'analysis/missing-value', text: 'epochs', line: 5, column: 5, message: '`epochs` is a setting: write `epochs: value` with a positive integer' },
+      {
+        code: 'analysis/missing-value',
+        text: 'loss',
+        line: 6,
+        column: 5,
+        message: '`loss` is a setting: write `loss: value` with a loss (mse, mae, huber, binary_crossentropy, categorical_crossentropy)',
+      },
+    ]);
+  });
+
   it('a data section needs source and target', () => {
     const src = 'network N { input [1], layers { dense(1) }, data { validation_split: 0.1 } }';
     expect(problems(src)).toEqual([
