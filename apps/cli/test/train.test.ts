@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { loadModel } from '@axon/core';
 import { runTrain, type TrainOptions } from '../src/commands/train.js';
+import { createProgress, epochLine } from '../src/progress.js';
+import type { EpochLog } from '@axon/core';
 import { main } from '../src/main.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -157,5 +159,55 @@ describe('axon train on the command line', () => {
     const epochs = await cli(['train', join(examples, 'iris.axon'), '--epochs', '0']);
     expect(epochs.code).toBe(2);
     expect(epochs.stderr).toMatch(/--epochs expects a positive integer, got "0"/);
+  });
+});
+
+describe('progress display', () => {
+  const log = (epoch: number, extra: Partial<EpochLog> = {}): EpochLog => ({
+    epoch,
+    loss: 0.5 / epoch,
+    metrics: { accuracy: 0.8 },
+    valLoss: 0.25,
+    valMetrics: { accuracy: 0.9 },
+    diagnostics: [],
+    ms: 12.4,
+    ...extra,
+  });
+
+  it('formats an epoch line with accuracy as a percentage', () => {
+    expect(epochLine(log(7), 200)).toBe('epoch   7/200  loss 0.0714  accuracy 80.0%  val_loss 0.2500  val_accuracy 90.0%  12 ms');
+    expect(epochLine(log(1, { loss: 1e-5, metrics: { mae: 0.3, r2: 0.91 }, valLoss: undefined, valMetrics: undefined }), 5)).toBe(
+      'epoch 1/5  loss 1.000e-5  mae 0.3000  r2 0.9100  12 ms',
+    );
+  });
+
+  it('without a terminal: a line for the first, the last and every ceil(epochs / 20)-th epoch', () => {
+    const out = sink();
+    const p = createProgress({ stream: out.stream, tty: false, epochs: 200 });
+    for (let e = 1; e <= 200; e++) {
+      p.batch({ epoch: e, batch: 0, batches: 1, loss: 1 });
+      p.epoch(log(e));
+    }
+    p.stop();
+    const lines = out.text().trim().split('\n');
+    expect(lines.length).toBe(21);
+    expect(lines.map((l) => Number(/epoch +(\d+)\//.exec(l)![1]))).toEqual([1, ...Array.from({ length: 20 }, (_, i) => (i + 1) * 10)]);
+    expect(out.text()).not.toMatch(/\u001b/); // no escape codes in logs
+  });
+
+  it('on a terminal: a cli-progress bar per epoch with the live loss', () => {
+    const out = sink();
+    Object.assign(out.stream, { isTTY: true, columns: 120 });
+    const p = createProgress({ stream: out.stream, tty: true, epochs: 2 });
+    for (let e = 1; e <= 2; e++) {
+      for (let b = 0; b < 4; b++) p.batch({ epoch: e, batch: b, batches: 4, loss: 0.1 * (b + 1) });
+      p.epoch(log(e));
+    }
+    p.stop();
+    const text = out.text();
+    expect(text).toMatch(/epoch 1\/2 [█░]+ 0\/4 batches \| loss -/);
+    expect(text).toMatch(/epoch 2\/2 [█░]+ 0\/4 batches \| loss - \| last val_loss 0\.2500/);
+    expect(text).toMatch(/epoch 1\/2  loss 0\.5000  accuracy 80\.0%/);
+    expect(text).toMatch(/epoch 2\/2  loss 0\.2500  accuracy 80\.0%/);
   });
 });
