@@ -20,7 +20,8 @@ export default defineRule(
   (context) => {
     const { network } = context;
     const isRegression =
-      network.task?.kind === 'regression' || (network.task === undefined && isRegressionLoss(network.train.loss.name));
+      network.task?.kind === 'regression' ||
+      (network.task === undefined && network.train.lossExplicit && isRegressionLoss(network.train.loss.name));
     if (!isRegression) return;
     const output = outputOf(network);
     if (!output || output.activation.name === 'linear') return;

@@ -23,7 +23,7 @@ export default defineRule<SaturatingDeepStackOptions>(
     fixable: false,
     messages: {
       deep:
-        '{{count}} hidden layers apply {{activation}} (the limit is {{depth}}): its slope is at most {{slope}}, so the gradient shrinks at every layer and the first layers barely learn (vanishing gradients). Use relu or a relu variant in the hidden layers.',
+        '{{count}} hidden layers apply {{activation}} ({{depth}} or more are flagged): its slope is at most {{slope}}, so the gradient shrinks at every layer and the first layers barely learn (vanishing gradients). Use relu or a relu variant in the hidden layers.',
     },
     schema: {
       type: 'object',
