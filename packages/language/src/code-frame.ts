@@ -12,6 +12,8 @@ import type { Diagnostic, Severity } from './diagnostic.js';
 export interface FrameOptions {
   /** Colour the severity, the caret line and the code with ANSI escapes. */
   color?: boolean;
+  /** Add one `file:line:col: note: …` line per related location (the block use or repeat an error came through). */
+  related?: boolean;
 }
 
 const ansi = (code: string) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
@@ -52,8 +54,13 @@ export function formatDiagnostic(file: string, text: string, diagnostic: Diagnos
   const head =
     `${c.bold(`${file}:${start.line}:${start.column}`)}: ${sev(diagnostic.severity)}: ${diagnostic.message}` +
     ` ${c.dim(`[${diagnostic.code}]`)}`;
+  const notes = options.related
+    ? (diagnostic.related ?? []).map(
+        (r) => `\n  ${c.bold(`${file}:${r.range.start.line}:${r.range.start.column}`)}: ${c.cyan('note')}: ${r.message}`,
+      )
+    : [];
   const line = sourceLine(text, start.line);
-  if (line === '' && start.column <= 1) return head;
+  if (line === '' && start.column <= 1) return head + notes.join('');
   const gutter = String(start.line);
   const pad = ' '.repeat(gutter.length);
   // Keep tabs in the caret line so the caret lines up under tab-indented source.
@@ -67,7 +74,7 @@ export function formatDiagnostic(file: string, text: string, diagnostic: Diagnos
     `  ${c.dim(`${gutter} |`)} ${line}`,
     `  ${c.dim(`${pad} |`)} ${lead}${sev('^'.repeat(width))}`,
   ];
-  return frame.join('\n');
+  return frame.join('\n') + notes.join('');
 }
 
 /** Every diagnostic of a file, errors and warnings in source order, separated by newlines. */

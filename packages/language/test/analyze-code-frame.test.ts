@@ -57,6 +57,20 @@ describe('formatDiagnostic', () => {
     );
   });
 
+  it('related locations become notes when asked', () => {
+    const src = 'network N {\n  input [4]\n  layers { bad(8) }\n}\nblock bad(w) {\n  dropout(1.5)\n}\n';
+    const [d] = check(src).diagnostics;
+    expect(formatDiagnostic('b.axon', src, d!, { related: true })).toBe(
+      [
+        'b.axon:6:11: error: `rate` of `dropout` must be a number in [0, 1), got `1.5` [analysis/out-of-range]',
+        '  6 |   dropout(1.5)',
+        '    |           ^^^',
+        '  b.axon:3:12: note: in block `bad`, used here',
+      ].join('\n'),
+    );
+    expect(formatDiagnostic('b.axon', src, d!)).not.toContain('note');
+  });
+
   it('sourceLine handles CRLF and out-of-range lines', () => {
     expect(sourceLine('a\r\nb\r\n', 1)).toBe('a');
     expect(sourceLine('a\nb', 2)).toBe('b');

@@ -54,7 +54,7 @@ export async function runSummary(files: string[], io: SummaryIO): Promise<number
       continue;
     }
     const result = check(text);
-    for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(file, text, d, { color: io.color })}\n`);
+    for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(file, text, d, { color: io.color, related: true })}\n`);
     if (result.diagnostics.some((d) => d.severity === 'error')) {
       code = Math.max(code, ExitCode.Findings);
       continue;
