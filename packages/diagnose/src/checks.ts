@@ -206,11 +206,14 @@ export function lossTrendChecks(losses: number[], t: CheckThresholds): DynamicFi
   const last = window[window.length - 1]!;
   if (first <= 0 || last < first * (1 - t.stallImprovement)) return [];
   if (losses[0]! > 0 && last < losses[0]! * t.stallFloor) return [];
+  const rising = last > first * (1 + t.stallImprovement);
   return [
     {
       check: 'stalled-loss',
       severity: 'warning',
-      message: `the loss went from ${fmt(first)} to ${fmt(last)} over the last ${t.stallWindow} checks (less than ${pct(t.stallImprovement)} down) — training has stalled`,
+      message: rising
+        ? `the loss rose from ${fmt(first)} to ${fmt(last)} over the last ${t.stallWindow} checks — training is diverging; lower the learning rate`
+        : `the loss went from ${fmt(first)} to ${fmt(last)} over the last ${t.stallWindow} checks (less than ${pct(t.stallImprovement)} down) — training has stalled`,
       figures: { from: first, to: last },
     },
   ];
@@ -227,13 +230,40 @@ export function runChecks(network: ResolvedNetwork, evidence: RunEvidence, thres
   ];
 }
 
-/** The static lint rules each dynamic check can confirm. */
-export const CONFIRMS: Record<CheckId, string[]> = {
-  'vanishing-gradients': ['saturating-deep-stack', 'sigmoid-hidden'],
-  'exploding-gradients': ['learning-rate-range', 'init-activation-mismatch'],
-  'dying-relu': ['dying-relu-learning-rate', 'dying-relu-negative-bias'],
-  saturation: ['saturating-deep-stack', 'sigmoid-hidden', 'init-activation-mismatch'],
-  'bad-initial-loss': ['loss-activation-mismatch', 'classification-output-softmax', 'binary-output-sigmoid'],
-  'stalled-loss': ['learning-rate-range', 'saturating-deep-stack'],
-  'diverged-loss': ['learning-rate-range', 'dying-relu-learning-rate'],
+/**
+ * The static lint rules each dynamic check can confirm. A `layer` rule confirms a finding on the
+ * same source range; a `network` rule (about the whole stack or the training setup) confirms any
+ * finding in its network.
+ */
+export const CONFIRMS: Record<CheckId, { rule: string; scope: 'layer' | 'network' }[]> = {
+  'vanishing-gradients': [
+    { rule: 'saturating-deep-stack', scope: 'network' },
+    { rule: 'sigmoid-hidden', scope: 'layer' },
+  ],
+  'exploding-gradients': [
+    { rule: 'learning-rate-range', scope: 'network' },
+    { rule: 'init-activation-mismatch', scope: 'layer' },
+  ],
+  'dying-relu': [
+    { rule: 'dying-relu-learning-rate', scope: 'network' },
+    { rule: 'dying-relu-negative-bias', scope: 'layer' },
+  ],
+  saturation: [
+    { rule: 'saturating-deep-stack', scope: 'network' },
+    { rule: 'sigmoid-hidden', scope: 'layer' },
+    { rule: 'init-activation-mismatch', scope: 'layer' },
+  ],
+  'bad-initial-loss': [
+    { rule: 'loss-activation-mismatch', scope: 'network' },
+    { rule: 'classification-output-softmax', scope: 'network' },
+    { rule: 'binary-output-sigmoid', scope: 'network' },
+  ],
+  'stalled-loss': [
+    { rule: 'learning-rate-range', scope: 'network' },
+    { rule: 'saturating-deep-stack', scope: 'network' },
+  ],
+  'diverged-loss': [
+    { rule: 'learning-rate-range', scope: 'network' },
+    { rule: 'dying-relu-learning-rate', scope: 'network' },
+  ],
 };

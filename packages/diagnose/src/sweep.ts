@@ -59,6 +59,7 @@ export function summarizeSweep(runs: SweepRun[], task: Task | undefined): SweepV
   const variants: SweepVariant[] = [...by.entries()].map(([name, rs]) => {
     const values = rs.map((r) => runMetric(r.history, r.bestEpoch, metric.key)).map((v) => (Number.isFinite(v) ? v : metric.higherIsBetter ? 0 : Number.MAX_VALUE));
     const { mean, std } = meanStd(values);
+    const losses = rs.map((r) => runMetric(r.history, r.bestEpoch, 'loss')).filter((v) => Number.isFinite(v));
     const dead = rs.map((r) => finalFraction(r.history, 'deadFraction')).filter((v): v is number => v !== undefined);
     const sat = rs.map((r) => finalFraction(r.history, 'saturatedFraction')).filter((v): v is number => v !== undefined);
     return {
@@ -68,6 +69,7 @@ export function summarizeSweep(runs: SweepRun[], task: Task | undefined): SweepV
       higherIsBetter: metric.higherIsBetter,
       mean,
       spread: std,
+      ...(losses.length ? { loss: meanStd(losses).mean } : {}),
       epochsToBest: Math.round(meanStd(rs.map((r) => r.bestEpoch)).mean),
       wallMs: meanStd(rs.map((r) => r.wallMs)).mean,
       peakMemoryMB: Math.max(...rs.map((r) => r.peakMemoryMB)),
@@ -76,7 +78,8 @@ export function summarizeSweep(runs: SweepRun[], task: Task | undefined): SweepV
       rank: 0,
     };
   });
-  variants.sort((a, b) => (metric.higherIsBetter ? b.mean - a.mean : a.mean - b.mean));
+  // Best metric first; equal metrics (several variants at 100 % accuracy) are ranked by their loss.
+  variants.sort((a, b) => (metric.higherIsBetter ? b.mean - a.mean : a.mean - b.mean) || (a.loss ?? Infinity) - (b.loss ?? Infinity));
   variants.forEach((v, i) => (v.rank = i + 1));
   return variants;
 }

@@ -74,6 +74,10 @@ describe('loss trend', () => {
     expect(lossTrendChecks([1.1, 1.1, 1.09, 1.08, 1.07, 1.06], t).map((x) => x.check)).toEqual(['stalled-loss']);
     expect(lossTrendChecks([1.1, 1.0, 0.9, 0.8, 0.7, 0.6], t)).toEqual([]);
   });
+  it('says a rising loss is diverging', () => {
+    const f = lossTrendChecks([1, 10, 100, 1e3, 1e4], t);
+    expect(f[0]!.message).toBe('the loss rose from 1 to 1.0e4 over the last 5 checks — training is diverging; lower the learning rate');
+  });
   it('does not call a converged run stalled', () => {
     expect(lossTrendChecks([1.1, 0.3, 0.05, 0.05, 0.05, 0.05, 0.05], t)).toEqual([]);
   });

@@ -12,6 +12,17 @@ interface Row {
   epoch: number;
   value: number;
   series: string;
+  /** Sort key of the series (layer index), so the legend reads 1, 2, … 10 rather than 1, 10, 2. */
+  order?: number;
+}
+
+/** Series names in legend order: by `order` where rows have one, else by first appearance. */
+function seriesOrder(rows: Row[]): string[] {
+  const first = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (!first.has(r.series)) first.set(r.series, r.order ?? i);
+  });
+  return [...first.entries()].sort((a, b) => a[1] - b[1]).map(([s]) => s);
 }
 
 const config = {
@@ -47,7 +58,7 @@ function lineChart(
       encoding: {
         x: { field: 'epoch', type: 'quantitative', title: 'epoch', axis: { tickMinStep: 1, format: 'd' } },
         y: { field: 'value', type: 'quantitative', title: y.title, scale },
-        color: { field: 'series', type: 'nominal', title: seriesTitle },
+        color: { field: 'series', type: 'nominal', title: seriesTitle, sort: seriesOrder(rows) },
       },
     },
   };
@@ -84,6 +95,7 @@ export function metricCharts(history: EpochLog[]): ChartSpec[] {
 }
 
 function metricTitle(name: string): string {
+  if (name.startsWith('val_')) return `Validation ${metricTitle(name.slice(4)).toLowerCase()}`;
   if (name === 'r2') return 'R²';
   if (name === 'mae') return 'Mean absolute error';
   return name.charAt(0).toUpperCase() + name.slice(1).replace(/_/g, ' ');
@@ -95,7 +107,7 @@ export function gradientChart(history: EpochLog[]): ChartSpec | undefined {
   for (const e of history) {
     for (const d of e.diagnostics) {
       if (finite(d.gradNorm) && d.gradNorm > 0) {
-        rows.push({ epoch: e.epoch, value: d.gradNorm, series: `${d.layer + 1}: ${d.name}` });
+        rows.push({ epoch: e.epoch, value: d.gradNorm, series: `${d.layer + 1}: ${d.name}`, order: d.layer });
       }
     }
   }
@@ -109,9 +121,9 @@ export function unitHealthChart(history: EpochLog[]): ChartSpec | undefined {
   const rows: Row[] = [];
   for (const e of history) {
     for (const d of e.diagnostics) {
-      if (finite(d.deadFraction)) rows.push({ epoch: e.epoch, value: d.deadFraction, series: `${d.layer + 1}: ${d.name} dead` });
+      if (finite(d.deadFraction)) rows.push({ epoch: e.epoch, value: d.deadFraction, series: `${d.layer + 1}: ${d.name} dead`, order: 2 * d.layer });
       if (finite(d.saturatedFraction)) {
-        rows.push({ epoch: e.epoch, value: d.saturatedFraction, series: `${d.layer + 1}: ${d.name} saturated` });
+        rows.push({ epoch: e.epoch, value: d.saturatedFraction, series: `${d.layer + 1}: ${d.name} saturated`, order: 2 * d.layer + 1 });
       }
     }
   }
@@ -155,14 +167,14 @@ export function sweepMetricChart(variants: SweepVariant[]): ChartSpec | undefine
       config,
       data: { values: rows },
       encoding: {
-        x: { field: 'variant', type: 'nominal', title: 'activation', sort: { field: 'rank' }, axis: { labelAngle: 0 } },
+        x: { field: 'variant', type: 'nominal', title: 'activation', sort: rows.map((r) => r.variant), axis: { labelAngle: 0 } },
       },
       layer: [
         {
           mark: { type: 'bar', opacity: 0.85 },
           encoding: {
             y: { field: 'mean', type: 'quantitative', title: metric },
-            color: { field: 'variant', type: 'nominal', title: 'activation', legend: null },
+            color: { field: 'variant', type: 'nominal', title: 'activation', legend: null, sort: rows.map((r) => r.variant) },
           },
         },
         {

@@ -37,7 +37,7 @@ function sweepTable(variants: SweepVariant[]): string {
     .sort((a, b) => a.rank - b.rank)
     .map(
       (v) =>
-        `<tr><td>${v.rank}</td><td class="l">${escapeXml(v.name)}</td><td>${fmt(v.mean)} ± ${fmt(v.spread)}</td>` +
+        `<tr><td>${v.rank}</td><td class="l">${escapeXml(v.name)}</td><td>${v.mean.toFixed(4)} ± ${v.spread.toFixed(4)}</td>` +
         `<td>${v.epochsToBest}</td><td>${(v.wallMs / 1000).toFixed(1)} s</td><td>${v.peakMemoryMB.toFixed(0)} MB</td>` +
         `<td>${v.deadFraction === undefined ? '—' : `${(v.deadFraction * 100).toFixed(0)} %`}</td>` +
         `<td>${v.saturatedFraction === undefined ? '—' : `${(v.saturatedFraction * 100).toFixed(0)} %`}</td></tr>`,

@@ -25,6 +25,8 @@ export interface SweepVariant {
   mean: number;
   /** Standard deviation over seeds (0 with one seed). */
   spread: number;
+  /** Mean validation (or training) loss at the best epoch: breaks ties between equal metrics. */
+  loss?: number;
   epochsToBest: number;
   wallMs: number;
   peakMemoryMB: number;

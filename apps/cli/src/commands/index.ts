@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import { registerSummary } from './summary.js';
 import { registerTrain } from './train.js';
 import { registerCompile } from './compile.js';
+import { registerSweep } from './sweep.js';
 import { registerLint } from './lint.js';
 import { registerFmt } from './fmt.js';
+import { registerDiagnose } from './diagnose.js';
 
 /** Sets the process exit code a command ends with. */
 export type SetExitCode = (code: number) => void;
@@ -13,6 +15,8 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerSummary(program, setExitCode);
   registerTrain(program, setExitCode);
   registerCompile(program, setExitCode);
+  registerSweep(program, setExitCode);
   registerLint(program, setExitCode);
   registerFmt(program, setExitCode);
+  registerDiagnose(program, setExitCode);
 }

@@ -1,0 +1,138 @@
+/**
+ * `axon diagnose FILE [--network NAME] [--steps N] [--format F] [--threshold name=value]… [--out DIR]`
+ *
+ * A short seeded training run that applies the dynamic checks (vanishing/exploding gradients, dying
+ * relu, saturation, bad initial loss, stalled/diverged loss) and reports them like `axon lint` does:
+ * at the source range of the layer concerned, with the measured figure and the static rule it
+ * confirms. Writes an HTML report with the run's charts to --out (default runs/<network>-diagnose).
+ * Exit codes as `axon lint`: 0 no errors, 1 errors (or --max-warnings exceeded), 2 usage/config/data.
+ */
+import { isAbsolute, relative } from 'node:path';
+import { join } from 'node:path';
+import pc from 'picocolors';
+import type { Command } from 'commander';
+import { DataError, loadCsvData } from '@axon/core';
+import { DEFAULT_THRESHOLDS, diagnoseNetwork, toLintFindings, type CheckThresholds } from '@axon/diagnose';
+import { ConfigError, FORMAT_NAMES, formatReports, lintText, loadConfig, toFileReport, type FormatName } from '@axon/lint';
+import { writeReport } from '@axon/report';
+import { ExitCode, UsageError } from '../exit.js';
+import { loadSpec, positiveInteger } from '../load-spec.js';
+import type { SetExitCode } from './index.js';
+
+export interface DiagnoseCliOptions {
+  network?: string;
+  steps?: number;
+  format?: FormatName;
+  threshold?: Partial<CheckThresholds>;
+  maxWarnings?: number;
+  out?: string;
+  report?: boolean;
+}
+
+export interface CliIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  tty: boolean;
+}
+
+function formatName(value: string): FormatName {
+  if (!(FORMAT_NAMES as readonly string[]).includes(value)) throw new UsageError(`--format expects one of ${FORMAT_NAMES.join(', ')}, got "${value}"`);
+  return value as FormatName;
+}
+
+/** `--threshold vanishingRatio=1e-4` (repeatable). */
+function threshold(value: string, previous: Partial<CheckThresholds> = {}): Partial<CheckThresholds> {
+  const m = /^(\w+)=(.+)$/.exec(value);
+  const names = Object.keys(DEFAULT_THRESHOLDS);
+  if (!m || !names.includes(m[1]!)) throw new UsageError(`--threshold expects NAME=VALUE with NAME one of ${names.join(', ')}, got "${value}"`);
+  const n = Number(m[2]);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--threshold ${m[1]} expects a non-negative number, got "${m[2]}"`);
+  return { ...previous, [m[1]!]: n };
+}
+
+export function registerDiagnose(program: Command, setExitCode: SetExitCode): void {
+  program
+    .command('diagnose')
+    .description('a short seeded training run that checks gradients, dead and saturated units and the loss')
+    .argument('<file>', 'the .axon file')
+    .option('--network <name>', 'which network (needed when the file has several)')
+    .option('--steps <n>', 'optimizer steps to run (default 200)', positiveInteger('--steps'))
+    .option('--format <name>', `output format: ${FORMAT_NAMES.join(', ')}`, formatName, 'stylish')
+    .option('--threshold <name=value>', 'override a check threshold (repeatable; see docs/cli/diagnose.md)', threshold)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings expects a non-negative integer, got "${v}"`);
+      return n;
+    })
+    .option('--out <dir>', 'where to write the report (default: runs/<network>-diagnose)')
+    .option('--no-report', 'do not write the HTML report and charts')
+    .action(async (file: string, options: DiagnoseCliOptions) => {
+      setExitCode(await runDiagnose(file, options, { stdout: process.stdout, stderr: process.stderr, tty: Boolean(process.stdout.isTTY) }));
+    });
+}
+
+export async function runDiagnose(file: string, options: DiagnoseCliOptions, io: CliIO): Promise<number> {
+  const format = options.format ?? 'stylish';
+  // Machine-readable formats own stdout; progress and paths go to stderr.
+  const info = format === 'stylish' ? io.stdout : io.stderr;
+  const spec = await loadSpec(file, options.network, { stderr: io.stderr, color: io.tty, command: 'diagnose' });
+  if (!spec) return ExitCode.Findings;
+  const { network, source } = spec;
+  if (!network.data) throw new UsageError(`${file}: network ${network.name} has no data { } section to train on`);
+
+  let config;
+  try {
+    config = loadConfig(file);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+  const lint = lintText(source, { filePath: file, config });
+
+  let data;
+  try {
+    data = await loadCsvData(network, file);
+  } catch (err) {
+    if (err instanceof DataError) throw new UsageError(err.message);
+    throw err;
+  }
+  const steps = options.steps ?? 200;
+  info.write(`diagnosing ${network.name}: ${steps} steps on ${data.train.n} rows, seed ${network.train.seed}\n`);
+  const result = await diagnoseNetwork(network, data.train, { steps, ...(options.threshold ? { thresholds: options.threshold } : {}) });
+  const findings = toLintFindings(source, network, result.findings, lint.findings);
+  const report = toFileReport(file, source, [], findings);
+  const colors = io.tty && format === 'stylish' ? pc : undefined;
+  const output = formatReports(format, [report], colors ? { colors } : {});
+  if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+  if (format === 'stylish' && findings.length === 0) io.stdout.write(`no problems found in ${result.steps} steps\n`);
+
+  if (options.report !== false) {
+    const out = options.out ?? join('runs', `${network.name}-diagnose`);
+    const initial = result.evidence.initial;
+    const written = await writeReport(out, {
+      kind: 'diagnose',
+      title: `${network.name}: diagnose`,
+      file,
+      network,
+      history: result.history,
+      findings: findings.map((f) => ({
+        ...(f.expansion ? { layer: f.expansion.layers[0]! - 1 } : layerAt(network, f.range.start.offset)),
+        line: f.range.start.line,
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+      })),
+      summary: { steps: result.steps, 'initial loss': Number(initial.loss.toPrecision(4)), 'final loss': Number(result.evidence.final.loss.toPrecision(4)), findings: findings.length },
+    });
+    info.write(`report   ${isAbsolute(out) ? written.html : relative(process.cwd(), written.html)}\n`);
+  }
+  if (report.errorCount > 0) return ExitCode.Findings;
+  if (options.maxWarnings !== undefined && report.warningCount > options.maxWarnings) return ExitCode.Findings;
+  return ExitCode.Ok;
+}
+
+/** The layer whose source range contains `offset`, as a report finding's `layer` field. */
+function layerAt(network: { layers: { origin: { range: { start: { offset: number }; end: { offset: number } } } }[] }, offset: number): { layer?: number } {
+  const i = network.layers.findIndex((l) => l.origin.range.start.offset <= offset && offset < l.origin.range.end.offset);
+  return i >= 0 ? { layer: i } : {};
+}

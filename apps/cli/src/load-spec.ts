@@ -1,0 +1,72 @@
+/**
+ * Reading an .axon file for a command that needs one resolved network (train, diagnose, sweep):
+ * unreadable file → UsageError; analysis errors → code frames on stderr and `undefined` (exit 1).
+ */
+import { readFile } from 'node:fs/promises';
+import { check, formatDiagnostic, type ResolvedNetwork } from '@axon/language';
+import { UsageError } from './exit.js';
+
+export interface LoadedSpec {
+  source: string;
+  network: ResolvedNetwork;
+  networks: ResolvedNetwork[];
+}
+
+export async function readSource(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `${file}: file not found` : `${file}: cannot read (${code ?? String(err)})`);
+  }
+}
+
+/**
+ * Reads and analyses `file` and picks a network (by name, the only one, or the only one with data).
+ * Returns undefined after printing the errors when the file does not analyse cleanly.
+ */
+export async function loadSpec(
+  file: string,
+  wanted: string | undefined,
+  io: { stderr: NodeJS.WritableStream; color: boolean; command: string },
+): Promise<LoadedSpec | undefined> {
+  const source = await readSource(file);
+  const analysed = check(source);
+  const errors = analysed.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    for (const d of errors) io.stderr.write(`${formatDiagnostic(file, source, d, { color: io.color })}\n`);
+    io.stderr.write(`axon ${io.command}: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}\n`);
+    return undefined;
+  }
+  return { source, network: chooseNetwork(analysed.networks, wanted, file), networks: analysed.networks };
+}
+
+export function chooseNetwork(networks: ResolvedNetwork[], wanted: string | undefined, file: string): ResolvedNetwork {
+  if (networks.length === 0) throw new UsageError(`${file}: no network in this file`);
+  if (wanted !== undefined) {
+    const found = networks.find((n) => n.name === wanted);
+    if (found) return found;
+    throw new UsageError(`${file}: no network "${wanted}"; it has: ${networks.map((n) => n.name).join(', ')}`);
+  }
+  if (networks.length === 1) return networks[0]!;
+  const withData = networks.filter((n) => n.data);
+  if (withData.length === 1) return withData[0]!;
+  throw new UsageError(`${file} has ${networks.length} networks (${networks.map((n) => n.name).join(', ')}); choose one with --network NAME`);
+}
+
+/** Commander argument parsers that fail with a UsageError (exit 2) naming the flag. */
+export function positiveInteger(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} expects a positive integer, got "${value}"`);
+    return n;
+  };
+}
+
+export function seedInteger(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new UsageError(`${flag} expects an integer from 0 to 4294967295, got "${value}"`);
+    return n;
+  };
+}
