@@ -71,6 +71,17 @@ describe.each(cases)('%s trained by the core, saved and reloaded', (example) => 
     expect(py.labelNames ?? undefined).toEqual(t.data.labelNames);
   });
 
+  it('keras: the generated load_data (numpy) reproduces the core split and standardisation', () => {
+    requirePythonModule('numpy');
+    const file = writeOutput(compile({ network: t.loaded.network, dataPath: join(EXAMPLES, t.loaded.network.data!.source) }, 'keras'), tempDir('trained-keras'));
+    const py = JSON.parse(runPython([HARNESS('keras_data.py'), file])) as Record<string, never>;
+    expect(py.shape).toEqual([t.data.train.n, ...t.loaded.network.input]);
+    expect(maxAbsDiff(py.trainX, t.data.train.x)).toBeLessThan(1e-5);
+    expect(maxAbsDiff(py.valX, t.data.validation!.x)).toBeLessThan(1e-5);
+    expect(py.trainY).toEqual(Array.from(t.data.train.y));
+    expect(py.valY).toEqual(Array.from(t.data.validation!.y));
+  });
+
   it('tfjs: predictions equal the core within 1e-4', async () => {
     const v = t.data.validation!;
     const out = compile({ network: t.loaded.network, trained: t.loaded }, 'tfjs');

@@ -12,6 +12,7 @@ import { layoutOf, requireImage, windowPads } from '../layout.js';
 import { expectedWeights, float32Bytes, tensor, weightsByLayer } from '../weights.js';
 import { PY_RUNTIME } from './pytorch-runtime.js';
 import { PY_TRAIN } from './pytorch-train.js';
+import { PY_CSV } from './python-csv.js';
 
 const TARGET = 'pytorch';
 
@@ -136,6 +137,7 @@ export function compilePytorch(input: CompileInput): CompileOutput {
   const files: OutputFile[] = [
     { path: 'model.py', contents: `${lines.join('\n')}` },
     { path: 'axon_runtime.py', contents: PY_RUNTIME },
+    { path: 'axon_csv.py', contents: PY_CSV },
     { path: 'train.py', contents: PY_TRAIN },
   ];
   if (trained) files.push(...kerasWeightFiles(network, trained, TARGET));
