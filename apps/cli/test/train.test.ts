@@ -124,6 +124,20 @@ describe('axon train', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('an output layer that does not fit the targets: a clear message before training, exit 1', async () => {
+    await copyFile(join(examples, 'binary.csv'), join(dir, 'binary.csv'));
+    const file = await writeSpec(
+      'mismatch.axon',
+      'network M {\n  input [2]\n  task binary_classification\n  layers {\n    dense(4, activation: relu)\n    dense(2, activation: softmax)\n  }\n' +
+        '  data {\n    source: "binary.csv"\n    target: "label"\n  }\n}\n',
+    );
+    const r = await train(file, { out: join(dir, 'mismatch-run') });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'axon train: network M outputs 2 values per sample but its targets from "label" have 1 (binary classification); make the last layer\'s units match the task\n',
+    );
+  });
+
   it('divergence: a clear message, no model, exit 1', async () => {
     await copyFile(join(examples, 'regression.csv'), join(dir, 'regression.csv'));
     const file = await writeSpec(

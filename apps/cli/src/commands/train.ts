@@ -107,6 +107,15 @@ export async function runTrain(file: string, options: TrainOptions, io: TrainIO)
     throw err;
   }
 
+  const outputs = network.outputShape.reduce((a, b) => a * b, 1);
+  if (data.train.targetSize !== outputs) {
+    fail(
+      `network ${network.name} outputs ${outputs} value${outputs === 1 ? '' : 's'} per sample but its targets from "${data.target}" have ${data.train.targetSize}` +
+        `${network.task ? ` (${network.task.kind.replace('_', ' ')})` : ''}; make the last layer's units match the task`,
+    );
+    return ExitCode.Findings;
+  }
+
   const epochs = options.epochs ?? network.train.epochs;
   const seed = options.seed ?? network.train.seed;
   const out = options.out ?? join('runs', network.name);
@@ -147,6 +156,10 @@ export async function runTrain(file: string, options: TrainOptions, io: TrainIO)
         },
       },
     );
+  } catch (err) {
+    progress.stop();
+    fail(`training ${network.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+    return ExitCode.Findings;
   } finally {
     process.off('SIGINT', onInterrupt);
     progress.stop();
