@@ -7,10 +7,12 @@ export interface SaturatingDeepStackOptions {
 }
 
 /**
- * Default depths. Provisional: the training core calibrates them from measured gradient ratios
- * (docs/rules/saturating-deep-stack.md, "Calibration").
+ * Default depths. sigmoid: measured — at 6 stacked layers the first/last gradient-norm ratio at
+ * step 0 drops below 1e-3 (docs/calibration.md, bench/calibrate-saturation.mjs). tanh: a style
+ * limit — with the default init its ratio stays near 1 up to depth 20; it fails by saturating
+ * during training instead (see docs/rules/saturating-deep-stack.md, "Calibration").
  */
-export const DEFAULT_SATURATING_DEPTH = { sigmoid: 4, tanh: 6 } as const;
+export const DEFAULT_SATURATING_DEPTH = { sigmoid: 6, tanh: 6 } as const;
 
 /** Gradients through sigmoid/tanh shrink at every layer; a deep stack of them barely trains its first layers. */
 export default defineRule<SaturatingDeepStackOptions>(
