@@ -170,6 +170,11 @@ describe('axon train on the command line', () => {
     const unknown = await cli(['train', join(examples, 'iris.axon'), '--network', 'Irsi']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no network "Irsi"; it has: Iris/);
+    const two = (name: string) => `network ${name} {\n  input [4]\n  task regression(outputs: 1)\n  layers {\n    dense(1)\n  }\n  data {\n    source: "regression.csv"\n    target: "y"\n  }\n}\n`;
+    const both = await writeSpec('two.axon', two('A') + two('B'));
+    const several = await cli(['train', both]);
+    expect(several.code).toBe(2);
+    expect(several.stderr).toMatch(/two\.axon has 2 networks \(A, B\); choose one with --network NAME/);
     const epochs = await cli(['train', join(examples, 'iris.axon'), '--epochs', '0']);
     expect(epochs.code).toBe(2);
     expect(epochs.stderr).toMatch(/--epochs expects a positive integer, got "0"/);
