@@ -79,6 +79,8 @@ describe('cursorContext', () => {
     expect(at('network A {\n train {\n  loss: <|>\n }\n}').context).toEqual({ kind: 'value', key: 'loss', section: 'train' });
     expect(at('network A {\n data {\n  standardize: t<|>\n }\n}').context).toEqual({ kind: 'value', key: 'standardize', section: 'data' });
     expect(at('network A {\n train {\n  epochs: 10\n  <|>\n }\n}').context).toEqual({ kind: 'setting-key', section: 'train' });
+    expect(at('network A {\n train {\n  epochs: 10, <|>\n }\n}').context).toEqual({ kind: 'setting-key', section: 'train' });
+    expect(at('network A {\n train {\n  epochs: 10, loss: <|>\n }\n}').context).toEqual({ kind: 'value', key: 'loss', section: 'train' });
   });
 
   it('offers nothing inside comments, strings and numbers', () => {
@@ -91,5 +93,19 @@ describe('cursorContext', () => {
     expect(at(')))}}}]]\n<|>').context).toEqual({ kind: 'top' });
     expect(at(')))}}}]]<|>').context).toEqual({ kind: 'none' });
     expect(at('network A { layers { dense(16,, activation: <|>').context).toMatchObject({ kind: 'value', key: 'activation' });
+  });
+});
+
+describe('outline', () => {
+  it('finds blocks, networks, tasks, members and written settings from tokens, even in broken text', async () => {
+    const { outline } = await import('../src/text/outline.js');
+    const text = 'block b(w, d) { dense(w) }\nnetwork A {\n  input [4]\n  task binary_classification\n  train {\n    loss: mse, epochs: 3\n    early_stopping(patience: 2)\n  }\n}\nnetwork B {\n  layers {\n    dense(\n';
+    const o = outline(tokenize(text), text.length);
+    expect(o.blocks).toEqual([{ name: 'b', params: ['w', 'd'] }]);
+    expect(o.networks.map((n) => [n.name, n.task, n.members, n.sections.map((s) => [s.kind, s.keys])])).toEqual([
+      ['A', 'binary_classification', ['input', 'task', 'train'], [['train', ['loss', 'epochs', 'early_stopping']]]],
+      ['B', undefined, ['layers'], []],
+    ]);
+    expect(o.networks[1]!.end).toBe(text.length);
   });
 });

@@ -31,6 +31,8 @@ export class TestClient {
   readonly docs = new Map<string, TextDocument>();
   readonly registrations: unknown[] = [];
   configurationRequests = 0;
+  /** window/logMessage lines from the server (a handler that failed logs here). */
+  readonly logs: string[] = [];
   settings: Record<string, unknown> | undefined;
 
   constructor(
@@ -60,7 +62,9 @@ export class TestClient {
       this.registrations.push(...p.registrations);
       return null;
     });
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      this.logs.push(p.message);
+    });
     connection.listen();
   }
 

@@ -1,9 +1,8 @@
 /** Completion that knows where the cursor is (see text/context.ts). */
-import type { Program } from '@axon/language';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
-import { blocks, networks } from '../ast/walk.js';
 import { lossDocs, type LossDoc } from '../docs/index.js';
 import { cursorContext, type CallInfo } from '../text/context.js';
+import { networkAt, sectionAt, type Outline } from '../text/outline.js';
 import type { AxonDocument } from '../workspace/document.js';
 import { offsetRange } from '../util/ranges.js';
 import { dataSettings, findSignature, formatDefault, names, paddings, signature, trainSettings, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
@@ -79,27 +78,19 @@ function vocabularyItems(kind: VocabularyKind, order?: (name: string) => number)
   });
 }
 
-function blockItems(program: Program): CompletionItem[] {
-  return blocks(program)
-    .filter((b) => b.name)
-    .map((b, i) => ({
-      label: b.name!.name,
-      kind: CompletionItemKind.Module,
-      detail: `block ${b.name!.name}(${b.params.map((p) => p.name).join(', ')})`,
-      insertText: `${b.name!.name}(${b.params.map((p, j) => `\${${j + 1}:${p.name}}`).join(', ')})`,
-      insertTextFormat: InsertTextFormat.Snippet,
-      sortText: `1${String(i).padStart(3, '0')}`,
-    }));
+function blockItems(o: Outline): CompletionItem[] {
+  return o.blocks.map((b, i) => ({
+    label: b.name,
+    kind: CompletionItemKind.Module,
+    detail: `block ${b.name}(${b.params.join(', ')})`,
+    insertText: `${b.name}(${b.params.map((p, j) => `\${${j + 1}:${p}}`).join(', ')})`,
+    insertTextFormat: InsertTextFormat.Snippet,
+    sortText: `1${String(i).padStart(3, '0')}`,
+  }));
 }
 
-function taskOfNetworkAt(program: Program, offset: number): string | undefined {
-  const net = networks(program).find((n) => n.range.start.offset <= offset && offset <= n.range.end.offset);
-  const task = net?.members.find((m) => m.kind === 'Task');
-  return task?.kind === 'Task' ? task.value?.name.name : undefined;
-}
-
-function lossItems(program: Program, offset: number): CompletionItem[] {
-  const task = taskOfNetworkAt(program, offset);
+function lossItems(o: Outline, offset: number): CompletionItem[] {
+  const task = networkAt(o, offset)?.task;
   const suited = (name: string) => {
     const d = lossDocs.find((l: LossDoc) => l.name === name);
     return task && d?.tasks.includes(task) ? 0 : 1;
@@ -127,16 +118,16 @@ function argumentNameItems(args: readonly ArgSpec[], given: readonly string[]): 
     });
 }
 
-/** The args of whatever `callee` names in this call position. */
-export function calleeArgs(program: Program, call: CallInfo): { owner: string; args: ArgSpec[]; kind: VocabularyKind | 'block' } | undefined {
+/** The args of whatever `callee` names in this call position (a block of the file, or a catalog entry). */
+export function calleeArgs(o: Outline, call: CallInfo): { owner: string; args: ArgSpec[]; kind: VocabularyKind | 'block' } | undefined {
   const inLayers = call.section === 'layers' || call.section === 'block' || call.section === 'repeat';
   if (inLayers && call.statementBefore.length === 0) {
-    const block = blocks(program).find((b) => b.name?.name === call.callee);
+    const block = o.blocks.find((b) => b.name === call.callee);
     if (block) {
       return {
         owner: call.callee,
         kind: 'block',
-        args: block.params.map((p, i) => ({ name: p.name, type: 'number', position: i, required: true, doc: `Parameter ${i + 1} of block \`${call.callee}\`.` })),
+        args: block.params.map((p, i) => ({ name: p, type: 'number', position: i, required: true, doc: `Parameter ${i + 1} of block \`${call.callee}\`.` })),
       };
     }
     const layer = signature('layer', call.callee);
@@ -146,7 +137,7 @@ export function calleeArgs(program: Program, call: CallInfo): { owner: string; a
   return found ? { owner: call.callee, args: found.signature.args, kind: found.kind } : undefined;
 }
 
-function valueItems(program: Program, offset: number, key: string, type: ArgSpec['type'] | undefined): CompletionItem[] {
+function valueItems(o: Outline, offset: number, key: string, type: ArgSpec['type'] | undefined): CompletionItem[] {
   const t = type ?? (key === 'activation' || key === 'fn' ? 'activation' : key === 'init' || key === 'bias_init' ? 'initializer' : key);
   switch (t) {
     case 'activation':
@@ -154,7 +145,7 @@ function valueItems(program: Program, offset: number, key: string, type: ArgSpec
     case 'initializer':
       return vocabularyItems('initializer');
     case 'loss':
-      return lossItems(program, offset);
+      return lossItems(o, offset);
     case 'optimizer':
       return vocabularyItems('optimizer');
     case 'task':
@@ -173,7 +164,7 @@ function valueItems(program: Program, offset: number, key: string, type: ArgSpec
 
 export function completion(doc: AxonDocument, offset: number): CompletionList {
   const ctx = cursorContext(doc.text, offset, doc.tokens());
-  const program = doc.parsed().ast;
+  const o = doc.outline();
   let items: CompletionItem[] = [];
   const c = ctx.context;
   switch (c.kind) {
@@ -186,8 +177,7 @@ export function completion(doc: AxonDocument, offset: number): CompletionList {
     case 'network-member':
       {
         // Sections the network already has are not offered again.
-        const net = networks(program).find((n) => n.range.start.offset <= offset && offset <= n.range.end.offset);
-        const present = new Set((net?.members ?? []).map((m) => m.kind.toLowerCase()));
+        const present = new Set(networkAt(o, offset)?.members ?? []);
         items = Object.entries(MEMBER_SNIPPETS)
           .filter(([label]) => !present.has(label))
           .map(([label, snippet], i) => ({
@@ -202,7 +192,7 @@ export function completion(doc: AxonDocument, offset: number): CompletionList {
     case 'layer-statement':
       items = [
         ...vocabularyItems('layer'),
-        ...blockItems(program),
+        ...blockItems(o),
         { label: 'repeat', kind: CompletionItemKind.Snippet, detail: 'repeat N { … }', insertText: REPEAT_SNIPPET, insertTextFormat: InsertTextFormat.Snippet, sortText: '2000' },
       ];
       break;
@@ -211,10 +201,7 @@ export function completion(doc: AxonDocument, offset: number): CompletionList {
       break;
     case 'setting-key': {
       const settings = c.section === 'train' ? trainSettings() : dataSettings();
-      const section = program.items
-        .flatMap((i) => (i.kind === 'Network' ? i.members : []))
-        .find((m) => (m.kind === 'Train' || m.kind === 'Data') && m.range.start.offset <= offset && offset <= m.range.end.offset);
-      const given = section && (section.kind === 'Train' || section.kind === 'Data') ? section.settings.map((s) => s.key.name) : [];
+      const given = sectionAt(o, offset)?.keys ?? [];
       items = settings
         .filter((s) => !given.includes(s.name))
         .map((s, i) => {
@@ -233,20 +220,20 @@ export function completion(doc: AxonDocument, offset: number): CompletionList {
     }
     case 'value': {
       if (c.callee) {
-        const owner = calleeArgs(program, { ...(ctx.call as CallInfo) });
+        const owner = calleeArgs(o, ctx.call as CallInfo);
         const spec = owner?.args.find((a) => a.name === c.key);
-        items = valueItems(program, offset, c.key, spec?.type);
-      } else items = valueItems(program, offset, c.key, undefined);
+        items = valueItems(o, offset, c.key, spec?.type);
+      } else items = valueItems(o, offset, c.key, undefined);
       break;
     }
     case 'argument': {
-      const owner = calleeArgs(program, c.call);
+      const owner = calleeArgs(o, c.call);
       if (owner) {
         items = argumentNameItems(owner.args, c.call.given);
         // A positional argument that takes a name from the vocabulary: `activation(relu)`.
         const positional = owner.args.find((a) => a.position === c.call.positionalBefore);
         if (positional && c.call.given.length === 0) {
-          const values = valueItems(program, offset, positional.name, positional.type);
+          const values = valueItems(o, offset, positional.name, positional.type);
           items = [...values.map((v) => ({ ...v, sortText: `0${v.sortText ?? ''}` })), ...items.map((v) => ({ ...v, sortText: `1${v.sortText ?? ''}` }))];
         }
       }

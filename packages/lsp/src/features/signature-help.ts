@@ -9,7 +9,7 @@ export function signatureHelp(doc: AxonDocument, offset: number): SignatureHelp 
   const ctx = cursorContext(doc.text, offset, doc.tokens());
   const call = ctx.call;
   if (!call) return null;
-  const owner = calleeArgs(doc.parsed().ast, call);
+  const owner = calleeArgs(doc.outline(), call);
   if (!owner) return null;
   const { label, params } = owner.kind === 'block' ? blockLabel(owner.owner, owner.args.map((a) => a.name)) : signatureLabel(owner.owner, owner.args);
   let active: number;

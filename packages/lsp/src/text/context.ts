@@ -178,6 +178,8 @@ function frames(before: Token[]): { stack: Frame[]; topLevel: Token[] } {
             if (name) f.named.set(f.argIndex, name);
             f.argIndex++;
             f.current = [];
+          } else if (f?.type === 'brace') {
+            f.stmt = []; // `epochs: 20, batch_size: 32`: a comma also ends a setting
           } else pushToStatementOrTop(t);
           break;
         case ':':

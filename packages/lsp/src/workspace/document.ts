@@ -6,6 +6,7 @@
  */
 import { analyze, parse, type AnalysisResult, type ParseResult } from '@axon/language';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { outline, type Outline } from '../text/outline.js';
 import { tokenize, type Token } from '../text/scan.js';
 import type { LintOutcome } from './lint.js';
 
@@ -20,6 +21,7 @@ export class AxonDocument {
   private parseResult?: ParseResult;
   private analysisResult?: AnalysisResult;
   private tokenList?: Token[];
+  private outlineData?: Outline;
   private lintResult?: { key: number; outcome: LintOutcome };
   readonly text: string;
   readonly version: number;
@@ -51,6 +53,11 @@ export class AxonDocument {
 
   tokens(): Token[] {
     return (this.tokenList ??= tokenize(this.text));
+  }
+
+  /** Blocks, networks and sections from tokens (no parse needed). */
+  outline(): Outline {
+    return (this.outlineData ??= outline(this.tokens(), this.text.length));
   }
 
   parsed(): ParseResult {

@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+// The language server's latency as an editor sees it, on a generated 2,000-line spec:
+//  - diagnostics: time from a `didChange` (one small incremental edit) to the `publishDiagnostics`
+//    for that version, debounce set to 0, over 200 edits (median, p95);
+//  - completion: time of `textDocument/completion` at 20 positions (5 rounds each).
+// The server is the built bin (`axon-language-server --stdio`), spawned and driven over JSON-RPC,
+// so the figures include serialisation and the pipe (an upper bound of the server-side time).
+// Peer measured in the same run: @axon/lint's `lintText` on the same text, in this process
+// (parse + analyse + every rule, no LSP) — the floor the server cannot beat.
+//
+//   npm run build -w @axon/language -w @axon/lint -w @axon/lsp && node bench/lsp.mjs [--edits 200]
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+const root = new URL('..', import.meta.url);
+const bin = fileURLToPath(new URL('packages/lsp/bin/axon-language-server.js', root));
+for (const pkg of ['language', 'lint', 'lsp']) {
+  if (!existsSync(fileURLToPath(new URL(`packages/${pkg}/dist/index.js`, root)))) {
+    console.error(`packages/${pkg}/dist is missing: run \`npm run build -w @axon/language -w @axon/lint -w @axon/lsp\` first.`);
+    process.exit(2);
+  }
+}
+const lint = await import(pathToFileURL(fileURLToPath(new URL('packages/lint/dist/index.js', root))).href);
+
+const editsArg = process.argv.indexOf('--edits');
+const EDITS = editsArg > 0 ? Math.max(10, Number(process.argv[editsArg + 1]) || 200) : 200;
+
+/** A realistic 2,000-line file: blocks, then networks with plain layers, block uses and repeats, train and data. */
+function generate(targetLines = 2000) {
+  const out = ['// generated: language server benchmark', ''];
+  out.push('block res_unit(width, rate) {', '  dense(width, activation: relu, init: he_normal)', '  batch_norm()', '  dropout(rate)', '}', '');
+  let n = 0;
+  while (out.length < targetLines - 40) {
+    out.push(`network Net${n} {`, '  input [32]', '  task classification(classes: 10)', '', '  layers {');
+    for (let i = 0; i < 6; i++) {
+      out.push(`    dense(64, activation: leaky_relu(alpha: 0.01), init: he_normal)`);
+      out.push('    res_unit(64, 0.1)');
+      out.push('    repeat 2 {', '      dense(64, activation: elu(alpha: 1.0))', '      dropout(0.25)', '    }');
+    }
+    out.push('    dense(10, activation: softmax)', '  }', '');
+    out.push('  train {', '    loss: categorical_crossentropy', '    optimizer: adam(learning_rate: 1e-3)', '    epochs: 20', '    batch_size: 32', '  }', '');
+    out.push('  data {', '    source: "data.csv"', '    target: "label"', '  }', '}', '');
+    n++;
+  }
+  return out.join('\n') + '\n';
+}
+
+const text = generate();
+const lineCount = text.split('\n').length - 1;
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const fmt = (ms) => `${ms.toFixed(2)} ms`;
+
+// Peer: lintText in-process.
+const peer = [];
+for (let i = 0; i < 30; i++) {
+  const t0 = performance.now();
+  lint.lintText(text);
+  peer.push(performance.now() - t0);
+}
+
+const child = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+const waiting = new Map();
+conn.onNotification('textDocument/publishDiagnostics', (p) => {
+  const w = waiting.get(p.version);
+  if (w) {
+    waiting.delete(p.version);
+    w(performance.now());
+  }
+});
+conn.listen();
+await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
+await conn.sendNotification('initialized', {});
+
+const uri = 'file:///bench/generated.axon';
+let doc = TextDocument.create(uri, 'axon', 1, text);
+const published = (version) => new Promise((resolve) => waiting.set(version, resolve));
+let wait = published(1);
+await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'axon', version: 1, text } });
+let diagCount;
+await wait;
+
+// Edits: rewrite the units of a random `dense(64` (64 ↔ 65), as someone tuning a layer would.
+const sites = [];
+for (let i = text.indexOf('dense(64'); i !== -1; i = text.indexOf('dense(64', i + 1)) sites.push(i + 'dense('.length);
+let seed = 7;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const diag = [];
+for (let e = 0; e < EDITS; e++) {
+  const at = sites[Math.floor(rand() * sites.length)];
+  const cur = doc.getText().slice(at, at + 2);
+  const next = cur === '64' ? '65' : '64';
+  const range = { start: doc.positionAt(at), end: doc.positionAt(at + 2) };
+  const version = doc.version + 1;
+  doc = TextDocument.update(doc, [{ range, text: next }], version);
+  wait = published(version);
+  const t0 = performance.now();
+  await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: next }] });
+  const t1 = await wait;
+  diag.push(t1 - t0);
+}
+
+// Completion at 20 positions of different kinds (layer statement, after activation:, in a call, train keys, loss values …).
+const final = doc.getText();
+const anchors = [
+  ['activation: leaky_relu', 'activation: '.length],
+  ['activation: elu', 'activation: '.length],
+  ['init: he_normal', 'init: '.length],
+  ['    res_unit(64', 4],
+  ['res_unit(64, ', 'res_unit(64, '.length],
+  ['dense(64, activation: leaky', 'dense(64, '.length],
+  ['leaky_relu(alpha', 'leaky_relu('.length],
+  ['loss: categorical', 'loss: '.length],
+  ['optimizer: adam', 'optimizer: '.length],
+  ['adam(learning_rate', 'adam('.length],
+  ['    epochs: 20', 4],
+  ['    source:', 4],
+  ['  task classification', '  task '.length],
+  ['classification(classes', 'classification('.length],
+  ['      dropout(0.25)', 6],
+  ['    dense(10', 4],
+  ['  input [32]', 2],
+  ['dense(10, activation: softmax', 'dense(10, activation: '.length],
+  ['  batch_norm()', 2],
+  ['dense(width, activation: relu', 'dense(width, '.length],
+];
+const completion = [];
+const counts = [];
+for (let round = 0; round < 5; round++) {
+  anchors.forEach(([needle, delta], i) => {
+    // spread the positions over the file: the i-th anchor is searched from i/20 of the way in
+    const from = Math.floor((final.length * i) / anchors.length);
+    let at = final.indexOf(needle, from);
+    if (at < 0) at = final.indexOf(needle);
+    anchors[i].at = at + delta;
+  });
+  for (const a of anchors) {
+    const t0 = performance.now();
+    const list = await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: doc.positionAt(a.at) });
+    completion.push(performance.now() - t0);
+    if (round === 0) counts.push(list.items.length);
+  }
+}
+
+const server = (await conn.sendRequest('axon/timings')).filter((t) => t.version > 1);
+await conn.sendRequest('shutdown');
+await conn.sendNotification('exit');
+conn.dispose();
+
+const peerMedian = quantile(peer, 0.5);
+const dMed = quantile(diag, 0.5);
+const dP95 = quantile(diag, 0.95);
+const sWall = server.map((t) => t.wallMs);
+const sCpu = server.map((t) => t.cpuMs);
+const sMed = quantile(sWall, 0.5);
+const sP95 = quantile(sWall, 0.95);
+const cMed = quantile(completion, 0.5);
+const cP95 = quantile(completion, 0.95);
+const load = (await import('node:os')).loadavg()[0];
+console.log(`Axon language server — ${lineCount}-line spec (${text.length.toLocaleString('en-US')} chars), Node ${process.version}, load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} CPUs`);
+console.log(`peer: @axon/lint lintText in-process (parse + analyse + rules): median ${fmt(peerMedian)}, p95 ${fmt(quantile(peer, 0.95))}`);
+console.log(`didChange → publishDiagnostics, ${EDITS} edits, debounce 0:`);
+console.log(`  server-side (change arrives → diagnostics sent): median ${fmt(sMed)}, p95 ${fmt(sP95)}  [target p95 < 50 ms: ${sP95 < 50 ? 'met' : 'MISSED'}]`);
+console.log(`  server-side CPU time:                            median ${fmt(quantile(sCpu, 0.5))}, p95 ${fmt(quantile(sCpu, 0.95))}`);
+console.log(`  client round trip (incl. JSON-RPC over stdio):   median ${fmt(dMed)}, p95 ${fmt(dP95)}`);
+console.log(`  ratio server-side / peer: median ${(sMed / peerMedian).toFixed(2)}×, p95 ${(sP95 / peerMedian).toFixed(2)}×`);
+console.log(`completion at ${anchors.length} positions × 5 rounds (round trip): median ${fmt(cMed)}, p95 ${fmt(cP95)}  [target p95 < 20 ms: ${cP95 < 20 ? 'met' : 'MISSED'}]`);
+console.log(`  items per position: ${counts.join(', ')}`);
