@@ -6,6 +6,8 @@
  *
  * (a) 4-16-16-3 relu/softmax, batch 16, Adam, 4,096 random samples.
  * (b) 784-256-128-10 relu/softmax, batch 64, Adam, on MNIST digits (the `mnist` package's 10,000).
+ * (c) for information (no target): the small MNIST CNN of the learning test —
+ *     conv(8, 3×3, relu) → max_pool 2 → conv(16, 3×3, relu) → max_pool 2 → flatten → dense(10, softmax), batch 32, Adam.
  * Prints samples/second for each engine and our ratio against each peer.
  */
 import { createRequire } from 'node:module';
@@ -46,6 +48,29 @@ function mlp(sizes, batchSize) {
   };
 }
 
+/** The small CNN as a ResolvedNetwork. */
+function smallCnn(batchSize) {
+  const conv = (index, name, filters, inShape, outShape) => ({
+    kind: 'conv2d', filters, kernel: [3, 3], stride: [1, 1], padding: 'valid', activation: { name: 'relu' }, activationExplicit: true,
+    init: { name: 'he_normal' }, biasInit: { name: 'zeros' }, index, name, inputShape: inShape, outputShape: outShape,
+    params: { trainable: 9 * inShape[2] * filters + filters, nonTrainable: 0 }, origin: { node: {}, range, chain: [] },
+  });
+  const pool = (index, name, inShape, outShape) => ({
+    kind: 'max_pool2d', pool: [2, 2], stride: [2, 2], padding: 'valid', index, name, inputShape: inShape, outputShape: outShape,
+    params: { trainable: 0, nonTrainable: 0 }, origin: { node: {}, range, chain: [] },
+  });
+  const layers = [
+    conv(0, 'conv2d', 8, [28, 28, 1], [26, 26, 8]),
+    pool(1, 'max_pool2d', [26, 26, 8], [13, 13, 8]),
+    conv(2, 'conv2d_1', 16, [13, 13, 8], [11, 11, 16]),
+    pool(3, 'max_pool2d_1', [11, 11, 16], [5, 5, 16]),
+    { kind: 'flatten', index: 4, name: 'flatten', inputShape: [5, 5, 16], outputShape: [400], params: { trainable: 0, nonTrainable: 0 }, origin: { node: {}, range, chain: [] } },
+    { ...mlp([400, 10], batchSize).layers[0], index: 5 },
+  ];
+  const net = mlp([784, 10], batchSize);
+  return { ...net, input: [28, 28, 1], layers };
+}
+
 function randomData(n, inSize, classes, seed) {
   let s = seed >>> 0;
   const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
@@ -68,8 +93,8 @@ function mnistData(n) {
 }
 
 // --------------------------------------------------------------------------------------------
-async function timeOurs(sizes, batchSize, data) {
-  const model = buildModel(mlp(sizes, batchSize), { seed: 1 });
+async function timeOurs(sizes, batchSize, data, cnn) {
+  const model = buildModel(cnn ? smallCnn(batchSize) : mlp(sizes, batchSize), { seed: 1 });
   await fit(model, data, undefined, { epochs: 1 }); // warm-up (JIT)
   let samples = 0;
   const t0 = performance.now();
@@ -80,13 +105,22 @@ async function timeOurs(sizes, batchSize, data) {
   return samples / ((performance.now() - t0) / 1000);
 }
 
-async function timeTfjs(tf, sizes, batchSize, data) {
+async function timeTfjs(tf, sizes, batchSize, data, cnn) {
   const model = tf.sequential();
-  for (let i = 1; i < sizes.length; i++) {
-    model.add(tf.layers.dense({ units: sizes[i], activation: i === sizes.length - 1 ? 'softmax' : 'relu', ...(i === 1 ? { inputShape: [sizes[0]] } : {}) }));
+  if (cnn) {
+    model.add(tf.layers.conv2d({ filters: 8, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }));
+    model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+    model.add(tf.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu' }));
+    model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+    model.add(tf.layers.flatten());
+    model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
+  } else {
+    for (let i = 1; i < sizes.length; i++) {
+      model.add(tf.layers.dense({ units: sizes[i], activation: i === sizes.length - 1 ? 'softmax' : 'relu', ...(i === 1 ? { inputShape: [sizes[0]] } : {}) }));
+    }
   }
   model.compile({ optimizer: tf.train.adam(1e-3, 0.9, 0.999, 1e-7), loss: 'categoricalCrossentropy' });
-  const xs = tf.tensor2d(data.x, [data.n, sizes[0]]);
+  const xs = cnn ? tf.tensor4d(data.x, [data.n, 28, 28, 1]) : tf.tensor2d(data.x, [data.n, sizes[0]]);
   const ys = tf.tensor2d(data.y, [data.n, sizes.at(-1)]);
   await model.fit(xs, ys, { batchSize, epochs: 1, shuffle: true, verbose: 0 });
   let samples = 0;
@@ -113,18 +147,27 @@ async function main() {
   const cases = [
     { name: '(a) 4-16-16-3, batch 16, Adam', sizes: [4, 16, 16, 3], batch: 16, data: randomData(4096, 4, 3, 1) },
     { name: '(b) 784-256-128-10, batch 64, Adam, MNIST', sizes: [784, 256, 128, 10], batch: 64, data: mnistData(quick ? 1024 : 2048) },
+    { name: '(c) small CNN on MNIST, batch 32, Adam (information only)', sizes: [784, 10], batch: 32, data: mnistData(quick ? 256 : 1024), cnn: true },
   ];
-  console.log(`node ${process.version}, ${SECONDS}s per measurement${quick ? ' (quick)' : ''}`);
+  const { activeMatmul } = await import('../packages/core/dist/index.js');
+  console.log(`node ${process.version}, ${SECONDS}s per measurement${quick ? ' (quick)' : ''}, axon matmul: ${activeMatmul}`);
   for (const c of cases) {
-    const ours = await timeOurs(c.sizes, c.batch, c.data);
+    const ours = await timeOurs(c.sizes, c.batch, c.data, c.cnn);
     await tf.setBackend('cpu');
-    const cpu = await timeTfjs(tf, c.sizes, c.batch, c.data);
+    const cpu = await timeTfjs(tf, c.sizes, c.batch, c.data, c.cnn);
     await tf.setBackend('wasm');
-    const w = await timeTfjs(tf, c.sizes, c.batch, c.data);
+    let w;
+    let wasmError;
+    try {
+      w = await timeTfjs(tf, c.sizes, c.batch, c.data, c.cnn);
+    } catch (e) {
+      wasmError = e.message.split('\n')[0];
+    }
     console.log(`\n${c.name}`);
     console.log(`  axon core    ${fmt(ours)} samples/s`);
     console.log(`  tfjs cpu     ${fmt(cpu)} samples/s   axon/tfjs-cpu  = ${(ours / cpu).toFixed(2)}x`);
-    console.log(`  tfjs wasm    ${fmt(w)} samples/s   axon/tfjs-wasm = ${(ours / w).toFixed(2)}x`);
+    if (w !== undefined) console.log(`  tfjs wasm    ${fmt(w)} samples/s   axon/tfjs-wasm = ${(ours / w).toFixed(2)}x`);
+    else console.log(`  tfjs wasm          n/a   (cannot train this net: ${wasmError})`);
   }
 }
 

@@ -100,6 +100,22 @@ describe('fit', () => {
     expect(batches).toEqual([0, 1, 2, 3, 0, 1, 2, 3]);
   });
 
+  it('yields to the event loop between epochs (timers and progress bars get to run)', async () => {
+    const model = buildModel(classifier({ epochs: 4 }));
+    let ticks = 0;
+    let running = true;
+    const tick = () => {
+      ticks++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const seen: number[] = [];
+    await fit(model, blobs(30, 1), undefined, {}, { onEpochEnd: () => void seen.push(ticks) });
+    running = false;
+    expect(seen).toHaveLength(4);
+    for (let i = 1; i < 4; i++) expect(seen[i]!).toBeGreaterThan(seen[i - 1]!);
+  });
+
   it('honours an abort signal', async () => {
     const model = buildModel(classifier({ epochs: 1000 }));
     const ctl = new AbortController();
