@@ -353,56 +353,71 @@ export const jsKernels: Kernels = {
 
   im2col(x, col, g, batch) {
     const { inH, inW, inC, kh, kw, sh, sw, padTop, padLeft, outH, outW } = g;
-    const rowLen = kh * kw * inC;
+    const run = kw * inC;
     let o = 0;
     for (let b = 0; b < batch; b++) {
       const xb = b * inH * inW * inC;
       for (let oy = 0; oy < outH; oy++) {
         for (let ox = 0; ox < outW; ox++) {
+          const ix0 = ox * sw - padLeft;
+          const inside = ix0 >= 0 && ix0 + kw <= inW;
           for (let ky = 0; ky < kh; ky++) {
             const iy = oy * sh + ky - padTop;
             if (iy < 0 || iy >= inH) {
-              for (let t = 0; t < kw * inC; t++) col[o++] = 0;
+              for (let t = 0; t < run; t++) col[o++] = 0;
+              continue;
+            }
+            const rowStart = xb + iy * inW * inC;
+            if (inside) {
+              // The kw·inC values of this kernel row are contiguous in NHWC.
+              for (let t = 0, src = rowStart + ix0 * inC; t < run; t++) col[o++] = x[src + t]!;
               continue;
             }
             for (let kx = 0; kx < kw; kx++) {
-              const ix = ox * sw + kx - padLeft;
+              const ix = ix0 + kx;
               if (ix < 0 || ix >= inW) {
                 for (let ch = 0; ch < inC; ch++) col[o++] = 0;
                 continue;
               }
-              const src = xb + (iy * inW + ix) * inC;
-              for (let ch = 0; ch < inC; ch++) col[o++] = x[src + ch];
+              const src = rowStart + ix * inC;
+              for (let ch = 0; ch < inC; ch++) col[o++] = x[src + ch]!;
             }
           }
         }
       }
     }
-    void rowLen;
   },
 
   col2im(col, dx, g, batch) {
     const { inH, inW, inC, kh, kw, sh, sw, padTop, padLeft, outH, outW } = g;
+    const run = kw * inC;
     dx.fill(0, 0, batch * inH * inW * inC);
     let o = 0;
     for (let b = 0; b < batch; b++) {
       const xb = b * inH * inW * inC;
       for (let oy = 0; oy < outH; oy++) {
         for (let ox = 0; ox < outW; ox++) {
+          const ix0 = ox * sw - padLeft;
+          const inside = ix0 >= 0 && ix0 + kw <= inW;
           for (let ky = 0; ky < kh; ky++) {
             const iy = oy * sh + ky - padTop;
             if (iy < 0 || iy >= inH) {
-              o += kw * inC;
+              o += run;
+              continue;
+            }
+            const rowStart = xb + iy * inW * inC;
+            if (inside) {
+              for (let t = 0, dst = rowStart + ix0 * inC; t < run; t++) dx[dst + t] += col[o++]!;
               continue;
             }
             for (let kx = 0; kx < kw; kx++) {
-              const ix = ox * sw + kx - padLeft;
+              const ix = ix0 + kx;
               if (ix < 0 || ix >= inW) {
                 o += inC;
                 continue;
               }
-              const dst = xb + (iy * inW + ix) * inC;
-              for (let ch = 0; ch < inC; ch++) dx[dst + ch] += col[o++];
+              const dst = rowStart + ix * inC;
+              for (let ch = 0; ch < inC; ch++) dx[dst + ch] += col[o++]!;
             }
           }
         }
@@ -416,27 +431,28 @@ export const jsKernels: Kernels = {
     for (let b = 0; b < batch; b++) {
       const xb = b * inH * inW * inC;
       for (let oy = 0; oy < outH; oy++) {
+        const y0 = Math.max(oy * sh - padTop, 0), y1 = Math.min(oy * sh - padTop + kh, inH);
         for (let ox = 0; ox < outW; ox++) {
+          const x0 = Math.max(ox * sw - padLeft, 0), x1 = Math.min(ox * sw - padLeft + kw, inW);
+          // First valid cell initialises every channel; the rest compare channel-contiguously.
+          const first = xb + (y0 * inW + x0) * inC;
           for (let ch = 0; ch < inC; ch++) {
-            let best = -Infinity;
-            let bestIdx = -1;
-            for (let ky = 0; ky < kh; ky++) {
-              const iy = oy * sh + ky - padTop;
-              if (iy < 0 || iy >= inH) continue;
-              for (let kx = 0; kx < kw; kx++) {
-                const ix = ox * sw + kx - padLeft;
-                if (ix < 0 || ix >= inW) continue;
-                const idx = xb + (iy * inW + ix) * inC + ch;
-                const v = x[idx];
-                if (v > best || bestIdx < 0) {
-                  best = v;
-                  bestIdx = idx;
+            y[o + ch] = x[first + ch]!;
+            argmax[o + ch] = first + ch;
+          }
+          for (let iy = y0; iy < y1; iy++) {
+            for (let ix = iy === y0 ? x0 + 1 : x0; ix < x1; ix++) {
+              const src = xb + (iy * inW + ix) * inC;
+              for (let ch = 0; ch < inC; ch++) {
+                const v = x[src + ch]!;
+                if (v > y[o + ch]!) {
+                  y[o + ch] = v;
+                  argmax[o + ch] = src + ch;
                 }
               }
             }
-            y[o] = best;
-            argmax[o++] = bestIdx;
           }
+          o += inC;
         }
       }
     }
