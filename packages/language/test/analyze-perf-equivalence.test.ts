@@ -1,0 +1,193 @@
+/**
+ * Guards analysis speed work: `analyze` must give exactly the results it gave before the
+ * optimisation. The snapshot files under __snapshots__/analyze-perf-equivalence/ were written with
+ * the original (unoptimised) analysis and are compared in full: every network, every layer (kind,
+ * spec, name, index, shapes, params, origin range and expansion chain, argument ranges) and every
+ * diagnostic (code, severity, message, range, related locations).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyze, parse, type AnalysisResult, type Range } from '../src/index.js';
+
+const examplesDir = fileURLToPath(new URL('../../../examples/', import.meta.url));
+const snapshot = (name: string) => `./__snapshots__/analyze-perf-equivalence/${name}.txt`;
+
+/** `offset@line:col-offset@line:col`: one range, every field of it. */
+function showRange(r: Range): string {
+  return `${r.start.offset}@${r.start.line}:${r.start.column}-${r.end.offset}@${r.end.line}:${r.end.column}`;
+}
+
+const isRange = (v: unknown): v is Range =>
+  typeof v === 'object' && v !== null && 'start' in v && 'end' in v && Object.keys(v).length === 2;
+
+/**
+ * The analysis result as text, one line per layer / diagnostic. AST nodes (`node`) are shown by kind
+ * and range (they are references into the parsed tree); everything else is shown in full, in key order.
+ */
+export function render(result: AnalysisResult): string {
+  const json = (v: unknown) =>
+    JSON.stringify(v, function (key, value) {
+      if (key === 'node' && value && typeof value === 'object') return `<${value.kind} ${showRange(value.range)}>`;
+      if (isRange(value)) return showRange(value);
+      return value;
+    });
+  const lines: string[] = [];
+  for (const n of result.networks) {
+    const { layers, ...rest } = n;
+    lines.push(`network ${json(rest)}`);
+    for (const l of layers) lines.push(`  layer ${json(l)}`);
+  }
+  for (const d of result.diagnostics) lines.push(`diagnostic ${json(d)}`);
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * A mid-size program (about 250 expanded layers) that exercises every expansion path: nested
+ * blocks, repeats inside blocks and blocks inside repeats, block parameters carrying activations
+ * with arguments, lists, convolution stacks, and errors reported inside expansions (once, with
+ * their chains), unknown and misspelt names, shape mismatches, an unused block and a recursive pair.
+ */
+export function midSizeProgram(): string {
+  const out: string[] = [];
+  out.push('// mid-size equivalence program');
+  out.push('block unit(width, act, rate) {');
+  out.push('  dense(width, activation: act, init: he_normal)');
+  out.push('  batch_norm(momentum: 0.9)');
+  out.push('  dropout(rate)');
+  out.push('}');
+  out.push('block pair(w) {');
+  out.push('  repeat 2 {');
+  out.push('    unit(w, elu(alpha: 0.5), 0.1)');
+  out.push('  }');
+  out.push('  dense(w, activation: prelu(init: 0.2), bias_init: constant(0.05))');
+  out.push('}');
+  out.push('block conv_unit(f, k) {');
+  out.push('  conv2d(f, kernel: k, padding: same, activation: relu)');
+  out.push('  conv2d(f, kernel: [k, 1], stride: [1, 1], activation: leaky_relu(alpha: 0.2))');
+  out.push('}');
+  out.push('block bad_inside(n) {');
+  out.push('  dense(n, activation: relu)');
+  out.push('  dropout(rate: n)');
+  out.push('}');
+  out.push('block unused(x) {');
+  out.push('  dense(x, activation: nonsense)');
+  out.push('}');
+  out.push('block ping(a) {');
+  out.push('  pong(a)');
+  out.push('}');
+  out.push('block pong(a) {');
+  out.push('  ping(a)');
+  out.push('}');
+  out.push('');
+  const acts = ['relu', 'tanh', 'sigmoid', 'selu', 'leaky_relu(alpha: 0.03)', 'elu', 'prelu', 'linear'];
+  const inits = ['he_normal', 'he_uniform', 'glorot_normal', 'lecun_uniform', 'lecun_normal', 'zeros', 'constant(0.5)', 'glorot_uniform'];
+  for (let n = 0; n < 2; n++) {
+    out.push(`network Dense${n} {`);
+    out.push(`  input [${16 + n}]`);
+    out.push(`  task ${n % 2 ? 'regression(outputs: 2)' : 'classification(classes: 5)'}`);
+    out.push('  layers {');
+    for (let i = 0; i < 6; i++) {
+      const a = acts[(i + n) % acts.length];
+      out.push(`    dense(${8 + ((i * 7 + n) % 40)}, activation: ${a}, init: ${inits[(i + 2 * n) % inits.length]})`);
+      out.push(`    unit(${16 + i}, ${a}, 0.${(i % 5) + 1})`);
+      out.push(`    repeat ${1 + (i % 3)} {`);
+      out.push(`      pair(${12 + n})`);
+      out.push(`      repeat 2 { dropout(0.2), activation(${a}) }`);
+      out.push('    }');
+      if (i % 4 === 3) out.push(`    batch_norm(epsilon: 0.0${i})`);
+    }
+    out.push(`    dense(${n % 2 ? 2 : 5}, activation: ${n % 2 ? 'linear' : 'softmax'})`);
+    out.push('  }');
+    out.push('  train {');
+    out.push(`    loss: ${n % 2 ? 'huber(delta: 2.0)' : 'categorical_crossentropy'}`);
+    out.push(`    optimizer: ${['adam(learning_rate: 0.01)', 'sgd(momentum: 0.9, nesterov: true)', 'rmsprop(rho: 0.8)'][n % 3]}`);
+    out.push(`    epochs: ${10 + n}, batch_size: 16, seed: ${n}`);
+    out.push('    early_stopping(patience: 3, min_delta: 0.001)');
+    out.push('  }');
+    out.push('  data {');
+    out.push(`    source: "d${n}.csv"`);
+    out.push('    target: "y"');
+    out.push('    features: ["a", "b"]');
+    out.push('    validation_split: 0.1');
+    out.push('  }');
+    out.push('}');
+    out.push('');
+  }
+  out.push('network Conv {');
+  out.push('  input [32, 32, 3]');
+  out.push('  task classification(classes: 10)');
+  out.push('  layers {');
+  out.push('    repeat 3 {');
+  out.push('      conv_unit(16, 3)');
+  out.push('      max_pool2d(2)');
+  out.push('    }');
+  out.push('    avg_pool2d(pool: [2, 2], stride: 1, padding: same)');
+  out.push('    flatten()');
+  out.push('    dense(10, activation: softmax)');
+  out.push('  }');
+  out.push('}');
+  out.push('');
+  out.push('network Broken {');
+  out.push('  input [8]');
+  out.push('  task binary_classification');
+  out.push('  layers {');
+  out.push('    repeat 3 { bad_inside(4) }');
+  out.push('    dense(4, activaton: relu)');
+  out.push('    dens(3)');
+  out.push('    uint(3, relu, 0.1)');
+  out.push('    unit(3, 7, 0.1)');
+  out.push('    unit(3, relu)');
+  out.push('    ping(1)');
+  out.push('    repeat 0 { dense(2) }');
+  out.push('    dense(2, activation: sigmoid)');
+  out.push('    conv2d(4, kernel: 3)');
+  out.push('    dense(1, activation: sigmoid)');
+  out.push('  }');
+  out.push('  train { loss: binary_crossentropy, epochs: 0 }');
+  out.push('}');
+  out.push('');
+  out.push('network Dense0 {');
+  out.push('  input [28, 28, 1]');
+  out.push('  layers {');
+  out.push('    conv2d(8, kernel: 30)');
+  out.push('    repeat 2 { conv_unit(4, 3) }');
+  out.push('    flatten()');
+  out.push('    dense(1)');
+  out.push('  }');
+  out.push('  data { source: "x.csv" }');
+  out.push('}');
+  return out.join('\n') + '\n';
+}
+
+describe('analysis results are unchanged by the speed work', () => {
+  const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.axon')).sort();
+
+  it('covers the examples', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+  });
+
+  for (const file of examples) {
+    it(`examples/${file}`, async () => {
+      const text = readFileSync(examplesDir + file, 'utf8');
+      const parsed = parse(text);
+      await expect(render(analyze(parsed.ast))).toMatchFileSnapshot(snapshot(file.replace(/\.axon$/, '')));
+    });
+  }
+
+  it('a generated mid-size program', async () => {
+    const text = midSizeProgram();
+    const parsed = parse(text);
+    expect(parsed.diagnostics).toEqual([]);
+    const result = analyze(parsed.ast);
+    const layers = result.networks.reduce((a, n) => a + n.layers.length, 0);
+    expect(layers).toBeGreaterThan(200);
+    expect(new Set(result.diagnostics.map((d) => d.code)).size).toBeGreaterThanOrEqual(8);
+    await expect(render(result)).toMatchFileSnapshot(snapshot('mid-size'));
+  });
+
+  it('analysing the same tree twice gives the same result (no state leaks between runs)', () => {
+    const parsed = parse(midSizeProgram());
+    expect(render(analyze(parsed.ast))).toBe(render(analyze(parsed.ast)));
+  });
+});
