@@ -96,6 +96,7 @@ export async function fit(
   const history: EpochLog[] = [];
   let best = Infinity;
   let bestEpoch = 0;
+  let reference = Infinity;
   let sinceBest = 0;
   let lastYield = performance.now();
 
@@ -166,21 +167,23 @@ export async function fit(
     log.ms = performance.now() - t0;
     history.push(log);
     const monitored = log.valLoss ?? log.loss;
-    const minDelta = earlyStopping?.minDelta ?? 0;
-    if (monitored < best - minDelta || bestEpoch === 0) {
+    if (monitored < best) {
       best = monitored;
       bestEpoch = epoch;
+    }
+    // Keras's rule: an epoch improves only when it beats the last improvement by more than min_delta.
+    if (monitored < reference - (earlyStopping?.minDelta ?? 0)) {
+      reference = monitored;
       sinceBest = 0;
     } else sinceBest++;
-    if (monitored < best) best = Math.min(best, monitored);
     const verdict = callbacks.onEpochEnd?.(log);
-    if (options.signal?.aborted || verdict === 'stop') return { history, stopReason: 'stopped', bestEpoch };
-    if (earlyStopping && sinceBest >= earlyStopping.patience) return { history, stopReason: 'early_stopping', bestEpoch };
+    if (options.signal?.aborted || verdict === 'stop') return { history, stopReason: 'stopped', bestEpoch: bestEpoch || epoch };
+    if (earlyStopping && sinceBest >= earlyStopping.patience) return { history, stopReason: 'early_stopping', bestEpoch: bestEpoch || epoch };
     await yieldToEventLoop();
     lastYield = performance.now();
-    if (options.signal?.aborted) return { history, stopReason: 'stopped', bestEpoch };
+    if (options.signal?.aborted) return { history, stopReason: 'stopped', bestEpoch: bestEpoch || epoch };
   }
-  return { history, stopReason: 'completed', bestEpoch };
+  return { history, stopReason: 'completed', bestEpoch: bestEpoch || history.length };
 }
 
 function divergenceMessage(epoch: number, batch: number, batches: number, value: number, opt: Optimizer): string {

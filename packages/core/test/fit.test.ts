@@ -69,7 +69,17 @@ describe('fit', () => {
     const res = await fit(model, blobs(120, 1), blobs(60, 2));
     expect(res.stopReason).toBe('early_stopping');
     expect(res.history.length).toBeLessThan(200);
-    expect(res.history.length - res.bestEpoch).toBe(3);
+    // The last epoch that beat the previous improvement by more than min_delta is exactly `patience` back.
+    const losses = res.history.map((h) => h.valLoss!);
+    let reference = Infinity, lastImprovement = 0;
+    losses.forEach((l, i) => {
+      if (l < reference - 0.05) {
+        reference = l;
+        lastImprovement = i + 1;
+      }
+    });
+    expect(res.history.length - lastImprovement).toBe(3);
+    expect(losses[res.bestEpoch - 1]).toBe(Math.min(...losses));
   });
 
   it('reports divergence with the epoch and a learning-rate suggestion', async () => {
