@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, Position, PublishDiagnosticsParams, TextDocumentContentChangeEvent, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { startServer } from '../src/index.js';
+import { startServer, type AxonServer } from '../src/index.js';
 
 export const BIN = fileURLToPath(new URL('../bin/axon-language-server.js', import.meta.url));
 
@@ -31,6 +31,8 @@ export class TestClient {
   readonly docs = new Map<string, TextDocument>();
   readonly registrations: unknown[] = [];
   configurationRequests = 0;
+  /** The in-process server (undefined when spawned). */
+  server: AxonServer | undefined;
   /** window/logMessage lines from the server (a handler that failed logs here). */
   readonly logs: string[] = [];
   settings: Record<string, unknown> | undefined;
@@ -71,17 +73,19 @@ export class TestClient {
   static async start(options: ClientOptions = {}): Promise<TestClient> {
     let connection: MessageConnection;
     let child: ChildProcess | undefined;
+    let server: AxonServer | undefined;
     if (options.spawn) {
       child = spawn(process.execPath, [BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
       connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     } else {
       const toServer = new PassThrough();
       const toClient = new PassThrough();
-      startServer(undefined, { input: toServer, output: toClient });
+      server = startServer(undefined, { input: toServer, output: toClient });
       connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     }
     const client = new TestClient(connection, child);
     client.settings = options.settings;
+    client.server = server;
     await connection.sendRequest('initialize', {
       processId: null,
       rootUri: null,
@@ -99,10 +103,15 @@ export class TestClient {
   }
 
   async open(uri: string, text: string): Promise<PublishDiagnosticsParams> {
-    this.docs.set(uri, TextDocument.create(uri, 'axon', 1, text));
     const wait = this.diagnostics(uri, 1);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'axon', version: 1, text } });
+    await this.openOnly(uri, text);
     return wait;
+  }
+
+  /** Opens without waiting for diagnostics. */
+  async openOnly(uri: string, text: string): Promise<void> {
+    this.docs.set(uri, TextDocument.create(uri, 'axon', 1, text));
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'axon', version: 1, text } });
   }
 
   /** Sends incremental changes; returns the new version. */
@@ -151,6 +160,7 @@ export class TestClient {
         else this.child!.once('exit', () => resolve());
       });
     }
+    this.server?.dispose();
     this.connection.dispose();
   }
 

@@ -1,0 +1,70 @@
+/** Each request computes only the document state it needs (Changed → Parsed → Analyzed → Linted). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocumentState } from '../src/index.js';
+import { DEEP, REGRESSION_BAD } from './fixtures.js';
+import { TestClient, uniqueUri } from './harness.js';
+
+let client: TestClient;
+beforeAll(async () => {
+  // A long debounce: validation (which lints) does not run during these tests unless asked.
+  client = await TestClient.start({ initializationOptions: { debounceMs: 60_000 } });
+});
+afterAll(() => client.stop());
+
+const state = (uri: string) => client.server!.document(uri)!.state;
+
+describe('document states', () => {
+  it('completion and signature help need only tokens; symbols, folding and formatting only the parse', async () => {
+    const uri = uniqueUri('states');
+    await client.openOnly(uri, DEEP);
+    await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 4 } });
+    await client.request('textDocument/signatureHelp', { textDocument: { uri }, position: { line: 5, character: 10 } });
+    expect(state(uri)).toBe(DocumentState.Changed);
+    await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    await client.request('textDocument/foldingRange', { textDocument: { uri } });
+    await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    expect(state(uri)).toBe(DocumentState.Parsed);
+  });
+
+  it('hover and inlay hints need the analysis; code actions the lint', async () => {
+    const uri = uniqueUri('states');
+    await client.openOnly(uri, REGRESSION_BAD);
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 6 } });
+    expect(state(uri)).toBe(DocumentState.Analyzed);
+    await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 6, character: 0 }, end: { line: 6, character: 9 } }, context: { diagnostics: [] } });
+    expect(state(uri)).toBe(DocumentState.Linted);
+  });
+
+  it('a new version starts over from Changed, and validation publishes what the requests computed', async () => {
+    const uri = uniqueUri('states');
+    await client.openOnly(uri, REGRESSION_BAD);
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 6 } });
+    const version = await client.change(uri, [{ range: { start: { line: 6, character: 25 }, end: { line: 6, character: 32 } }, text: 'tanh' }]);
+    // Messages are handled in order: once this (token-only) request answers, the change has been applied.
+    await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    expect(state(uri)).toBe(DocumentState.Changed);
+    const next = client.nextDiagnostics(uri);
+    await client.server!.validate(uri);
+    const published = await next;
+    expect(published.version).toBe(version);
+    expect(published.diagnostics.map((d) => [d.code, d.message.toString().slice(0, 40)])).toEqual([['regression-output-linear', 'The output of this regression applies ta']]);
+    expect(state(uri)).toBe(DocumentState.Linted);
+  });
+});
+
+describe('settings pushed with didChangeConfiguration', () => {
+  it('re-validates with the pushed rule severities (clients without workspace/configuration)', async () => {
+    const c = await TestClient.start();
+    try {
+      const uri = uniqueUri('push');
+      const first = await c.open(uri, DEEP);
+      expect(first.diagnostics.map((d) => d.code)).toContain('sigmoid-hidden');
+      const next = c.nextDiagnostics(uri);
+      await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { axon: { rules: { 'sigmoid-hidden': 'off', 'saturating-deep-stack': 'info' } } } });
+      const after = await next;
+      expect(after.diagnostics.map((d) => [d.code, d.severity])).toEqual([['saturating-deep-stack', 3]]);
+    } finally {
+      await c.stop();
+    }
+  });
+});
