@@ -80,6 +80,12 @@ describe('hover on layers', () => {
     expect(v).toContain('each: input `[32]`, output `[32]`, 128 params (64 trainable, 64 non-trainable)');
   });
 
+  it('the repeat keyword says which layers it produced', async () => {
+    const { hover } = await hoverAt(DEEP.replace('repeat 18', 'rep<|>eat 18'));
+    expect(value(hover)).toBe('**repeat 18**: the statement inside, 18 times over.\n\nIn `Deep`: 18 layers, layers 2–19 of 20, 19,008 params');
+    expect(hover?.range).toEqual({ start: { line: 6, character: 4 }, end: { line: 6, character: 10 } });
+  });
+
   it('a layer with no activation says it is linear', async () => {
     const { hover } = await hoverAt('network A {\n  input [4]\n  layers {\n    den<|>se(8)\n  }\n}\n');
     expect(value(hover)).toContain('No `activation:`, so this layer is **linear** (f(x) = x).');

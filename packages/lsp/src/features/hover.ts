@@ -1,5 +1,5 @@
 /** Hover: what a name means (activation, layer, initialiser, loss, optimizer, task, setting) and what analysis made of a layer. */
-import type { AstNode, BlockDecl, LayerCall, NameExpr, NetworkDecl, Program } from '@axon/language';
+import type { AstNode, BlockDecl, LayerCall, NameExpr, NetworkDecl, Program, RepeatStmt } from '@axon/language';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { activationDocs } from '../docs/activations.js';
 import { activationMarkdown, argumentMarkdown, entryMarkdown, settingMarkdown } from '../docs/render.js';
@@ -7,7 +7,7 @@ import { blocks, pathAt } from '../ast/walk.js';
 import type { AxonDocument } from '../workspace/document.js';
 import { offsetRange } from '../util/ranges.js';
 import { findSignature, setting, signature, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
-import { expansionText, formatActivation, formatCount, formatShape, layerLines, layersOfBlockUse, layersOfCall } from './layer-info.js';
+import { expansionText, formatActivation, formatCount, formatShape, layerLines, layersOfBlockUse, layersOfCall, positionsText } from './layer-info.js';
 import type { Token } from '../text/scan.js';
 
 const activationByName = new Map(activationDocs.map((d) => [d.name, d]));
@@ -146,6 +146,19 @@ function layerHover(doc: AxonDocument, call: LayerCall): string | undefined {
   return parts.join('\n\n');
 }
 
+/** `repeat N`: which layers it produced, in each network. */
+function repeatHover(doc: AxonDocument, node: RepeatStmt): string {
+  const at = node.range.start.offset;
+  const parts = [`**repeat ${node.count?.raw ?? '?'}**: the ${node.body.length === 1 ? 'statement' : `${node.body.length} statements`} inside, ${node.count?.raw ?? 'N'} times over.`];
+  for (const net of doc.analyzed().networks) {
+    const layers = net.layers.filter((l) => l.origin.chain.some((s) => s.kind === 'repeat' && s.range.start.offset === at));
+    if (layers.length === 0) continue;
+    const params = layers.reduce((sum, l) => sum + l.params.trainable + l.params.nonTrainable, 0);
+    parts.push(`In \`${net.name}\`: ${layers.length} layers, ${layers.length === 1 ? 'layer' : 'layers'} ${positionsText(layers.map((l) => l.index + 1))} of ${net.layers.length}, ${formatCount(params)} params`);
+  }
+  return parts.join('\n\n');
+}
+
 function enclosingBlock(path: readonly AstNode[]): BlockDecl | undefined {
   return path.find((n): n is BlockDecl => n.kind === 'Block');
 }
@@ -157,6 +170,7 @@ export function hoverMarkdown(doc: AxonDocument, offset: number, token: Token): 
   const node = path[path.length - 1]!;
   const parent = path[path.length - 2];
   if (node.kind !== 'Identifier' || !parent) {
+    if (node.kind === 'Repeat' && token.text === 'repeat') return repeatHover(doc, node);
     return keywordMarkdown(token.text);
   }
   const word = node.name;
