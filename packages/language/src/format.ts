@@ -14,7 +14,7 @@
 import type { IToken } from 'chevrotain';
 import type { LayerStmt, Program, Range } from './ast.js';
 import { parseDetailed } from './parse.js';
-import { LineIndex } from './ranges.js';
+import { LineIndex, lineOf } from './ranges.js';
 
 /** Formats Axon source into the canonical layout, keeping comments. Never throws. */
 export function format(text: string): string {
@@ -155,14 +155,14 @@ function layout(ast: Program, tokens: IToken[], comments: IToken[]): string {
     const it = items[k] as Item;
     const t = it.tok;
     const img = t.image;
-    const startLine = t.startLine as number;
+    const startLine = lineOf(t.startOffset);
     const origBlank = started && startLine - prevEndLine >= 2;
 
     if (!it.comment && img === ',') {
       const top = stack[stack.length - 1];
       const next = nextSignificant(items, k);
       if (top === '{' || top === undefined || (next && (next.image === ')' || next.image === ']'))) {
-        prevEndLine = t.endLine as number; // dropped: entry separator or trailing comma
+        prevEndLine = lineOf(t.startOffset + t.image.length - 1); // dropped: entry separator or trailing comma
         continue;
       }
     }
@@ -200,7 +200,7 @@ function layout(ast: Program, tokens: IToken[], comments: IToken[]): string {
 
     line += img;
     prev = it;
-    prevEndLine = t.endLine as number;
+    prevEndLine = lineOf(t.startOffset + t.image.length - 1);
     if (!it.comment) {
       if (img === '{') {
         stack.push('{');

@@ -8,12 +8,12 @@
  * and the diagnostics can name the problem precisely.
  */
 import { createToken, Lexer, type ILexingError, type IToken, type TokenType } from 'chevrotain';
+import { LineIndex, useLineIndex } from './ranges.js';
 
 export const WhiteSpace = createToken({
   name: 'WhiteSpace',
   pattern: /[ \t\r\n\f\v\uFEFF]+/,
   group: Lexer.SKIPPED,
-  line_breaks: true,
 });
 
 export const LineComment = createToken({
@@ -26,7 +26,6 @@ export const BlockComment = createToken({
   name: 'BlockComment',
   pattern: /\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\//,
   group: 'comments',
-  line_breaks: true,
 });
 
 /** `/* …` up to the end of the file with no closing `*\/`. */
@@ -34,7 +33,6 @@ export const UnterminatedBlockComment = createToken({
   name: 'UnterminatedBlockComment',
   pattern: /\/\*[\s\S]*/,
   group: 'comments',
-  line_breaks: true,
 });
 
 /** Category shared by terminated and unterminated strings, so the parser accepts both. */
@@ -110,7 +108,8 @@ export const allTokens: TokenType[] = [
 
 export const axonLexer = new Lexer(allTokens, {
   ensureOptimizations: true,
-  positionTracking: 'full',
+  // Offsets only: lines and columns come from a `LineIndex` (about twice as fast as 'full').
+  positionTracking: 'onlyOffset',
 });
 
 export interface LexResult {
@@ -119,7 +118,10 @@ export interface LexResult {
   errors: ILexingError[];
 }
 
-export function lex(text: string): LexResult {
+/** Tokenizes `text` and installs its line index, so token positions can be computed. */
+export function lex(text: string): LexResult & { lines: LineIndex } {
+  const lines = new LineIndex(text);
+  useLineIndex(lines);
   const r = axonLexer.tokenize(text);
-  return { tokens: r.tokens, comments: (r.groups['comments'] as IToken[] | undefined) ?? [], errors: r.errors };
+  return { tokens: r.tokens, comments: (r.groups['comments'] as IToken[] | undefined) ?? [], errors: r.errors, lines };
 }

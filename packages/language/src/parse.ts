@@ -3,7 +3,7 @@ import type { Comment, Position, Program, Range } from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
 import { lex, UnterminatedBlockComment, UnterminatedString } from './lexer.js';
 import { CODE_SEP, isEofToken, runParser } from './parser.js';
-import { advancePosition, START, tokenEnd, tokenRange, tokenStart } from './ranges.js';
+import { advancePosition, START, tokenRange, tokenStart } from './ranges.js';
 import { unescapeString } from './syntax-text.js';
 
 export interface ParseResult {
@@ -52,11 +52,11 @@ function parseUnsafe(text: string): DetailedParse {
   const lexed = lex(text);
   const diagnostics: Diagnostic[] = [];
 
+  const lines = lexed.lines;
   for (const e of lexed.errors) {
-    const start: Position = { offset: e.offset, line: e.line ?? 1, column: e.column ?? 1 };
     const bad = text.slice(e.offset, e.offset + e.length);
     diagnostics.push({
-      range: { start, end: { offset: e.offset + e.length, line: start.line, column: start.column + e.length } },
+      range: { start: lines.positionAt(e.offset), end: lines.positionAt(e.offset + e.length) },
       severity: 'error',
       code: 'parse/invalid-character',
       message: `invalid character${e.length > 1 ? 's' : ''} ${JSON.stringify(bad)}`,
@@ -76,9 +76,9 @@ function parseUnsafe(text: string): DetailedParse {
       const problems: { index: number; length: number; text: string }[] = [];
       unescapeString(t.image, problems);
       for (const p of problems) {
-        const start = { offset: t.startOffset + p.index, line: t.startLine as number, column: (t.startColumn as number) + p.index };
+        const at = t.startOffset + p.index;
         diagnostics.push({
-          range: { start, end: { offset: start.offset + p.length, line: start.line, column: start.column + p.length } },
+          range: { start: lines.positionAt(at), end: lines.positionAt(at + p.length) },
           severity: 'error',
           code: 'parse/invalid-escape',
           message: `invalid escape ${JSON.stringify(p.text)} in a string; use \\", \\\\, \\n, \\t, \\r or \\uXXXX`,
@@ -93,7 +93,7 @@ function parseUnsafe(text: string): DetailedParse {
     comments.push({ kind: 'Comment', text: c.image, block, range: tokenRange(c) });
     if (c.tokenType === UnterminatedBlockComment) {
       diagnostics.push({
-        range: { start: tokenStart(c), end: { ...tokenStart(c), offset: c.startOffset + 2, column: (c.startColumn as number) + 2 } },
+        range: { start: tokenStart(c), end: lines.positionAt(c.startOffset + 2) },
         severity: 'error',
         code: 'parse/unterminated-comment',
         message: "unterminated block comment: expected '*/' before the end of the file",
@@ -101,7 +101,7 @@ function parseUnsafe(text: string): DetailedParse {
     }
   }
 
-  const end = endOfText(text, lexed.tokens, lexed.comments);
+  const end = lines.positionAt(text.length);
   const raw = runParser(lexed.tokens);
 
   const seen = new Set<number>();
@@ -121,15 +121,6 @@ function parseUnsafe(text: string): DetailedParse {
 
   const ast: Program = { kind: 'Program', range: { start: { ...START }, end }, items: raw.items, comments };
   return { ast, diagnostics, tokens: lexed.tokens, commentTokens: lexed.comments };
-}
-
-function endOfText(text: string, tokens: IToken[], comments: IToken[]): Position {
-  const lt = tokens[tokens.length - 1];
-  const lc = comments[comments.length - 1];
-  let from: Position = START;
-  const last = lt && lc ? (lt.startOffset > lc.startOffset ? lt : lc) : (lt ?? lc);
-  if (last) from = tokenEnd(last);
-  return advancePosition(text, from, text.length);
 }
 
 function errorRange(e: IRecognitionException, end: Position): Range {

@@ -62,7 +62,7 @@ import {
   Train,
   True,
 } from './lexer.js';
-import { isRealToken, START, tokenEnd, tokenRange, tokenStart } from './ranges.js';
+import { isRealToken, lineOf, START, tokenEnd, tokenRange, tokenStart } from './ranges.js';
 import { describeToken, closestKeyword, unescapeString } from './syntax-text.js';
 
 /** A diagnostic found by the parser's own checks (not a chevrotain recognition error). */
@@ -118,15 +118,22 @@ class AxonParser extends EmbeddedActionsParser {
   done<T extends AnyNode>(node: T, last?: IToken): T {
     if (this.recording) return node;
     this.frames[this.depth] = undefined;
-    const end = isRealToken(last) ? tokenEnd(last) : this.lastEnd(node.range.start);
-    node.range = { start: node.range.start, end };
+    node.range.end = isRealToken(last) ? tokenEnd(last) : this.lastEnd(node.range.start);
+    return node;
+  }
+
+  /** Ends a node at a known position (its last child's end), and clears its frame. */
+  doneAt<T extends AnyNode>(node: T, end: Position): T {
+    if (this.recording) return node;
+    this.frames[this.depth] = undefined;
+    node.range.end = end;
     return node;
   }
 
   /** End of the last token consumed, or `fallback` if that lies before it. */
   lastEnd(fallback: Position): Position {
     const prev = this.LA(0);
-    if (isRealToken(prev) && prev.endOffset !== undefined && prev.endOffset + 1 >= fallback.offset) return tokenEnd(prev);
+    if (isRealToken(prev) && prev.startOffset + prev.image.length >= fallback.offset) return tokenEnd(prev);
     return fallback;
   }
 
@@ -141,7 +148,7 @@ class AxonParser extends EmbeddedActionsParser {
     const frames = this.frames;
     const prev = (e as unknown as { previousToken?: IToken }).previousToken;
     const finish = (n: AnyNode): AnyNode => {
-      if (isRealToken(prev) && prev.endOffset !== undefined && prev.endOffset + 1 >= n.range.start.offset && prev.endOffset + 1 > n.range.end.offset) {
+      if (isRealToken(prev) && prev.startOffset + prev.image.length >= n.range.start.offset && prev.startOffset + prev.image.length > n.range.end.offset) {
         n.range = { start: n.range.start, end: tokenEnd(prev) };
       }
       return n;
@@ -166,7 +173,7 @@ class AxonParser extends EmbeddedActionsParser {
   separatorCheck(state: { line: number; comma: boolean; what: string; bareKey?: string }): void {
     if (this.recording) return;
     const next = this.LA(1);
-    if (!state.comma && state.line >= 0 && next.startLine === state.line && isRealToken(next)) {
+    if (!state.comma && state.line >= 0 && isRealToken(next) && lineOf(next.startOffset) === state.line) {
       if (state.bareKey !== undefined) {
         this.problem('parse/missing-colon', `expected ':' between \`${state.bareKey}\` and its value`, tokenRange(next));
       } else {
@@ -178,7 +185,7 @@ class AxonParser extends EmbeddedActionsParser {
   afterEntry(state: { line: number; comma: boolean }): void {
     if (this.recording) return;
     const prev = this.LA(0);
-    state.line = isRealToken(prev) ? (prev.endLine as number) : -1;
+    state.line = isRealToken(prev) ? lineOf(prev.startOffset + prev.image.length - 1) : -1;
     state.comma = false;
   }
 
@@ -472,7 +479,7 @@ class AxonParser extends EmbeddedActionsParser {
         if (!this.recording) node.colon = true;
         this.OPTION({
           // `key:` with nothing after it on its line, followed by the next `key:`: the value is missing
-          GATE: () => !(this.LA(2).tokenType === Colon && (this.LA(1).startLine as number) > (colon.endLine as number)),
+          GATE: () => !(this.LA(2).tokenType === Colon && isRealToken(this.LA(1)) && lineOf(this.LA(1).startOffset) > lineOf(colon.startOffset)),
           DEF: () => {
             const v = this.SUBRULE(this.expr);
             if (!this.recording) node.value = v;
@@ -529,16 +536,17 @@ class AxonParser extends EmbeddedActionsParser {
     'layerCall',
     (): LayerCall => {
       const name = this.CONSUME(IdentTok);
+      const id = this.recording ? (undefined as unknown as Identifier) : identNode(name);
       const node = this.enter<LayerCall & AnyNode>({
         kind: 'LayerCall',
-        range: this.startRange(name),
-        name: this.recording ? (undefined as unknown as Identifier) : identNode(name),
+        range: this.recording ? (undefined as unknown as Range) : { start: id.range.start, end: id.range.end },
+        name: id,
       });
       this.OPTION(() => {
         const args = this.SUBRULE(this.argList);
         if (!this.recording) node.args = args;
       });
-      return this.done(node);
+      return this.doneAt(node, this.recording ? (undefined as unknown as Position) : (node.args?.range.end ?? id.range.end));
     },
     { recoveryValueFunc: (e) => this.recover(e) as LayerCall },
   );
@@ -603,8 +611,7 @@ class AxonParser extends EmbeddedActionsParser {
       let needComma = false;
       this.MANY(() => {
         this.commaCheck(needComma, 'arguments');
-        const a = this.SUBRULE(this.argument);
-        if (!this.recording) node.args.push(a);
+        this.OR(this.argumentAlts);
         needComma = true;
         this.OPTION(() => {
           this.CONSUME(Comma);
@@ -617,31 +624,31 @@ class AxonParser extends EmbeddedActionsParser {
     { recoveryValueFunc: (e) => this.recover(e) as ArgList },
   );
 
-  argument = this.RULE(
-    'argument',
-    (): Argument => {
-      const node = this.enter<Argument & AnyNode>({ kind: 'Argument', range: this.recording ? (undefined as unknown as Range) : this.startRange(this.LA(1)) });
-      this.OR(this.argumentAlts);
-      return this.done(node);
-    },
-    { recoveryValueFunc: (e) => this.recover(e) as Argument },
-  );
-
+  /** `name: value` or `value`, pushed straight into the argument list being parsed. */
   argumentAlts = [
     {
       ALT: () => {
         const name = this.CONSUME(IdentTok);
-        const node = this.frames[this.depth] as unknown as Argument;
-        if (!this.recording) node.name = identNode(name);
+        let arg: Argument | undefined;
+        if (!this.recording) {
+          const id = identNode(name);
+          arg = { kind: 'Argument', range: { start: id.range.start, end: id.range.end }, name: id };
+          (this.frames[this.depth] as unknown as ArgList).args.push(arg);
+        }
         this.CONSUME(Colon);
         const v = this.SUBRULE(this.expr);
-        if (!this.recording) node.value = v;
+        if (arg) {
+          arg.value = v;
+          arg.range.end = v ? v.range.end : this.lastEnd(arg.range.start);
+        }
       },
     },
     {
       ALT: () => {
         const v = this.SUBRULE2(this.expr);
-        if (!this.recording) (this.frames[this.depth] as unknown as Argument).value = v;
+        if (!this.recording && v) {
+          (this.frames[this.depth] as unknown as ArgList).args.push({ kind: 'Argument', range: { start: v.range.start, end: v.range.end }, value: v });
+        }
       },
     },
   ];
@@ -653,7 +660,28 @@ class AxonParser extends EmbeddedActionsParser {
     { ALT: (): Expr => this.literal(this.CONSUME(StringLit), 'String') },
     { ALT: (): Expr => this.literal(this.CONSUME(True), 'Boolean') },
     { ALT: (): Expr => this.literal(this.CONSUME(False), 'Boolean') },
-    { ALT: (): Expr => this.SUBRULE(this.nameExpr) },
+    {
+      ALT: (): Expr => {
+        // a name, optionally called: inlined here (not a subrule) because values are the hottest path
+        const name = this.CONSUME(IdentTok);
+        if (this.recording) {
+          this.OPTION(() => this.SUBRULE(this.argList));
+          return undefined as unknown as Expr;
+        }
+        const id = identNode(name);
+        const node: NameExpr = { kind: 'Name', range: { start: id.range.start, end: id.range.end }, name: id };
+        if (this.LA(1).tokenType === LParen) {
+          this.enter(node as NameExpr & AnyNode);
+          this.OPTION(() => {
+            const args = this.SUBRULE(this.argList);
+            node.args = args;
+            node.range.end = args.range.end;
+          });
+          this.frames[this.depth] = undefined;
+        }
+        return node;
+      },
+    },
     { ALT: (): Expr => this.SUBRULE(this.listExpr) },
   ];
 
@@ -763,9 +791,17 @@ function adopt(parent: AnyNode, child: AnyNode): void {
     case 'Data':
       if (child.kind === 'Setting') (p['settings'] as unknown[]).push(child);
       break;
-    case 'ArgList':
-      if (child.kind === 'Argument') (p['args'] as unknown[]).push(child);
+    case 'ArgList': {
+      const args = p['args'] as Argument[];
+      const last = args[args.length - 1];
+      if (child.kind === 'Argument') args.push(child as unknown as Argument);
+      else if (child.kind === 'ArgList') break;
+      else if (last && last.name && last.value === undefined) {
+        last.value = child as unknown as Expr;
+        last.range.end = child.range.end;
+      } else args.push({ kind: 'Argument', range: { start: child.range.start, end: child.range.end }, value: child as unknown as Expr });
       break;
+    }
     case 'List':
       (p['items'] as unknown[]).push(child);
       break;

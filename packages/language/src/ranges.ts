@@ -6,21 +6,37 @@
 import type { IToken } from 'chevrotain';
 import type { Position, Range } from './ast.js';
 
+/**
+ * The line index of the text being worked on. `lex()` installs one per text, so positions of its
+ * tokens can be computed from offsets alone (the lexer tracks offsets only: that is much faster).
+ */
+let active: LineIndex | undefined;
+
+export function useLineIndex(index: LineIndex): void {
+  active = index;
+}
+
+export function activeLineIndex(): LineIndex {
+  if (!active) throw new Error('no line index installed (call lex() first)');
+  return active;
+}
+
 export function tokenStart(t: IToken): Position {
-  return { offset: t.startOffset, line: t.startLine as number, column: t.startColumn as number };
+  return (active as LineIndex).positionAt(t.startOffset);
 }
 
 export function tokenEnd(t: IToken): Position {
-  const last = t.image.charCodeAt(t.image.length - 1);
-  if (last === 10 || last === 13) {
-    // a token ending in a line break (an unterminated block comment) ends at the start of the next line
-    return { offset: (t.endOffset as number) + 1, line: (t.endLine as number) + 1, column: 1 };
-  }
-  return { offset: (t.endOffset as number) + 1, line: t.endLine as number, column: (t.endColumn as number) + 1 };
+  return (active as LineIndex).positionAt(t.startOffset + t.image.length);
 }
 
 export function tokenRange(t: IToken): Range {
-  return { start: tokenStart(t), end: tokenEnd(t) };
+  const index = active as LineIndex;
+  return { start: index.positionAt(t.startOffset), end: index.positionAt(t.startOffset + t.image.length) };
+}
+
+/** 1-based line of an offset in the active text. */
+export function lineOf(offset: number): number {
+  return (active as LineIndex).lineOf(offset);
 }
 
 /** A token really taken from the source (not one invented by error recovery, nor the end-of-file marker). */
@@ -59,35 +75,71 @@ export function positionAt(text: string, offset: number): Position {
   return advancePosition(text, { offset: 0, line: 1, column: 1 }, Math.max(0, offset));
 }
 
-/** Offsets of line starts, for fast offset ↔ position conversion (the language server uses it). */
+/**
+ * Offsets of line starts, for fast offset → position conversion (the parser and the language server
+ * use it). Look-ups remember the last line found, so walking through a text in order costs O(1) each.
+ */
 export class LineIndex {
-  readonly starts: number[];
+  readonly starts: Int32Array;
+  readonly lineCount: number;
+  private cursor = 0;
   constructor(readonly text: string) {
-    const starts = [0];
+    let n = 1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
+      if (c === 10) n++;
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+        n++;
+      }
+    }
+    const starts = new Int32Array(n);
+    let k = 1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts[k++] = i + 1;
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts[k++] = i + 1;
       }
     }
     this.starts = starts;
+    this.lineCount = n;
   }
-  positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+  /** 0-based index of the line holding `offset` (already clamped). */
+  private lineIndex(o: number): number {
+    const starts = this.starts;
+    const last = this.lineCount - 1;
+    let c = this.cursor;
+    if ((starts[c] as number) <= o) {
+      if (c === last || (starts[c + 1] as number) > o) return c;
+      if (c + 1 === last || (starts[c + 2] as number) > o) return (this.cursor = c + 1);
+    } else if (c > 0 && (starts[c - 1] as number) <= o) {
+      return (this.cursor = c - 1);
+    }
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = last;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] as number) <= o) lo = mid;
+      if ((starts[mid] as number) <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { offset: o, line: lo + 1, column: o - (this.starts[lo] as number) + 1 };
+    this.cursor = lo;
+    return lo;
+  }
+  positionAt(offset: number): Position {
+    const o = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
+    const l = this.lineIndex(o);
+    return { offset: o, line: l + 1, column: o - (this.starts[l] as number) + 1 };
+  }
+  /** 1-based line of an offset. */
+  lineOf(offset: number): number {
+    const o = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
+    return this.lineIndex(o) + 1;
   }
   /** Offset of a 1-based line and column (clamped to the text). */
   offsetAt(line: number, column: number): number {
-    const l = Math.max(1, Math.min(line, this.starts.length));
+    const l = Math.max(1, Math.min(line, this.lineCount));
     return Math.min(this.text.length, (this.starts[l - 1] as number) + Math.max(0, column - 1));
   }
 }

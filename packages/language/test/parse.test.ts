@@ -313,7 +313,7 @@ describe('parse: train and data', () => {
   it('a bare call setting spans the key and its arguments', () => {
     const src = net('  train {\n    early_stopping(patience: 3)\n  }');
     const ast = ok(src);
-    const train = (ast.items[0] as { members: { settings: { range: never; value: { range: never } }[] }[] }).members[0]!;
+    const train = (ast.items[0] as unknown as { members: { settings: { range: never; value: { range: never } }[] }[] }).members[0]!;
     expect(textAt(src, train.settings[0]!.range)).toBe('early_stopping(patience: 3)');
     expect(textAt(src, train.settings[0]!.value.range)).toBe('early_stopping(patience: 3)');
   });

@@ -40,7 +40,7 @@ const { expr } = fc.letrec<{ expr: Tok[]; args: Tok[] }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     numberArb.map((n) => [n]),
     stringArb.map((s) => [s]),
-    fc.constantFrom(['true'], ['false']),
+    fc.constantFrom('true', 'false').map((b) => [b]),
     identArb.map((n) => [n]),
     fc.tuple(identArb, tie('args')).map(([n, a]) => [n, ...a]),
     fc.array(tie('expr'), { maxLength: 3 }).map((items) => ['[', ...items.flatMap((it, i) => (i ? [',', ...it] : it)), ']']),
