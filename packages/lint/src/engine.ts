@@ -157,7 +157,7 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): Finding[
       }
     }
   }
-  const counts = pending.size > 0 ? originCounts(networks) : new Map<string, number>();
+  let counts: Map<string, number> | undefined;
   const findings: Finding[] = [];
   for (const key of order) {
     const p = pending.get(key)!;
@@ -173,7 +173,8 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): Finding[
       // The fix edits source shared by several expansions: each of them must have asked for it.
       const origins = new Set(p.layers.map((l) => rangeKey(l.layer.origin.range)));
       const distinct = new Set(p.layers.map((l) => `${l.net}:${l.layer.index}`));
-      const total = [...origins].reduce((sum, k) => sum + (counts.get(k) ?? 0), 0);
+      counts ??= originCounts(networks);
+      const total = [...origins].reduce((sum, k) => sum + (counts!.get(k) ?? 0), 0);
       if (distinct.size < total) fix = undefined;
     }
     const related = [...(p.report.related ?? []), ...(expansion ? expansionRelated(atRange) : [])];

@@ -62,7 +62,11 @@ export function outputOf(network: ResolvedNetwork): OutputInfo | undefined {
 }
 
 /** Layers before the output's weighted layer that apply a non-linear activation. */
+const hiddenCache = new WeakMap<ResolvedNetwork, ResolvedLayer[]>();
+
 export function hiddenActivationLayers(network: ResolvedNetwork): ResolvedLayer[] {
+  const cached = hiddenCache.get(network);
+  if (cached) return cached;
   const output = outputOf(network);
   const end = output ? output.weighted.index : network.layers.length;
   const result: ResolvedLayer[] = [];
@@ -70,6 +74,7 @@ export function hiddenActivationLayers(network: ResolvedNetwork): ResolvedLayer[
     const layer = network.layers[i]!;
     if (isNonLinear(activationOf(layer))) result.push(layer);
   }
+  hiddenCache.set(network, result);
   return result;
 }
 
