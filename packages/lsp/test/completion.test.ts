@@ -54,11 +54,13 @@ describe('completion', () => {
     expect((bias.items.find((i) => i.label === 'constant')!.textEdit as TextEdit).newText).toBe('constant(value: ${1})');
   });
 
-  it('offers the argument names of a call that are not given yet', async () => {
+  it('offers the argument names of a call that are not given yet, by name or by position', async () => {
     const { labels } = await complete(inLayers('dense(16, init: he_normal, <|>)'));
-    expect(labels).toEqual(['units:', 'activation:', 'bias_init:']);
-    expect((await complete(inLayers('conv2d(8, kernel: 3, <|>)'))).labels).toEqual(['filters:', 'stride:', 'padding:', 'activation:', 'init:', 'bias_init:']);
+    expect(labels).toEqual(['activation:', 'bias_init:']);
+    expect((await complete(inLayers('dense(<|>)'))).labels).toEqual(['units:', 'activation:', 'init:', 'bias_init:']);
+    expect((await complete(inLayers('conv2d(8, kernel: 3, <|>)'))).labels).toEqual(['stride:', 'padding:', 'activation:', 'init:', 'bias_init:']);
     expect((await complete(inLayers('res(<|>)'))).labels).toEqual(['width:', 'depth:']);
+    expect((await complete(inLayers('res(4, <|>)'))).labels).toEqual(['depth:']);
   });
 
   it('offers activations first for the positional argument of `activation(…)`', async () => {

@@ -124,6 +124,14 @@ describe('hover on other names', () => {
     expect(param).toBe('**width**: parameter 1 of block `elu_block`\n\n- `32` at line 11');
   });
 
+  it('an argument name: what it is and its default', async () => {
+    const { hover } = await hoverAt(IRIS.replace('dense(16, activation: relu)', 'dense(16, activ<|>ation: relu)'));
+    expect(value(hover)).toBe('**activation**: argument of `dense` (default `linear`)\n\nThe activation applied to the output; linear (none) when not written.');
+    expect(hover?.range).toEqual({ start: { line: 6, character: 14 }, end: { line: 6, character: 24 } });
+    const alpha = value((await hoverAt(IRIS.replace('leaky_relu(alpha', 'leaky_relu(al<|>pha'))).hover);
+    expect(alpha).toBe('**alpha**: argument of `leaky_relu` (default `0.01`)\n\nSlope for negative inputs.');
+  });
+
   it('returns null on punctuation, numbers and unknown names, and never fails on a broken document', async () => {
     expect((await hoverAt(IRIS.replace('dense(16,', 'dense(<|>16,'))).hover).toBeNull();
     expect((await hoverAt('network A {\n layers {\n  frobnicate<|>(3)\n')).hover).toBeNull();

@@ -101,9 +101,10 @@ function lossItems(o: Outline, offset: number): CompletionItem[] {
   return items;
 }
 
-function argumentNameItems(args: readonly ArgSpec[], given: readonly string[]): CompletionItem[] {
+/** Argument names not given yet: neither by name nor by position (`dense(16, …)` has given `units`). */
+function argumentNameItems(args: readonly ArgSpec[], given: readonly string[], positionalBefore: number): CompletionItem[] {
   return args
-    .filter((a) => !given.includes(a.name))
+    .filter((a) => !given.includes(a.name) && !(a.position !== undefined && a.position < positionalBefore))
     .map((a, i) => {
       const def = formatDefault(a);
       return {
@@ -229,7 +230,7 @@ export function completion(doc: AxonDocument, offset: number): CompletionList {
     case 'argument': {
       const owner = calleeArgs(o, c.call);
       if (owner) {
-        items = argumentNameItems(owner.args, c.call.given);
+        items = argumentNameItems(owner.args, c.call.given, c.call.positionalBefore);
         // A positional argument that takes a name from the vocabulary: `activation(relu)`.
         const positional = owner.args.find((a) => a.position === c.call.positionalBefore);
         if (positional && c.call.given.length === 0) {
