@@ -71,7 +71,14 @@ describe('axon train', () => {
     expect(r.stdout).toMatch(/ +epoch +loss +accuracy +val_loss +val_accuracy\nlast +5 /);
     expect(r.stdout).toMatch(/epochs {3}5 of 5 \(completed\); best epoch [1-5] by validation loss/);
     expect(r.stdout).toMatch(/time {5}\d+\.\d s/);
-    expect((await readdir(out)).sort()).toEqual(['metrics.jsonl', 'model.json', 'weights.bin']);
+    expect((await readdir(out)).sort()).toEqual(['charts', 'metrics.jsonl', 'model.json', 'report.html', 'weights.bin']);
+    expect((await readdir(join(out, 'charts'))).sort()).toEqual(
+      ['gradient-norms', 'loss', 'metric-accuracy', 'network', 'unit-health'].flatMap((n) => [`${n}.png`, `${n}.svg`]),
+    );
+    const html = await readFile(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<title>Iris: training</title>');
+    expect(html.match(/<figure class="chart"/g)).toHaveLength(4);
+    expect(r.stdout).toMatch(/report {3}.*report\.html/);
     const lines = (await readFile(join(out, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.epoch)).toEqual([1, 2, 3, 4, 5]);
     for (const l of lines) {
@@ -151,16 +158,19 @@ describe('axon train', () => {
     expect(r.stderr).toMatch(/axon train: .*epoch \d+/i);
     expect(r.stderr).toMatch(/no model written; the per-epoch log is in .*diverge-run\/metrics\.jsonl/);
     expect(existsSync(join(out, 'model.json'))).toBe(false);
+    // The report still shows the curves up to the divergence.
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
   });
 });
 
 describe('axon train on the command line', () => {
   it('trains through main() with --epochs/--out/--network', async () => {
     const out = join(dir, 'cli-run');
-    const r = await cli(['train', join(examples, 'regression.axon'), '--epochs', '3', '--out', out, '--network', 'Regressor']);
+    const r = await cli(['train', join(examples, 'regression.axon'), '--epochs', '3', '--out', out, '--network', 'Regressor', '--no-report']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/epoch 3\/3  loss [\d.]+  mae [\d.]+  r2 -?[\d.]+  val_loss/);
     expect(existsSync(join(out, 'model.json'))).toBe(true);
+    expect(existsSync(join(out, 'report.html'))).toBe(false);
   });
 
   it('usage errors exit 2 with a message: missing file, unknown network, bad --epochs', async () => {

@@ -17,6 +17,7 @@ import { ConfigError, FORMAT_NAMES, formatReports, lintText, loadConfig, toFileR
 import { writeReport } from '@axon/report';
 import { ExitCode, UsageError } from '../exit.js';
 import { loadSpec, positiveInteger } from '../load-spec.js';
+import { reportFindings } from '../report-findings.js';
 import type { SetExitCode } from './index.js';
 
 export interface DiagnoseCliOptions {
@@ -115,13 +116,7 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
       file,
       network,
       history: result.history,
-      findings: findings.map((f) => ({
-        ...(f.expansion ? { layer: f.expansion.layers[0]! - 1 } : layerAt(network, f.range.start.offset)),
-        line: f.range.start.line,
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-      })),
+      findings: reportFindings(network, findings),
       summary: { steps: result.steps, 'initial loss': Number(initial.loss.toPrecision(4)), 'final loss': Number(result.evidence.final.loss.toPrecision(4)), findings: findings.length },
     });
     info.write(`report   ${isAbsolute(out) ? written.html : relative(process.cwd(), written.html)}\n`);
@@ -129,10 +124,4 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
   if (report.errorCount > 0) return ExitCode.Findings;
   if (options.maxWarnings !== undefined && report.warningCount > options.maxWarnings) return ExitCode.Findings;
   return ExitCode.Ok;
-}
-
-/** The layer whose source range contains `offset`, as a report finding's `layer` field. */
-function layerAt(network: { layers: { origin: { range: { start: { offset: number }; end: { offset: number } } } }[] }, offset: number): { layer?: number } {
-  const i = network.layers.findIndex((l) => l.origin.range.start.offset <= offset && offset < l.origin.range.end.offset);
-  return i >= 0 ? { layer: i } : {};
 }

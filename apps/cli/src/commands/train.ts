@@ -6,7 +6,7 @@
  * docs/model-format.md) and metrics.jsonl (one JSON line per epoch) to --out (default runs/<network>).
  * Exit codes: 0 trained; 1 analysis errors, divergence or interruption; 2 bad usage, unreadable file, bad data.
  */
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { appendFileSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import type { Command } from 'commander';
@@ -22,7 +22,11 @@ import {
   type TrainResult,
   type TrainedModel,
 } from '@axon/core';
+import { lintText, type Finding } from '@axon/lint';
+import { writeReport } from '@axon/report';
 import { ExitCode, UsageError } from '../exit.js';
+import { reportFindings } from '../report-findings.js';
+import { chooseNetwork, positiveInteger, readSource, seedInteger } from '../load-spec.js';
 import type { SetExitCode } from './index.js';
 import { createProgress, fmt, metric } from '../progress.js';
 
@@ -31,6 +35,8 @@ export interface TrainOptions {
   epochs?: number;
   out?: string;
   seed?: number;
+  /** False with --no-report: skip the HTML report and charts. */
+  report?: boolean;
 }
 
 export interface TrainIO {
@@ -48,7 +54,8 @@ export function registerTrain(program: Command, setExitCode: SetExitCode): void 
     .option('--network <name>', 'which network to train (needed when the file has several)')
     .option('--epochs <n>', 'number of epochs (overrides train.epochs)', positiveInteger('--epochs'))
     .option('--out <dir>', 'output directory (default: runs/<network>)')
-    .option('--seed <n>', 'seed for the data split, initialisation and shuffling (overrides train.seed)', integer('--seed'))
+    .option('--seed <n>', 'seed for the data split, initialisation and shuffling (overrides train.seed)', seedInteger('--seed'))
+    .option('--no-report', 'do not write the HTML report and charts')
     .action(async (file: string, options: TrainOptions) => {
       const code = await runTrain(file, options, {
         stdout: process.stdout,
@@ -59,34 +66,14 @@ export function registerTrain(program: Command, setExitCode: SetExitCode): void 
     });
 }
 
-function positiveInteger(flag: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} expects a positive integer, got "${value}"`);
-    return n;
-  };
-}
 
-function integer(flag: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new UsageError(`${flag} expects an integer from 0 to 4294967295, got "${value}"`);
-    return n;
-  };
-}
 
 /** Runs `axon train` and returns the exit code. Throws UsageError for bad usage (printed by main). */
 export async function runTrain(file: string, options: TrainOptions, io: TrainIO): Promise<number> {
   const say = (s: string) => io.stdout.write(`${s}\n`);
   const fail = (s: string) => io.stderr.write(`axon train: ${s}\n`);
 
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${file}: file not found` : `${file}: cannot read (${code ?? String(err)})`);
-  }
+  const source = await readSource(file);
   const analysed = check(source);
   const errors = analysed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
@@ -166,9 +153,16 @@ export async function runTrain(file: string, options: TrainOptions, io: TrainIO)
   }
   const seconds = (performance.now() - started) / 1000;
 
+  const report = async () => {
+    if (options.report === false) return;
+    const html = await writeTrainReport(out, file, source, network, result, seconds);
+    say(`report   ${isAbsolute(out) ? html : relative(process.cwd(), html)}`);
+  };
+
   if (result.stopReason === 'diverged') {
     fail(result.message ?? `training diverged (the loss became NaN or infinite) at epoch ${result.history.length}`);
     fail(`no model written; the per-epoch log is in ${join(shownOut, 'metrics.jsonl')}`);
+    await report();
     return ExitCode.Findings;
   }
 
@@ -187,6 +181,7 @@ export async function runTrain(file: string, options: TrainOptions, io: TrainIO)
   say(summaryTable(result, epochs, seconds));
   say(`model    ${join(shownOut, 'model.json')}, ${join(shownOut, 'weights.bin')}`);
   say(`metrics  ${join(shownOut, 'metrics.jsonl')}`);
+  await report();
   if (result.stopReason === 'stopped') {
     fail('training was interrupted; the model as it was when training stopped was saved');
     return ExitCode.Findings;
@@ -194,18 +189,6 @@ export async function runTrain(file: string, options: TrainOptions, io: TrainIO)
   return ExitCode.Ok;
 }
 
-function chooseNetwork(networks: ResolvedNetwork[], wanted: string | undefined, file: string): ResolvedNetwork {
-  if (networks.length === 0) throw new UsageError(`${file}: no network to train`);
-  if (wanted !== undefined) {
-    const found = networks.find((n) => n.name === wanted);
-    if (found) return found;
-    throw new UsageError(`${file}: no network "${wanted}"; it has: ${networks.map((n) => n.name).join(', ')}`);
-  }
-  if (networks.length === 1) return networks[0]!;
-  const withData = networks.filter((n) => n.data);
-  if (withData.length === 1) return withData[0]!;
-  throw new UsageError(`${file} has ${networks.length} networks (${networks.map((n) => n.name).join(', ')}); choose one with --network NAME`);
-}
 
 /** One line of metrics.jsonl. */
 function epochRecord(log: EpochLog): Record<string, unknown> {
@@ -252,4 +235,41 @@ export function summaryTable(result: TrainResult, epochs: number, seconds: numbe
     `epochs   ${history.length} of ${epochs} (${reason[result.stopReason]}); best epoch ${result.bestEpoch} by ${lastLog?.valLoss !== undefined ? 'validation' : 'training'} loss`,
     `time     ${seconds.toFixed(1)} s (${perEpoch.toFixed(1)} ms per epoch)`,
   ].join('\n');
+}
+
+/**
+ * The training report: loss and metric curves, per-layer gradient norms, dead/saturated fractions,
+ * and the network diagram with the file's lint findings marked. Returns the HTML file's path.
+ */
+async function writeTrainReport(
+  out: string,
+  file: string,
+  source: string,
+  network: ResolvedNetwork,
+  result: TrainResult,
+  seconds: number,
+): Promise<string> {
+  let findings: Finding[] = [];
+  try {
+    findings = lintText(source, { filePath: file }).findings;
+  } catch {
+    // A broken axon.config.json must not cost the user their report: `axon lint` reports it.
+  }
+  const last = result.history[result.history.length - 1];
+  const summary: Record<string, string | number> = { epochs: result.history.length, 'best epoch': result.bestEpoch, time: `${seconds.toFixed(1)} s` };
+  if (last) {
+    summary.loss = Number(last.loss.toPrecision(4));
+    if (last.valLoss !== undefined) summary['validation loss'] = Number(last.valLoss.toPrecision(4));
+    for (const [k, v] of Object.entries(last.valMetrics ?? last.metrics)) summary[`${last.valMetrics ? 'validation ' : ''}${k}`] = Number(v.toPrecision(4));
+  }
+  const written = await writeReport(out, {
+    kind: 'train',
+    title: `${network.name}: training`,
+    file,
+    network,
+    history: result.history,
+    findings: reportFindings(network, findings),
+    summary,
+  });
+  return written.html;
 }
