@@ -1,7 +1,7 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Comment, Position, Program, Range } from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
-import { lex, UnterminatedBlockComment, UnterminatedString } from './lexer.js';
+import { lex, StringLit, UnterminatedBlockComment, UnterminatedString } from './lexer.js';
 import { CODE_SEP, isEofToken, runParser } from './parser.js';
 import { advancePosition, START, tokenRange, tokenStart } from './ranges.js';
 import { unescapeString } from './syntax-text.js';
@@ -63,7 +63,11 @@ function parseUnsafe(text: string): DetailedParse {
     });
   }
 
-  for (const t of lexed.tokens) {
+  const hasBackslash = text.includes('\\');
+  const toks = lexed.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] as IToken;
+    if (t.tokenType !== StringLit && t.tokenType !== UnterminatedString) continue;
     if (t.tokenType === UnterminatedString) {
       diagnostics.push({
         range: tokenRange(t),
@@ -72,7 +76,7 @@ function parseUnsafe(text: string): DetailedParse {
         message: 'unterminated string: expected a closing \'"\' before the end of the line',
       });
     }
-    if (t.image.charCodeAt(0) === 34 && t.image.includes('\\')) {
+    if (hasBackslash && t.image.includes('\\')) {
       const problems: { index: number; length: number; text: string }[] = [];
       unescapeString(t.image, problems);
       for (const p of problems) {

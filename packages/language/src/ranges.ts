@@ -84,27 +84,22 @@ export class LineIndex {
   readonly lineCount: number;
   private cursor = 0;
   constructor(readonly text: string) {
-    let n = 1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) n++;
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        n++;
+    const found: number[] = [0];
+    if (text.indexOf('\r') < 0) {
+      // the common case: only \n line breaks, found with the native indexOf
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) found.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) found.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          found.push(i + 1);
+        }
       }
     }
-    const starts = new Int32Array(n);
-    let k = 1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts[k++] = i + 1;
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts[k++] = i + 1;
-      }
-    }
-    this.starts = starts;
-    this.lineCount = n;
+    this.starts = Int32Array.from(found);
+    this.lineCount = found.length;
   }
   /** 0-based index of the line holding `offset` (already clamped). */
   private lineIndex(o: number): number {
