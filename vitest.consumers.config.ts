@@ -6,7 +6,7 @@ import { alias } from './vitest.config.js';
 export default defineConfig({
   resolve: { alias },
   test: {
-    include: ['packages/*/test/**/*.consumer.test.ts'],
+    include: ['packages/*/test/**/*.consumer.test.ts', 'apps/*/test/**/*.consumer.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 600_000,
     hookTimeout: 120_000,
