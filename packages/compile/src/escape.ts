@@ -139,3 +139,21 @@ export function prettyJson(value: unknown, indent = ''): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
+
+/**
+ * A Python literal like `pyLiteral`, laid out over several lines (four-space indent) when it holds a
+ * dict or a list of containers; lists of scalars stay on one line.
+ */
+export function pyLiteralPretty(v: unknown, indent = ''): string {
+  const inner = `${indent}    `;
+  if (Array.isArray(v)) {
+    if (v.every((x) => x === null || typeof x !== 'object')) return pyLiteral(v);
+    return `[\n${v.map((x) => `${inner}${pyLiteralPretty(x, inner)},`).join('\n')}\n${indent}]`;
+  }
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    if (entries.length === 0) return '{}';
+    return `{\n${entries.map(([k, x]) => `${inner}${pyString(k)}: ${pyLiteralPretty(x, inner)},`).join('\n')}\n${indent}}`;
+  }
+  return pyLiteral(v);
+}

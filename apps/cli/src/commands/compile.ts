@@ -9,7 +9,7 @@
  * unreadable input, a corrupt model folder or weights that do not fit the network.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { check, formatDiagnostic, type ResolvedNetwork } from '@axon/language';
 import { loadModel, type TrainedModel } from '@axon/core';
@@ -69,7 +69,10 @@ function safeName(name: string): string {
 function dataPathFor(network: ResolvedNetwork, file: string, outputFolder: string): string | undefined {
   if (!network.data) return undefined;
   const csv = isAbsolute(network.data.source) ? network.data.source : resolve(dirname(file), network.data.source);
-  return relative(resolve(outputFolder), csv) || csv;
+  const from = resolve(outputFolder);
+  // Relative when the two share a folder below the root (the output can move with the project), else absolute.
+  const shared = from.split(sep)[1] !== undefined && from.split(sep)[1] === csv.split(sep)[1];
+  return shared ? relative(from, csv) : csv;
 }
 
 /** Runs `axon compile` and returns the exit code. Throws UsageError for bad usage (printed by main). */

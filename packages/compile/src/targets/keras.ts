@@ -7,7 +7,7 @@
 import type { Activation, Initializer, ResolvedLayer, ResolvedNetwork } from '@axon/language';
 import type { CompileInput, CompileOutput } from '../types.js';
 import { CompileError } from '../errors.js';
-import { fileStem, pyBool, pyIdentifier, pyNumber, pyString, pyTuple } from '../escape.js';
+import { fileStem, pyBool, pyIdentifier, pyLiteralPretty, pyNumber, pyString, pyTuple } from '../escape.js';
 import { toIr } from '../ir.js';
 import { layoutOf } from '../layout.js';
 import { PY_CSV_BODY } from './python-csv.js';
@@ -157,7 +157,7 @@ export function compileKeras(input: CompileInput): CompileOutput {
     '',
     'import keras',
     '',
-    `CONFIG = json.loads(${pyString(JSON.stringify(config))})`,
+    `CONFIG = ${pyLiteralPretty(config)}`,
     `DATA_PATH = ${pyString(input.dataPath ?? network.data?.source ?? '')}`,
     '',
     '',

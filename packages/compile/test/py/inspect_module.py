@@ -21,8 +21,11 @@ for node in tree.body:
         v = node.value
         if isinstance(v, ast.Call) and getattr(v.func, "attr", "") == "loads":
             values[name] = json.loads(ast.literal_eval(v.args[0]))
-        elif isinstance(v, ast.Constant):
-            values[name] = v.value
+        else:
+            try:
+                values[name] = ast.literal_eval(v)  # plain data only: a literal_eval failure means code
+            except ValueError:
+                pass
     else:
         top.append(type(node).__name__ + (":" + node.name if hasattr(node, "name") else ""))
 for node in ast.walk(tree):
