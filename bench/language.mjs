@@ -36,11 +36,12 @@ export function generate(targetLayers = 10_000) {
     out.push('  task classification(classes: 10)');
     out.push('  layers {');
     for (let i = 0; i < 40 && layers < targetLayers; i++) {
+      out.push(`    // group ${i} of network ${n}: a dense layer, a residual unit (dense, batch norm, dropout), then a repeated pair`);
       out.push(`    dense(64, activation: leaky_relu(alpha: 0.01), init: he_normal, bias_init: zeros) // layer ${layers}`);
       out.push(`    /* block use */ res_unit(64, 0.1)`);
       out.push(`    repeat 2 {`);
       out.push(`      dense(64, activation: elu(alpha: 1.0), init: glorot_uniform, bias_init: constant(0.1))`);
-      out.push(`      dropout(0.25)`);
+      out.push(`      dropout(0.25) /* between 0 and 1 */`);
       out.push(`    }`);
       layers += 4;
     }
