@@ -91,6 +91,9 @@ describe('exit codes (golden stderr)', () => {
     expect(r.code).toBe(1);
     expectGolden('exit-1-max-warnings.stderr.txt', r.stderr);
     expect((await lint(['warnings.axon'], { maxWarnings: 1 })).code).toBe(0);
+    // --quiet hides warnings but they still count.
+    const quiet = await lint(['warnings.axon'], { maxWarnings: 0, quiet: true });
+    expect(quiet).toMatchObject({ code: 1, stdout: '' });
   });
   test('--quiet prints errors only; --rule changes severities', async () => {
     const quiet = await lint(['errors.axon', 'warnings.axon'], { quiet: true, format: 'json' });

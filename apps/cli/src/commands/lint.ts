@@ -104,6 +104,7 @@ export async function runLint(paths: string[], options: LintOptions, io: LintIO)
   let code: number = ExitCode.Ok;
   const reports: FileReport[] = [];
   let fixedFiles = 0;
+  let warnings = 0; // counted before --quiet drops them: --max-warnings still applies
   for (const file of files) {
     const absolute = resolve(io.cwd, file);
     let text: string;
@@ -141,9 +142,9 @@ export async function runLint(paths: string[], options: LintOptions, io: LintIO)
         text = current;
       }
     }
-    let report = toFileReport(file, text, result.parseAndAnalysisDiagnostics, result.findings);
-    if (options.quiet) report = { ...onlyErrors(report), warningCount: report.warningCount };
-    reports.push(report);
+    const report = toFileReport(file, text, result.parseAndAnalysisDiagnostics, result.findings);
+    warnings += report.warningCount;
+    reports.push(options.quiet ? onlyErrors(report) : report);
   }
 
   const format = options.format ?? 'stylish';
@@ -157,7 +158,6 @@ export async function runLint(paths: string[], options: LintOptions, io: LintIO)
   }
 
   const errors = reports.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
   if (code === ExitCode.Usage) return code;
   if (errors > 0) return ExitCode.Findings;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
