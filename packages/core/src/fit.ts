@@ -117,10 +117,11 @@ export async function fit(
     for (let b = 0; b < batches; b++) {
       const start = b * batchSize;
       const m = Math.min(batchSize, train.n - start);
+      const tx = train.x, ty = train.y;
       for (let r = 0; r < m; r++) {
         const src = order[start + r]!;
-        xb.set(train.x.subarray(src * inSize, (src + 1) * inSize), r * inSize);
-        yb.set(train.y.subarray(src * outSize, (src + 1) * outSize), r * outSize);
+        for (let j = 0, s = src * inSize, d = r * inSize; j < inSize; j++) xb[d + j] = tx[s + j]!;
+        for (let j = 0, s = src * outSize, d = r * outSize; j < outSize; j++) yb[d + j] = ty[s + j]!;
       }
       const out = forwardPass(model, xb, m, ctx);
       const value = computeLoss(plan, plan.fused ? last.preact() : out, yb, m, outSize, grad);
