@@ -9,29 +9,29 @@ export function children(node: AstNode): AstNode[] {
   };
   switch (node.kind) {
     case 'Program':
-      node.items.forEach(add);
+      (node.items ?? []).forEach(add);
       break;
     case 'Network':
       add(node.name);
-      node.members.forEach(add);
+      (node.members ?? []).forEach(add);
       break;
     case 'Block':
       add(node.name);
-      node.params.forEach(add);
-      node.body.forEach(add);
+      (node.params ?? []).forEach(add);
+      (node.body ?? []).forEach(add);
       break;
     case 'Input':
-      node.dims.forEach(add);
+      (node.dims ?? []).forEach(add);
       break;
     case 'Task':
       add(node.value);
       break;
     case 'Layers':
-      node.items.forEach(add);
+      (node.items ?? []).forEach(add);
       break;
     case 'Train':
     case 'Data':
-      node.settings.forEach(add);
+      (node.settings ?? []).forEach(add);
       break;
     case 'Setting':
       add(node.key);
@@ -43,10 +43,10 @@ export function children(node: AstNode): AstNode[] {
       break;
     case 'Repeat':
       add(node.count);
-      node.body.forEach(add);
+      (node.body ?? []).forEach(add);
       break;
     case 'ArgList':
-      node.args.forEach(add);
+      (node.args ?? []).forEach(add);
       break;
     case 'Argument':
       add(node.name);
@@ -57,7 +57,7 @@ export function children(node: AstNode): AstNode[] {
       add(node.args);
       break;
     case 'List':
-      node.items.forEach(add);
+      (node.items ?? []).forEach(add);
       break;
     default:
       break;
@@ -80,12 +80,20 @@ export function pathAt(program: Program, offset: number): AstNode[] {
   }
 }
 
+/**
+ * The program's networks and blocks. Anything else a recovering parser might leave at the top level
+ * (a stray `repeat`, …) is skipped, as are nodes whose lists recovery did not fill.
+ */
+export function topLevel(program: Program): (NetworkDecl | BlockDecl)[] {
+  return (program.items ?? []).filter((i): i is NetworkDecl | BlockDecl => (i.kind === 'Network' && Array.isArray(i.members)) || (i.kind === 'Block' && Array.isArray(i.params)));
+}
+
 export function networks(program: Program): NetworkDecl[] {
-  return program.items.filter((i): i is NetworkDecl => i.kind === 'Network');
+  return topLevel(program).filter((i): i is NetworkDecl => i.kind === 'Network');
 }
 
 export function blocks(program: Program): BlockDecl[] {
-  return program.items.filter((i): i is BlockDecl => i.kind === 'Block');
+  return topLevel(program).filter((i): i is BlockDecl => i.kind === 'Block');
 }
 
 /** Every layer call in a statement list, repeats included, in source order. */
@@ -110,7 +118,7 @@ export function repeats(stmts: readonly LayerStmt[], out: RepeatStmt[] = []): Re
 /** Every layer call in the file: network layers and block bodies. */
 export function allLayerCalls(program: Program): LayerCall[] {
   const out: LayerCall[] = [];
-  for (const item of program.items) {
+  for (const item of topLevel(program)) {
     if (item.kind === 'Network') {
       for (const m of item.members) if (m.kind === 'Layers') layerCalls(m.items ?? [], out);
     } else layerCalls(item.body ?? [], out);

@@ -1,7 +1,7 @@
 /** Semantic tokens (full): keywords, declarations, layer kinds, vocabulary names, parameters, numbers, strings, comments. */
 import type { AstNode, BlockDecl, Program } from '@axon/language';
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
-import { children } from '../ast/walk.js';
+import { blocks, children } from '../ast/walk.js';
 import type { AxonDocument } from '../workspace/document.js';
 import { findSignature } from '../vocabulary.js';
 
@@ -19,7 +19,7 @@ const KEYWORDS = new Set(['network', 'block', 'repeat', 'layers', 'input', 'task
 /** Classifies identifiers by offset from the AST. */
 function classify(program: Program): Map<number, [TokenType, number]> {
   const out = new Map<number, [TokenType, number]>();
-  const blockNames = new Set(program.items.flatMap((i) => (i.kind === 'Block' && i.name ? [i.name.name] : [])));
+  const blockNames = new Set(blocks(program).flatMap((b) => (b.name ? [b.name.name] : [])));
   const visit = (node: AstNode, block: BlockDecl | undefined, parent: AstNode | undefined) => {
     switch (node.kind) {
       case 'Network':
@@ -27,7 +27,7 @@ function classify(program: Program): Map<number, [TokenType, number]> {
         break;
       case 'Block':
         if (node.name) out.set(node.name.range.start.offset, ['function', DECLARATION]);
-        for (const p of node.params) out.set(p.range.start.offset, ['parameter', DECLARATION]);
+        for (const p of node.params ?? []) out.set(p.range.start.offset, ['parameter', DECLARATION]);
         block = node;
         break;
       case 'LayerCall':
@@ -43,7 +43,7 @@ function classify(program: Program): Map<number, [TokenType, number]> {
         const name = node.name.name;
         const at = node.name.range.start.offset;
         if (parent?.kind === 'Setting' && !parent.colon && parent.key.range.start.offset === at) break;
-        if (block && !node.args && block.params.some((p) => p.name === name)) out.set(at, ['parameter', 0]);
+        if (block && !node.args && (block.params ?? []).some((p) => p.name === name)) out.set(at, ['parameter', 0]);
         else if (findSignature(name, ['activation', 'initializer', 'loss', 'optimizer', 'task']) || name === 'same' || name === 'valid') out.set(at, ['enumMember', DEFAULT_LIBRARY]);
         else out.set(at, ['variable', 0]);
         break;

@@ -3,6 +3,7 @@ import type { LayerStmt, Range as AstRange } from '@axon/language';
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { AxonDocument } from '../workspace/document.js';
 import { toLspRange } from '../util/ranges.js';
+import { topLevel } from '../ast/walk.js';
 
 function sym(doc: AxonDocument, name: string, kind: SymbolKind, range: AstRange, selection: AstRange, children: DocumentSymbol[] = [], detail?: string): DocumentSymbol {
   const s: DocumentSymbol = { name: name || '?', kind, range: toLspRange(doc.textDocument, range), selectionRange: toLspRange(doc.textDocument, selection), children };
@@ -22,8 +23,9 @@ function layerSymbols(doc: AxonDocument, stmts: readonly LayerStmt[], blockNames
 
 export function documentSymbols(doc: AxonDocument): DocumentSymbol[] {
   const { ast } = doc.parsed();
-  const blockNames = new Set(ast.items.flatMap((i) => (i.kind === 'Block' && i.name ? [i.name.name] : [])));
-  return ast.items.map((item) => {
+  const items = topLevel(ast);
+  const blockNames = new Set(items.flatMap((i) => (i.kind === 'Block' && i.name ? [i.name.name] : [])));
+  return items.map((item) => {
     if (item.kind === 'Block') {
       const params = item.params.map((p) => sym(doc, p.name, SymbolKind.TypeParameter, p.range, p.range));
       return sym(doc, item.name?.name ?? 'block', SymbolKind.Module, item.range, item.name?.range ?? item.range, [...params, ...layerSymbols(doc, item.body ?? [], blockNames)], `block(${item.params.map((p) => p.name).join(', ')})`);
@@ -31,7 +33,7 @@ export function documentSymbols(doc: AxonDocument): DocumentSymbol[] {
     const members = item.members.map((m) => {
       switch (m.kind) {
         case 'Input':
-          return sym(doc, 'input', SymbolKind.Field, m.range, m.range, [], `[${m.dims.map((d) => d.raw).join(', ')}]`);
+          return sym(doc, 'input', SymbolKind.Field, m.range, m.range, [], `[${(m.dims ?? []).map((d) => d.raw).join(', ')}]`);
         case 'Task':
           return sym(doc, 'task', SymbolKind.Property, m.range, m.range, [], m.value ? doc.text.slice(m.value.range.start.offset, m.value.range.end.offset) : undefined);
         case 'Layers':
@@ -44,7 +46,7 @@ export function documentSymbols(doc: AxonDocument): DocumentSymbol[] {
             SymbolKind.Namespace,
             m.range,
             m.range,
-            m.settings.map((s) => sym(doc, s.key.name, SymbolKind.Property, s.range, s.key.range, [], s.value ? doc.text.slice(s.value.range.start.offset, s.value.range.end.offset) : undefined)),
+            (m.settings ?? []).map((s) => sym(doc, s.key.name, SymbolKind.Property, s.range, s.key.range, [], s.value ? doc.text.slice(s.value.range.start.offset, s.value.range.end.offset) : undefined)),
           );
       }
     });
@@ -67,7 +69,7 @@ export function foldingRanges(doc: AxonDocument): FoldingRange[] {
       stmts(s.body ?? []);
     }
   };
-  for (const item of ast.items) {
+  for (const item of topLevel(ast)) {
     add(item.range);
     if (item.kind === 'Block') stmts(item.body ?? []);
     else
@@ -78,6 +80,6 @@ export function foldingRanges(doc: AxonDocument): FoldingRange[] {
         } else if (m.kind === 'Train' || m.kind === 'Data') add(m.range);
       }
   }
-  for (const c of ast.comments) if (c.block) add(c.range, FoldingRangeKind.Comment);
+  for (const c of ast.comments ?? []) if (c.block) add(c.range, FoldingRangeKind.Comment);
   return out.sort((a, b) => a.startLine - b.startLine);
 }
