@@ -45,6 +45,11 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
         const frame = codeFrame(lines, m.range, { colors: c, caret: style });
         if (frame) out.push(frame);
       }
+      // Related places (the task line, the loss, the other layer); the expansion is already in the message.
+      for (const r of m.related ?? []) {
+        if (r.message.startsWith('expanded ')) continue;
+        out.push(c.dim(`      ↳ ${r.range.start.line}:${r.range.start.column}  ${r.message}`));
+      }
     }
     out.push('');
   }
