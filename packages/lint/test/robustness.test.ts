@@ -1,0 +1,63 @@
+/**
+ * The language server lints on every keystroke: on any text — random strings, fixtures with tokens
+ * deleted, duplicated or inserted — lintText must not throw, no rule may crash, every range must lie
+ * inside the text, and applying the fixes must never throw.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { applyFixes, lintText, resolveConfig, type Finding } from '@axon/lint';
+
+const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const sources = readdirSync(dir).filter((f) => f.endsWith('.axon')).map((f) => readFileSync(`${dir}${f}`, 'utf8'));
+const config = resolveConfig({ presets: ['all'] });
+const TOKENS = ['dense(', ')', '(', '{', '}', ',', 'activation:', 'softmax', 'repeat 3 {', 'block b(x) {', 'b(2)', '-1', '0', 'x', 'task', 'layers', '// axon-disable-next-line', '"', '\n'];
+
+function check(text: string): void {
+  const r = lintText(text, { config });
+  const crashes = r.findings.filter((f: Finding) => f.messageId === 'crash');
+  expect(crashes.map((f) => f.message)).toEqual([]);
+  for (const f of r.findings) {
+    expect(f.range.start.offset).toBeGreaterThanOrEqual(0);
+    expect(f.range.end.offset).toBeLessThanOrEqual(text.length);
+    expect(f.range.start.offset).toBeLessThanOrEqual(f.range.end.offset);
+  }
+  expect(typeof applyFixes(text, r.findings)).toBe('string');
+}
+
+test('arbitrary strings', () => {
+  fc.assert(fc.property(fc.string({ maxLength: 300 }), check), { numRuns: 300 });
+});
+
+test('fixtures with random token edits', () => {
+  const edit = fc.record({
+    source: fc.integer({ min: 0, max: sources.length - 1 }),
+    at: fc.nat(),
+    length: fc.integer({ min: 0, max: 12 }),
+    insert: fc.constantFrom(...TOKENS),
+    mode: fc.constantFrom('delete', 'insert', 'duplicate'),
+  });
+  fc.assert(
+    fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+      let text = sources[edits[0]!.source]!;
+      for (const e of edits) {
+        const at = e.at % (text.length + 1);
+        if (e.mode === 'delete') text = text.slice(0, at) + text.slice(at + e.length);
+        else if (e.mode === 'insert') text = text.slice(0, at) + e.insert + text.slice(at);
+        else text = text.slice(0, at) + text.slice(at, at + e.length) + text.slice(at);
+      }
+      check(text);
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('applying the fixes of every fixture leaves a file that still analyses', () => {
+  for (const text of sources) {
+    const r = lintText(text, { config });
+    const after = applyFixes(text, r.findings);
+    const again = lintText(after, { config });
+    expect(again.parseAndAnalysisDiagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  }
+});
