@@ -1,8 +1,8 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Comment, Position, Program, Range } from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
-import { lex, StringLit, UnterminatedBlockComment, UnterminatedString } from './lexer.js';
-import { CODE_SEP, isEofToken, runParser } from './parser.js';
+import { Block, lex, Network, StringLit, UnterminatedBlockComment, UnterminatedString } from './lexer.js';
+import { CODE_SEP, isEofToken, MAX_SYNTAX_ERRORS, runParser } from './parser.js';
 import { advancePosition, START, tokenRange, tokenStart } from './ranges.js';
 import { unescapeString } from './syntax-text.js';
 
@@ -106,7 +106,31 @@ function parseUnsafe(text: string): DetailedParse {
   }
 
   const end = lines.positionAt(text.length);
-  const raw = runParser(lexed.tokens);
+  const tooDeep = nestingTooDeep(lexed.tokens);
+  if (tooDeep) {
+    diagnostics.push({
+      range: tokenRange(tooDeep),
+      severity: 'error',
+      code: 'parse/too-deep',
+      message: `brackets nested more than ${MAX_NESTING} levels deep; the file is not parsed`,
+    });
+    diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    return { ast: { kind: 'Program', range: { start: { ...START }, end }, items: [], comments }, diagnostics, tokens: lexed.tokens, commentTokens: lexed.comments };
+  }
+  let raw: ReturnType<typeof runParser>;
+  try {
+    raw = runParser(lexed.tokens);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // the recursion ran out of stack despite the nesting check: report it like too-deep nesting
+    diagnostics.push({
+      range: { start: { ...START }, end: { ...START } },
+      severity: 'error',
+      code: 'parse/too-deep',
+      message: 'the file is nested too deeply to parse',
+    });
+    return { ast: { kind: 'Program', range: { start: { ...START }, end }, items: [], comments }, diagnostics, tokens: lexed.tokens, commentTokens: lexed.comments };
+  }
 
   const seen = new Set<number>();
   for (const e of raw.errors) {
@@ -120,6 +144,16 @@ function parseUnsafe(text: string): DetailedParse {
     if (seen.has(p.range.start.offset) && p.code !== 'parse/unknown-keyword') continue;
     seen.add(p.range.start.offset);
     diagnostics.push({ range: p.range, severity: 'error', code: p.code, message: p.message });
+  }
+  if (raw.stopped) {
+    const last = raw.errors[raw.errors.length - 1];
+    const range = last ? errorRange(last, end) : { start: { ...end }, end: { ...end } };
+    diagnostics.push({
+      range,
+      severity: 'error',
+      code: 'parse/too-many-errors',
+      message: `${MAX_SYNTAX_ERRORS} syntax errors: the parser stopped here; fix these and parse again`,
+    });
   }
   diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset);
 
@@ -137,4 +171,26 @@ function splitMessage(m: string): [string, string] {
   const i = m.indexOf(CODE_SEP);
   if (i < 0) return ['parse/unexpected-token', m];
   return [m.slice(0, i), m.slice(i + 1)];
+}
+
+/** Deeper nesting than this is refused (the parser is recursive; real files nest a few levels). */
+export const MAX_NESTING = 128;
+
+/** The first bracket that opens a level deeper than `MAX_NESTING`, if any. */
+function nestingTooDeep(tokens: IToken[]): IToken | undefined {
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as IToken;
+    if (t.tokenType === Network || t.tokenType === Block) {
+      depth = 0; // a declaration starts afresh: the parser recovers there whatever was left open
+      continue;
+    }
+    const c = t.image.length === 1 ? t.image.charCodeAt(0) : 0;
+    if (c === 123 || c === 40 || c === 91) {
+      if (++depth > MAX_NESTING) return t;
+    } else if (c === 125 || c === 41 || c === 93) {
+      if (depth > 0) depth--;
+    }
+  }
+  return undefined;
 }

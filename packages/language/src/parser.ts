@@ -923,6 +923,7 @@ function codeFor(expected: TokenType): string {
 
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }) {
+    countError();
     const p = current;
     const node = p ? (p.frames[p.depth] as AnyNode | undefined) : undefined;
     if (p?.stray) {
@@ -934,9 +935,11 @@ const messages: IParserErrorMessageProvider = {
     return `${codeFor(expected)}${CODE_SEP}expected ${expectedText(expected, ruleName)}${ctx}, found ${describeToken(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
+    countError();
     return `parse/unexpected-token${CODE_SEP}unexpected ${describeToken(firstRedundant)}; expected \`network\` or \`block\``;
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
+    countError();
     const firsts: string[] = [];
     for (const alt of expectedPathsPerAlt) {
       for (const path of alt) {
@@ -951,6 +954,7 @@ const messages: IParserErrorMessageProvider = {
     return `parse/unexpected-token${CODE_SEP}expected ${what}, found ${describeToken(actual[0] as IToken)}`;
   },
   buildEarlyExitMessage({ actual, ruleName, expectedIterationPaths }) {
+    countError();
     const firsts = expectedIterationPaths.map((p) => (p[0] ? expectedText(p[0], ruleName) : '')).filter((s) => s);
     return `parse/unexpected-token${CODE_SEP}expected ${joinOr(firsts)}, found ${describeToken(actual[0] as IToken)}`;
   },
@@ -969,6 +973,8 @@ export interface RawParse {
   items: TopLevel[];
   errors: IRecognitionException[];
   problems: SyntaxProblem[];
+  /** True when the parser gave up after `MAX_SYNTAX_ERRORS` errors. */
+  stopped: boolean;
 }
 
 /** Runs the parser over a token vector. May throw only on internal bugs (callers guard). */
@@ -977,8 +983,33 @@ export function runParser(tokens: IToken[]): RawParse {
   const p = instance;
   current = p;
   p.startParse(tokens);
-  const items = p.program() ?? [];
-  return { items, errors: p.errors, problems: p.problems };
+  // Recognition errors are exceptions inside chevrotain; their stack traces are never used.
+  const traceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let items: TopLevel[];
+  let stopped = false;
+  try {
+    items = p.program() ?? [];
+  } catch (e) {
+    if (!(e instanceof TooManyErrors)) throw e;
+    // keep what was parsed before giving up
+    const program = p.frames[0] as { items?: TopLevel[] } | undefined;
+    items = program?.items ?? [];
+    stopped = true;
+  } finally {
+    Error.stackTraceLimit = traceLimit;
+  }
+  return { items, errors: p.errors, problems: p.problems, stopped };
+}
+
+/** Past this many syntax errors the parser stops: the rest would be noise, and slow to produce. */
+export const MAX_SYNTAX_ERRORS = 100;
+
+class TooManyErrors extends Error {}
+
+function countError(): void {
+  const p = current;
+  if (p && p.errors.length + p.problems.length >= MAX_SYNTAX_ERRORS) throw new TooManyErrors('too many syntax errors');
 }
 
 export function isEofToken(t: IToken): boolean {
