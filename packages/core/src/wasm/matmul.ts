@@ -1,11 +1,12 @@
 /**
  * A WebAssembly SIMD implementation of the `matmul` kernel (float32 only).
  *
- * Operands are packed into the module's memory — A into panels of R rows, B into panels of 4V columns,
- * both zero-padded, with any transposition resolved while packing — then `gemm` accumulates each R×4V
- * tile of C in SIMD registers over the whole inner dimension, and C is copied back (added to the old C
- * when accumulating). Packing is O(m·k + k·n) against O(m·k·n) arithmetic, so small products (and any
- * Float64Array) stay with the plain TypeScript kernel.
+ * Operands are copied into the module's memory as they are stored (one memcpy each in the common case;
+ * rows/columns zero-padded to the tile size when needed; only a transposed B is gathered into column
+ * panels), and `gemm` reads them through byte strides, accumulating each R×4V tile of C in SIMD registers
+ * over the whole inner dimension; C is copied back (added to the old C when accumulating). The copies are
+ * O(m·k + k·n) against O(m·k·n) arithmetic, so small products (and any Float64Array) stay with the plain
+ * TypeScript kernel.
  */
 import type { Arr } from '../arr.js';
 import type { Kernels } from '../kernels.js';
@@ -28,8 +29,14 @@ interface GemmExports {
   memory: WasmMemory;
   tileRows: { value: number };
   tileCols: { value: number };
-  gemm(pa: number, pb: number, pc: number, mb: number, k: number, nb: number): void;
+  gemm(
+    pa: number, aRow: number, aStep: number, aPanel: number,
+    pb: number, bStep: number, bPanel: number,
+    pc: number, ldc: number, mb: number, k: number, nb: number,
+  ): void;
 }
+
+const align4 = (floats: number): number => (floats + 3) & ~3;
 
 /** The wasm matmul (falling back to `fallback` for small or float64 products), or null without WebAssembly SIMD. */
 export function createWasmMatmul(fallback: Kernels['matmul']): Kernels['matmul'] | null {
@@ -47,10 +54,7 @@ export function createWasmMatmul(fallback: Kernels['matmul']): Kernels['matmul']
 
   const reserve = (floats: number): void => {
     const bytes = floats * 4;
-    if (bytes > ex.memory.buffer.byteLength) {
-      ex.memory.grow(Math.ceil((bytes - ex.memory.buffer.byteLength) / 65536));
-      heap = new Float32Array(ex.memory.buffer);
-    }
+    if (bytes > ex.memory.buffer.byteLength) ex.memory.grow(Math.ceil((bytes - ex.memory.buffer.byteLength) / 65536));
     if (heap.buffer !== ex.memory.buffer) heap = new Float32Array(ex.memory.buffer);
   };
 
@@ -61,62 +65,70 @@ export function createWasmMatmul(fallback: Kernels['matmul']): Kernels['matmul']
     }
     const mb = Math.ceil(m / R), nb = Math.ceil(n / W);
     const mp = mb * R, np = nb * W;
-    const offA = 0, offB = mp * k, offC = offB + k * np;
+    // A is used as stored (row-major m×k, or k×m when transposed), only padded to mp rows/columns.
+    const offA = 0;
+    const sizeA = mp * k;
+    const offB = align4(offA + sizeA);
+    // B row-major (k×np) when not transposed; packed into column panels [nb][k][W] when it is.
+    const sizeB = k * np;
+    const offC = align4(offB + sizeB);
     reserve(offC + mp * np);
     const h = heap;
-    // Pack A: panel ib holds rows ib·R … ib·R+R−1, laid out [p][r].
-    for (let ib = 0; ib < mb; ib++) {
-      const base = offA + ib * k * R;
-      const row0 = ib * R;
-      if (R === 4 && row0 + 4 <= m) {
-        if (transA) {
-          for (let p = 0, src = row0, dst = base; p < k; p++, src += m, dst += 4) {
-            h[dst] = a[src]!;
-            h[dst + 1] = a[src + 1]!;
-            h[dst + 2] = a[src + 2]!;
-            h[dst + 3] = a[src + 3]!;
-          }
-        } else {
-          const s0 = row0 * k, s1 = s0 + k, s2 = s1 + k, s3 = s2 + k;
-          for (let p = 0, dst = base; p < k; p++, dst += 4) {
-            h[dst] = a[s0 + p]!;
-            h[dst + 1] = a[s1 + p]!;
-            h[dst + 2] = a[s2 + p]!;
-            h[dst + 3] = a[s3 + p]!;
-          }
-        }
-        continue;
-      }
-      for (let r = 0; r < R; r++) {
-        const row = row0 + r;
-        if (row >= m) {
-          for (let p = 0; p < k; p++) h[base + p * R + r] = 0;
-        } else if (transA) {
-          for (let p = 0, src = row; p < k; p++, src += m) h[base + p * R + r] = a[src]!;
-        } else {
-          for (let p = 0, src = row * k; p < k; p++, src++) h[base + p * R + r] = a[src]!;
+
+    let aRow: number, aStep: number, aPanel: number;
+    if (!transA) {
+      h.set(a.subarray(0, m * k), offA);
+      if (mp > m) h.fill(0, offA + m * k, offA + mp * k);
+      aRow = k * 4;
+      aStep = 4;
+      aPanel = R * k * 4;
+    } else {
+      if (mp === m) h.set(a.subarray(0, k * m), offA);
+      else {
+        for (let p = 0; p < k; p++) {
+          const src = p * m, dst = offA + p * mp;
+          for (let i = 0; i < m; i++) h[dst + i] = a[src + i]!;
+          for (let i = m; i < mp; i++) h[dst + i] = 0;
         }
       }
+      aRow = 4;
+      aStep = mp * 4;
+      aPanel = R * 4;
     }
-    // Pack B: panel jb holds columns jb·W … jb·W+W−1, laid out [p][col].
-    for (let jb = 0; jb < nb; jb++) {
-      const base = offB + jb * k * W;
-      const j0 = jb * W;
-      const cols = Math.min(W, n - j0);
-      if (transB) {
+
+    let bStep: number, bPanel: number;
+    if (!transB) {
+      if (np === n) h.set(b.subarray(0, k * n), offB);
+      else {
+        for (let p = 0; p < k; p++) {
+          const src = p * n, dst = offB + p * np;
+          for (let j = 0; j < n; j++) h[dst + j] = b[src + j]!;
+          for (let j = n; j < np; j++) h[dst + j] = 0;
+        }
+      }
+      bStep = np * 4;
+      bPanel = W * 4;
+    } else {
+      // B stored n×k: gather each panel of W columns into [p][W].
+      for (let jb = 0; jb < nb; jb++) {
+        const base = offB + jb * k * W;
+        const j0 = jb * W;
+        const cols = Math.min(W, n - j0);
         for (let v = 0; v < cols; v++) {
           for (let p = 0, src = (j0 + v) * k, dst = base + v; p < k; p++, dst += W) h[dst] = b[src + p]!;
         }
-      } else {
-        for (let p = 0; p < k; p++) {
-          const src = p * n + j0, dst = base + p * W;
-          for (let v = 0; v < cols; v++) h[dst + v] = b[src + v]!;
-        }
+        if (cols < W) for (let p = 0; p < k; p++) for (let v = cols; v < W; v++) h[base + p * W + v] = 0;
       }
-      if (cols < W) for (let p = 0; p < k; p++) for (let v = cols; v < W; v++) h[base + p * W + v] = 0;
+      bStep = W * 4;
+      bPanel = k * W * 4;
     }
-    ex.gemm(offA * 4, offB * 4, offC * 4, mb, k, nb);
-    // Unpack C.
+
+    ex.gemm(offA * 4, aRow, aStep, aPanel, offB * 4, bStep, bPanel, offC * 4, np * 4, mb, k, nb);
+
+    if (!accumulate && np === n) {
+      c.set(h.subarray(offC, offC + m * n));
+      return;
+    }
     for (let i = 0; i < m; i++) {
       const src = offC + i * np, dst = i * n;
       if (accumulate) for (let j = 0; j < n; j++) c[dst + j] += h[src + j]!;
