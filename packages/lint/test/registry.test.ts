@@ -23,6 +23,11 @@ test('every rule of the catalog table ships', () => {
   for (const id of ids) expect(rules.map((r) => r.meta.id)).toContain(id);
 });
 
+test('docs/rules/README.md lists every rule with its page', () => {
+  const index = readFileSync(`${docsDir}README.md`, 'utf8');
+  for (const r of rules) expect(index).toContain(`| [\`${r.meta.id}\`](${r.meta.id}.md) | ${r.meta.description} | ${r.meta.defaultSeverity} |`);
+});
+
 test('ids are unique kebab-case; presets: recommended ⊂ all', () => {
   const ids = rules.map((r) => r.meta.id);
   expect(new Set(ids).size).toBe(ids.length);
