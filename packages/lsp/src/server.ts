@@ -59,6 +59,8 @@ export interface AxonServer {
 }
 
 export const SERVER_NAME = 'axon-language-server';
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 export const SERVER_VERSION = '0.1.0';
 
 export function createServer(connection: Connection, options: ServerOptions = {}): AxonServer {
@@ -111,6 +113,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (!doc || (version !== undefined && doc.version !== version)) return;
     const s = await settingsFor(uri);
     if (!doc.current) return; // a newer edit arrived while the settings were fetched
+    // One state at a time, yielding in between: requests queued meanwhile (completion, hover) are
+    // answered, and a newer edit stops this outdated validation at the next step.
+    doc.parsed();
+    await yieldToEventLoop();
+    if (!doc.current) return;
+    doc.analyzed();
+    await yieldToEventLoop();
+    if (!doc.current) return;
     let lint: LintOutcome | undefined;
     try {
       lint = lintOf(doc, s);
