@@ -35,7 +35,7 @@ describe('kernels', () => {
     expect(activeMatmul).toBe('wasm-simd');
     expect(K.matmul).toBe(wasmMatmul);
     const r = testRandom(5);
-    for (const [m, k, n] of [[64, 70, 33], [37, 300, 29], [5, 2000, 9], [128, 16, 130]] as const) {
+    for (const [m, k, n] of [[64, 70, 33], [37, 300, 29], [5, 2000, 9], [128, 16, 130], [64, 50, 64], [12, 300, 16]] as const) {
       for (const ta of [false, true])
         for (const tb of [false, true]) {
           const a = new Float32Array(m * k).map(() => r() - 0.5);
