@@ -39,6 +39,7 @@ export {
   type RawConfig,
   type RawRuleEntry,
 } from './config.js';
+export { configJsonSchema } from './config-schema.js';
 export { presetSeverities, PRESET_NAMES, type PresetName } from './presets.js';
 export { rules, ruleById, ENGINE_RULES } from './rules/index.js';
 export { DEFAULT_SATURATING_DEPTH } from './rules/saturating-deep-stack.js';

@@ -11,7 +11,7 @@ import {
   parseRuleOverride,
   resolveConfig,
   withSeverities,
-} from '@axon/lint';
+} from '../src/index.js';
 import { net } from './helpers.js';
 
 function errorOf(fn: () => unknown): string {
@@ -98,4 +98,32 @@ test('--rule id:severity overrides', () => {
   expect(errorOf(() => parseRuleOverride('nope:error'))).toMatch(/^--rule nope:error: unknown rule "nope"/);
   const c = withSeverities(resolveConfig({}), { 'init-activation-mismatch': 'warning' });
   expect(c.rules['init-activation-mismatch']).toMatchObject({ severity: 'warning', explicit: true });
+});
+
+test('the JSON schema for axon.config.json agrees with resolveConfig', async () => {
+  const { Ajv } = await import('ajv');
+  const { configJsonSchema } = await import('../src/index.js');
+  const validate = new Ajv({ strict: false }).compile(configJsonSchema());
+  const good = [
+    {},
+    { presets: 'all' },
+    { presets: ['recommended', 'all'], rules: { 'sigmoid-hidden': 'off', 'high-dropout': ['error', { maxRate: 0.3 }] } },
+    { rules: { 'saturating-deep-stack': { options: { depth: { sigmoid: 3 } } }, 'learning-rate-range': ['warning'] } },
+  ];
+  const bad = [
+    { rulez: {} },
+    { presets: ['strict'] },
+    { rules: { 'high-dropuot': 'error' } },
+    { rules: { 'high-dropout': 'fatal' } },
+    { rules: { 'high-dropout': ['warning', { maxRate: 'half' }] } },
+    { rules: { 'saturating-deep-stack': { options: { depth: { sigmoid: 0 } } } } },
+  ];
+  for (const c of good) {
+    expect(validate(c), JSON.stringify(c)).toBe(true);
+    expect(() => resolveConfig(c)).not.toThrow();
+  }
+  for (const c of bad) {
+    expect(validate(c), JSON.stringify(c)).toBe(false);
+    expect(() => resolveConfig(c)).toThrow(ConfigError);
+  }
 });

@@ -1,6 +1,6 @@
 /** One finding per source range, the expansion note, per-message severity, safe fixes across expansions. */
 import { expect, test } from 'vitest';
-import { applyFixes, lintText, resolveConfig } from '@axon/lint';
+import { applyFixes, lintText, resolveConfig } from '../src/index.js';
 import { at, lint, net } from './helpers.js';
 
 test('a layer inside a repeat is reported once, with the expansions it came from', () => {

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { lintText } from '@axon/lint';
+import { lintText } from '../src/index.js';
 
 const dir = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const examples = readdirSync(dir).filter((f) => f.endsWith('.axon')).sort();

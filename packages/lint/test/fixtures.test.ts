@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { lintText, resolveConfig } from '@axon/lint';
+import { lintText, resolveConfig } from '../src/index.js';
 
 const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const names = readdirSync(dir).filter((f) => f.endsWith('.axon')).sort();

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { formatGithub, lintText, resolveConfig, rules, toFileReport, toJsonResults, toSarif, type FileReport } from '@axon/lint';
+import { formatGithub, lintText, resolveConfig, rules, toFileReport, toJsonResults, toSarif, type FileReport } from '../src/index.js';
 
 const here = fileURLToPath(new URL('./', import.meta.url));
 const schema = JSON.parse(readFileSync(`${here}sarif/sarif-schema-2.1.0.json`, 'utf8'));

@@ -1,5 +1,5 @@
 import type { Range } from '@axon/language';
-import { applyFixes, lintText, resolveConfig, type Finding, type RawConfig } from '@axon/lint';
+import { applyFixes, lintText, resolveConfig, type Finding, type RawConfig } from '../src/index.js';
 
 export interface NetOptions {
   name?: string;

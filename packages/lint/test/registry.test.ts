@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { Ajv } from 'ajv';
-import { lintText, presetSeverities, resolveConfig, rules } from '@axon/lint';
+import { lintText, presetSeverities, resolveConfig, rules } from '../src/index.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const rulesDir = `${root}packages/lint/src/rules/`;

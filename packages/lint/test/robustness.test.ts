@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { applyFixes, lintText, resolveConfig, type Finding } from '@axon/lint';
+import { applyFixes, lintText, resolveConfig, type Finding } from '../src/index.js';
 
 const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const sources = readdirSync(dir).filter((f) => f.endsWith('.axon')).map((f) => readFileSync(`${dir}${f}`, 'utf8'));

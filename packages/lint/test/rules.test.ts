@@ -4,7 +4,7 @@
  * of that rule. Specs are linted with the `all` preset so rules see each other's company.
  */
 import { describe, expect, test } from 'vitest';
-import { rules } from '@axon/lint';
+import { rules } from '../src/index.js';
 import { at, fixed, lint, net, only } from './helpers.js';
 
 interface Invalid {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { applyEdits, disableFileEdit, disableNextLineEdit, lintText, parseSuppressions, resolveConfig } from '@axon/lint';
+import { applyEdits, disableFileEdit, disableNextLineEdit, lintText, parseSuppressions, resolveConfig } from '../src/index.js';
 import { parse } from '@axon/language';
 import { at, lint, net } from './helpers.js';
 
