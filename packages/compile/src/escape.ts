@@ -70,12 +70,6 @@ export function jsIdentifier(s: string, fallback = 'network'): string {
   return identifier(s, JS_RESERVED, fallback);
 }
 
-/** Text safe inside a one-line comment in Python or JS: line breaks and control characters become spaces. */
-export function commentText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u0085]/g, ' ').replace(/\*\//g, '* /');
-}
-
 /** A file-name-safe stem derived from `s`. */
 export function fileStem(s: string, fallback = 'network'): string {
   const stem = s.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\.+/, '');
@@ -89,12 +83,6 @@ export function fileStem(s: string, fallback = 'network'): string {
 export function pyNumber(n: number): string {
   if (!Number.isFinite(n)) throw new Error(`internal: non-finite constant ${n}`);
   return String(n);
-}
-
-/** A Python float literal (always with a decimal point or exponent). */
-export function pyFloat(n: number): string {
-  const s = pyNumber(n);
-  return /[.eE]/.test(s) ? s : `${s}.0`;
 }
 
 /** Python `True`/`False`. */

@@ -72,3 +72,33 @@ describe('json layout', () => {
     expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(toIr(network))));
   });
 });
+
+describe('json schema', () => {
+  it('accepts every hand-built feature case (each layer kind, padding and activation)', async () => {
+    const { featureCases } = await import('./cases.js');
+    for (const network of featureCases()) {
+      const doc = JSON.parse(textOf(compile({ network }, 'json'), `${network.name}.json`));
+      expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  it('rejects documents that break the format', () => {
+    const network = networkOf(readFileSync(join(ROOT, 'examples/iris.axon'), 'utf8'));
+    const good = () => JSON.parse(JSON.stringify(toIr(network)));
+    const broken = [
+      (d: any) => (d.version = 2),
+      (d: any) => (d.layers[0].kind = 'lstm'),
+      (d: any) => delete d.layers[0].config.units,
+      (d: any) => (d.layers[0].config.activation = { name: 'leaky_relu' }),
+      (d: any) => (d.train.optimizer.name = 'adagrad'),
+      (d: any) => (d.extra = true),
+      (d: any) => (d.input = [0]),
+    ];
+    expect(validate(good())).toBe(true);
+    for (const breakIt of broken) {
+      const d = good();
+      breakIt(d);
+      expect(validate(d), JSON.stringify(d).slice(0, 80)).toBe(false);
+    }
+  });
+});
