@@ -345,7 +345,7 @@ class AxonParser extends EmbeddedActionsParser {
         this.MANY(() => {
           this.OR([
             { ALT: () => this.SUBRULE(this.setting) },
-            { ALT: () => this.SUBRULE(this.repeatStmt) },
+            { ALT: () => this.SUBRULE(this.repeatStmt, { ARGS: [this.CONSUME(Repeat)] }) },
           ]);
           this.OPTION4(() => this.CONSUME(Comma));
         });
@@ -528,9 +528,47 @@ class AxonParser extends EmbeddedActionsParser {
   }
 
   layerAlts = [
-    { ALT: (): LayerStmt => this.SUBRULE(this.layerCall) },
-    { ALT: (): LayerStmt => this.SUBRULE(this.repeatStmt) },
+    { ALT: (): LayerStmt | undefined => this.SUBRULE(this.wordThenNumber) },
+    { ALT: (): LayerStmt | undefined => this.SUBRULE(this.layerCall) },
+    { ALT: (): LayerStmt | undefined => this.SUBRULE(this.repeatStmt, { ARGS: [this.CONSUME(Repeat)] }) },
   ];
+
+  /** `repaet 2 { … }` (a misspelt `repeat`) or `dense 16` (arguments without parentheses). */
+  wordThenNumber = this.RULE(
+    'wordThenNumber',
+    (): LayerStmt | undefined => {
+      const word = this.CONSUME(IdentTok);
+      const isRepeat = !this.recording && closestKeyword(word.image, ['repeat']) !== undefined;
+      return this.OR({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          {
+            GATE: () => isRepeat,
+            ALT: () => {
+              if (!this.recording) {
+                this.problem('parse/unknown-keyword', `unknown keyword \`${word.image}\`; did you mean \`repeat\`?`, tokenRange(word));
+              }
+              return this.SUBRULE(this.repeatStmt, { ARGS: [word] }) as LayerStmt | undefined;
+            },
+          },
+          {
+            ALT: () => {
+              const n = this.CONSUME(NumberLit);
+              if (this.recording) return undefined;
+              this.problem(
+                'parse/unexpected-token',
+                `unexpected number \`${n.image}\` after \`${word.image}\`; arguments go in parentheses: \`${word.image}(${n.image})\``,
+                tokenRange(n),
+              );
+              const id = identNode(word);
+              return { kind: 'LayerCall', name: id, range: { start: id.range.start, end: tokenEnd(n) } } satisfies LayerCall;
+            },
+          },
+        ],
+      });
+    },
+    { recoveryValueFunc: (e) => this.recover(e) as LayerStmt | undefined },
+  );
 
   layerCall = this.RULE(
     'layerCall',
@@ -553,8 +591,7 @@ class AxonParser extends EmbeddedActionsParser {
 
   repeatStmt = this.RULE(
     'repeatStmt',
-    (): RepeatStmt => {
-      const kw = this.CONSUME(Repeat);
+    (kw: IToken): RepeatStmt => {
       const node = this.enter<RepeatStmt & AnyNode>({
         kind: 'Repeat',
         range: this.startRange(kw),

@@ -48,4 +48,20 @@ describe('recovery: a misspelt keyword', () => {
       tree: ['network A {input [1]}'],
     });
   });
+
+  it('a misspelt `repeat` keeps its body; a number without parentheses says where it goes', () => {
+    const src = 'network A {\n  layers {\n    repaet 2 {\n      dense(1)\n    }\n    dense 16\n    flatten\n  }\n}\nnetwork B {}';
+    expect(recovered(src)).toEqual({
+      errors: [
+        { code: 'parse/unknown-keyword', at: '3:5-3:11', text: 'repaet', message: 'unknown keyword `repaet`; did you mean `repeat`?' },
+        {
+          code: 'parse/unexpected-token',
+          at: '6:11-6:13',
+          text: '16',
+          message: 'unexpected number `16` after `dense`; arguments go in parentheses: `dense(16)`',
+        },
+      ],
+      tree: ['network A {layers {repeat 2 {dense(1)}; dense; flatten}}', 'network B {}'],
+    });
+  });
 });
