@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compile, jsIdentifier, jsString, pyIdentifier, pyString } from '@axon/compile';
 import { dense, network } from './fixtures.js';
-import { PYTHON, tempDir, textOf, writeOutput } from './helpers.js';
+import { networkOf, PYTHON, tempDir, textOf, writeOutput } from './helpers.js';
 
 const HOSTILE = [
   'a"b',
@@ -122,5 +122,41 @@ describe('hostile names in generated Python', () => {
   it('file names derived from a hostile network name stay inside the output folder', () => {
     const out = compile({ network: network('../../etc/passwd', [3], [dense(1)]) }, 'json');
     expect(out.files[0]!.path).toBe('_.._etc_passwd.json');
+  });
+});
+
+describe('hostile strings through the real parser', () => {
+  // data{} strings may hold quotes, backslashes and newlines through Axon's escapes (\" \\ \n \u2028 …).
+  const source = String.raw`network Hostile {
+  input [2]
+  task binary_classification
+  layers {
+    dense(1, activation: sigmoid)
+  }
+  data {
+    source: "x\"); __import__('os').system('echo pwned') #\n.csv"
+    target: "\"\"\"\nimport os\u2028"
+    features: ["a\\\"", "b'''"]
+  }
+}
+`;
+
+  it('parses to the hostile values, and every Python target keeps them as data', () => {
+    const net = networkOf(source);
+    expect(net.data!.source).toBe("x\"); __import__('os').system('echo pwned') #\n.csv");
+    expect(net.data!.target).toBe('"""\nimport os\u2028');
+    expect(net.data!.features).toEqual(['a\\"', "b'''"]);
+    const torch = writeOutput(compile({ network: net }, 'pytorch'), tempDir('hostile-parsed'));
+    python(['-m', 'py_compile', join(torch, 'model.py')]);
+    const t = JSON.parse(python([HARNESS, join(torch, 'model.py')]));
+    expect(t.calls).not.toContain('system');
+    expect(t.calls).not.toContain('__import__');
+    expect(t.values.CONFIG.data).toEqual({ source: net.data!.source, target: net.data!.target, features: net.data!.features, validationSplit: 0.2, standardize: true });
+    expect(t.values.DATA_PATH).toBe(net.data!.source);
+    const keras = writeOutput(compile({ network: net }, 'keras'), tempDir('hostile-parsed-keras'));
+    python(['-m', 'py_compile', keras]);
+    const k = JSON.parse(python([HARNESS, keras]));
+    expect(k.calls).not.toContain('system');
+    expect(k.values.CONFIG.data.target).toBe(net.data!.target);
   });
 });
