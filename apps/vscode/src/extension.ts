@@ -13,11 +13,12 @@ let client: AxonClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverLog = vscode.window.createOutputChannel('Axon Language Server', { log: true });
+  const serverTrace = vscode.window.createOutputChannel('Axon Language Server Trace', { log: true });
   const cliLog = vscode.window.createOutputChannel('Axon');
   const reports = new ReportPanels(cliLog);
   const diagnostics = vscode.languages.createDiagnosticCollection('axon-diagnose');
-  client = new AxonClient(context, serverLog);
-  context.subscriptions.push(serverLog, cliLog, reports, diagnostics, client);
+  client = new AxonClient(context, serverLog, serverTrace);
+  context.subscriptions.push(serverLog, serverTrace, cliLog, reports, diagnostics, client);
 
   context.subscriptions.push(
     ...registerCliCommands({ context, log: cliLog, reports, diagnostics }),

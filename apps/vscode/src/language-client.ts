@@ -41,6 +41,8 @@ export class AxonClient implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
+    /** LSP message traces: shown when this channel's log level is Trace; `axon.trace.server` sets the detail. */
+    private readonly trace: vscode.LogOutputChannel,
   ) {}
 
   get current(): LanguageClient | undefined {
@@ -77,7 +79,7 @@ export class AxonClient implements vscode.Disposable {
       },
       initializationOptions: initializationOptions(),
       outputChannel: this.log,
-      traceOutputChannel: this.log,
+      traceOutputChannel: this.trace,
     };
     this.client = new LanguageClient('axon', 'Axon Language Server', serverOptionsFor(choice), clientOptions);
     try {

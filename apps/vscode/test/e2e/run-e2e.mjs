@@ -12,13 +12,14 @@
 //    - the network's code lenses (Summary, Train, Compile, Diagnose) appear, and Summary runs the CLI
 //      (`axon summary`, the repository's build) in a terminal that shows the parameter count,
 //    - Train (code lens) runs `axon train` and opens the run's report in a webview,
+//    - setting `axon.rules` turns a rule off in the running server,
 //    - completion after `activation:` offers the server's activations;
 // 4. saves screenshots in .e2e/screenshots/ (gitignored).
 //
 // Env: AXON_E2E_VSIX=path skips packaging; AXON_SHARED_DIR, AXON_E2E_CACHE, CHROMIUM_PATH (see DEVELOPERS.md).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureChromium, launchBrowser } from './browser.mjs';
 import { ensureCodeServer, freshProfile, profile, startCodeServer } from './code-server.mjs';
@@ -152,21 +153,46 @@ async function main() {
     // 4. Train from the code lens: the run's report opens in a webview beside the spec (the curves drawn
     //    from metrics.jsonl while training, then the CLI's report.html when it writes one).
     await lenses.filter({ hasText: /^Train$/ }).first().click();
-    const webviewText = await until('the training report in a webview', async () => {
+    /** Text and chart count of every frame showing the run (a webview keeps its previous frame for a while). */
+    const reportViews = async () => {
+      const views = [];
       for (const frame of page.frames()) {
         const got = await frame
           .evaluate(() => ({ text: document.body?.innerText ?? '', svgs: document.querySelectorAll('svg').length }))
           .catch(() => undefined);
-        if (got && /DeepSigmoid/.test(got.text) && /epoch/i.test(got.text) && got.svgs > 0) return `${got.svgs} chart(s); ${got.text}`;
+        if (got && /DeepSigmoid/.test(got.text) && /training/i.test(got.text)) views.push(got);
       }
-      return undefined;
-    }, 120_000);
+      return views;
+    };
+    const LIVE = 'Live view from metrics.jsonl';
+    const firstView = await until('the training run in a webview', async () => (await reportViews()).find((v) => v.svgs > 0), 120_000);
+    const finalView = await until('the CLI\'s report.html in the webview', async () =>
+      (await reportViews()).find((v) => !v.text.includes(LIVE) && v.svgs >= 2 && /Loss/.test(v.text)), 120_000);
     await page.screenshot({ path: join(screenshotsDir, '4-train-report.png') });
-    results.push(`Train opened the report webview: ${webviewText.replace(/\s+/g, ' ').slice(0, 160)}…`);
+    results.push(
+      `Train: the webview showed ${firstView.text.includes(LIVE) ? 'the live curves first, then' : ''} the report ` +
+        `(${finalView.svgs} SVGs): "${finalView.text.replace(/\s+/g, ' ').slice(0, 120)}…"`,
+    );
     log(results.at(-1));
     await page.keyboard.press(`${mod}+1`);
 
-    // 5. Completion after `activation:` on a new layer below the output layer.
+    // 5. Rule severities from the settings reach the server: turning `sigmoid-hidden` off removes its
+    //    findings while `saturating-deep-stack` stays.
+    assert.ok(problems.some((t) => t.includes('sigmoid-hidden')), `expected sigmoid-hidden findings first: ${problems.join(' | ')}`);
+    // Workspace settings (.vscode/settings.json in the folder): VS Code watches them, and the server pulls
+    // `axon` settings per document.
+    mkdirSync(join(folder, '.vscode'), { recursive: true });
+    writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'axon.rules': { 'sigmoid-hidden': 'off' } }, null, 2));
+    await page.keyboard.press(`${mod}+Shift+M`);
+    const afterRules = await until('sigmoid-hidden to disappear after axon.rules turned it off', async () => {
+      const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      return texts.length > 0 && !texts.some((t) => t.includes('sigmoid-hidden')) && texts.some((t) => t.includes(EXPECTED_RULE)) ? texts : undefined;
+    }, 30_000);
+    results.push(`workspace setting axon.rules {"sigmoid-hidden":"off"}: Problems rows ${problems.length} → ${afterRules.length}, ${EXPECTED_RULE} kept`);
+    log(results.at(-1));
+    await page.keyboard.press(`${mod}+1`);
+
+    // 6. Completion after `activation:` on a new layer below the output layer.
     await goToLine(page, outputLine);
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
