@@ -86,3 +86,8 @@ export function signatureLabel(name: string, args: readonly ArgSpec[]): { label:
   label += ')';
   return { label, params };
 }
+
+/** A block of the file seen as a signature: each parameter a required positional argument. */
+export function blockArgs(block: string, params: readonly string[]): ArgSpec[] {
+  return params.map((p, i) => ({ name: p, type: 'number', position: i, required: true, doc: `Parameter ${i + 1} of block \`${block}\`.` }));
+}

@@ -5,7 +5,7 @@ import { cursorContext, type CallInfo } from '../text/context.js';
 import { networkAt, sectionAt, type Outline } from '../text/outline.js';
 import type { AxonDocument } from '../workspace/document.js';
 import { offsetRange } from '../util/ranges.js';
-import { dataSettings, findSignature, formatDefault, names, paddings, signature, trainSettings, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
+import { blockArgs, dataSettings, findSignature, formatDefault, names, paddings, signature, trainSettings, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
 import { nameMarkdown } from './hover.js';
 
 const NETWORK_SNIPPET = [
@@ -70,7 +70,7 @@ function vocabularyItems(kind: VocabularyKind, order?: (name: string) => number)
       item.insertText = required.length > 0 ? `${name}(${required.map((a, j) => `\${${j + 1}:${a.name}}`).join(', ')})` : `${name}()`;
       item.insertTextFormat = InsertTextFormat.Snippet;
     } else if (required.length > 0) {
-      item.insertText = `${name}(${required.map((a, j) => `${a.position === undefined ? `${a.name}: ` : `${a.name}: `}\${${j + 1}}`).join(', ')})`;
+      item.insertText = `${name}(${required.map((a, j) => `${a.name}: \${${j + 1}}`).join(', ')})`;
       item.insertTextFormat = InsertTextFormat.Snippet;
     }
     item.sortText = String(order ? order(name) : i).padStart(3, '0');
@@ -128,7 +128,7 @@ export function calleeArgs(o: Outline, call: CallInfo): { owner: string; args: A
       return {
         owner: call.callee,
         kind: 'block',
-        args: block.params.map((p, i) => ({ name: p, type: 'number', position: i, required: true, doc: `Parameter ${i + 1} of block \`${call.callee}\`.` })),
+        args: blockArgs(call.callee, block.params),
       };
     }
     const layer = signature('layer', call.callee);

@@ -6,7 +6,7 @@ import { activationMarkdown, argumentMarkdown, entryMarkdown, settingMarkdown } 
 import { blocks, pathAt } from '../ast/walk.js';
 import type { AxonDocument } from '../workspace/document.js';
 import { offsetRange } from '../util/ranges.js';
-import { findSignature, setting, signature, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
+import { blockArgs, findSignature, setting, signature, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
 import { expansionText, formatActivation, formatCount, formatShape, layerLines, layersOfBlockUse, layersOfCall, positionsText } from './layer-info.js';
 import type { Token } from '../text/scan.js';
 
@@ -53,7 +53,7 @@ const kindOfType: Partial<Record<ArgSpec['type'], VocabularyKind>> = {
 function calleeArgs(program: Program, callee: string, layerPosition: boolean): { owner: string; args: ArgSpec[] } | undefined {
   if (layerPosition) {
     const block = blocks(program).find((b) => b.name?.name === callee);
-    if (block) return { owner: callee, args: block.params.map((p, i) => ({ name: p.name, type: 'number', position: i, required: true, doc: `Parameter ${i + 1} of block \`${callee}\`.` })) };
+    if (block) return { owner: callee, args: blockArgs(callee, block.params.map((p) => p.name)) };
   }
   const found = findSignature(callee, layerPosition ? ['layer'] : ['activation', 'initializer', 'loss', 'optimizer', 'task', 'early_stopping']);
   return found ? { owner: callee, args: found.signature.args } : undefined;
