@@ -69,8 +69,13 @@ def main(argv=None):
     net = axon_model.build_model()
     if args.weights:
         net.load_axon_weights(args.weights)
+    if distributed and use_cuda:
+        net = torch.nn.SyncBatchNorm.convert_sync_batchnorm(net)  # batch statistics over all GPUs
     net.to(device)
-    train_net = torch.nn.parallel.DistributedDataParallel(net) if distributed else net
+    if distributed:
+        train_net = torch.nn.parallel.DistributedDataParallel(net, device_ids=[local_rank] if use_cuda else None)
+    else:
+        train_net = net
 
     x, y = data["train"]
     dataset = TensorDataset(x, y)
