@@ -3,7 +3,7 @@
  * the user types): which section it is in, which call it is inside, whether it sits at the start of
  * a statement, after `key:`, or where an argument name goes.
  */
-import { tokenize, type Token } from './scan.js';
+import { firstTokenEndingAtOrAfter, tokenize, type Token } from './scan.js';
 
 export type Section = 'network' | 'layers' | 'block' | 'repeat' | 'train' | 'data' | 'unknown';
 
@@ -94,14 +94,7 @@ function sectionOf(stmt: Token[]): Section {
 
 /** Tokens to hand to the frame machine, and the word under the cursor. */
 function split(tokens: Token[], offset: number): { before: Token[]; word?: Token; inside?: Token } {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  // tokens[lo] is the first token ending at or after the offset.
+  const lo = firstTokenEndingAtOrAfter(tokens, offset);
   const t = tokens[lo];
   if (t && t.start < offset && offset <= t.end) {
     if (t.kind === 'ident') return { before: tokens.slice(0, lo), word: t };

@@ -91,3 +91,15 @@ export function tokenize(text: string): Token[] {
   }
   return tokens;
 }
+
+/** The index of the first token ending at or after `offset` (tokens.length when none does). */
+export function firstTokenEndingAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
