@@ -120,7 +120,8 @@ export async function fit(
       const tx = train.x, ty = train.y;
       for (let r = 0; r < m; r++) {
         const src = order[start + r]!;
-        for (let j = 0, s = src * inSize, d = r * inSize; j < inSize; j++) xb[d + j] = tx[s + j]!;
+        if (inSize >= 32) xb.set(tx.subarray(src * inSize, (src + 1) * inSize), r * inSize);
+        else for (let j = 0, s = src * inSize, d = r * inSize; j < inSize; j++) xb[d + j] = tx[s + j]!;
         for (let j = 0, s = src * outSize, d = r * outSize; j < outSize; j++) yb[d + j] = ty[s + j]!;
       }
       const out = forwardPass(model, xb, m, ctx);
