@@ -75,6 +75,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let canPullConfiguration = false;
   let canRegisterWatchers = false;
   let canRegisterConfiguration = false;
+  let canRefreshInlayHints = false;
   const log = (message: string) => connection.console.error(message);
   /** When each pending version's change arrived (wall clock and process CPU), for `axon/timings`. */
   const changedAt = new Map<string, { version: number; wall: number; cpu: NodeJS.CpuUsage }>();
@@ -97,7 +98,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (!p) {
       p = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'axon' })
-        .then((raw: unknown) => readSettings(raw, settings))
+        .then((raw: unknown) => {
+          const pulled = readSettings(raw, settings);
+          settings.debounceMs = pulled.debounceMs; // the debounce is per server, not per document
+          return pulled;
+        })
         .catch(() => settings);
       documentSettings.set(uri, p);
     }
@@ -152,6 +157,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     canPullConfiguration = !!caps.workspace?.configuration;
     canRegisterWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    canRefreshInlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
     settings = readSettings(params.initializationOptions, defaultSettings);
     return {
       capabilities: {
@@ -191,6 +197,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       documentSettings.clear();
       configGeneration++;
       revalidateAll();
+      if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
     }),
   );
 

@@ -67,4 +67,17 @@ describe('settings pushed with didChangeConfiguration', () => {
       await c.stop();
     }
   });
+
+  it('turns inlay hints and linting off when the settings say so', async () => {
+    const c = await TestClient.start({ settings: { inlayHints: false, lint: false } });
+    try {
+      const uri = uniqueUri('off');
+      const { diagnostics } = await c.open(uri, REGRESSION_BAD.replace('dense(64', 'dense(64, frob: 1'));
+      expect(diagnostics.map((d) => d.code)).toEqual(['analysis/unknown-argument']); // language errors stay, lint findings go
+      const hints = await c.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } } });
+      expect(hints).toEqual([]);
+    } finally {
+      await c.stop();
+    }
+  });
 });
