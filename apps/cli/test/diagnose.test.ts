@@ -95,6 +95,12 @@ describe('axon diagnose', () => {
     const share = Number(/(\d+) % of its relu units are dead/.exec(dead[0]!.message.text)![1]);
     expect(share).toBeGreaterThan(50);
     expect(dead[0]!.message.text).toContain('confirms `dying-relu-learning-rate`');
+    // The dynamic checks have rule metadata of their own, with help links to their documentation.
+    const rules = sarif.runs[0].tool.driver.rules as { id: string; helpUri: string; shortDescription: { text: string } }[];
+    const rule = rules.find((x) => x.id === 'diagnose/dying-relu')!;
+    expect(rule.helpUri).toMatch(/docs\/cli\/diagnose\.md$/);
+    expect(rule.shortDescription.text).toContain('TheDeepChecker');
+    expect(rules.indexOf(rule)).toBe(sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'diagnose/dying-relu').ruleIndex);
   });
 
   it('takes thresholds as options: a stricter vanishing ratio silences the finding', async () => {

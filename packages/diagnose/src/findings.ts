@@ -4,7 +4,7 @@
  * covers), carries the measured figure, and names the static rule it confirms when that rule fired.
  */
 import type { Range, ResolvedNetwork } from '@axon/language';
-import { describeExpansion, type Finding } from '@axon/lint';
+import { describeExpansion, type ExtraRule, type Finding } from '@axon/lint';
 import { CONFIRMS, type CheckId, type DynamicFinding } from './checks.js';
 
 /** Rule ids of the dynamic checks, as they appear in lint output formats (`diagnose/<check>`). */
@@ -20,6 +20,14 @@ export const CHECK_DESCRIPTIONS: Record<CheckId, string> = {
   'stalled-loss': 'The loss fell by less than 5 % over the last 5 checks (TheDeepChecker).',
   'diverged-loss': 'The loss became NaN or infinite (AUTOTRAINER).',
 };
+
+/** SARIF descriptors for the dynamic checks, documented in docs/cli/diagnose.md. */
+export const DIAGNOSE_RULES: ExtraRule[] = (Object.keys(CHECK_DESCRIPTIONS) as CheckId[]).map((check) => ({
+  id: diagnoseRuleId(check),
+  description: CHECK_DESCRIPTIONS[check],
+  docs: 'docs/cli/diagnose.md',
+  defaultSeverity: check === 'diverged-loss' ? 'error' : 'warning',
+}));
 
 const key = (r: Range) => `${r.start.offset}:${r.end.offset}`;
 const overlaps = (a: Range, b: Range) => a.start.offset < b.end.offset && b.start.offset < a.end.offset;

@@ -7,4 +7,4 @@ export { diagnoseNetwork, headBatch, lossChecks, type DiagnoseOptions, type Diag
 export { SWEEP_ACTIVATIONS, RECOMMENDED_INIT, hiddenLayers, variantEdits, applyEdits, makeVariant, resolve, type Variant } from './variants.js';
 export { runSweepTask, type SweepTask, type SweepRun } from './sweep-task.js';
 export { runSweep, summarizeSweep, sweepTasks, sweepMetric, runMetric, type SweepOptions } from './sweep.js';
-export { toLintFindings, diagnoseRuleId, CHECK_DESCRIPTIONS } from './findings.js';
+export { toLintFindings, diagnoseRuleId, CHECK_DESCRIPTIONS, DIAGNOSE_RULES } from './findings.js';

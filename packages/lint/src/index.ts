@@ -56,7 +56,7 @@ export { toFileReport, onlyErrors, type FileReport, type LintMessage } from './r
 export { formatReports, FORMAT_NAMES, type FormatName, type FormatOptions } from './formatters/index.js';
 export { formatStylish, type StylishOptions } from './formatters/stylish.js';
 export { formatJson, toJsonResults, type JsonFileResult, type JsonMessage } from './formatters/json.js';
-export { formatSarif, toSarif, DEFAULT_DOCS_BASE_URL, type SarifOptions } from './formatters/sarif.js';
+export { formatSarif, toSarif, DEFAULT_DOCS_BASE_URL, type SarifOptions, type ExtraRule } from './formatters/sarif.js';
 export { formatGithub } from './formatters/github.js';
 export { codeFrame } from './formatters/code-frame.js';
 export { noColors, type Colors } from './formatters/colors.js';

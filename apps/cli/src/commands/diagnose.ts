@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import pc from 'picocolors';
 import type { Command } from 'commander';
 import { DataError, loadCsvData } from '@axon/core';
-import { DEFAULT_THRESHOLDS, diagnoseNetwork, toLintFindings, type CheckThresholds } from '@axon/diagnose';
+import { DEFAULT_THRESHOLDS, DIAGNOSE_RULES, diagnoseNetwork, toLintFindings, type CheckThresholds } from '@axon/diagnose';
 import { ConfigError, FORMAT_NAMES, formatReports, lintText, loadConfig, toFileReport, type FormatName } from '@axon/lint';
 import { writeReport } from '@axon/report';
 import { ExitCode, UsageError } from '../exit.js';
@@ -103,7 +103,7 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
   const findings = toLintFindings(source, network, result.findings, lint.findings);
   const report = toFileReport(file, source, [], findings);
   const colors = io.tty && format === 'stylish' ? pc : undefined;
-  const output = formatReports(format, [report], colors ? { colors } : {});
+  const output = formatReports(format, [report], { ...(colors ? { colors } : {}), extraRules: DIAGNOSE_RULES });
   if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
   if (format === 'stylish' && findings.length === 0) io.stdout.write(`no problems found in ${result.steps} steps\n`);
 

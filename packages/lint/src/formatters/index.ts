@@ -3,7 +3,7 @@ import type { FileReport } from '../report.js';
 import type { Colors } from './colors.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
-import { formatSarif } from './sarif.js';
+import { formatSarif, type ExtraRule } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 export type FormatName = 'stylish' | 'json' | 'sarif' | 'github';
@@ -13,6 +13,8 @@ export interface FormatOptions {
   colors?: Colors;
   cwd?: string;
   docsBaseUrl?: string;
+  /** SARIF only: descriptors for rule ids outside the lint registry. */
+  extraRules?: readonly ExtraRule[];
 }
 
 export function formatReports(name: FormatName, reports: readonly FileReport[], options: FormatOptions = {}): string {
@@ -22,7 +24,7 @@ export function formatReports(name: FormatName, reports: readonly FileReport[], 
     case 'json':
       return formatJson(reports);
     case 'sarif':
-      return formatSarif(reports, { cwd: options.cwd, docsBaseUrl: options.docsBaseUrl });
+      return formatSarif(reports, { cwd: options.cwd, docsBaseUrl: options.docsBaseUrl, extraRules: options.extraRules });
     case 'github':
       return formatGithub(reports);
   }

@@ -14,6 +14,17 @@ export interface SarifOptions {
   /** File paths are written relative to this folder (default: the current directory). */
   cwd?: string;
   toolVersion?: string;
+  /** Descriptors for rule ids that are not lint rules (e.g. `axon diagnose`'s `diagnose/*` checks). */
+  extraRules?: readonly ExtraRule[];
+}
+
+/** A rule outside the lint registry that results may cite. */
+export interface ExtraRule {
+  id: string;
+  description: string;
+  /** Repository-relative path of its documentation. */
+  docs: string;
+  defaultSeverity: LintMessage['severity'];
 }
 
 export const DEFAULT_DOCS_BASE_URL = 'https://github.com/axon-lang/axon/blob/main/';
@@ -55,7 +66,19 @@ export function toSarif(reports: readonly FileReport[], options: SarifOptions = 
     defaultConfiguration: { level: level(r.meta.defaultSeverity), enabled: r.meta.recommended },
     properties: { tags: [r.meta.type, 'axon'], fixable: r.meta.fixable },
   }));
-  const index = new Map<string, number>(rules.map((r, i) => [r.meta.id, i]));
+  for (const r of options.extraRules ?? []) {
+    descriptors.push({
+      id: r.id,
+      name: pascal(r.id),
+      shortDescription: { text: r.description },
+      fullDescription: { text: r.description },
+      helpUri: `${base}${r.docs}`,
+      help: { text: `${r.description} See ${base}${r.docs}` },
+      defaultConfiguration: { level: level(r.defaultSeverity) },
+      properties: { tags: ['axon'] },
+    });
+  }
+  const index = new Map<string, number>(descriptors.map((d, i) => [(d as { id: string }).id, i]));
   const results: object[] = [];
   for (const report of reports) {
     const uri = uriOf(report.filePath, cwd);
