@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { format, formatEdits, formatRange, parse } from '../src/index.js';
+import { analyze, format, formatEdits, formatRange, parse } from '../src/index.js';
 import { strip } from './parse-helpers.js';
 
 /** The meaning of a text: its tree without ranges, comments included. */
@@ -189,5 +192,27 @@ describe('format: edits for editors', () => {
     ]);
     expect(formatRange(src, { start: { offset: 0 }, end: { offset: src.length } })).toHaveLength(2);
     expect(formatRange('network A {', { start: { offset: 0 }, end: { offset: 3 } })).toEqual([]);
+  });
+});
+
+describe('format: the bundled examples', () => {
+  const dir = fileURLToPath(new URL('../../../examples/', import.meta.url));
+  const files = readdirSync(dir).filter((f) => f.endsWith('.axon'));
+
+  it('there are examples to format', () => {
+    expect(files.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(files)('%s: formatting is idempotent and resolves to the same networks', (file) => {
+    const src = readFileSync(join(dir, file), 'utf8');
+    const out = format(src);
+    expect(format(out)).toBe(out);
+    expect(meaning(out)).toEqual(meaning(src));
+    const before = analyze(parse(src).ast);
+    const after = analyze(parse(out).ast);
+    expect(after.diagnostics.map((d) => d.code)).toEqual(before.diagnostics.map((d) => d.code));
+    expect(after.networks.map((n) => [n.name, n.layers.map((l) => [l.name, l.outputShape, l.params])])).toEqual(
+      before.networks.map((n) => [n.name, n.layers.map((l) => [l.name, l.outputShape, l.params])]),
+    );
   });
 });
