@@ -69,7 +69,20 @@ describe('code actions', () => {
 
   it('offers one disable action per rule and line, and nothing on a clean line', async () => {
     const { list } = await actions(DEEP, ['quickfix'], 5);
-    expect(list.map((a) => a.title)).toEqual(['Disable saturating-deep-stack for this line', 'Disable sigmoid-hidden for this line']);
+    expect(list.map((a) => a.title)).toEqual([
+      'Disable saturating-deep-stack for this line',
+      'Disable sigmoid-hidden for this line',
+      'Disable saturating-deep-stack for this file',
+      'Disable sigmoid-hidden for this file',
+    ]);
     expect((await actions(DEEP, ['quickfix'], 2)).list).toEqual([]);
+  });
+
+  it('disables a rule for the whole file with a comment on the first line', async () => {
+    const { uri, list } = await actions(DEEP, ['quickfix'], 5);
+    const fixed = apply(DEEP, uri, list.find((a) => a.title === 'Disable sigmoid-hidden for this file')!);
+    expect(fixed).toBe(`// axon-disable sigmoid-hidden -- reason\n${DEEP}`);
+    const { diagnostics } = await client.open(uniqueUri('file-off'), fixed);
+    expect(diagnostics.map((d) => d.code)).toEqual(['saturating-deep-stack']);
   });
 });

@@ -1,6 +1,6 @@
 /** Code actions: each lint fix as a quick fix, "disable <rule> for this line", and source.fixAll.axon. */
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { applyFixesDetailed, disableNextLineEdit } from '@axon/lint';
+import { applyFixesDetailed, disableFileEdit, disableNextLineEdit } from '@axon/lint';
 import type { AxonDocument } from '../workspace/document.js';
 import type { LintFinding, LintOutcome } from '../workspace/lint.js';
 import { toLspRange } from '../util/ranges.js';
@@ -66,6 +66,14 @@ export function codeActions(doc: AxonDocument, range: Range, context: CodeAction
         kind: CodeActionKind.QuickFix,
         diagnostics: context.diagnostics.filter((d) => sameDiagnostic(d, f, r)),
         edit: { changes: { [doc.uri]: [disableEdit(doc, f.ruleId, r)] } },
+      });
+    }
+    for (const ruleId of new Set(inRange.map((f) => f.ruleId))) {
+      const e = disableFileEdit(doc.text, ruleId, 'reason');
+      out.push({
+        title: `Disable ${ruleId} for this file`,
+        kind: CodeActionKind.QuickFix,
+        edit: { changes: { [doc.uri]: [{ range: toLspRange(doc.textDocument, e.range), newText: e.newText }] } },
       });
     }
   }
