@@ -1036,7 +1036,10 @@ export function runParser(tokens: IToken[]): RawParse {
   } finally {
     Error.stackTraceLimit = traceLimit;
   }
-  return { items, errors: p.errors, problems: p.problems, stopped };
+  const result = { items, errors: p.errors, problems: p.problems, stopped };
+  // let go of this file's tokens and partial nodes (a language server parses many files)
+  p.startParse([]);
+  return result;
 }
 
 /** Past this many syntax errors the parser stops: the rest would be noise, and slow to produce. */
