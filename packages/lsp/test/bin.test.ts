@@ -32,7 +32,7 @@ describe('axon-language-server (built bin over stdio)', () => {
     expect(list.items.map((i) => i.label)).toContain('relu');
     await client.stop();
     expect(client.exitCode).toBe(0);
-  });
+  }, 60_000);
 
   it('reports its capabilities on initialize', async () => {
     const { spawn } = await import('node:child_process');
@@ -66,7 +66,7 @@ describe('axon-language-server (built bin over stdio)', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
     expect(code).toBe(0);
     conn.dispose();
-  });
+  }, 60_000);
 
   it('speaks over Node IPC when started with --node-ipc (as the VS Code extension starts it)', async () => {
     const { fork } = await import('node:child_process');
@@ -86,7 +86,7 @@ describe('axon-language-server (built bin over stdio)', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
     expect(code).toBe(0);
     conn.dispose();
-  });
+  }, 60_000);
 
   it('refuses to start without a transport (exit 2) and prints usage with --help', () => {
     const none = spawnSync(process.execPath, [BIN], { encoding: 'utf8' });
@@ -95,5 +95,5 @@ describe('axon-language-server (built bin over stdio)', () => {
     const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout.startsWith('Usage: axon-language-server --stdio | --node-ipc | --socket=<port>')).toBe(true);
-  });
+  }, 60_000);
 });

@@ -144,5 +144,5 @@ describe('random edit sequences', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 180_000);
 });
