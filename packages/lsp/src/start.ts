@@ -18,6 +18,13 @@ export function startServer(connection?: Connection, options: StartOptions = {})
     connection ??
     (options.input && options.output ? createConnection(ProposedFeatures.all, options.input, options.output) : createConnection(ProposedFeatures.all));
   const server = createServer(conn, options);
+  if (!connection && !(options.input && options.output)) {
+    // The server owns this process: a stray exception is logged, never fatal.
+    const report = (what: string) => (error: unknown) =>
+      conn.console.error(`[axon] ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.on('uncaughtException', report('uncaught exception'));
+    process.on('unhandledRejection', report('unhandled rejection'));
+  }
   conn.listen();
   return server;
 }
