@@ -74,6 +74,20 @@ export interface SyntaxProblem {
 
 type AnyNode = { kind: string; range: Range; [k: string]: unknown };
 
+/** Where an entry list (members, layers, settings) stands: for the separator checks. */
+interface EntryState {
+  /** Line the last entry ended on (-1 before the first). */
+  line: number;
+  /** A comma came after the last entry (or no entry yet). */
+  comma: boolean;
+  /** `members`, `layers` or `settings`, for messages. */
+  what: string;
+  /** What may come here, for the stray-comma message. */
+  expected: string;
+  /** The last setting was a bare word (`loss mse` is a missing colon, not two settings). */
+  bareKey?: string;
+}
+
 const MEMBER_KEYWORDS = ['input', 'task', 'layers', 'train', 'data'] as const;
 const TOP_KEYWORDS = ['network', 'block'] as const;
 
@@ -169,10 +183,32 @@ class AxonParser extends EmbeddedActionsParser {
     return finish(own);
   }
 
+  /** Separator state of the entry list being parsed, by rule depth. */
+  seps: EntryState[] = [];
+
+  entries(what: string, expected: string): EntryState {
+    const state: EntryState = { line: -1, comma: true, what, expected };
+    if (!this.recording) this.seps[this.depth] = state;
+    return state;
+  }
+
+  /** A comma between entries: one is a separator, a second one (or one before any entry) is a stray. */
+  separatorComma(): undefined {
+    const c = this.CONSUME(Comma);
+    if (this.recording) return undefined;
+    const state = this.seps[this.depth];
+    if (state) {
+      if (state.comma) this.problem('parse/unexpected-token', `unexpected ','; expected ${state.expected}`, tokenRange(c));
+      state.comma = true;
+    }
+    return undefined;
+  }
+
   /** Reports entries written on one line without a comma between them. */
-  separatorCheck(state: { line: number; comma: boolean; what: string; bareKey?: string }): void {
+  separatorCheck(state: EntryState): void {
     if (this.recording) return;
     const next = this.LA(1);
+    if (next.tokenType === Comma) return;
     if (!state.comma && state.line >= 0 && isRealToken(next) && lineOf(next.startOffset) === state.line) {
       if (state.bareKey !== undefined) {
         this.problem('parse/missing-colon', `expected ':' between \`${state.bareKey}\` and its value`, tokenRange(next));
@@ -182,7 +218,7 @@ class AxonParser extends EmbeddedActionsParser {
     }
   }
 
-  afterEntry(state: { line: number; comma: boolean }): void {
+  afterEntry(state: EntryState): void {
     if (this.recording) return;
     const prev = this.LA(0);
     state.line = isRealToken(prev) ? lineOf(prev.startOffset + prev.image.length - 1) : -1;
@@ -268,16 +304,14 @@ class AxonParser extends EmbeddedActionsParser {
       const nameTok = this.CONSUME(IdentTok);
       if (!this.recording) node.name = this.ident(nameTok);
       this.CONSUME(LCurly);
-      const sep = { line: -1, comma: true, what: 'members' };
+      const sep = this.entries('members', "`input`, `task`, `layers`, `train`, `data` or '}'");
       this.MANY(() => {
         this.separatorCheck(sep);
         const m = this.OR(this.memberAlts);
-        if (m && !this.recording) node.members.push(m);
-        this.afterEntry(sep);
-        this.OPTION(() => {
-          this.CONSUME(Comma);
-          sep.comma = true;
-        });
+        if (m && !this.recording) {
+          node.members.push(m);
+          this.afterEntry(sep);
+        }
       });
       const close = this.CONSUME(RCurly);
       return this.done(node, close);
@@ -292,6 +326,7 @@ class AxonParser extends EmbeddedActionsParser {
     { ALT: (): NetworkMember | undefined => this.SUBRULE(this.trainRest, { ARGS: [this.CONSUME(Train)] }) },
     { ALT: (): NetworkMember | undefined => this.SUBRULE(this.dataRest, { ARGS: [this.CONSUME(Data)] }) },
     { ALT: (): NetworkMember | undefined => this.SUBRULE(this.misspeltMember, { ARGS: [this.CONSUME2(IdentTok)] }) },
+    { ALT: (): undefined => this.separatorComma() },
   ];
 
   /** An identifier where a network member keyword belongs. */
@@ -443,21 +478,19 @@ class AxonParser extends EmbeddedActionsParser {
 
   /** Settings of `train { }` / `data { }`; inlined into each rule so recovery can skip stray tokens before `}`. */
   settingItems(into: Setting[]): void {
-    const sep: { line: number; comma: boolean; what: string; bareKey?: string } = { line: -1, comma: true, what: 'settings' };
+    const sep = this.entries('settings', "a setting (`name: value`) or '}'");
     this.MANY(() => {
       this.separatorCheck(sep);
-      const s = this.SUBRULE(this.setting);
+      const s = this.OR(this.settingEntryAlts);
       if (!this.recording && s) {
         into.push(s);
+        this.afterEntry(sep);
         sep.bareKey = !s.colon && s.value?.kind === 'Name' && s.value.args === undefined ? s.key.name : undefined;
       }
-      this.afterEntry(sep);
-      this.OPTION(() => {
-        this.CONSUME(Comma);
-        sep.comma = true;
-      });
     });
   }
+
+  settingEntryAlts = [{ ALT: (): Setting | undefined => this.SUBRULE(this.setting) }, { ALT: (): undefined => this.separatorComma() }];
 
   setting = this.RULE(
     'setting',
@@ -514,16 +547,14 @@ class AxonParser extends EmbeddedActionsParser {
 
   /** Layer statements of `layers { }`, `repeat { }` and block bodies; inlined into each rule. */
   layerItems(into: LayerStmt[]): void {
-    const sep = { line: -1, comma: true, what: 'layers' };
+    const sep = this.entries('layers', "a layer, `repeat` or '}'");
     this.MANY(() => {
       this.separatorCheck(sep);
       const s = this.OR(this.layerAlts);
-      if (s && !this.recording) into.push(s);
-      this.afterEntry(sep);
-      this.OPTION(() => {
-        this.CONSUME(Comma);
-        sep.comma = true;
-      });
+      if (s && !this.recording) {
+        into.push(s);
+        this.afterEntry(sep);
+      }
     });
   }
 
@@ -531,6 +562,7 @@ class AxonParser extends EmbeddedActionsParser {
     { ALT: (): LayerStmt | undefined => this.SUBRULE(this.wordThenNumber) },
     { ALT: (): LayerStmt | undefined => this.SUBRULE(this.layerCall) },
     { ALT: (): LayerStmt | undefined => this.SUBRULE(this.repeatStmt, { ARGS: [this.CONSUME(Repeat)] }) },
+    { ALT: (): undefined => this.separatorComma() },
   ];
 
   /** `repaet 2 { … }` (a misspelt `repeat`) or `dense 16` (arguments without parentheses). */
@@ -647,7 +679,14 @@ class AxonParser extends EmbeddedActionsParser {
       const node = this.enter<ArgList & AnyNode>({ kind: 'ArgList', range: this.startRange(open), args: [] });
       let needComma = false;
       this.MANY(() => {
-        this.commaCheck(needComma, 'arguments');
+        if (needComma && !this.recording) {
+          const last = node.args[node.args.length - 1];
+          const v = last?.value;
+          if (last && !last.name && v?.kind === 'Name' && !v.args) {
+            // `classes 3`: a name then a value, where `name: value` was meant
+            this.problem('parse/missing-colon', `expected ':' between \`${v.name.name}\` and its value`, tokenRange(this.LA(1)));
+          } else this.commaCheck(needComma, 'arguments');
+        }
         this.OR(this.argumentAlts);
         needComma = true;
         this.OPTION(() => {
@@ -908,6 +947,33 @@ function openerText(node: AnyNode | undefined, expected: TokenType): string {
   }
 }
 
+/** `after \`layers\``: where a missing '{' belonged. */
+function headerText(node: AnyNode | undefined): string {
+  if (!node) return '';
+  switch (node.kind) {
+    case 'Network': {
+      const n = (node as unknown as NetworkDecl).name?.name;
+      return ` after \`network${n ? ' ' + n : ''}\``;
+    }
+    case 'Block': {
+      const n = (node as unknown as BlockDecl).name?.name;
+      return ` after \`block${n ? ' ' + n : ''}\``;
+    }
+    case 'Repeat': {
+      const c = (node as unknown as RepeatStmt).count?.raw;
+      return ` after \`repeat${c ? ' ' + c : ''}\``;
+    }
+    case 'Layers':
+      return ' after `layers`';
+    case 'Train':
+      return ' after `train`';
+    case 'Data':
+      return ' after `data`';
+    default:
+      return '';
+  }
+}
+
 function strayExpectation(node: AnyNode | undefined, expected: TokenType): string {
   if (expected === EOF || !node) return '`network` or `block`';
   switch (node.kind) {
@@ -968,7 +1034,7 @@ const messages: IParserErrorMessageProvider = {
       return `parse/unexpected-token${CODE_SEP}unexpected ${describeToken(actual)}; expected ${strayExpectation(ruleName === 'program' ? undefined : node, expected)}`;
     }
     const closing = expected === RCurly || expected === RParen || expected === RBracket;
-    const ctx = closing ? openerText(node, expected) : '';
+    const ctx = closing ? openerText(node, expected) : expected === LCurly ? headerText(node) : '';
     return `${codeFor(expected)}${CODE_SEP}expected ${expectedText(expected, ruleName)}${ctx}, found ${describeToken(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {

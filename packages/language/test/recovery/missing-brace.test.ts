@@ -85,4 +85,17 @@ network B {
       tree: ['network A {layers {dense(16)}}'],
     });
   });
+
+  it("a missing '{' names the header it belongs to", () => {
+    const src = 'network A {\n  layers dense(1)\n  train { epochs: 1 }\n}\nnetwork B input [1] }';
+    const r = recovered(src);
+    expect(r.errors[0]).toEqual({ code: 'parse/missing-brace', at: '2:10-2:15', text: 'dense', message: "expected '{' after `layers`, found `dense`" });
+    expect(r.errors).toContainEqual({
+      code: 'parse/missing-brace',
+      at: '5:11-5:16',
+      text: 'input',
+      message: "expected '{' after `network B`, found keyword `input`",
+    });
+    expect(r.tree[0]).toBe('network A {layers {dense(1)}; train {epochs: 1}}');
+  });
 });

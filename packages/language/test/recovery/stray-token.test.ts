@@ -85,4 +85,24 @@ describe('recovery: a stray token', () => {
       tree: ['network ? {input [1]}'],
     });
   });
+
+  it('extra commas between entries are reported one by one; nothing else is lost', () => {
+    const src = 'network A {\n  layers { , dense(1), , dense(2) }\n  train { epochs: 3,, seed: 1 }\n}';
+    expect(recovered(src)).toEqual({
+      errors: [
+        { code: 'parse/unexpected-token', at: '2:12-2:13', text: ',', message: "unexpected ','; expected a layer, `repeat` or '}'" },
+        { code: 'parse/unexpected-token', at: '2:24-2:25', text: ',', message: "unexpected ','; expected a layer, `repeat` or '}'" },
+        { code: 'parse/unexpected-token', at: '3:21-3:22', text: ',', message: "unexpected ','; expected a setting (`name: value`) or '}'" },
+      ],
+      tree: ['network A {layers {dense(1); dense(2)}; train {epochs: 3; seed: 1}}'],
+    });
+  });
+
+  it('a name and a value without the colon between them', () => {
+    const src = 'network A {\n  task classification(classes 3)\n}';
+    expect(recovered(src)).toEqual({
+      errors: [{ code: 'parse/missing-colon', at: '2:31-2:32', text: '3', message: "expected ':' between `classes` and its value" }],
+      tree: ['network A {task classification(classes, 3)}'],
+    });
+  });
 });
