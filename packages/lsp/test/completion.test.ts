@@ -94,6 +94,12 @@ describe('completion', () => {
     expect((await complete('network A {\n  data {\n    standardize: <|>\n  }\n}\n')).labels).toEqual(['true', 'false']);
   });
 
+  it('offers early_stopping as a snippet and its arguments inside the call', async () => {
+    const keys = await complete('network A {\n  train {\n    <|>\n  }\n}\n');
+    expect((keys.items.find((i) => i.label === 'early_stopping')!.textEdit as TextEdit).newText).toBe('early_stopping(patience: ${1:10})');
+    expect((await complete('network A {\n  train {\n    early_stopping(patience: 3, <|>)\n  }\n}\n')).labels).toEqual(['min_delta:']);
+  });
+
   it('offers network and block snippets at the top level, nothing in comments', async () => {
     const top = await complete('<|>');
     expect(top.labels).toEqual(['block', 'network']);

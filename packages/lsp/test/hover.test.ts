@@ -124,6 +124,13 @@ describe('hover on other names', () => {
     expect(param).toBe('**width**: parameter 1 of block `elu_block`\n\n- `32` at line 11');
   });
 
+  it('early_stopping, a call used as a train setting', async () => {
+    const { hover } = await hoverAt(IRIS.replace('    epochs: 200', '    epochs: 200\n    early_<|>stopping(patience: 10)'));
+    expect(value(hover)).toBe(
+      '```axon\nearly_stopping(patience, min_delta: 0)\n```\n\n**early_stopping** (train setting): Stop when the validation loss has not improved for `patience` epochs (the best weights are kept).',
+    );
+  });
+
   it('an argument name: what it is and its default', async () => {
     const { hover } = await hoverAt(IRIS.replace('dense(16, activation: relu)', 'dense(16, activ<|>ation: relu)'));
     expect(value(hover)).toBe('**activation**: argument of `dense` (default `linear`)\n\nThe activation applied to the output; linear (none) when not written.');
