@@ -191,7 +191,7 @@ function firstLine(text: string): string {
   return text.trim().split('\n')[0] ?? '';
 }
 
-function toDiagnostic(f: EditorFinding): vscode.Diagnostic {
+function toDiagnostic(f: EditorFinding, uri: vscode.Uri): vscode.Diagnostic {
   const range = new vscode.Range(f.startLine, f.startCharacter, f.endLine, f.endCharacter);
   const severity =
     f.severity === 'error'
@@ -202,6 +202,15 @@ function toDiagnostic(f: EditorFinding): vscode.Diagnostic {
   const d = new vscode.Diagnostic(range, f.message, severity);
   d.source = 'axon-diagnose';
   if (f.code) d.code = f.code;
+  if (f.related) {
+    d.relatedInformation = f.related.map(
+      (r) =>
+        new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(uri, new vscode.Range(r.startLine, r.startCharacter, r.endLine, r.endCharacter)),
+          r.message,
+        ),
+    );
+  }
   return d;
 }
 
@@ -210,7 +219,6 @@ async function diagnose(deps: CommandDeps, uriArg: unknown, network: unknown): P
   const doc = await targetDocument(uriArg);
   if (!doc) return;
   const req: CliRequest = { action: 'diagnose', file: doc.uri.fsPath, network: asName(network) };
-  deps.log.show(true);
   const { code, stdout, stderr } = await runCaptured(deps, doc, req, `Axon: diagnosing ${req.network ?? path.basename(doc.uri.fsPath)}…`);
   // Exit code 1 means findings; 2 means the run itself failed (usage, config, internal).
   if (code >= 2) {
@@ -226,11 +234,15 @@ async function diagnose(deps: CommandDeps, uriArg: unknown, network: unknown): P
     return;
   }
   const mine = findings.filter((f) => !f.file || path.resolve(path.dirname(doc.uri.fsPath), f.file) === doc.uri.fsPath);
-  deps.diagnostics.set(doc.uri, mine.map(toDiagnostic));
+  deps.diagnostics.set(doc.uri, mine.map((f) => toDiagnostic(f, doc.uri)));
   for (const f of mine) deps.log.appendLine(`  ${f.startLine + 1}:${f.startCharacter + 1} ${f.severity} ${f.message}${f.code ? ` [${f.code}]` : ''}`);
-  void vscode.window.showInformationMessage(
-    mine.length === 0 ? 'Axon: diagnose found no training problems.' : `Axon: diagnose found ${mine.length} problem(s); see the Problems panel.`,
-  );
+  // The CLI names the report it wrote on stderr ("report   runs/<network>-diagnose/report.html").
+  const written = /^report\s+(.+\.html)\s*$/m.exec(stderr)?.[1];
+  const reportPath = written ? path.resolve(specDir(doc), written) : undefined;
+  const summary =
+    mine.length === 0 ? 'Axon: diagnose found no training problems.' : `Axon: diagnose found ${mine.length} problem(s); see the Problems panel.`;
+  const choice = await vscode.window.showInformationMessage(summary, ...(reportPath ? ['Show Report'] : []));
+  if (choice === 'Show Report' && reportPath) deps.reports.show(reportPath);
 }
 
 function asName(v: unknown): string | undefined {

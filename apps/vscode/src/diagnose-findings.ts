@@ -16,6 +16,8 @@ export interface EditorFinding {
   severity: 'error' | 'warning' | 'info';
   code?: string;
   message: string;
+  /** Other places that explain the finding (e.g. the static rule it confirms). */
+  related?: { startLine: number; startCharacter: number; endLine: number; endCharacter: number; message: string }[];
 }
 
 type Json = unknown;
@@ -41,10 +43,10 @@ function position(v: Json): { line: number; character: number } | undefined {
   return undefined;
 }
 
-function finding(v: Json, file: string | undefined): EditorFinding | undefined {
-  if (!isObject(v)) return undefined;
-  const message = str(v.message);
-  if (message === undefined) return undefined;
+type Span = { startLine: number; startCharacter: number; endLine: number; endCharacter: number };
+
+/** The range of a finding: `range: { start, end }` or ESLint-style `line`, `column`, `endLine`, `endColumn`. */
+function span(v: Record<string, Json>): Span | undefined {
   let start: { line: number; character: number } | undefined;
   let end: { line: number; character: number } | undefined;
   if (isObject(v.range)) {
@@ -56,18 +58,28 @@ function finding(v: Json, file: string | undefined): EditorFinding | undefined {
   }
   if (!start) return undefined;
   end ??= { line: start.line, character: start.character + 1 };
+  return { startLine: start.line, startCharacter: start.character, endLine: end.line, endCharacter: end.character };
+}
+
+function finding(v: Json, file: string | undefined): EditorFinding | undefined {
+  if (!isObject(v)) return undefined;
+  const message = str(v.message);
+  if (message === undefined) return undefined;
+  const where = span(v);
+  if (!where) return undefined;
   const code = str(v.ruleId) ?? str(v.code) ?? str(v.check) ?? str(v.id);
-  const out: EditorFinding = {
-    startLine: start.line,
-    startCharacter: start.character,
-    endLine: end.line,
-    endCharacter: end.character,
-    severity: severityOf(v.severity),
-    message: message,
-  };
+  const out: EditorFinding = { ...where, severity: severityOf(v.severity), message };
   if (code !== undefined) out.code = code;
-  const where = str(v.file) ?? str(v.filePath) ?? file;
-  if (where !== undefined) out.file = where;
+  const inFile = str(v.file) ?? str(v.filePath) ?? file;
+  if (inFile !== undefined) out.file = inFile;
+  if (Array.isArray(v.related)) {
+    const related = v.related.flatMap((r) => {
+      if (!isObject(r) || str(r.message) === undefined) return [];
+      const at = span(r);
+      return at ? [{ ...at, message: r.message as string }] : [];
+    });
+    if (related.length > 0) out.related = related;
+  }
   return out;
 }
 

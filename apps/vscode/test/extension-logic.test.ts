@@ -68,6 +68,34 @@ describe('parseDiagnoseOutput', () => {
       { startLine: 2, startCharacter: 4, endLine: 2, endCharacter: 34, severity: 'warning', code: 'vanishing-gradients', message: 'layer 1: gradient norm 3e-9' },
     ]);
   });
+  it('reads the CLI\'s json format: files with ESLint-style messages and related locations', () => {
+    const out = [
+      {
+        filePath: '/w/deep-sigmoid.axon',
+        messages: [
+          {
+            ruleId: 'diagnose/vanishing-gradients',
+            code: 'diagnose/vanishing-gradients',
+            severity: 'warning',
+            message: "layer 1 (dense): gradient norm 1.7e-12, 2.2e-12 of the output layer's",
+            line: 9, column: 5, endLine: 9, endColumn: 35,
+            related: [{ message: 'static rule `saturating-deep-stack`', line: 9, column: 15, endLine: 9, endColumn: 34 }],
+          },
+        ],
+      },
+    ];
+    expect(parseDiagnoseOutput(JSON.stringify(out, null, 2))).toEqual([
+      {
+        file: '/w/deep-sigmoid.axon',
+        startLine: 8, startCharacter: 4, endLine: 8, endCharacter: 34,
+        severity: 'warning',
+        code: 'diagnose/vanishing-gradients',
+        message: "layer 1 (dense): gradient norm 1.7e-12, 2.2e-12 of the output layer's",
+        related: [{ startLine: 8, startCharacter: 14, endLine: 8, endCharacter: 33, message: 'static rule `saturating-deep-stack`' }],
+      },
+    ]);
+  });
+
   it('reads the per-file shape and ESLint-style line/column fields, after progress lines', () => {
     const doc = { files: [{ file: 'deep.axon', findings: [{ code: 'dead-relu', severity: 'error', message: 'm', line: 7, column: 3, endLine: 7, endColumn: 9 }] }] };
     const parsed = parseDiagnoseOutput(`step 1/10\nstep 10/10\n${JSON.stringify(doc)}`);

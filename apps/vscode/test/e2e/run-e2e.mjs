@@ -13,6 +13,7 @@
 //      (`axon summary`, the repository's build) in a terminal that shows the parameter count,
 //    - Train (code lens) runs `axon train` and opens the run's report in a webview,
 //    - setting `axon.rules` turns a rule off in the running server,
+//    - Diagnose (code lens) shows `axon diagnose` findings in the Problems panel,
 //    - completion after `activation:` offers the server's activations;
 // 4. saves screenshots in .e2e/screenshots/ (gitignored).
 //
@@ -24,7 +25,7 @@ import { join, resolve } from 'node:path';
 import { ensureChromium, launchBrowser } from './browser.mjs';
 import { ensureCodeServer, freshProfile, profile, startCodeServer } from './code-server.mjs';
 import { examplesDir, repoRoot, screenshotsDir, vsixPath, workDir } from './paths.mjs';
-import { goToLine, mod, openFile, textOf, token, waitForWorkbench } from './workbench.mjs';
+import { goToLine, mod, openFile, textOf, waitForWorkbench, wordCenter } from './workbench.mjs';
 
 const EXAMPLE = 'deep-sigmoid.axon';
 const EXPECTED_RULE = 'saturating-deep-stack';
@@ -119,8 +120,8 @@ async function main() {
 
     // 2. Hover on the output layer's activation (no finding there: the text comes from the server's hover).
     await page.keyboard.press(`${mod}+1`); // back to the editor
-    const softmax = await token(page, 'softmax', -1);
-    await softmax.hover();
+    const softmax = await wordCenter(page, 'softmax', -1);
+    await page.mouse.move(softmax.x, softmax.y);
     const hoverBox = page.locator('.monaco-editor .monaco-hover:not(.hidden)');
     const hoverText = await until('a hover over `softmax`', async () => {
       if ((await hoverBox.count()) === 0) return undefined;
@@ -192,7 +193,20 @@ async function main() {
     log(results.at(-1));
     await page.keyboard.press(`${mod}+1`);
 
-    // 6. Completion after `activation:` on a new layer below the output layer.
+    // 6. Diagnose from the code lens: `axon diagnose --format json`; its findings join the Problems panel
+    //    (source axon-diagnose) until the document changes.
+    await lenses.filter({ hasText: /^Diagnose$/ }).first().click();
+    await page.keyboard.press(`${mod}+Shift+M`);
+    const diagnosed = await until('axon-diagnose findings in the Problems panel', async () => {
+      const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      return texts.find((t) => t.includes('diagnose/vanishing-gradients') && t.includes('axon-diagnose'));
+    }, 120_000);
+    await page.screenshot({ path: join(screenshotsDir, '5-diagnose.png') });
+    results.push(`Diagnose: "${diagnosed.slice(0, 170)}…"`);
+    log(results.at(-1));
+    await page.keyboard.press(`${mod}+1`);
+
+    // 7. Completion after `activation:` on a new layer below the output layer.
     await goToLine(page, outputLine);
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
@@ -203,7 +217,7 @@ async function main() {
       const texts = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
       return texts.includes('relu') ? texts : undefined;
     }, 30_000);
-    await page.screenshot({ path: join(screenshotsDir, '5-completion.png') });
+    await page.screenshot({ path: join(screenshotsDir, '6-completion.png') });
     for (const expected of ['relu', 'leaky_relu', 'tanh']) {
       assert.ok(labels.includes(expected), `completion lacks ${expected}: ${labels.join(', ')}`);
     }

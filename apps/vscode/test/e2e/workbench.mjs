@@ -39,12 +39,40 @@ export async function goToLine(page, line) {
   await page.keyboard.press('Enter');
 }
 
-/** A visible editor token with exactly this text (the n-th one, 0-based; negative counts from the end). */
-export async function token(page, text, nth = 0) {
-  const all = page.locator('.editor-instance .view-lines .view-line span span').filter({ hasText: new RegExp(`^${text}$`) });
-  const count = await all.count();
-  if (count === 0) throw new Error(`no token "${text}" is visible in the editor`);
-  return all.nth(nth < 0 ? count + nth : nth);
+/**
+ * Screen centre of the n-th visible occurrence (0-based; negative counts from the end) of `word` in the
+ * active editor, found through the DOM text (independent of how Monaco splits tokens into spans).
+ */
+export async function wordCenter(page, word, nth = 0) {
+  const boxes = await page.evaluate((w) => {
+    const out = [];
+    const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')];
+    lines.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+    for (const line of lines) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let text = '';
+      const nodes = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ node: n, start: text.length });
+        text += n.textContent.replace(/\u00a0/g, ' ');
+      }
+      const re = new RegExp(`\\b${w}\\b`, 'g');
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const at = (offset) => {
+          const hit = nodes.filter((x) => x.start <= offset).pop();
+          return [hit.node, offset - hit.start];
+        };
+        const range = document.createRange();
+        range.setStart(...at(m.index));
+        range.setEnd(...at(m.index + w.length - 1));
+        const r = range.getBoundingClientRect();
+        out.push({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      }
+    }
+    return out;
+  }, word);
+  if (boxes.length === 0) throw new Error(`"${word}" is not visible in the editor`);
+  return boxes[nth < 0 ? boxes.length + nth : nth];
 }
 
 export async function textOf(locator) {
