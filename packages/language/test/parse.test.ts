@@ -396,4 +396,13 @@ describe('parse: comments and layout', () => {
       expect(r.ast.range.end.offset).toBe(src.length);
     }
   });
+
+  it('never throws, even on input that is not a string', () => {
+    for (const bad of [undefined, null, 42, {}] as unknown as string[]) {
+      const r = parse(bad);
+      expect(r.ast.kind).toBe('Program');
+      expect(Array.isArray(r.diagnostics)).toBe(true);
+    }
+    expect(parse(undefined as unknown as string).ast.items).toEqual([]);
+  });
 });
