@@ -8,8 +8,9 @@
 import type { NetworkDecl, NetworkMember, Program, Range } from './ast.js';
 import { checkRecursion, collectBlocks, type BlockTable } from './blocks.js';
 import type { Diagnostic } from './diagnostic.js';
-import { checkUnusedBlock, expandLayers } from './expand.js';
+import { checkUnusedBlock, expandLayers, type CallCache } from './expand.js';
 import type { ResolvedLayer, ResolvedNetwork, Shape } from './network.js';
+import { makeLayer } from './resolved-layer.js';
 import { Reporter } from './report.js';
 import { keywordRange, resolveData, resolveInput, resolveTask, resolveTrain } from './sections.js';
 import { inferLayer } from './shapes.js';
@@ -41,6 +42,7 @@ function analyzeProgram(ast: Program, r: Reporter): AnalysisResult {
   const networks: ResolvedNetwork[] = [];
   const names = new Map<string, NetworkDecl>();
   const used = new Set<string>();
+  const calls: CallCache = new Map();
   for (const item of ast.items ?? []) {
     if (item?.kind !== 'Network') continue;
     if (item.name) {
@@ -55,11 +57,25 @@ function analyzeProgram(ast: Program, r: Reporter): AnalysisResult {
         names.set(item.name.name, item);
       }
     }
-    networks.push(resolveNetwork(item, blocks, r, used));
+    networks.push(resolveNetwork(item, blocks, r, used, calls));
   }
-  for (const [name, block] of blocks) if (!used.has(name)) checkUnusedBlock(block, blocks, r);
+  for (const [name, block] of blocks) if (!used.has(name)) checkUnusedBlock(block, blocks, r, calls);
   r.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
   return { networks, diagnostics: r.diagnostics };
+}
+
+/** Layer names by kind and ordinal (`dense`, `dense_1`, …), made once and shared: every network numbers its layers the same way. */
+const layerNames = new Map<string, string[]>();
+
+function layerName(kind: string, n: number): string {
+  let names = layerNames.get(kind);
+  if (!names) layerNames.set(kind, (names = []));
+  let name = names[n];
+  if (name === undefined) {
+    name = n === 0 ? kind : `${kind}_${n}`;
+    if (n < 100_000) names[n] = name;
+  }
+  return name;
 }
 
 const SECTION_KEYWORD: Record<NetworkMember['kind'], string> = {
@@ -90,7 +106,7 @@ function sections(net: NetworkDecl, r: Reporter): Partial<{ [K in NetworkMember[
   return out as ReturnType<typeof sections>;
 }
 
-function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used: Set<string>): ResolvedNetwork {
+function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used: Set<string>, calls: CallCache): ResolvedNetwork {
   const name = net.name?.name ?? '';
   const nameRange: Range = net.name?.range ?? keywordRange(net.range, 'network'.length);
   const s = sections(net, r);
@@ -111,7 +127,7 @@ function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used:
   } else if ((s.Layers.items ?? []).length === 0) {
     r.error('analysis/missing-layers', keywordRange(s.Layers.range, 'layers'.length), '`layers` is empty; add at least one layer');
   } else {
-    const expanded = expandLayers(s.Layers.items, blocks, r);
+    const expanded = expandLayers(s.Layers.items, blocks, r, calls);
     expanded.usedBlocks.forEach((b) => used.add(b));
     if (expanded.layers.length === 0 && !expanded.incomplete) {
       r.error('analysis/missing-layers', keywordRange(s.Layers.range, 'layers'.length), '`layers` expands to no layers (its blocks are empty)');
@@ -120,16 +136,16 @@ function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used:
     let certain = input !== undefined;
     const counters = new Map<string, number>();
     for (const e of expanded.layers) {
-      if (!e.resolved) {
+      if (!e.spec) {
         certain = false;
         continue;
       }
-      const inferred = inferLayer(e.resolved.spec, shape);
+      const inferred = inferLayer(e.spec, shape);
       if (!inferred.ok) {
         if (certain) {
           const saved = r.chain;
           r.chain = e.chain;
-          const range = (inferred.arg && e.resolved.argRanges[inferred.arg]) || e.call.range;
+          const range = (inferred.arg && e.argRanges[inferred.arg]) || e.call.range;
           r.error('analysis/shape-mismatch', range, inferred.message);
           r.chain = saved;
         }
@@ -138,16 +154,10 @@ function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used:
       }
       const n = counters.get(e.kind) ?? 0;
       counters.set(e.kind, n + 1);
-      // The spec object was made for this layer alone: extend it in place rather than copy it.
-      const layer = e.resolved.spec as ResolvedLayer;
-      layer.index = layers.length;
-      layer.name = n === 0 ? e.kind : `${e.kind}_${n}`;
-      layer.inputShape = shape;
-      layer.outputShape = inferred.outputShape;
-      layer.params = inferred.params;
-      layer.origin = { node: e.call, range: e.call.range, chain: e.chain };
-      layer.argRanges = e.resolved.argRanges;
-      layers.push(layer);
+      const origin = { node: e.call, range: e.call.range, chain: e.chain };
+      layers.push(
+        makeLayer(e.spec, e.shared, layers.length, layerName(e.kind, n), shape, inferred.outputShape, inferred.params, origin, e.argRanges),
+      );
       shape = inferred.outputShape;
     }
   }

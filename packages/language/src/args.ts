@@ -20,10 +20,23 @@ import {
   isTaskName,
   type ArgSpec,
   type DefaultValue,
+  type OptimizerName,
   type Signature,
+  type TaskName,
   type ValueType,
 } from './catalog.js';
-import type { Activation, EarlyStopping, Initializer, Loss, Optimizer, Padding, Task } from './network.js';
+import type {
+  Activation,
+  ActivationName,
+  EarlyStopping,
+  Initializer,
+  InitializerName,
+  Loss,
+  LossName,
+  Optimizer,
+  Padding,
+  Task,
+} from './network.js';
 import type { Reporter } from './report.js';
 import { closestName, didYouMean } from './suggest.js';
 import { showVal, type ArgVal, type Val } from './values.js';
@@ -34,105 +47,157 @@ export interface Ctx {
   params: readonly string[];
 }
 
-/** A call being checked: a layer, an activation, a loss, … */
-export interface Call {
-  /** What the callee is, for messages: "layer", "activation", "loss", … */
-  what: string;
-  name: string;
-  nameRange: Range;
-  args: ArgVal[];
-}
-
 export interface BoundArgs {
-  values: Map<string, Val>;
-  /** False when a required argument is missing (already reported). */
+  /** The written value of each argument, by its index in the signature's `args`. */
+  values: readonly (Val | undefined)[];
+  /** False when a required argument is missing (already reported) or a written value was dropped by recovery. */
   complete: boolean;
 }
 
-const positionalCache = new WeakMap<Signature, ArgSpec[]>();
-
-/** The arguments that may be passed by position, in position order. */
-function positionalArgs(sig: Signature): ArgSpec[] {
-  let list = positionalCache.get(sig);
-  if (!list) {
-    list = sig.args.filter((a) => a.position !== undefined).sort((a, b) => a.position! - b.position!);
-    positionalCache.set(sig, list);
-  }
-  return list;
+/** Did every argument read so far succeed? Readers clear `ok`; one per call being read. */
+export interface Reading {
+  ok: boolean;
 }
 
-/** Assigns positional and named arguments to the signature's parameters. */
-export function bindArgs(sig: Signature, call: Call, ctx: Ctx): BoundArgs {
-  const values = new Map<string, Val>();
-  const positional = positionalArgs(sig);
+/** What is worked out once per signature: positional order and the labels messages use. */
+interface SigInfo {
+  /** Indices into `args` of the arguments that may be passed by position, in position order. */
+  positional: number[];
+  /** `` `name` of `callee` `` for each argument. */
+  labels: string[];
+  /** True when no argument is required: an empty argument list binds to {@link EMPTY_BOUND} without a report. */
+  noneRequired: boolean;
+}
+
+const sigInfos = new WeakMap<Signature, SigInfo>();
+
+function sigInfo(sig: Signature): SigInfo {
+  let info = sigInfos.get(sig);
+  if (!info) {
+    const positional = sig.args
+      .map((a, i) => ({ a, i }))
+      .filter((x) => x.a.position !== undefined)
+      .sort((x, y) => x.a.position! - y.a.position!)
+      .map((x) => x.i);
+    info = {
+      positional,
+      labels: sig.args.map((a) => `\`${a.name}\` of \`${sig.name}\``),
+      noneRequired: sig.args.every((a) => !a.required),
+    };
+    sigInfos.set(sig, info);
+  }
+  return info;
+}
+
+/** Index of argument `name` in the signature (-1 when it has none). */
+function argIndex(sig: Signature, name: string): number {
+  const args = sig.args;
+  for (let i = 0; i < args.length; i++) if (args[i]!.name === name) return i;
+  return -1;
+}
+
+/** An empty argument list bound to a signature without required arguments: nothing written, complete. Never mutated. */
+const EMPTY_BOUND: BoundArgs = Object.freeze({ values: Object.freeze([]) as readonly (Val | undefined)[], complete: true });
+
+/**
+ * Assigns positional and named arguments to the signature's parameters (`name`/`nameRange`: the
+ * callee as written, for messages). When `ranges` is given, the range of each bound value is
+ * recorded in it by argument name, in the order the arguments were written.
+ */
+export function bindArgs(
+  sig: Signature,
+  name: string,
+  nameRange: Range,
+  args: readonly ArgVal[],
+  ctx: Ctx,
+  ranges?: Record<string, Range>,
+): BoundArgs {
+  const info = sigInfo(sig);
+  if (args.length === 0 && info.noneRequired) return EMPTY_BOUND;
+  const specs = sig.args;
+  const values: (Val | undefined)[] = new Array(specs.length).fill(undefined);
+  const positional = info.positional;
   let pos = 0;
   let sawNamed = false;
-  for (const arg of call.args) {
+  for (const arg of args) {
+    let i: number;
     if (arg.name === undefined) {
       if (sawNamed) {
         ctx.r.error(
           'analysis/positional-after-named',
           arg.range,
-          `a positional argument cannot follow named ones in \`${call.name}(…)\`; name it`,
+          `a positional argument cannot follow named ones in \`${name}(…)\`; name it`,
         );
         continue;
       }
-      const spec = positional[pos++];
-      if (!spec) {
+      if (pos >= positional.length) {
+        pos++;
         const max = positional.length;
         ctx.r.error(
           'analysis/too-many-arguments',
           arg.range,
           max === 0
-            ? sig.args.length === 0
-              ? `\`${call.name}\` takes no arguments`
-              : `\`${call.name}\` takes only named arguments (${sig.args.map((a) => a.name).join(', ')})`
-            : `\`${call.name}\` takes at most ${max} positional argument${max === 1 ? '' : 's'} (${positional
-                .map((a) => a.name)
+            ? specs.length === 0
+              ? `\`${name}\` takes no arguments`
+              : `\`${name}\` takes only named arguments (${specs.map((a) => a.name).join(', ')})`
+            : `\`${name}\` takes at most ${max} positional argument${max === 1 ? '' : 's'} (${positional
+                .map((p) => specs[p]!.name)
                 .join(', ')}); name the others`,
         );
         continue;
       }
-      if (values.has(spec.name)) {
-        ctx.r.error('analysis/duplicate-argument', arg.range, `\`${spec.name}\` of \`${call.name}\` is given more than once`);
+      i = positional[pos++]!;
+      if (values[i] !== undefined) {
+        ctx.r.error('analysis/duplicate-argument', arg.range, `\`${specs[i]!.name}\` of \`${name}\` is given more than once`);
         continue;
       }
-      values.set(spec.name, arg.value);
     } else {
       sawNamed = true;
-      const spec = sig.args.find((a) => a.name === arg.name);
-      const nameRange = arg.nameRange ?? arg.range;
-      if (!spec) {
-        const names = sig.args.map((a) => a.name);
+      i = argIndex(sig, arg.name);
+      const nameRangeOfArg = arg.nameRange ?? arg.range;
+      if (i < 0) {
+        const names = specs.map((a) => a.name);
         ctx.r.error(
           'analysis/unknown-argument',
-          nameRange,
-          `\`${call.name}\` has no argument \`${arg.name}\`` +
+          nameRangeOfArg,
+          `\`${name}\` has no argument \`${arg.name}\`` +
             (didYouMean(arg.name, names) ||
               (names.length === 0 ? ` (it takes none)` : ` (expected one of: ${names.join(', ')})`)),
         );
         continue;
       }
-      if (values.has(spec.name)) {
-        ctx.r.error('analysis/duplicate-argument', nameRange, `\`${spec.name}\` of \`${call.name}\` is given more than once`);
+      if (values[i] !== undefined) {
+        ctx.r.error('analysis/duplicate-argument', nameRangeOfArg, `\`${specs[i]!.name}\` of \`${name}\` is given more than once`);
         continue;
       }
-      values.set(spec.name, arg.value);
     }
+    values[i] = arg.value;
+    if (ranges) ranges[specs[i]!.name] = arg.value.range;
   }
   let complete = true;
-  for (const spec of sig.args) {
-    if (spec.required && !values.has(spec.name)) {
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i]!;
+    if (spec.required && values[i] === undefined) {
       complete = false;
       ctx.r.error(
         'analysis/missing-argument',
-        call.nameRange,
-        `\`${call.name}\` needs \`${spec.name}\` (${describeType(spec.type, spec.range)})`,
+        nameRange,
+        `\`${name}\` needs \`${spec.name}\` (${describeType(spec.type, spec.range)})`,
       );
     }
   }
-  for (const v of values.values()) if (v.t === 'missing') complete = false;
+  if (complete) for (const v of values) if (v !== undefined && v.t === 'missing') complete = false;
   return { values, complete };
+}
+
+/** Whether argument `name` was written in the bound call. */
+export function written(sig: Signature, bound: BoundArgs, name: string): boolean {
+  return bound.values[argIndex(sig, name)] !== undefined;
+}
+
+/** The written value of argument `name`, if any. */
+export function writtenValue(sig: Signature, bound: BoundArgs, name: string): Val | undefined {
+  return bound.values[argIndex(sig, name)];
 }
 
 function wrongType(ctx: Ctx, v: Val, label: string, expected: string): undefined {
@@ -147,17 +212,21 @@ function wrongType(ctx: Ctx, v: Val, label: string, expected: string): undefined
 }
 
 function checkNumber(ctx: Ctx, v: Val, label: string, type: 'int' | 'number', spec: Pick<ArgSpec, 'range'>): number | undefined {
-  const expected = describeType(type, spec.range);
-  if (v.t !== 'number') return wrongType(ctx, v, label, expected);
-  if (type === 'int' && !Number.isInteger(v.value)) return wrongType(ctx, v, label, expected);
+  // The expected type is described only when a message needs it.
+  if (v.t !== 'number' || (type === 'int' && !Number.isInteger(v.value))) {
+    return wrongType(ctx, v, label, describeType(type, spec.range));
+  }
   if (!Number.isFinite(v.value) || !inRange(v.value, spec.range) || (type === 'int' && !Number.isSafeInteger(v.value))) {
-    ctx.r.error('analysis/out-of-range', v.range, `${label} must be ${expected}, got \`${v.raw}\``);
+    ctx.r.error('analysis/out-of-range', v.range, `${label} must be ${describeType(type, spec.range)}, got \`${v.raw}\``);
     return undefined;
   }
   return v.value;
 }
 
-/** A name-valued argument (activation, initialiser, …): the callee name and its checked arguments. */
+/**
+ * A name-valued argument (activation, initialiser, …): checks the callee name (`v.name`, then
+ * narrowed to a name of `table`) and binds its arguments; undefined when it is not a known name (reported).
+ */
 function lookupCall<N extends string>(
   ctx: Ctx,
   v: Val,
@@ -166,7 +235,7 @@ function lookupCall<N extends string>(
   table: Record<N, Signature>,
   isName: (s: string) => s is N,
   what: string,
-): { name: N; args: BoundArgs } | undefined {
+): BoundArgs | undefined {
   if (v.t !== 'name') return wrongType(ctx, v, label, describeType(type));
   if (!isName(v.name)) {
     const known = Object.keys(table);
@@ -175,25 +244,41 @@ function lookupCall<N extends string>(
     ctx.r.error(code, v.nameRange, `unknown ${what} \`${v.name}\`${suggestion || ` (expected one of: ${known.join(', ')})`}`);
     return undefined;
   }
-  const sig = table[v.name];
-  const args = bindArgs(sig, { what, name: v.name, nameRange: v.nameRange, args: v.args ?? [] }, ctx);
-  return { name: v.name, args };
+  return bindArgs(table[v.name], v.name, v.nameRange, v.args ?? NO_ARGS, ctx);
 }
 
-/** Reads argument `name` of a bound call: the written value checked, or the catalog default. */
-function arg<T>(
+const NO_ARGS: readonly ArgVal[] = Object.freeze([]);
+
+/** The callee name of a value `lookupCall` accepted. */
+const calleeName = <N extends string>(v: Val): N => (v as Extract<Val, { t: 'name' }>).name as N;
+
+/**
+ * Reads argument `name` of a bound call: the written value checked by `read`, or `fallback` (the
+ * catalog default) when not written. Clears `reading.ok` when the value is invalid (reported) or
+ * a required argument is missing.
+ */
+export function take<T>(
   ctx: Ctx,
   sig: Signature,
   bound: BoundArgs,
   name: string,
   read: (ctx: Ctx, v: Val, label: string, spec: ArgSpec) => T | undefined,
   fallback: T,
-): { value: T; ok: boolean } {
-  const spec = sig.args.find((a) => a.name === name)!;
-  const v = bound.values.get(name);
-  if (!v) return { value: fallback, ok: spec.required ? false : true };
-  const got = read(ctx, v, `\`${name}\` of \`${sig.name}\``, spec);
-  return got === undefined ? { value: fallback, ok: false } : { value: got, ok: true };
+  reading: Reading,
+): T {
+  const i = argIndex(sig, name);
+  const spec = sig.args[i]!;
+  const v = bound.values[i];
+  if (!v) {
+    if (spec.required) reading.ok = false;
+    return fallback;
+  }
+  const got = read(ctx, v, sigInfo(sig).labels[i]!, spec);
+  if (got === undefined) {
+    reading.ok = false;
+    return fallback;
+  }
+  return got;
 }
 
 export const readInt = (ctx: Ctx, v: Val, label: string, spec: Pick<ArgSpec, 'range'>) => checkNumber(ctx, v, label, 'int', spec);
@@ -240,133 +325,128 @@ export function readPadding(ctx: Ctx, v: Val, label: string): Padding | undefine
 }
 
 export function readActivation(ctx: Ctx, v: Val, label: string): Activation | undefined {
-  const c = lookupCall(ctx, v, label, 'activation', ACTIVATIONS, isActivationName, 'activation');
-  if (!c) return undefined;
-  const sig = ACTIVATIONS[c.name];
-  switch (c.name) {
+  const bound = lookupCall(ctx, v, label, 'activation', ACTIVATIONS, isActivationName, 'activation');
+  if (!bound) return undefined;
+  const name = calleeName<ActivationName>(v);
+  const sig = ACTIVATIONS[name];
+  switch (name) {
     case 'leaky_relu': {
-      const alpha = arg(ctx, sig, c.args, 'alpha', readNumber, 0.01);
-      return alpha.ok ? { name: 'leaky_relu', alpha: alpha.value } : undefined;
+      const reading = { ok: true };
+      const alpha = take(ctx, sig, bound, 'alpha', readNumber, 0.01, reading);
+      return reading.ok ? { name: 'leaky_relu', alpha } : undefined;
     }
     case 'prelu': {
-      const init = arg(ctx, sig, c.args, 'init', readNumber, 0.25);
-      return init.ok ? { name: 'prelu', init: init.value } : undefined;
+      const reading = { ok: true };
+      const init = take(ctx, sig, bound, 'init', readNumber, 0.25, reading);
+      return reading.ok ? { name: 'prelu', init } : undefined;
     }
     case 'elu': {
-      const alpha = arg(ctx, sig, c.args, 'alpha', readNumber, 1.0);
-      return alpha.ok ? { name: 'elu', alpha: alpha.value } : undefined;
+      const reading = { ok: true };
+      const alpha = take(ctx, sig, bound, 'alpha', readNumber, 1.0, reading);
+      return reading.ok ? { name: 'elu', alpha } : undefined;
     }
     default:
-      return c.args.complete ? { name: c.name } : undefined;
+      return bound.complete ? { name } : undefined;
   }
 }
 
 export function readInitializer(ctx: Ctx, v: Val, label: string): Initializer | undefined {
-  const c = lookupCall(ctx, v, label, 'initializer', INITIALIZERS, isInitializerName, 'initialiser');
-  if (!c) return undefined;
-  if (c.name === 'constant') {
-    const value = arg(ctx, INITIALIZERS.constant, c.args, 'value', readNumber, 0);
-    return value.ok && c.args.complete ? { name: 'constant', value: value.value } : undefined;
+  const bound = lookupCall(ctx, v, label, 'initializer', INITIALIZERS, isInitializerName, 'initialiser');
+  if (!bound) return undefined;
+  const name = calleeName<InitializerName>(v);
+  if (name === 'constant') {
+    const reading = { ok: true };
+    const value = take(ctx, INITIALIZERS.constant, bound, 'value', readNumber, 0, reading);
+    return reading.ok && bound.complete ? { name: 'constant', value } : undefined;
   }
-  return c.args.complete ? { name: c.name } : undefined;
+  return bound.complete ? { name } : undefined;
 }
 
 export function readLoss(ctx: Ctx, v: Val, label: string): Loss | undefined {
-  const c = lookupCall(ctx, v, label, 'loss', LOSSES, isLossName, 'loss');
-  if (!c) return undefined;
-  const sig = LOSSES[c.name];
-  if (c.name === 'huber') {
-    const delta = arg(ctx, sig, c.args, 'delta', readNumber, 1.0);
-    return delta.ok ? { name: 'huber', fromLogits: false, delta: delta.value } : undefined;
+  const bound = lookupCall(ctx, v, label, 'loss', LOSSES, isLossName, 'loss');
+  if (!bound) return undefined;
+  const name = calleeName<LossName>(v);
+  const sig = LOSSES[name];
+  const reading = { ok: true };
+  if (name === 'huber') {
+    const delta = take(ctx, sig, bound, 'delta', readNumber, 1.0, reading);
+    return reading.ok ? { name: 'huber', fromLogits: false, delta } : undefined;
   }
-  if (c.name === 'binary_crossentropy' || c.name === 'categorical_crossentropy') {
-    const fl = arg(ctx, sig, c.args, 'from_logits', readBool, false);
-    return fl.ok ? { name: c.name, fromLogits: fl.value } : undefined;
+  if (name === 'binary_crossentropy' || name === 'categorical_crossentropy') {
+    const fromLogits = take(ctx, sig, bound, 'from_logits', readBool, false, reading);
+    return reading.ok ? { name, fromLogits } : undefined;
   }
-  return { name: c.name, fromLogits: false };
+  return { name, fromLogits: false };
 }
 
 /** The optimizer, plus the range of its `learning_rate` argument when written. */
 export function readOptimizer(ctx: Ctx, v: Val, label: string): { optimizer: Optimizer; learningRateRange?: Range } | undefined {
-  const c = lookupCall(ctx, v, label, 'optimizer', OPTIMIZERS, isOptimizerName, 'optimizer');
-  if (!c) return undefined;
-  const sig = OPTIMIZERS[c.name];
+  const bound = lookupCall(ctx, v, label, 'optimizer', OPTIMIZERS, isOptimizerName, 'optimizer');
+  if (!bound) return undefined;
+  const name = calleeName<OptimizerName>(v);
+  const sig = OPTIMIZERS[name];
   const lrSpec = sig.args[0]!;
-  const lr = arg(ctx, sig, c.args, 'learning_rate', readNumber, lrSpec.default as number);
-  const lrVal = c.args.values.get('learning_rate');
-  const extra = lrVal ? { learningRateRange: lrVal.range } : {};
-  const num = (name: string) => arg(ctx, sig, c.args, name, readNumber, sig.args.find((a) => a.name === name)!.default as number);
+  const reading = { ok: true };
+  const learningRate = take(ctx, sig, bound, 'learning_rate', readNumber, lrSpec.default as number, reading);
+  const lrVal = writtenValue(sig, bound, 'learning_rate');
+  const num = (arg: string) => take(ctx, sig, bound, arg, readNumber, sig.args.find((a) => a.name === arg)!.default as number, reading);
   let optimizer: Optimizer;
-  let ok = lr.ok;
-  switch (c.name) {
+  switch (name) {
     case 'sgd': {
       const momentum = num('momentum');
-      const nesterov = arg(ctx, sig, c.args, 'nesterov', readBool, false);
-      ok &&= momentum.ok && nesterov.ok;
-      optimizer = { name: 'sgd', learningRate: lr.value, momentum: momentum.value, nesterov: nesterov.value };
+      const nesterov = take(ctx, sig, bound, 'nesterov', readBool, false, reading);
+      optimizer = { name: 'sgd', learningRate, momentum, nesterov };
       break;
     }
     case 'adam': {
       const beta1 = num('beta1');
       const beta2 = num('beta2');
       const epsilon = num('epsilon');
-      ok &&= beta1.ok && beta2.ok && epsilon.ok;
-      optimizer = { name: 'adam', learningRate: lr.value, beta1: beta1.value, beta2: beta2.value, epsilon: epsilon.value };
+      optimizer = { name: 'adam', learningRate, beta1, beta2, epsilon };
       break;
     }
     case 'rmsprop': {
       const rho = num('rho');
       const epsilon = num('epsilon');
-      ok &&= rho.ok && epsilon.ok;
-      optimizer = { name: 'rmsprop', learningRate: lr.value, rho: rho.value, epsilon: epsilon.value };
+      optimizer = { name: 'rmsprop', learningRate, rho, epsilon };
       break;
     }
   }
-  return ok ? { optimizer, ...extra } : undefined;
+  if (!reading.ok) return undefined;
+  return lrVal ? { optimizer, learningRateRange: lrVal.range } : { optimizer };
 }
 
 export function readTask(ctx: Ctx, v: Val, label: string): Task | undefined {
-  const c = lookupCall(ctx, v, label, 'task', TASKS, isTaskName, 'task');
-  if (!c) return undefined;
-  const sig = TASKS[c.name];
-  switch (c.name) {
+  const bound = lookupCall(ctx, v, label, 'task', TASKS, isTaskName, 'task');
+  if (!bound) return undefined;
+  const name = calleeName<TaskName>(v);
+  const sig = TASKS[name];
+  const reading = { ok: true };
+  switch (name) {
     case 'regression': {
-      const outputs = arg(ctx, sig, c.args, 'outputs', readInt, 1);
-      return outputs.ok ? { kind: 'regression', outputs: outputs.value } : undefined;
+      const outputs = take(ctx, sig, bound, 'outputs', readInt, 1, reading);
+      return reading.ok ? { kind: 'regression', outputs } : undefined;
     }
     case 'binary_classification':
-      return c.args.complete ? { kind: 'binary_classification' } : undefined;
+      return bound.complete ? { kind: 'binary_classification' } : undefined;
     case 'classification': {
-      const classes = arg(ctx, sig, c.args, 'classes', readInt, 0);
-      return classes.ok ? { kind: 'classification', classes: classes.value } : undefined;
+      const classes = take(ctx, sig, bound, 'classes', readInt, 0, reading);
+      return reading.ok ? { kind: 'classification', classes } : undefined;
     }
     case 'multilabel': {
-      const labels = arg(ctx, sig, c.args, 'labels', readInt, 0);
-      return labels.ok ? { kind: 'multilabel', labels: labels.value } : undefined;
+      const labels = take(ctx, sig, bound, 'labels', readInt, 0, reading);
+      return reading.ok ? { kind: 'multilabel', labels } : undefined;
     }
   }
 }
 
 export function readEarlyStopping(ctx: Ctx, v: Val, label: string): EarlyStopping | undefined {
   if (v.t !== 'name' || v.name !== 'early_stopping') return wrongType(ctx, v, label, describeType('early_stopping'));
-  const bound = bindArgs(EARLY_STOPPING, { what: 'setting', name: v.name, nameRange: v.nameRange, args: v.args ?? [] }, ctx);
-  const patience = arg(ctx, EARLY_STOPPING, bound, 'patience', readInt, 0);
-  const minDelta = arg(ctx, EARLY_STOPPING, bound, 'min_delta', readNumber, 0);
-  return patience.ok && minDelta.ok && bound.complete ? { patience: patience.value, minDelta: minDelta.value } : undefined;
-}
-
-/** Reads a bound argument of a layer signature with its type's reader; missing → the catalog default. */
-export function readArg<T>(
-  ctx: Ctx,
-  sig: Signature,
-  bound: BoundArgs,
-  name: string,
-  read: (ctx: Ctx, v: Val, label: string, spec: ArgSpec) => T | undefined,
-  fallback: T,
-): { value: T; ok: boolean; written: boolean; range?: Range } {
-  const r = arg(ctx, sig, bound, name, read, fallback);
-  const v = bound.values.get(name);
-  return v ? { value: r.value, ok: r.ok, written: true, range: v.range } : { value: r.value, ok: r.ok, written: false };
+  const bound = bindArgs(EARLY_STOPPING, v.name, v.nameRange, v.args ?? NO_ARGS, ctx);
+  const reading = { ok: true };
+  const patience = take(ctx, EARLY_STOPPING, bound, 'patience', readInt, 0, reading);
+  const minDelta = take(ctx, EARLY_STOPPING, bound, 'min_delta', readNumber, 0, reading);
+  return reading.ok && bound.complete ? { patience, minDelta } : undefined;
 }
 
 /** A catalog default as a number (int2 defaults are one number for both axes). */

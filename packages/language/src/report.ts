@@ -11,8 +11,11 @@ export class Reporter {
   private readonly seen = new Set<string>();
   /** The expansion being walked; reports made inside it get the block uses and repeat iterations as related locations. */
   chain: readonly ExpansionStep[] = [];
+  /** How many reports were asked for, duplicates included: a check that leaves it unchanged found nothing. */
+  attempts = 0;
 
   report(severity: Severity, code: string, range: Range, message: string): void {
+    this.attempts++;
     const key = `${code}@${range.start.offset}:${range.end.offset}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);

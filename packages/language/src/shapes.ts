@@ -32,15 +32,17 @@ export function inferLayer(spec: LayerSpec, input: Shape): ShapeResult {
     case 'dense': {
       if (input.length === 0) return { ok: false, message: 'dense needs an input with at least one axis' };
       const trainable = last * spec.units + spec.units + activationParams(spec, spec.units);
-      return { ok: true, outputShape: [...input.slice(0, -1), spec.units], params: { trainable, nonTrainable: 0 } };
+      const outputShape = input.slice();
+      outputShape[outputShape.length - 1] = spec.units;
+      return { ok: true, outputShape, params: { trainable, nonTrainable: 0 } };
     }
     case 'dropout':
-      return { ok: true, outputShape: [...input], params: { trainable: 0, nonTrainable: 0 } };
+      return { ok: true, outputShape: input.slice(), params: { trainable: 0, nonTrainable: 0 } };
     case 'batch_norm':
       if (input.length === 0) return { ok: false, message: 'batch_norm needs an input with at least one axis' };
-      return { ok: true, outputShape: [...input], params: { trainable: 2 * last, nonTrainable: 2 * last } };
+      return { ok: true, outputShape: input.slice(), params: { trainable: 2 * last, nonTrainable: 2 * last } };
     case 'activation':
-      return { ok: true, outputShape: [...input], params: { trainable: activationParams(spec, last), nonTrainable: 0 } };
+      return { ok: true, outputShape: input.slice(), params: { trainable: activationParams(spec, last), nonTrainable: 0 } };
     case 'flatten':
       return { ok: true, outputShape: [input.reduce((a, b) => a * b, 1)], params: { trainable: 0, nonTrainable: 0 } };
     case 'conv2d':

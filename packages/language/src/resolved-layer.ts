@@ -1,0 +1,90 @@
+/**
+ * Builds a `ResolvedLayer` from a checked spec and what analysis inferred for it, as one object
+ * literal per kind (fields in the order a spec lists them, then index, name, shapes, params,
+ * origin, argument ranges). Every layer is its own object; with `copyNested` its activation,
+ * initialisers and window arrays are copied too, so a spec kept for reuse is never shared with a
+ * layer handed out. Each kind lists all its spec fields: the compiler checks that none is missing.
+ */
+import type { Range } from './ast.js';
+import type { Activation, Initializer, LayerOrigin, LayerSpec, ParamCount, ResolvedLayer, Shape } from './network.js';
+
+const act = (a: Activation, copy: boolean): Activation => (copy ? { ...a } : a);
+const init = (i: Initializer, copy: boolean): Initializer => (copy ? { ...i } : i);
+const pair = (p: [number, number], copy: boolean): [number, number] => (copy ? [p[0], p[1]] : p);
+
+export function makeLayer(
+  spec: LayerSpec,
+  copyNested: boolean,
+  index: number,
+  name: string,
+  inputShape: Shape,
+  outputShape: Shape,
+  params: ParamCount,
+  origin: LayerOrigin,
+  argRanges: Record<string, Range>,
+): ResolvedLayer {
+  const c = copyNested;
+  switch (spec.kind) {
+    case 'dense':
+      return {
+        kind: 'dense',
+        units: spec.units,
+        activation: act(spec.activation, c),
+        activationExplicit: spec.activationExplicit,
+        init: init(spec.init, c),
+        biasInit: init(spec.biasInit, c),
+        index,
+        name,
+        inputShape,
+        outputShape,
+        params,
+        origin,
+        argRanges,
+      };
+    case 'dropout':
+      return { kind: 'dropout', rate: spec.rate, index, name, inputShape, outputShape, params, origin, argRanges };
+    case 'batch_norm':
+      return {
+        kind: 'batch_norm',
+        momentum: spec.momentum,
+        epsilon: spec.epsilon,
+        index,
+        name,
+        inputShape,
+        outputShape,
+        params,
+        origin,
+        argRanges,
+      };
+    case 'activation':
+      return { kind: 'activation', activation: act(spec.activation, c), index, name, inputShape, outputShape, params, origin, argRanges };
+    case 'flatten':
+      return { kind: 'flatten', index, name, inputShape, outputShape, params, origin, argRanges };
+    case 'conv2d':
+      return {
+        kind: 'conv2d',
+        filters: spec.filters,
+        kernel: pair(spec.kernel, c),
+        stride: pair(spec.stride, c),
+        padding: spec.padding,
+        activation: act(spec.activation, c),
+        activationExplicit: spec.activationExplicit,
+        init: init(spec.init, c),
+        biasInit: init(spec.biasInit, c),
+        index,
+        name,
+        inputShape,
+        outputShape,
+        params,
+        origin,
+        argRanges,
+      };
+    case 'max_pool2d':
+    case 'avg_pool2d': {
+      const pool = pair(spec.pool, c);
+      // The stride defaults to the pool array itself: a copy keeps that.
+      const stride = spec.stride === spec.pool ? pool : pair(spec.stride, c);
+      return { kind: spec.kind, pool, stride, padding: spec.padding, index, name, inputShape, outputShape, params, origin, argRanges };
+    }
+  }
+}
