@@ -52,10 +52,18 @@ export function createWasmMatmul(fallback: Kernels['matmul']): Kernels['matmul']
   const W = ex.tileCols.value;
   let heap = new Float32Array(ex.memory.buffer);
 
-  const reserve = (floats: number): void => {
+  /** Grow the module's memory to hold `floats` values; false when it cannot (the caller falls back). */
+  const reserve = (floats: number): boolean => {
     const bytes = floats * 4;
-    if (bytes > ex.memory.buffer.byteLength) ex.memory.grow(Math.ceil((bytes - ex.memory.buffer.byteLength) / 65536));
+    if (bytes > ex.memory.buffer.byteLength) {
+      try {
+        ex.memory.grow(Math.ceil((bytes - ex.memory.buffer.byteLength) / 65536));
+      } catch {
+        return false;
+      }
+    }
     if (heap.buffer !== ex.memory.buffer) heap = new Float32Array(ex.memory.buffer);
+    return true;
   };
 
   return function wasmMatmul(a: Arr, b: Arr, c: Arr, m: number, k: number, n: number, transA: boolean, transB: boolean, accumulate: boolean): void {
@@ -72,7 +80,10 @@ export function createWasmMatmul(fallback: Kernels['matmul']): Kernels['matmul']
     // B row-major (k×np) when not transposed; packed into column panels [nb][k][W] when it is.
     const sizeB = k * np;
     const offC = align4(offB + sizeB);
-    reserve(offC + mp * np);
+    if (!reserve(offC + mp * np)) {
+      fallback(a, b, c, m, k, n, transA, transB, accumulate);
+      return;
+    }
     const h = heap;
 
     let aRow: number, aStep: number, aPanel: number;
