@@ -14,10 +14,12 @@
 //    - Train (code lens) runs `axon train` and opens the run's report in a webview,
 //    - setting `axon.rules` turns a rule off in the running server,
 //    - Diagnose (code lens) shows `axon diagnose` findings in the Problems panel,
+//    - a quick fix (disable the rule for the line) removes the finding, and the edit clears diagnose's,
 //    - completion after `activation:` offers the server's activations;
 // 4. saves screenshots in .e2e/screenshots/ (gitignored).
 //
-// Env: AXON_E2E_VSIX=path skips packaging; AXON_SHARED_DIR, AXON_E2E_CACHE, CHROMIUM_PATH (see DEVELOPERS.md).
+// Env: AXON_E2E_VSIX=path skips packaging; AXON_E2E_CLI_BUILD=0 uses the CLI as already built;
+// AXON_SHARED_DIR, AXON_E2E_CACHE, CHROMIUM_PATH (see DEVELOPERS.md).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -77,9 +79,13 @@ async function main() {
   }
   assert.ok(existsSync(vsix), `no .vsix at ${vsix}`);
   // The code lenses run the CLI: use this repository's build of it.
-  log('building the CLI: npx turbo run build --filter=@axon/cli...');
-  execFileSync('npx', ['turbo', 'run', 'build', '--filter=@axon/cli...', '--output-logs=errors-only'], { cwd: repoRoot, stdio: 'inherit' });
   const cliPath = join(repoRoot, 'apps', 'cli', 'bin', 'axon.js');
+  if (process.env.AXON_E2E_CLI_BUILD === '0' && existsSync(join(repoRoot, 'apps', 'cli', 'dist', 'main.js'))) {
+    log('using the CLI as already built (AXON_E2E_CLI_BUILD=0)');
+  } else {
+    log('building the CLI: npx turbo run build --filter=@axon/cli...');
+    execFileSync('npx', ['turbo', 'run', 'build', '--filter=@axon/cli...', '--output-logs=errors-only'], { cwd: repoRoot, stdio: 'inherit' });
+  }
   freshProfile(vsix, log, { 'axon.cliPath': cliPath });
 
   // A fresh copy of examples/, so the run never edits the repository's files.
@@ -120,7 +126,7 @@ async function main() {
 
     // 2. Hover on the output layer's activation (no finding there: the text comes from the server's hover).
     await page.keyboard.press(`${mod}+1`); // back to the editor
-    const softmax = await wordCenter(page, 'softmax', -1);
+    const softmax = await wordCenter(page, 'softmax', -1, 'activation: ');
     await page.mouse.move(softmax.x, softmax.y);
     const hoverBox = page.locator('.monaco-editor .monaco-hover:not(.hidden)');
     const hoverText = await until('a hover over `softmax`', async () => {
@@ -206,7 +212,37 @@ async function main() {
     log(results.at(-1));
     await page.keyboard.press(`${mod}+1`);
 
-    // 7. Completion after `activation:` on a new layer below the output layer.
+    // 7. Quick fix: Ctrl+. on the flagged layer lists the server's code actions; applying the one that
+    //    disables `saturating-deep-stack` for that line removes the finding — and, since the document
+    //    changed, the diagnose findings go too.
+    const flagged = await wordCenter(page, 'sigmoid', 0, 'activation: ');
+    await page.mouse.click(flagged.x, flagged.y);
+    await page.keyboard.press(`${mod}+.`);
+    const actionRows = page.locator('.action-widget .monaco-list-row');
+    const actions = await until('code actions on the flagged layer', async () => {
+      const t = (await actionRows.allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      return t.some((x) => /saturating-deep-stack/.test(x)) ? t : undefined;
+    }, 30_000);
+    await page.screenshot({ path: join(screenshotsDir, '6-quick-fix.png') });
+    const disable = actions.find((x) => /disable/i.test(x) && /saturating-deep-stack/.test(x));
+    assert.ok(disable, `no "disable saturating-deep-stack" action among: ${actions.join(' | ')}`);
+    // Move the keyboard focus to that action and apply it, as a user does.
+    const focused = page.locator('.action-widget .monaco-list-row.focused');
+    for (let i = 0; i < actions.length && ((await focused.innerText().catch(() => '')).replace(/\s+/g, ' ').trim() !== disable); i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    assert.equal((await focused.innerText()).replace(/\s+/g, ' ').trim(), disable);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press(`${mod}+Shift+M`);
+    const afterFix = await until('the finding and the diagnose findings to go after the fix', async () => {
+      const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      return !texts.some((t) => t.includes('(saturating-deep-stack)') || t.includes('axon-diagnose')) ? texts : undefined;
+    }, 30_000);
+    results.push(`quick fix: ${actions.length} action(s) [${actions.join(' | ')}]; applied "${disable}" → Problems rows ${afterFix.length}`);
+    log(results.at(-1));
+    await page.keyboard.press(`${mod}+1`);
+
+    // 8. Completion after `activation:` on a new layer below the output layer.
     await goToLine(page, outputLine);
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
@@ -217,7 +253,7 @@ async function main() {
       const texts = (await items.allInnerTexts()).map((t) => t.split('\n')[0].trim());
       return texts.includes('relu') ? texts : undefined;
     }, 30_000);
-    await page.screenshot({ path: join(screenshotsDir, '6-completion.png') });
+    await page.screenshot({ path: join(screenshotsDir, '7-completion.png') });
     for (const expected of ['relu', 'leaky_relu', 'tanh']) {
       assert.ok(labels.includes(expected), `completion lacks ${expected}: ${labels.join(', ')}`);
     }

@@ -41,10 +41,11 @@ export async function goToLine(page, line) {
 
 /**
  * Screen centre of the n-th visible occurrence (0-based; negative counts from the end) of `word` in the
- * active editor, found through the DOM text (independent of how Monaco splits tokens into spans).
+ * active editor — only where it follows `after` — found through the DOM text (independent of how Monaco
+ * splits tokens into spans).
  */
-export async function wordCenter(page, word, nth = 0) {
-  const boxes = await page.evaluate((w) => {
+export async function wordCenter(page, word, nth = 0, after = '') {
+  const boxes = await page.evaluate(([w, before]) => {
     const out = [];
     const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')];
     lines.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
@@ -56,7 +57,8 @@ export async function wordCenter(page, word, nth = 0) {
         nodes.push({ node: n, start: text.length });
         text += n.textContent.replace(/\u00a0/g, ' ');
       }
-      const re = new RegExp(`\\b${w}\\b`, 'g');
+      const escape = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const re = new RegExp(`(?<=${escape(before)})(?<![\\w-])${w}(?![\\w-])`, 'g');
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const at = (offset) => {
           const hit = nodes.filter((x) => x.start <= offset).pop();
@@ -70,7 +72,7 @@ export async function wordCenter(page, word, nth = 0) {
       }
     }
     return out;
-  }, word);
+  }, [word, after]);
   if (boxes.length === 0) throw new Error(`"${word}" is not visible in the editor`);
   return boxes[nth < 0 ? boxes.length + nth : nth];
 }
