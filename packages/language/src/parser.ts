@@ -612,14 +612,16 @@ class AxonParser extends EmbeddedActionsParser {
         range: this.recording ? (undefined as unknown as Range) : { start: id.range.start, end: id.range.end },
         name: id,
       });
-      this.OPTION(() => {
-        const args = this.SUBRULE(this.argList);
-        if (!this.recording) node.args = args;
-      });
+      this.OPTION(this.layerCallArgs);
       return this.doneAt(node, this.recording ? (undefined as unknown as Position) : (node.args?.range.end ?? id.range.end));
     },
     { recoveryValueFunc: (e) => this.recover(e) as LayerCall },
   );
+
+  layerCallArgs = (): void => {
+    const args = this.SUBRULE(this.argList);
+    if (!this.recording) (this.frames[this.depth] as unknown as LayerCall).args = args;
+  };
 
   repeatStmt = this.RULE(
     'repeatStmt',
@@ -677,28 +679,38 @@ class AxonParser extends EmbeddedActionsParser {
     (): ArgList => {
       const open = this.CONSUME(LParen);
       const node = this.enter<ArgList & AnyNode>({ kind: 'ArgList', range: this.startRange(open), args: [] });
-      let needComma = false;
-      this.MANY(() => {
-        if (needComma && !this.recording) {
-          const last = node.args[node.args.length - 1];
-          const v = last?.value;
-          if (last && !last.name && v?.kind === 'Name' && !v.args) {
-            // `classes 3`: a name then a value, where `name: value` was meant
-            this.problem('parse/missing-colon', `expected ':' between \`${v.name.name}\` and its value`, tokenRange(this.LA(1)));
-          } else this.commaCheck(needComma, 'arguments');
-        }
-        this.OR(this.argumentAlts);
-        needComma = true;
-        this.OPTION(() => {
-          this.CONSUME(Comma);
-          needComma = false;
-        });
-      });
+      if (!this.recording) this.needComma[this.depth] = false;
+      this.MANY(this.argIteration);
       const close = this.CONSUME(RParen);
       return this.done(node, close);
     },
     { recoveryValueFunc: (e) => this.recover(e) as ArgList },
   );
+
+  /** Whether the argument list at a rule depth needs a comma before its next argument. */
+  needComma: boolean[] = [];
+
+  // One argument (and its comma). Cached functions rather than closures: argument lists are the
+  // hottest path, and a closure per argument was a measurable share of the garbage.
+  argIteration = (): void => {
+    if (!this.recording && this.needComma[this.depth]) {
+      const node = this.frames[this.depth] as unknown as ArgList;
+      const last = node.args[node.args.length - 1];
+      const v = last?.value;
+      if (last && !last.name && v?.kind === 'Name' && !v.args) {
+        // `classes 3`: a name then a value, where `name: value` was meant
+        this.problem('parse/missing-colon', `expected ':' between \`${v.name.name}\` and its value`, tokenRange(this.LA(1)));
+      } else this.commaCheck(true, 'arguments');
+    }
+    this.OR(this.argumentAlts);
+    if (!this.recording) this.needComma[this.depth] = true;
+    this.OPTION(this.argComma);
+  };
+
+  argComma = (): void => {
+    this.CONSUME(Comma);
+    if (!this.recording) this.needComma[this.depth] = false;
+  };
 
   /** `name: value` or `value`, pushed straight into the argument list being parsed. */
   argumentAlts = [
@@ -741,18 +753,14 @@ class AxonParser extends EmbeddedActionsParser {
         // a name, optionally called: inlined here (not a subrule) because values are the hottest path
         const name = this.CONSUME(IdentTok);
         if (this.recording) {
-          this.OPTION(() => this.SUBRULE(this.argList));
+          this.OPTION(this.nameArgs);
           return undefined as unknown as Expr;
         }
         const id = identNode(name);
         const node: NameExpr = { kind: 'Name', range: { start: id.range.start, end: id.range.end }, name: id };
         if (this.LA(1).tokenType === LParen) {
           this.enter(node as NameExpr & AnyNode);
-          this.OPTION(() => {
-            const args = this.SUBRULE(this.argList);
-            node.args = args;
-            node.range.end = args.range.end;
-          });
+          this.OPTION(this.nameArgs);
           this.frames[this.depth] = undefined;
         }
         return node;
@@ -760,6 +768,14 @@ class AxonParser extends EmbeddedActionsParser {
     },
     { ALT: (): Expr => this.SUBRULE(this.listExpr) },
   ];
+
+  nameArgs = (): void => {
+    const args = this.SUBRULE(this.argList);
+    if (this.recording) return;
+    const node = this.frames[this.depth] as unknown as NameExpr;
+    node.args = args;
+    node.range.end = args.range.end;
+  };
 
   nameExpr = this.RULE(
     'nameExpr',
