@@ -10,6 +10,7 @@ import {
   chooseCli,
   cliArguments,
   shellQuote,
+  onPath,
   trainOutDir,
   STDOUT_TARGETS,
   type CliAction,
@@ -54,10 +55,41 @@ async function targetDocument(uriArg: unknown): Promise<vscode.TextDocument | un
   return doc;
 }
 
-function cliFor(deps: CommandDeps): CliProgram {
+/** Thrown when no `axon` CLI can be found; the command handler shows the message. */
+class NoCliError extends Error {}
+
+function cliFor(): CliProgram {
   const setting = vscode.workspace.getConfiguration('axon').get<string>('cliPath');
   const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-  return chooseCli(setting, { workspaceFolders: folders }, fs.existsSync);
+  const cli = chooseCli(setting, { workspaceFolders: folders }, fs.existsSync);
+  const found = cli.source === 'path' ? onPath(cli.path, process.env.PATH, fs.existsSync) : fs.existsSync(cli.path);
+  if (!found) {
+    throw new NoCliError(
+      cli.source === 'setting'
+        ? `the "axon.cliPath" setting points at ${cli.path}, which does not exist.`
+        : 'the axon CLI was not found in this workspace (node_modules/.bin/axon) nor on the PATH. Install @axon/cli or set "axon.cliPath".',
+    );
+  }
+  return cli;
+}
+
+/**
+ * The network a command acts on: the code lens names it; otherwise the one under the cursor, the only
+ * one in the file, or one the user picks (from the server's document symbols: networks are classes).
+ */
+async function chooseNetwork(doc: vscode.TextDocument, given: unknown): Promise<string | undefined | null> {
+  if (typeof given === 'string' && given !== '') return given;
+  const symbols =
+    (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
+  const networks = symbols.filter((s) => s.kind === vscode.SymbolKind.Class);
+  if (networks.length <= 1) return networks[0]?.name;
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.uri.toString() === doc.uri.toString()) {
+    const here = networks.find((n) => n.range.contains(editor.selection.active));
+    if (here) return here.name;
+  }
+  const pick = await vscode.window.showQuickPick(networks.map((n) => n.name), { placeHolder: 'Which network?' });
+  return pick ?? null; // null: the user cancelled
 }
 
 /** The program and arguments to spawn (a Node script runs on VS Code's own Node). */
@@ -80,7 +112,7 @@ async function runCaptured(
   req: CliRequest,
   title: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const cli = cliFor(deps);
+  const cli = cliFor();
   const { command, args, env } = spawnable(cli, cliArguments(req));
   deps.log.appendLine(`[${req.action}] (${cli.source} CLI) ${[command, ...args].map(shellQuote).join(' ')}`);
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () =>
@@ -105,7 +137,7 @@ async function runCaptured(
 
 /** Runs the CLI as a VS Code task (its output shows in the terminal panel); resolves with the exit code. */
 async function runAsTask(deps: CommandDeps, doc: vscode.TextDocument, req: CliRequest): Promise<number | undefined> {
-  const cli = cliFor(deps);
+  const cli = cliFor();
   const { command, args, env } = spawnable(cli, cliArguments(req));
   const cwd = specDir(doc);
   deps.log.appendLine(`[${req.action}] (${cli.source} CLI) ${[command, ...args].map(shellQuote).join(' ')}`);
@@ -141,7 +173,8 @@ async function summary(deps: CommandDeps, uriArg: unknown, network: unknown): Pr
 async function train(deps: CommandDeps, uriArg: unknown, network: unknown): Promise<void> {
   const doc = await targetDocument(uriArg);
   if (!doc) return;
-  const name = asName(network);
+  const name = await chooseNetwork(doc, network);
+  if (name === null) return;
   const outSetting = vscode.workspace.getConfiguration('axon').get<string>('train.outDir', 'runs');
   const outDir = trainOutDir(specDir(doc), outSetting, doc.uri.fsPath, name);
   fs.mkdirSync(outDir, { recursive: true });
@@ -161,7 +194,8 @@ async function compile(deps: CommandDeps, uriArg: unknown, network: unknown): Pr
   const pick = await vscode.window.showQuickPick(COMPILE_TARGETS, { placeHolder: 'Compile to…' });
   if (!pick) return;
   const target = pick.label;
-  const name = asName(network);
+  const name = await chooseNetwork(doc, network);
+  if (name === null) return;
   const req: CliRequest = { action: 'compile', file: doc.uri.fsPath, network: name, target };
   if (target === 'onnx') {
     const outSetting = vscode.workspace.getConfiguration('axon').get<string>('train.outDir', 'runs');
@@ -218,7 +252,9 @@ function toDiagnostic(f: EditorFinding, uri: vscode.Uri): vscode.Diagnostic {
 async function diagnose(deps: CommandDeps, uriArg: unknown, network: unknown): Promise<void> {
   const doc = await targetDocument(uriArg);
   if (!doc) return;
-  const req: CliRequest = { action: 'diagnose', file: doc.uri.fsPath, network: asName(network) };
+  const name = await chooseNetwork(doc, network);
+  if (name === null) return;
+  const req: CliRequest = { action: 'diagnose', file: doc.uri.fsPath, network: name };
   const { code, stdout, stderr } = await runCaptured(deps, doc, req, `Axon: diagnosing ${req.network ?? path.basename(doc.uri.fsPath)}…`);
   // Exit code 1 means findings; 2 means the run itself failed (usage, config, internal).
   if (code >= 2) {
@@ -263,7 +299,10 @@ export function registerCliCommands(deps: CommandDeps): vscode.Disposable[] {
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         deps.log.appendLine(`[${action}] ${message}`);
-        void vscode.window.showErrorMessage(`Axon ${action}: ${message}`);
+        if (err instanceof NoCliError) {
+          const choice = await vscode.window.showErrorMessage(`Axon ${action}: ${message}`, 'Open Settings');
+          if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'axon.cliPath');
+        } else void vscode.window.showErrorMessage(`Axon ${action}: ${message}`);
       }
     }),
   );

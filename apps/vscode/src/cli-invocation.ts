@@ -98,3 +98,13 @@ export function trainOutDir(baseDir: string, outSetting: string, file: string, n
 export function shellQuote(arg: string): string {
   return /^[A-Za-z0-9_./:=@%+-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
+
+/** Whether `command` (a bare name) is an executable on `pathEnv` (the PATH variable). */
+export function onPath(command: string, pathEnv: string | undefined, exists: (p: string) => boolean): boolean {
+  if (command.includes('/') || command.includes('\\')) return exists(command);
+  const exts = process.platform === 'win32' ? ['.cmd', '.exe', ''] : [''];
+  return (pathEnv ?? '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .some((dir) => exts.some((ext) => exists(path.join(dir, command + ext))));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseServer, describeServer } from '../src/server-choice.js';
-import { chooseCli, cliArguments, shellQuote, trainOutDir } from '../src/cli-invocation.js';
+import { chooseCli, cliArguments, onPath, shellQuote, trainOutDir } from '../src/cli-invocation.js';
 import { parseDiagnoseOutput } from '../src/diagnose-findings.js';
 import { htmlForWebview, reportCsp, waitingHtml } from '../src/report-html.js';
 import { liveProgressHtml, parseMetricsJsonl, polylinePoints } from '../src/live-progress.js';
@@ -38,6 +38,17 @@ describe('chooseCli', () => {
       kind: 'executable', path: '/ws/node_modules/.bin/axon', source: 'workspace',
     });
     expect(chooseCli('', c, existing([]))).toEqual({ kind: 'executable', path: 'axon', source: 'path' });
+  });
+});
+
+describe('onPath', () => {
+  it('looks a bare command up in each PATH folder, and a path up directly', () => {
+    const files = new Set(['/opt/axon/bin/axon', '/x/axon.js']);
+    const exists = (p: string) => files.has(p);
+    expect(onPath('axon', ['/usr/bin', '/opt/axon/bin'].join(':'), exists)).toBe(true);
+    expect(onPath('axon', '/usr/bin:/bin', exists)).toBe(false);
+    expect(onPath('axon', undefined, exists)).toBe(false);
+    expect(onPath('/x/axon.js', '', exists)).toBe(true);
   });
 });
 
