@@ -8,7 +8,7 @@ import { alloc } from './arr.js';
 import { K } from './kernels.js';
 import type { LayerImpl } from './layers/layer.js';
 import { computeLoss, planLoss } from './losses.js';
-import { backwardPass, checkInput, forwardPass, outputActivation, toDtype, type Model } from './model.js';
+import { backwardPass, checkInput, forwardPass, outputActivation, outputFeatures, toDtype, type Model } from './model.js';
 import { deriveRng } from './rng.js';
 import type { Dataset, LayerDiagnostics } from './types.js';
 
@@ -62,7 +62,7 @@ export function probeGradients(model: Model, batch: Dataset, options: { loss?: L
     throw new Error(`probeGradients: ${n} targets of ${model.outputSize} values need ${n * model.outputSize} values, got ${batch.y.length}`);
   }
   const loss = options.loss ?? model.network.train.loss;
-  const plan = planLoss(loss, outputActivation(model));
+  const plan = planLoss(loss, outputActivation(model), outputFeatures(model));
   const acc = new DiagnosticsAccumulator(model.layers);
   acc.reset();
   const out = forwardPass(model, toDtype(model, batch.x), n, { training: true, updateStats: false, observe: true, rng: deriveRng(model.seed, 3) });

@@ -9,7 +9,7 @@ import { DiagnosticsAccumulator } from './diagnostics.js';
 import type { LayerImpl } from './layers/layer.js';
 import { computeLoss, planLoss, type LossPlan } from './losses.js';
 import { MetricAccumulator } from './metrics.js';
-import { allParams, backwardPass, forwardPass, outputActivation, type Model } from './model.js';
+import { allParams, backwardPass, forwardPass, outputActivation, outputFeatures, type Model } from './model.js';
 import { createOptimizer } from './optimizers.js';
 import { deriveRng } from './rng.js';
 import type { Dataset, EpochLog, TrainCallbacks, TrainResult } from './types.js';
@@ -41,7 +41,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 export function resolveTask(model: Model, loss: Loss, task?: Task): Task {
   if (task) return task;
   if (model.network.task) return model.network.task;
-  if (loss.name === 'categorical_crossentropy') return { kind: 'classification', classes: model.outputSize };
+  if (loss.name === 'categorical_crossentropy') return { kind: 'classification', classes: outputFeatures(model) };
   if (loss.name === 'binary_crossentropy') {
     return model.outputSize === 1 ? { kind: 'binary_classification' } : { kind: 'multilabel', labels: model.outputSize };
   }
@@ -79,7 +79,7 @@ export async function fit(
   if (validation && validation.n > 0) checkDataset(model, validation, 'validation data');
   if (train.n === 0) throw new Error('training data: no samples');
 
-  const plan = planLoss(loss, outputActivation(model));
+  const plan = planLoss(loss, outputActivation(model), outputFeatures(model));
   const optimizer = createOptimizer(optimizerConfig, allParams(model));
   const shuffleRng = deriveRng(seed, 1);
   const ctx = { training: true, updateStats: true, observe: true, rng: deriveRng(seed, 2) };
@@ -111,7 +111,7 @@ export async function fit(
         order[j] = tmp;
       }
     }
-    const metrics = new MetricAccumulator(task, outSize, plan.outputIsLogits);
+    const metrics = new MetricAccumulator(task, outSize, plan.outputIsLogits, outputFeatures(model));
     let lossSum = 0;
     let diverged: { batch: number; value: number } | undefined;
     for (let b = 0; b < batches; b++) {
@@ -202,14 +202,14 @@ function divergenceMessage(epoch: number, batch: number, batches: number, value:
 export function evaluate(model: Model, data: Dataset, options: { loss?: Loss; task?: Task; batchSize?: number } = {}): Evaluation {
   checkDataset(model, data, 'evaluation data');
   const loss = options.loss ?? model.network.train.loss;
-  const plan = planLoss(loss, outputActivation(model));
+  const plan = planLoss(loss, outputActivation(model), outputFeatures(model));
   return evaluateWith(model, data, plan, resolveTask(model, loss, options.task), options.batchSize ?? 256);
 }
 
 function evaluateWith(model: Model, data: Dataset, plan: LossPlan, task: Task, batchSize: number): Evaluation {
   const inSize = model.inputSize, outSize = model.outputSize;
   const ctx = { training: false, updateStats: false, observe: false, rng: deriveRng(model.seed, 4) };
-  const metrics = new MetricAccumulator(task, outSize, plan.outputIsLogits);
+  const metrics = new MetricAccumulator(task, outSize, plan.outputIsLogits, outputFeatures(model));
   const last = model.layers[model.layers.length - 1] as LayerImpl;
   const x: Arr = model.dtype === 'float64' ? Float64Array.from(data.x) : data.x;
   const y: Arr = model.dtype === 'float64' ? Float64Array.from(data.y) : data.y;

@@ -28,10 +28,16 @@ export interface LossPlan {
   fused: boolean;
   /** The model's output is logits (from_logits, or fused): thresholds for accuracy are 0, not 0.5. */
   outputIsLogits: boolean;
+  /**
+   * Categorical cross-entropy: the size of the class axis (the output's last axis). An output of rank > 1
+   * (a dense on a rank-N input) holds several rows of classes per sample; the loss is taken per row and
+   * averaged over all rows, as Keras does. Undefined: one row of `k` classes per sample.
+   */
+  classWidth?: number;
 }
 
-export function planLoss(loss: Loss, outputActivation: Activation | undefined): LossPlan {
-  const base = { loss, delta: loss.delta ?? 1, fused: false, outputIsLogits: false };
+export function planLoss(loss: Loss, outputActivation: Activation | undefined, classWidth?: number): LossPlan {
+  const base = { loss, delta: loss.delta ?? 1, fused: false, outputIsLogits: false, ...(classWidth !== undefined ? { classWidth } : {}) };
   switch (loss.name) {
     case 'mse':
     case 'mae':
@@ -55,6 +61,12 @@ export function planLoss(loss: Loss, outputActivation: Activation | undefined): 
 export function computeLoss(plan: LossPlan, input: Arr, t: Arr, n: number, k: number, grad: Arr | null): number {
   const len = n * k;
   let total = 0;
+  if ((plan.kind === 'ce_logits' || plan.kind === 'ce_probs') && plan.classWidth !== undefined && plan.classWidth !== k) {
+    const w = plan.classWidth;
+    if (w <= 0 || k % w !== 0) throw new Error(`categorical cross-entropy: ${k} outputs per sample are not rows of ${w} classes`);
+    // Rows of classes, each one "sample" of the same loss; the mean over rows is Keras's mean over every axis but the last.
+    return computeLoss(plan, input, t, n * (k / w), w, grad);
+  }
   switch (plan.kind) {
     case 'mse': {
       const s = 2 / len;

@@ -19,6 +19,8 @@ export class MetricAccumulator {
     readonly task: Task,
     readonly k: number,
     readonly outputIsLogits: boolean,
+    /** Classification: the class axis (the output's last axis); several rows of it per sample after a dense on a rank-N input. */
+    readonly classWidth: number = k,
   ) {
     this.sumY = new Float64Array(k);
     this.sumY2 = new Float64Array(k);
@@ -28,18 +30,22 @@ export class MetricAccumulator {
   add(out: Arr, t: Arr, n: number): void {
     const k = this.k;
     switch (this.task.kind) {
-      case 'classification':
-        for (let r = 0; r < n; r++) {
-          const o = r * k;
+      case 'classification': {
+        // Accuracy per row of classes (Keras's categorical accuracy averages over every axis but the last).
+        const w = this.classWidth;
+        const rows = (n * k) / w;
+        for (let r = 0; r < rows; r++) {
+          const o = r * w;
           let bestP = 0, bestT = 0;
-          for (let j = 1; j < k; j++) {
+          for (let j = 1; j < w; j++) {
             if ((out[o + j] as number) > (out[o + bestP] as number)) bestP = j;
             if ((t[o + j] as number) > (t[o + bestT] as number)) bestT = j;
           }
           if (bestP === bestT) this.correct++;
         }
-        this.counted += n;
+        this.counted += rows;
         return;
+      }
       case 'binary_classification':
       case 'multilabel': {
         const th = this.outputIsLogits ? 0 : 0.5;

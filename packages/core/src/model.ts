@@ -45,6 +45,7 @@ export function buildModel(network: ResolvedNetwork, options: BuildOptions = {})
   for (const spec of network.layers) {
     const layer = buildLayer(spec, shape, dtype, rng);
     layers.push(layer);
+    if (spec.kind === 'dense') checkDenseShape(spec, shape);
     shape = spec.outputShape.slice();
     if (layer.outSize !== product(shape)) {
       throw new ModelError(
@@ -65,7 +66,8 @@ export function buildModel(network: ResolvedNetwork, options: BuildOptions = {})
 function buildLayer(spec: ResolvedLayer, inputShape: number[], dtype: DType, rng: ReturnType<typeof deriveRng>): LayerImpl {
   switch (spec.kind) {
     case 'dense':
-      return new DenseLayer(spec, dtype, product(inputShape), rng);
+      if (inputShape.length === 0) throw new ModelError(`layer ${spec.index} (${spec.name}): dense needs an input with at least one axis, got []`);
+      return new DenseLayer(spec, dtype, inputShape, rng);
     case 'conv2d':
       if (inputShape.length !== 3) throw new ModelError(`layer ${spec.index} (${spec.name}): conv2d needs [height, width, channels] input, got [${inputShape.join(', ')}]`);
       return new Conv2dLayer(spec, dtype, inputShape, rng);
@@ -82,6 +84,32 @@ function buildLayer(spec: ResolvedLayer, inputShape: number[], dtype: DType, rng
     case 'batch_norm':
       return new BatchNormLayer(spec, dtype, inputShape);
   }
+}
+
+/**
+ * Dense maps the last axis (Keras): [d1, …, dk, features] → [d1, …, dk, units]. A network that says
+ * otherwise (e.g. one built for an engine that flattened implicitly) is refused with both shapes.
+ */
+function checkDenseShape(spec: Extract<ResolvedLayer, { kind: 'dense' }>, inputShape: readonly number[]): void {
+  const expected = [...inputShape.slice(0, -1), spec.units];
+  const got = spec.outputShape;
+  if (got.length !== expected.length || got.some((d, i) => d !== expected[i])) {
+    throw new ModelError(
+      `layer ${spec.index} (${spec.name}): dense applies to the last axis, so its input [${inputShape.join(', ')}] gives [${expected.join(', ')}], but the network says [${got.join(', ')}]` +
+        (inputShape.length > 1 ? ' (add a flatten before it to get a vector)' : ''),
+    );
+  }
+}
+
+/**
+ * Size of the output's last axis: the classes a categorical loss and accuracy are taken over. The
+ * output is `outputSize / outputFeatures` rows per sample (more than one after a dense on a rank-N input).
+ */
+export function outputFeatures(model: Model): number {
+  const last = model.layers[model.layers.length - 1];
+  const shape = last ? last.spec.outputShape : model.network.input;
+  const f = shape.length > 0 ? (shape[shape.length - 1] as number) : model.outputSize;
+  return f > 0 && model.outputSize % f === 0 ? f : model.outputSize;
 }
 
 /** The activation of the last layer that has one, if it is the output layer (used to fuse losses). */

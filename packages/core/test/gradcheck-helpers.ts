@@ -4,7 +4,7 @@
  */
 import type { Loss, ResolvedNetwork } from '@axon/language';
 import { buildModel, type Model } from '../src/model.js';
-import { backwardPass, forwardPass, outputActivation } from '../src/model.js';
+import { backwardPass, forwardPass, outputActivation, outputFeatures } from '../src/model.js';
 import { computeLoss, planLoss } from '../src/losses.js';
 import { createRng } from '../src/rng.js';
 import type { LayerImpl } from '../src/layers/layer.js';
@@ -39,7 +39,7 @@ export function gradCheck(network: ResolvedNetwork, loss: Loss, n: number, dataK
   const init = testRandom(99);
   for (const l of model.layers) for (const p of l.params) if (p.name === 'bias') p.value.forEach((_, i) => (p.value[i] = (init() - 0.5) * 0.2));
   const { x, y } = randomData(network, n, 11, dataKind);
-  const plan = planLoss(loss, outputActivation(model));
+  const plan = planLoss(loss, outputActivation(model), outputFeatures(model));
   const last = model.layers[model.layers.length - 1] as LayerImpl;
   const k = model.outputSize;
   const grad = new Float64Array(n * k);

@@ -49,9 +49,10 @@ export function net(input: number[], layers: Short[], o: NetOptions = {}): Resol
       case 'dense': {
         const activation = l.activation ?? { name: 'linear' };
         spec = { kind: 'dense', units: l.units, activation, activationExplicit: !!l.activation, init: l.init ?? { name: 'glorot_uniform' }, biasInit: l.biasInit ?? { name: 'zeros' } };
-        const inN = shape.reduce((a, b) => a * b, 1);
-        outShape = [l.units];
-        trainable = inN * l.units + l.units + (activation.name === 'prelu' ? l.units : 0);
+        // Keras: dense maps the last axis, [..., features] → [..., units].
+        const features = shape[shape.length - 1] as number;
+        outShape = [...shape.slice(0, -1), l.units];
+        trainable = features * l.units + l.units + (activation.name === 'prelu' ? l.units : 0);
         break;
       }
       case 'conv2d': {

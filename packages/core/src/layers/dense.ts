@@ -1,6 +1,6 @@
 import type { ResolvedLayer } from '@axon/language';
 import { ActivationUnit } from '../activation.js';
-import { alloc, ensure, type Arr, type DType } from '../arr.js';
+import { alloc, ensure, product, type Arr, type DType } from '../arr.js';
 import { initialize } from '../init.js';
 import { K } from '../kernels.js';
 import type { Param } from '../param.js';
@@ -9,10 +9,19 @@ import type { ForwardContext, LayerImpl } from './layer.js';
 
 type DenseSpec = Extract<ResolvedLayer, { kind: 'dense' }>;
 
-/** y = f(x·W + b), W in Keras layout [in, units]. */
+/**
+ * y = f(x·W + b), W in Keras layout [features, units], applied to the LAST axis of the input (Keras
+ * semantics): an input of shape [d1, …, dk, features] is read as n·d1·…·dk rows of `features` values
+ * (row-major NHWC data already is), and the output is [d1, …, dk, units]. A rank-1 input is one row
+ * per sample. Activations (softmax, prelu's slopes, dead-unit counts) work per unit = per output column.
+ */
 export class DenseLayer implements LayerImpl {
   readonly inSize: number;
   readonly outSize: number;
+  /** Size of the input's last axis (the kernel's first dimension). */
+  readonly features: number;
+  /** Rows per sample: the product of the input's leading axes (1 for a rank-1 input). */
+  readonly rowsPerSample: number;
   readonly params: Param[];
   readonly kernel: Param;
   readonly bias: Param;
@@ -22,14 +31,18 @@ export class DenseLayer implements LayerImpl {
   private dz: Arr | undefined;
   private dx: Arr | undefined;
 
-  constructor(readonly spec: DenseSpec, readonly dtype: DType, inSize: number, rng: Rng) {
+  constructor(readonly spec: DenseSpec, readonly dtype: DType, inputShape: readonly number[], rng: Rng) {
+    if (inputShape.length === 0) throw new Error('dense needs an input with at least one axis');
     const units = spec.units;
-    this.inSize = inSize;
-    this.outSize = units;
-    this.kernel = { name: 'kernel', shape: [inSize, units], value: alloc(dtype, inSize * units), grad: alloc(dtype, inSize * units), trainable: true };
+    const features = (this.features = inputShape[inputShape.length - 1] as number);
+    this.rowsPerSample = product(inputShape.slice(0, -1));
+    this.inSize = this.rowsPerSample * features;
+    this.outSize = this.rowsPerSample * units;
+    this.kernel = { name: 'kernel', shape: [features, units], value: alloc(dtype, features * units), grad: alloc(dtype, features * units), trainable: true };
     this.bias = { name: 'bias', shape: [units], value: alloc(dtype, units), grad: alloc(dtype, units), trainable: true };
-    initialize(this.kernel.value, spec.init, { fanIn: inSize, fanOut: units }, rng);
-    initialize(this.bias.value, spec.biasInit, { fanIn: inSize, fanOut: units }, rng);
+    // Keras's Dense: fan_in is the last input axis, fan_out the units, whatever the input's rank.
+    initialize(this.kernel.value, spec.init, { fanIn: features, fanOut: units }, rng);
+    initialize(this.bias.value, spec.biasInit, { fanIn: features, fanOut: units }, rng);
     this.act = new ActivationUnit(spec.activation, units, dtype);
     this.params = [this.kernel, this.bias];
     if (this.act.slope) this.params.push(this.act.slope);
@@ -40,27 +53,29 @@ export class DenseLayer implements LayerImpl {
   }
 
   forward(x: Arr, n: number, ctx: ForwardContext): Arr {
-    const units = this.outSize;
+    const units = this.spec.units;
+    const rows = n * this.rowsPerSample;
     this.x = x;
-    const z = (this.z = ensure(this.z, this.dtype, n * units));
-    K.matmul(x, this.kernel.value, z, n, this.inSize, units, false, false, false);
-    K.addRowVector(z, this.bias.value, n, units);
-    return this.act.forward(z, n * units, ctx.observe);
+    const z = (this.z = ensure(this.z, this.dtype, rows * units));
+    K.matmul(x, this.kernel.value, z, rows, this.features, units, false, false, false);
+    K.addRowVector(z, this.bias.value, rows, units);
+    return this.act.forward(z, rows * units, ctx.observe);
   }
 
   backward(dy: Arr, n: number, needDx: boolean, dyIsPreact: boolean): Arr | null {
-    const units = this.outSize;
-    const len = n * units;
+    const units = this.spec.units;
+    const rows = n * this.rowsPerSample;
+    const len = rows * units;
     let dz = dy;
     if (!dyIsPreact && this.act.code !== 0) {
       dz = this.dz = ensure(this.dz, this.dtype, len);
       this.act.backward(this.z as Arr, dy, dz, len);
     }
-    K.matmul(this.x as Arr, dz, this.kernel.grad, this.inSize, n, units, true, false, false);
-    K.sumRows(dz, this.bias.grad, n, units, false);
+    K.matmul(this.x as Arr, dz, this.kernel.grad, this.features, rows, units, true, false, false);
+    K.sumRows(dz, this.bias.grad, rows, units, false);
     if (!needDx) return null;
-    const dx = (this.dx = ensure(this.dx, this.dtype, n * this.inSize));
-    K.matmul(dz, this.kernel.value, dx, n, units, this.inSize, false, true, false);
+    const dx = (this.dx = ensure(this.dx, this.dtype, rows * this.features));
+    K.matmul(dz, this.kernel.value, dx, rows, units, this.features, false, true, false);
     return dx;
   }
 }
