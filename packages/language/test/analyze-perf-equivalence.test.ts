@@ -160,6 +160,93 @@ export function midSizeProgram(): string {
   return out.join('\n') + '\n';
 }
 
+/**
+ * Calls that look alike but are not: the same call with equal and unequal values, positional and
+ * named forms, names with and without argument lists, block parameters bound to equal values at
+ * different places, checks that report next to checks that do not, and more distinct calls of one
+ * kind than analysis keeps for reuse.
+ */
+export function lookAlikeProgram(): string {
+  const layers = [
+    'conv2d(4, kernel: 3, padding: same)',
+    'conv2d(4, kernel: 3, padding: same())',
+    'conv2d(4, kernel: [3, 3], padding: same)',
+    'conv2d(4, 3, padding: same)',
+    'conv2d(filters: 4, kernel: 3, padding: same)',
+    'conv2d(4, kernel: 3.0, padding: same)',
+    'conv2d(4, kernel: 3, padding: same)',
+    'conv2d(4, kernel: 3, padding: sam)',
+    'conv2d(4, kernel: 3, padding: same, stride: [1, 1])',
+    'conv2d(4, kernel: 3, padding: same, stride: [1, 1])',
+    'max_pool2d(1)',
+    'max_pool2d(1, stride: 1)',
+    'max_pool2d(pool: 1)',
+    'max_pool2d(pool: [1, 1])',
+    'repeat 3 {',
+    '  dropout(0.5)',
+    '  dropout(1.5)',
+    '  dropout(0.5)',
+    '  dropout(-0)',
+    '  dropout(0)',
+    '}',
+    'b(2, relu)',
+    'b(2, relu)',
+    'b(3, tanh)',
+    'b(2, relu)',
+    'b(2, "relu")',
+    'b(0, relu)',
+    'b(x: 2, a: relu)',
+    'b(2, elu(alpha: 0.5))',
+    'b(2, elu(0.5))',
+    'b(2, elu(alpha: 0.5))',
+    'flatten()',
+    'dense(4, activation: elu)',
+    'dense(4, activation: elu())',
+    'dense(4, activation: elu(alpha: 2))',
+    'dense(4, activation: elu(2))',
+    'dense(4, activation: elu(alpha: 2, alpha: 3))',
+    'dense(4, activation: elu(alpha: 2))',
+    'dense(4, activation: relu, activation: relu)',
+    'dense(4, init: constant(1))',
+    'dense(4, init: constant(value: 1))',
+    'dense(4, init: constant)',
+    'dense(4, init: constant(1))',
+    'dense(4, relu)',
+    'dense(units: 4)',
+    'dense(4)',
+    'dense(4.5)',
+    'dense(4)',
+    'activation(relu)',
+    'activation(fn: relu)',
+    'activation(prelu)',
+    'activation(prelu(init: 0.1))',
+    'activation(prelu(init: 0.1))',
+    'flatten()',
+    'batch_norm()',
+    'batch_norm(momentum: 0.9)',
+    'batch_norm(0.9)',
+    'batch_norm()',
+    ...Array.from({ length: 12 }, (_, i) => `dense(${i + 1}, activation: relu)`),
+    ...Array.from({ length: 12 }, (_, i) => `dense(${12 - i}, activation: relu)`),
+    ...Array.from({ length: 12 }, (_, i) => `dense(${i + 1}, activation: relu)`),
+    'dense(1, activation: sigmoid)',
+  ];
+  return [
+    'block b(x, a) {',
+    '  dense(x, activation: a)',
+    '  dropout(0.1)',
+    '}',
+    'network LookAlike {',
+    '  input [8, 8, 2]',
+    '  task binary_classification',
+    '  layers {',
+    ...layers.map((l) => `    ${l}`),
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}
+
 describe('analysis results are unchanged by the speed work', () => {
   const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.axon')).sort();
 
@@ -184,6 +271,15 @@ describe('analysis results are unchanged by the speed work', () => {
     expect(layers).toBeGreaterThan(200);
     expect(new Set(result.diagnostics.map((d) => d.code)).size).toBeGreaterThanOrEqual(8);
     await expect(render(result)).toMatchFileSnapshot(snapshot('mid-size'));
+  });
+
+  it('a program of look-alike calls', async () => {
+    const text = lookAlikeProgram();
+    const parsed = parse(text);
+    expect(parsed.diagnostics).toEqual([]);
+    const result = analyze(parsed.ast);
+    expect(result.diagnostics.length).toBeGreaterThanOrEqual(10);
+    await expect(render(result)).toMatchFileSnapshot(snapshot('look-alike'));
   });
 
   it('analysing the same tree twice gives the same result (no state leaks between runs)', () => {
