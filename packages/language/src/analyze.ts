@@ -8,10 +8,11 @@
 import type { NetworkDecl, NetworkMember, Program, Range } from './ast.js';
 import { checkRecursion, collectBlocks, type BlockTable } from './blocks.js';
 import type { Diagnostic } from './diagnostic.js';
-import { checkUnusedBlock, expandLayers, type CallCache } from './expand.js';
+import { checkUnusedBlock, expandLayers } from './expand.js';
 import type { ResolvedLayer, ResolvedNetwork, Shape } from './network.js';
 import { makeLayer } from './resolved-layer.js';
 import { Reporter } from './report.js';
+import { CleanChecks } from './reuse.js';
 import { keywordRange, resolveData, resolveInput, resolveTask, resolveTrain } from './sections.js';
 import { inferLayer } from './shapes.js';
 
@@ -42,7 +43,7 @@ function analyzeProgram(ast: Program, r: Reporter): AnalysisResult {
   const networks: ResolvedNetwork[] = [];
   const names = new Map<string, NetworkDecl>();
   const used = new Set<string>();
-  const calls: CallCache = new Map();
+  const checks = new CleanChecks();
   for (const item of ast.items ?? []) {
     if (item?.kind !== 'Network') continue;
     if (item.name) {
@@ -57,9 +58,9 @@ function analyzeProgram(ast: Program, r: Reporter): AnalysisResult {
         names.set(item.name.name, item);
       }
     }
-    networks.push(resolveNetwork(item, blocks, r, used, calls));
+    networks.push(resolveNetwork(item, blocks, r, used, checks));
   }
-  for (const [name, block] of blocks) if (!used.has(name)) checkUnusedBlock(block, blocks, r, calls);
+  for (const [name, block] of blocks) if (!used.has(name)) checkUnusedBlock(block, blocks, r, checks);
   r.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
   return { networks, diagnostics: r.diagnostics };
 }
@@ -106,7 +107,7 @@ function sections(net: NetworkDecl, r: Reporter): Partial<{ [K in NetworkMember[
   return out as ReturnType<typeof sections>;
 }
 
-function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used: Set<string>, calls: CallCache): ResolvedNetwork {
+function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used: Set<string>, checks: CleanChecks): ResolvedNetwork {
   const name = net.name?.name ?? '';
   const nameRange: Range = net.name?.range ?? keywordRange(net.range, 'network'.length);
   const s = sections(net, r);
@@ -127,7 +128,7 @@ function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used:
   } else if ((s.Layers.items ?? []).length === 0) {
     r.error('analysis/missing-layers', keywordRange(s.Layers.range, 'layers'.length), '`layers` is empty; add at least one layer');
   } else {
-    const expanded = expandLayers(s.Layers.items, blocks, r, calls);
+    const expanded = expandLayers(s.Layers.items, blocks, r, checks);
     expanded.usedBlocks.forEach((b) => used.add(b));
     if (expanded.layers.length === 0 && !expanded.incomplete) {
       r.error('analysis/missing-layers', keywordRange(s.Layers.range, 'layers'.length), '`layers` expands to no layers (its blocks are empty)');

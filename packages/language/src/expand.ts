@@ -10,7 +10,8 @@ import { resolveLayer } from './layers.js';
 import type { BoundValue, ExpansionStep, LayerKind, LayerSpec } from './network.js';
 import { span, type Reporter } from './report.js';
 import { closestName } from './suggest.js';
-import { EMPTY_ENV, applyPlan, planArgs, sameVal, toArgVals, toBound, type ArgPlan, type ArgVal, type Env, type Val } from './values.js';
+import { CleanChecks, rangesFor } from './reuse.js';
+import { EMPTY_ENV, toArgVals, toBound, type ArgVal, type Env, type Val } from './values.js';
 
 /** Most layers one network may expand to; beyond it analysis stops with an error instead of running out of memory. */
 export const MAX_LAYERS = 50_000;
@@ -20,7 +21,7 @@ export interface ExpandedLayer {
   call: LayerCall;
   chain: ExpansionStep[];
   /** The checked layer; undefined when the call's arguments were invalid (already reported). */
-  spec?: LayerSpec;
+  spec: LayerSpec | undefined;
   /** `spec` is kept for reuse by later expansions: copy it, nested objects included, before handing it out. */
   shared: boolean;
   /** Ranges of the written argument values, by argument name (shape errors point at them). */
@@ -46,21 +47,19 @@ interface State {
   /** Statements visited, to bound runaway nested repeats of empty bodies. */
   steps: number;
   stopped: boolean;
-  calls: CallCache;
+  /** Clean layer checks of this analysis, for reuse. */
+  checks: CleanChecks;
 }
-
-/** Per analysis: what is worked out once for each call that repeats or block uses expand more than once. */
-export type CallCache = Map<LayerCall, CallInfo>;
 
 export function expandLayers(
   stmts: readonly LayerStmt[],
   blocks: BlockTable,
   r: Reporter,
-  calls: CallCache = new Map(),
+  checks: CleanChecks = new CleanChecks(),
   env: Env = EMPTY_ENV,
   params: string[] = [],
 ): ExpandResult {
-  const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [], steps: 0, stopped: false, calls };
+  const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [], steps: 0, stopped: false, checks };
   const saved = r.chain;
   walk(st, stmts, env, { r, params }, []);
   r.chain = saved;
@@ -102,39 +101,7 @@ function walkRepeat(st: State, stmt: Extract<LayerStmt, { kind: 'Repeat' }>, env
   }
 }
 
-/**
- * What is worked out once per written call, however often repeats and block uses expand it: its
- * layer kind, its argument plan, and the last clean resolution (see {@link resolveCall}).
- */
-export interface CallInfo {
-  /** The layer kind; undefined for a block use or an unknown name. */
-  kind: LayerKind | undefined;
-  args: readonly Argument[];
-  plan: ArgPlan;
-  memo?: Memo;
-}
-
-/** A resolution that reported nothing, kept to be reused when the same call meets the same values. */
-interface Memo {
-  args: readonly ArgVal[];
-  /** Never handed out: layers get copies (`ExpandedLayer.shared`). */
-  spec: LayerSpec;
-  argRanges: Record<string, Range>;
-  /** The argument name each written argument was bound to, by position (all were bound: nothing was reported). */
-  keys: string[];
-}
-
 const NO_ARGUMENTS: readonly Argument[] = Object.freeze([]);
-
-function callInfo(calls: CallCache, call: LayerCall, name: string): CallInfo {
-  let info = calls.get(call);
-  if (!info) {
-    const args = call.args?.args ?? NO_ARGUMENTS;
-    info = { kind: isLayerKind(name) ? name : undefined, args, plan: planArgs(args) };
-    calls.set(call, info);
-  }
-  return info;
-}
 
 function walkCall(st: State, call: LayerCall, env: Env, ctx: Ctx, chain: ExpansionStep[]): void {
   const name = call.name?.name;
@@ -142,19 +109,11 @@ function walkCall(st: State, call: LayerCall, env: Env, ctx: Ctx, chain: Expansi
     st.incomplete = true;
     return;
   }
-  // A call outside repeats and blocks is expanded once: nothing worth keeping for it.
-  const once = chain.length === 0;
-  const info = once ? undefined : callInfo(st.calls, call, name);
-  const args = info ? applyPlan(info.plan, info.args, env) : toArgVals(call.args?.args, env);
-  const kind = info ? info.kind : isLayerKind(name) ? name : undefined;
-  if (kind !== undefined) {
-    const layer: ExpandedLayer = { kind, call, chain, argRanges: {}, shared: false };
-    const spec = info ? resolveCall(st, info, kind, call, args, ctx, layer) : resolveLayer(kind, call.name.range, args, ctx, layer.argRanges);
-    if (spec) layer.spec = spec;
-    else st.incomplete = true;
-    st.out.push(layer);
+  if (isLayerKind(name)) {
+    st.out.push(checkLayer(st, name, call, env, ctx, chain));
     return;
   }
+  const args = toArgVals(call.args?.args, env);
   const block = st.blocks.get(name);
   if (!block) {
     const layerNames = Object.keys(LAYERS);
@@ -203,42 +162,26 @@ function walkCall(st: State, call: LayerCall, env: Env, ctx: Ctx, chain: Expansi
 }
 
 /**
- * Checks a layer call's arguments (see `resolveLayer`), filling `layer.argRanges`. Checking is a
- * function of the values' content (ranges and number spellings only reach messages), so when the
- * same call meets values equal to those of its last resolution, and that resolution reported
- * nothing, the result is copied instead of worked out again: same spec, same argument ranges
- * (those of the values given now), and no report is skipped because none would be made.
+ * Checks a layer call (see `resolveLayer`), or copies an earlier check of an equal call that
+ * reported nothing (see reuse.ts); a new clean check is remembered for later calls.
  */
-function resolveCall(st: State, info: CallInfo, kind: LayerKind, call: LayerCall, args: readonly ArgVal[], ctx: Ctx, layer: ExpandedLayer): LayerSpec | undefined {
-  const memo = info.memo;
-  if (memo !== undefined && sameArgs(memo.args, args)) {
-    const ranges = { ...memo.argRanges };
-    if (memo.args !== args) {
-      for (let i = 0; i < args.length; i++) if (memo.args[i] !== args[i]) ranges[memo.keys[i]!] = args[i]!.value.range;
-    }
-    layer.argRanges = ranges;
-    layer.shared = true;
-    return memo.spec;
+function checkLayer(st: State, kind: LayerKind, call: LayerCall, env: Env, ctx: Ctx, chain: ExpansionStep[]): ExpandedLayer {
+  const written = call.args?.args ?? NO_ARGUMENTS;
+  const clean = st.checks.find(kind, written, env);
+  if (clean !== undefined) {
+    return { kind, call, chain, spec: clean.spec, argRanges: rangesFor(clean, written, env), shared: true };
   }
+  const args = toArgVals(call.args?.args, env);
+  const argRanges: Record<string, Range> = {};
   const attempts = st.r.attempts;
-  const spec = resolveLayer(kind, call.name.range, args, ctx, layer.argRanges);
-  if (spec === undefined || st.r.attempts !== attempts) return spec;
-  const keys = Object.keys(layer.argRanges);
-  if (keys.length !== args.length) return spec;
-  info.memo = { args, spec, argRanges: { ...layer.argRanges }, keys };
-  layer.shared = true;
-  return spec;
-}
-
-function sameArgs(a: readonly ArgVal[], b: readonly ArgVal[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x !== y && (x.name !== y.name || !sameVal(x.value, y.value))) return false;
+  const spec = resolveLayer(kind, call.name.range, args, ctx, argRanges);
+  if (spec === undefined) {
+    st.incomplete = true;
+    return { kind, call, chain, spec, argRanges, shared: false };
   }
-  return true;
+  if (st.r.attempts !== attempts) return { kind, call, chain, spec, argRanges, shared: false };
+  st.checks.remember(kind, args, spec, argRanges);
+  return { kind, call, chain, spec, argRanges, shared: true };
 }
 
 /** Binds a block use's arguments to the block's parameters; undefined when they do not match (reported). */
@@ -303,10 +246,10 @@ function paramNames(block: BlockDecl): string[] {
 }
 
 /** Checks a block that no network uses, with its parameters unbound, so errors in its text still surface. */
-export function checkUnusedBlock(block: BlockDecl, blocks: BlockTable, r: Reporter, calls: CallCache = new Map()): void {
+export function checkUnusedBlock(block: BlockDecl, blocks: BlockTable, r: Reporter, checks: CleanChecks = new CleanChecks()): void {
   const params = (block.params ?? []).filter(Boolean).map((p) => p.name);
   const env = new Map<string, Val>(params.map((p) => [p, { t: 'missing', range: block.range } as Val]));
-  const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [block.name!.name], steps: 0, stopped: false, calls };
+  const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [block.name!.name], steps: 0, stopped: false, checks };
   const saved = r.chain;
   walk(st, block.body, env, { r, params }, []);
   r.chain = saved;

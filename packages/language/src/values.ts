@@ -72,53 +72,6 @@ function toArgVal(a: Argument, env: Env): ArgVal {
 }
 
 /**
- * The bare names an expression reads (names without arguments, at any depth): the only names a
- * block parameter can replace. A value whose names are all unbound does not depend on the bindings.
- */
-function freeNames(expr: Expr | undefined, out: string[]): string[] {
-  if (!expr) return out;
-  if (expr.kind === 'List') for (const e of expr.items ?? []) freeNames(e, out);
-  else if (expr.kind === 'Name') {
-    if (!expr.args) out.push(expr.name?.name ?? '');
-    else for (const a of expr.args.args ?? []) freeNames(a?.value, out);
-  }
-  return out;
-}
-
-/** A call's argument values without bindings, and which arguments read a name a binding may replace. */
-export interface ArgPlan {
-  /** Every argument evaluated with no bindings. */
-  closed: ArgVal[];
-  /** The bare names each argument reads. */
-  names: string[][];
-}
-
-/** Works out once what a call's arguments need from the bindings. */
-export function planArgs(args: readonly Argument[]): ArgPlan {
-  return { closed: args.map((a) => toArgVal(a, EMPTY_ENV)), names: args.map((a) => freeNames(a.value, [])) };
-}
-
-/**
- * `toArgVals(args, env)` for a call evaluated many times (repeats, block uses), given its plan.
- * Arguments that read no bound name give the same value under every binding, so the plan's values
- * are reused for them (values are plain data that analysis never changes); with no bound name at
- * all the plan's own list is returned.
- */
-export function applyPlan(plan: ArgPlan, args: readonly Argument[], env: Env): ArgVal[] {
-  if (env.size === 0) return plan.closed;
-  let out: ArgVal[] | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const names = plan.names[i]!;
-    let bound = false;
-    for (let j = 0; j < names.length && !bound; j++) bound = env.has(names[j]!);
-    if (!bound) continue;
-    out ??= plan.closed.slice();
-    out[i] = toArgVal(args[i]!, env);
-  }
-  return out ?? plan.closed;
-}
-
-/**
  * Whether two values are the same as far as checking them goes: same kind, numbers, strings,
  * names, arguments and items (ranges and spellings of numbers aside, which only messages use).
  */
