@@ -8,7 +8,35 @@ import { lintText, presetSeverities, resolveConfig, rules } from '../src/index.j
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const rulesDir = `${root}packages/lint/src/rules/`;
 const docsDir = `${root}docs/rules/`;
-const catalog = readFileSync(`${root}../shared/design/lint-rules.md`, 'utf8');
+
+/**
+ * The rule ids of the design catalog's table (shared/design/lint-rules.md). The catalog lives beside
+ * the repository, not in it, so a clone on its own still has the list; where the catalog is present
+ * (as on CI and the developers' machines), a test checks the two agree.
+ */
+const CATALOG_IDS = [
+  'regression-output-linear',
+  'classification-output-softmax',
+  'binary-output-sigmoid',
+  'softmax-single-unit',
+  'multilabel-output-sigmoid',
+  'loss-activation-mismatch',
+  'saturating-deep-stack',
+  'sigmoid-hidden',
+  'softmax-hidden',
+  'missing-nonlinearity',
+  'dying-relu-learning-rate',
+  'dying-relu-negative-bias',
+  'redundant-activation',
+  'selu-requirements',
+  'init-activation-mismatch',
+  'constant-weight-init',
+  'high-dropout',
+  'dropout-before-batch-norm',
+  'learning-rate-range',
+  'missing-flatten',
+];
+const catalogPath = `${root}../shared/design/lint-rules.md`;
 
 const SECTIONS = ['## What it does', '## Why is this bad?', '## Example', '## Use instead', '## Options', '## References'];
 
@@ -18,9 +46,14 @@ test('every rule module in src/rules is in the registry, and nothing else is', (
 });
 
 test('every rule of the catalog table ships', () => {
+  expect(CATALOG_IDS.length).toBe(20);
+  for (const id of CATALOG_IDS) expect(rules.map((r) => r.meta.id)).toContain(id);
+});
+
+test.runIf(existsSync(catalogPath))('the catalog beside the repository lists exactly these rules', () => {
+  const catalog = readFileSync(catalogPath, 'utf8');
   const ids = [...catalog.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
-  expect(ids.length).toBe(20);
-  for (const id of ids) expect(rules.map((r) => r.meta.id)).toContain(id);
+  expect(ids).toEqual(CATALOG_IDS);
 });
 
 test('docs/rules/README.md lists every rule with its page', () => {
