@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, existsSync, writeFileSync, copyFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Writable } from 'node:stream';
+import { capture } from './capture.js';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../src/main.js';
 import { runDiagnose } from '../src/commands/diagnose.js';
@@ -15,16 +15,6 @@ import { UsageError } from '../src/exit.js';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const example = (name: string) => join(root, 'examples', name);
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      text += String(chunk);
-      cb();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 async function diagnose(file: string, options: Parameters<typeof runDiagnose>[1]) {
   const out = capture();

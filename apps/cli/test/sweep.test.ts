@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Writable } from 'node:stream';
+import { capture } from './capture.js';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runSweepCommand, sweepTable } from '../src/commands/sweep.js';
@@ -14,16 +14,6 @@ import { runSweepCommand, sweepTable } from '../src/commands/sweep.js';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const example = (name: string) => join(root, 'examples', name);
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      text += String(chunk);
-      cb();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 describe('axon sweep', () => {
   it('ranks relu-family variants above sigmoid on the deep sigmoid stack and writes results and a report', async () => {
