@@ -177,7 +177,7 @@ async function main() {
       (await reportViews()).find((v) => !v.text.includes(LIVE) && v.svgs >= 2 && /Loss/.test(v.text)), 120_000);
     await page.screenshot({ path: join(screenshotsDir, '4-train-report.png') });
     results.push(
-      `Train: the webview showed ${firstView.text.includes(LIVE) ? 'the live curves first, then' : ''} the report ` +
+      `Train: the webview showed ${firstView.text.includes(LIVE) ? 'the live curves first, then ' : ''}the report ` +
         `(${finalView.svgs} SVGs): "${finalView.text.replace(/\s+/g, ' ').slice(0, 120)}…"`,
     );
     log(results.at(-1));
