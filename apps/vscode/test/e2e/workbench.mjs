@@ -30,15 +30,6 @@ export async function openFile(page, name) {
   await page.locator('.editor-instance .view-lines').first().waitFor({ state: 'visible' });
 }
 
-/** Moves the cursor to a 1-based line (Go to Line). */
-export async function goToLine(page, line) {
-  await page.keyboard.press(`${mod}+G`);
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(`:${line}`);
-  await page.keyboard.press('Enter');
-}
-
 /**
  * Screen centre of the n-th visible occurrence (0-based; negative counts from the end) of `word` in the
  * active editor — only where it follows `after` — found through the DOM text (independent of how Monaco
