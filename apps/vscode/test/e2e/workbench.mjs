@@ -8,16 +8,6 @@ export async function waitForWorkbench(page) {
   await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ state: 'visible', timeout: 60_000 });
 }
 
-/** Runs a command from the command palette by its title. */
-export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
-}
-
 /** Opens a workspace file through Quick Open and waits for its editor tab. */
 export async function openFile(page, name) {
   await page.keyboard.press(`${mod}+P`);
