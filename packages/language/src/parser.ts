@@ -86,6 +86,8 @@ interface EntryState {
   expected: string;
   /** The last setting was a bare word (`loss mse` is a missing colon, not two settings). */
   bareKey?: string;
+  /** The list the entries go into. */
+  into: unknown[];
 }
 
 const MEMBER_KEYWORDS = ['input', 'task', 'layers', 'train', 'data'] as const;
@@ -186,8 +188,8 @@ class AxonParser extends EmbeddedActionsParser {
   /** Separator state of the entry list being parsed, by rule depth. */
   seps: EntryState[] = [];
 
-  entries(what: string, expected: string): EntryState {
-    const state: EntryState = { line: -1, comma: true, what, expected };
+  entries(what: string, expected: string, into: unknown[] | undefined): EntryState {
+    const state: EntryState = { line: -1, comma: true, what, expected, into: into ?? [] };
     if (!this.recording) this.seps[this.depth] = state;
     return state;
   }
@@ -304,20 +306,23 @@ class AxonParser extends EmbeddedActionsParser {
       const nameTok = this.CONSUME(IdentTok);
       if (!this.recording) node.name = this.ident(nameTok);
       this.CONSUME(LCurly);
-      const sep = this.entries('members', "`input`, `task`, `layers`, `train`, `data` or '}'");
-      this.MANY(() => {
-        this.separatorCheck(sep);
-        const m = this.OR(this.memberAlts);
-        if (m && !this.recording) {
-          node.members.push(m);
-          this.afterEntry(sep);
-        }
-      });
+      this.entries('members', "`input`, `task`, `layers`, `train`, `data` or '}'", node.members);
+      this.MANY(this.memberIteration);
       const close = this.CONSUME(RCurly);
       return this.done(node, close);
     },
     { recoveryValueFunc: (e) => this.recover(e) as NetworkDecl },
   );
+
+  memberIteration = (): void => {
+    const sep = this.seps[this.depth] as EntryState;
+    this.separatorCheck(sep);
+    const m = this.OR(this.memberAlts);
+    if (m && !this.recording) {
+      (sep.into as NetworkMember[]).push(m);
+      this.afterEntry(sep);
+    }
+  };
 
   memberAlts = [
     { ALT: (): NetworkMember | undefined => this.SUBRULE(this.inputRest, { ARGS: [this.CONSUME(Input)] }) },
@@ -478,17 +483,20 @@ class AxonParser extends EmbeddedActionsParser {
 
   /** Settings of `train { }` / `data { }`; inlined into each rule so recovery can skip stray tokens before `}`. */
   settingItems(into: Setting[]): void {
-    const sep = this.entries('settings', "a setting (`name: value`) or '}'");
-    this.MANY(() => {
-      this.separatorCheck(sep);
-      const s = this.OR(this.settingEntryAlts);
-      if (!this.recording && s) {
-        into.push(s);
-        this.afterEntry(sep);
-        sep.bareKey = !s.colon && s.value?.kind === 'Name' && s.value.args === undefined ? s.key.name : undefined;
-      }
-    });
+    this.entries('settings', "a setting (`name: value`) or '}'", into);
+    this.MANY(this.settingIteration);
   }
+
+  settingIteration = (): void => {
+    const sep = this.seps[this.depth] as EntryState;
+    this.separatorCheck(sep);
+    const s = this.OR(this.settingEntryAlts);
+    if (!this.recording && s) {
+      (sep.into as Setting[]).push(s);
+      this.afterEntry(sep);
+      sep.bareKey = !s.colon && s.value?.kind === 'Name' && s.value.args === undefined ? s.key.name : undefined;
+    }
+  };
 
   settingEntryAlts = [{ ALT: (): Setting | undefined => this.SUBRULE(this.setting) }, { ALT: (): undefined => this.separatorComma() }];
 
@@ -547,16 +555,19 @@ class AxonParser extends EmbeddedActionsParser {
 
   /** Layer statements of `layers { }`, `repeat { }` and block bodies; inlined into each rule. */
   layerItems(into: LayerStmt[]): void {
-    const sep = this.entries('layers', "a layer, `repeat` or '}'");
-    this.MANY(() => {
-      this.separatorCheck(sep);
-      const s = this.OR(this.layerAlts);
-      if (s && !this.recording) {
-        into.push(s);
-        this.afterEntry(sep);
-      }
-    });
+    this.entries('layers', "a layer, `repeat` or '}'", into);
+    this.MANY(this.layerIteration);
   }
+
+  layerIteration = (): void => {
+    const sep = this.seps[this.depth] as EntryState;
+    this.separatorCheck(sep);
+    const s = this.OR(this.layerAlts);
+    if (s && !this.recording) {
+      (sep.into as LayerStmt[]).push(s);
+      this.afterEntry(sep);
+    }
+  };
 
   layerAlts = [
     { ALT: (): LayerStmt | undefined => this.SUBRULE(this.wordThenNumber) },
