@@ -23,9 +23,21 @@ export interface AnalysisResult {
 
 /** Resolves every network of a parsed program. Never throws. */
 export function analyze(ast: Program): AnalysisResult {
+  return analyzeWith(ast, new CleanChecks());
+}
+
+/**
+ * `analyze` checking every layer call afresh, never reusing an earlier clean check (reuse.ts).
+ * Internal: tests compare it with `analyze` to show that reuse changes no result.
+ */
+export function analyzeEveryCall(ast: Program): AnalysisResult {
+  return analyzeWith(ast, new CleanChecks(0));
+}
+
+function analyzeWith(ast: Program, checks: CleanChecks): AnalysisResult {
   const r = new Reporter();
   try {
-    return analyzeProgram(ast, r);
+    return analyzeProgram(ast, r, checks);
   } catch (err) {
     const zero = { offset: 0, line: 1, column: 1 };
     r.error(
@@ -37,13 +49,12 @@ export function analyze(ast: Program): AnalysisResult {
   }
 }
 
-function analyzeProgram(ast: Program, r: Reporter): AnalysisResult {
+function analyzeProgram(ast: Program, r: Reporter, checks: CleanChecks): AnalysisResult {
   const blocks = collectBlocks(ast, r);
   checkRecursion(blocks, r);
   const networks: ResolvedNetwork[] = [];
   const names = new Map<string, NetworkDecl>();
   const used = new Set<string>();
-  const checks = new CleanChecks();
   for (const item of ast.items ?? []) {
     if (item?.kind !== 'Network') continue;
     if (item.name) {

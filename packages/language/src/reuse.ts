@@ -31,6 +31,7 @@ export interface CleanCheck {
 export class CleanChecks {
   private readonly byKind = new Map<LayerKind, CleanCheck[]>();
 
+  /** `perKind`: how many clean checks to keep per layer kind (0: none, every call is checked afresh). */
   constructor(private readonly perKind = 8) {}
 
   /** A clean check made for a call with the same argument names and equal values, if any. */
@@ -55,6 +56,7 @@ export class CleanChecks {
       names: args.map((a) => a.name),
       values: args.map((a) => a.value),
     };
+    if (this.perKind === 0) return;
     let list = this.byKind.get(kind);
     if (list === undefined) this.byKind.set(kind, (list = []));
     list.unshift(check);

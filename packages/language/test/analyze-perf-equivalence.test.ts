@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { analyzeEveryCall } from '../src/analyze.js';
 import { analyze, parse, type AnalysisResult, type Range } from '../src/index.js';
 
 const examplesDir = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -16,6 +17,16 @@ const snapshot = (name: string) => `./__snapshots__/analyze-perf-equivalence/${n
 /** `offset@line:col-offset@line:col`: one range, every field of it. */
 function showRange(r: Range): string {
   return `${r.start.offset}@${r.start.line}:${r.start.column}-${r.end.offset}@${r.end.line}:${r.end.column}`;
+}
+
+/** `render`, with -0 told apart from 0 (JSON writes both as 0). */
+function renderExact(result: AnalysisResult): string {
+  return JSON.stringify(result, function (key, value) {
+    if (key === 'node' && value && typeof value === 'object') return `<${value.kind} ${showRange(value.range)}>`;
+    if (isRange(value)) return showRange(value);
+    if (typeof value === 'number' && Object.is(value, -0)) return '-0';
+    return value;
+  });
 }
 
 const isRange = (v: unknown): v is Range =>
@@ -247,6 +258,79 @@ export function lookAlikeProgram(): string {
   ].join('\n');
 }
 
+/**
+ * Random programs (seeded, so every run checks the same ones) of look-alike layer calls, many of
+ * them wrong, inside repeats and a block whose parameters they use.
+ */
+export function randomProgram(seed: number): string {
+  let state = seed;
+  const rnd = () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const nums = ['0', '1', '2', '3', '4', '-0', '0.5', '1.5', '3.0', '-1', '1e400', '64', 'x', 'y'];
+  const acts = ['relu', 'tanh', 'elu', 'elu()', 'elu(alpha: 0.5)', 'elu(0.5)', 'leaky_relu(alpha: x)', 'prelu(init: 0.1)', 'relu()', 'sam', 'a', 'x', '"relu"', '[1, 2]', 'selu(1)'];
+  const inits = ['he_normal', 'zeros', 'constant(1)', 'constant(value: x)', 'constant', 'he_norml', 'a'];
+  const pads = ['same', 'valid', 'same()', 'sam', 'a', '1'];
+  const int2 = () => pick(['1', '2', '3', '[1, 2]', '[x, 1]', '[2, 2, 2]', 'x', '0', '[1.5, 1]']);
+  const arg = (name: string, value: string) => (rnd() < 0.85 ? `${name}: ${value}` : value);
+  const call = (): string => {
+    const kind = pick(['dense', 'dense', 'dense', 'conv2d', 'max_pool2d', 'avg_pool2d', 'dropout', 'batch_norm', 'activation', 'flatten', 'b', 'c', 'bb', 'densee']);
+    const args: string[] = [];
+    switch (kind) {
+      case 'dense':
+        args.push(pick(nums));
+        if (rnd() < 0.7) args.push(arg('activation', pick(acts)));
+        if (rnd() < 0.4) args.push(arg('init', pick(inits)));
+        if (rnd() < 0.2) args.push(arg('bias_init', pick(inits)));
+        if (rnd() < 0.05) args.push(arg('units', '3'));
+        break;
+      case 'conv2d':
+        args.push(pick(nums), rnd() < 0.5 ? `kernel: ${int2()}` : int2());
+        if (rnd() < 0.5) args.push(`padding: ${pick(pads)}`);
+        if (rnd() < 0.3) args.push(`stride: ${int2()}`);
+        if (rnd() < 0.3) args.push(arg('activation', pick(acts)));
+        break;
+      case 'max_pool2d':
+      case 'avg_pool2d':
+        if (rnd() < 0.7) args.push(rnd() < 0.5 ? int2() : `pool: ${int2()}`);
+        if (rnd() < 0.3) args.push(`stride: ${int2()}`);
+        if (rnd() < 0.3) args.push(`padding: ${pick(pads)}`);
+        break;
+      case 'dropout':
+        args.push(arg('rate', pick(nums)));
+        break;
+      case 'batch_norm':
+        if (rnd() < 0.5) args.push(arg('momentum', pick(nums)));
+        if (rnd() < 0.3) args.push(`epsilon: ${pick(nums)}`);
+        break;
+      case 'activation':
+        args.push(arg('fn', pick(acts)));
+        break;
+      case 'b':
+        args.push(pick(nums), pick(acts));
+        if (rnd() < 0.1) args.push('1');
+        break;
+      case 'c':
+        if (rnd() < 0.8) args.push(`n: ${pick(nums)}`);
+        break;
+    }
+    return `${kind}(${args.join(', ')})`;
+  };
+  const body = (depth: number, n: number): string => {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      if (depth < 2 && rnd() < 0.15) out.push(`repeat ${pick(['1', '2', '3', '0'])} {\n${body(depth + 1, 1 + Math.floor(rnd() * 4))}\n}`);
+      else out.push(call());
+    }
+    return out.join('\n');
+  };
+  let text = `block b(x, a) {\n${body(1, 3).replace(/\bb\(/g, 'c(')}\n}\nblock c(n) {\n  dense(n, activation: relu)\n  dropout(0.1)\n}\n`;
+  for (let i = 0; i < 2; i++) text += `network N${i} {\n  input [${pick(['8', '8, 8, 2', '4'])}]\n  layers {\n${body(0, 6 + Math.floor(rnd() * 20))}\n  }\n}\n`;
+  return text;
+}
+
 describe('analysis results are unchanged by the speed work', () => {
   const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.axon')).sort();
 
@@ -280,6 +364,28 @@ describe('analysis results are unchanged by the speed work', () => {
     const result = analyze(parsed.ast);
     expect(result.diagnostics.length).toBeGreaterThanOrEqual(10);
     await expect(render(result)).toMatchFileSnapshot(snapshot('look-alike'));
+  });
+
+  it('reusing clean layer checks changes nothing: 200 random programs of look-alike calls', () => {
+    let layers = 0;
+    let diagnostics = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const parsed = parse(randomProgram(seed));
+      const fast = analyze(parsed.ast);
+      const full = analyzeEveryCall(parsed.ast);
+      expect(renderExact(fast), `seed ${seed}`).toBe(renderExact(full));
+      layers += fast.networks.reduce((a, n) => a + n.layers.length, 0);
+      diagnostics += fast.diagnostics.length;
+    }
+    expect(layers).toBeGreaterThan(2000);
+    expect(diagnostics).toBeGreaterThan(2000);
+  });
+
+  it('reusing clean layer checks changes nothing: the mid-size and look-alike programs', () => {
+    for (const text of [midSizeProgram(), lookAlikeProgram()]) {
+      const parsed = parse(text);
+      expect(renderExact(analyze(parsed.ast))).toBe(renderExact(analyzeEveryCall(parsed.ast)));
+    }
   });
 
   it('analysing the same tree twice gives the same result (no state leaks between runs)', () => {
