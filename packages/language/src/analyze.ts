@@ -85,7 +85,7 @@ function layerName(kind: string, n: number): string {
   let name = names[n];
   if (name === undefined) {
     name = n === 0 ? kind : `${kind}_${n}`;
-    if (n < 100_000) names[n] = name;
+    if (n < 10_000) names[n] = name;
   }
   return name;
 }
