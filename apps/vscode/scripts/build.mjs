@@ -6,6 +6,7 @@
 //   node scripts/build.mjs                    extension always; the server when its sources exist
 //   node scripts/build.mjs --require-server   fail (exit 1) unless the server could be bundled too
 //   node scripts/build.mjs --production       minified, no source maps (what `npm run package` ships)
+//   --out-dir DIR, --lsp-entry FILE           another output folder / server entry (tests)
 //
 // Workspace packages (@axon/*) are bundled from their TypeScript sources, as in the vitest config, so the
 // extension never ships stale build output and does not wait for the other packages' `tsc` builds.
@@ -17,10 +18,13 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const extensionDir = resolve(here, '..');
 const repoRoot = resolve(extensionDir, '..', '..');
-const dist = join(extensionDir, 'dist');
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const production = args.has('--production');
 const requireServer = args.has('--require-server');
+/** `--out-dir DIR` and `--lsp-entry FILE` exist for the build's own tests. */
+const valueOf = (flag) => (argv.includes(flag) ? resolve(argv[argv.indexOf(flag) + 1] ?? '') : undefined);
+const dist = valueOf('--out-dir') ?? join(extensionDir, 'dist');
 
 // Every packages/<name>/src/index.ts is @axon/<name>.
 const alias = Object.fromEntries(
@@ -77,7 +81,7 @@ try {
 
 // 2. The language server (packages/lsp). Entry: its src/index.ts must export `startServer()`, which reads
 //    --node-ipc / --stdio from process.argv like the package's bin `axon-language-server` does.
-const lspSrc = join(repoRoot, 'packages', 'lsp', 'src', 'index.ts');
+const lspSrc = valueOf('--lsp-entry') ?? join(repoRoot, 'packages', 'lsp', 'src', 'index.ts');
 const serverOut = join(dist, 'server.cjs');
 let serverProblem;
 if (!existsSync(lspSrc)) {
