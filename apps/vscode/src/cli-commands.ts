@@ -29,7 +29,6 @@ const COMPILE_TARGETS = [
 ];
 
 export interface CommandDeps {
-  context: vscode.ExtensionContext;
   /** The "Axon" output channel: the CLI's command lines and output. */
   log: vscode.OutputChannel;
   reports: ReportPanels;

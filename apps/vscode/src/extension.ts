@@ -21,7 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(serverLog, serverTrace, cliLog, reports, diagnostics, client);
 
   context.subscriptions.push(
-    ...registerCliCommands({ context, log: cliLog, reports, diagnostics }),
+    ...registerCliCommands({ log: cliLog, reports, diagnostics }),
     vscode.commands.registerCommand('axon.showReport', async (arg?: unknown) => {
       const reportPath = await pickReport(arg);
       if (reportPath) reports.show(reportPath);
