@@ -84,12 +84,6 @@ function diffEdit(before: string, after: string): TextEdit[] {
 
 // ---- layout ------------------------------------------------------------------------------------
 
-interface Item {
-  tok: IToken;
-  comment: boolean;
-  lineComment: boolean;
-}
-
 function collectStarts(ast: Program): { entries: Set<number>; tops: Set<number> } {
   const entries = new Set<number>();
   const tops = new Set<number>();
@@ -114,94 +108,92 @@ function collectStarts(ast: Program): { entries: Set<number>; tops: Set<number> 
   return { entries, tops };
 }
 
-function merge(tokens: IToken[], comments: IToken[]): Item[] {
-  const out: Item[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < tokens.length || j < comments.length) {
-    const t = tokens[i];
-    const c = comments[j];
-    if (c && (!t || c.startOffset < t.startOffset)) {
-      out.push({ tok: c, comment: true, lineComment: c.image.charCodeAt(1) === 47 });
-      j++;
-    } else if (t) {
-      out.push({ tok: t, comment: false, lineComment: false });
-      i++;
-    }
-  }
-  return out;
-}
-
 function layout(ast: Program, tokens: IToken[], comments: IToken[]): string {
   const { entries } = collectStarts(ast);
-  const items = merge(tokens, comments);
   const lines: string[] = [];
   let line = '';
   let braceDepth = 0;
   /** Innermost-last stack of open brackets: '{', '(' or '['. */
   const stack: string[] = [];
-  let prev: Item | undefined; // last emitted item
+  // the last emitted token or comment
+  let prevImage = '';
+  let prevComment = false;
+  let prevLineComment = false;
+  let prevIdentifier = false;
   let prevEndLine = 0; // original end line of the last item read (emitted or dropped)
   let afterTop = false; // a top-level declaration just closed: the next own-line item gets a blank line
   let started = false;
 
   const newline = (blank: boolean, indent: number): void => {
-    lines.push(line.replace(/\s+$/, ''));
+    lines.push(line);
     if (blank) lines.push('');
-    line = '  '.repeat(Math.max(0, indent));
+    line = indent > 0 ? '  '.repeat(indent) : '';
   };
 
-  for (let k = 0; k < items.length; k++) {
-    const it = items[k] as Item;
-    const t = it.tok;
+  // Walk tokens and comments together, in source order.
+  let i = 0;
+  let j = 0;
+  while (i < tokens.length || j < comments.length) {
+    const a = tokens[i];
+    const c = comments[j];
+    let t: IToken;
+    let comment: boolean;
+    if (c !== undefined && (a === undefined || c.startOffset < a.startOffset)) {
+      t = c;
+      comment = true;
+      j++;
+    } else {
+      t = a as IToken;
+      comment = false;
+      i++;
+    }
     const img = t.image;
+    const lineComment = comment && img.charCodeAt(1) === 47; // '//'
     const startLine = lineOf(t.startOffset);
     const origBlank = started && startLine - prevEndLine >= 2;
 
-    if (!it.comment && img === ',') {
+    if (!comment && img === ',') {
       const top = stack[stack.length - 1];
-      const next = nextSignificant(items, k);
+      const next = tokens[i]; // the next significant token
       if (top === '{' || top === undefined || (next && (next.image === ')' || next.image === ']'))) {
-        prevEndLine = lineOf(t.startOffset + t.image.length - 1); // dropped: entry separator or trailing comma
+        prevEndLine = lineOf(t.startOffset); // dropped: entry separator or trailing comma
         continue;
       }
     }
 
     if (!started) {
       started = true;
-    } else if (it.comment) {
-      const sameLine = startLine === prevEndLine;
-      if (sameLine && !(prev?.lineComment ?? false)) {
-        line += spaceBetween(prev, it);
+    } else if (comment) {
+      if (startLine === prevEndLine && !prevLineComment) {
+        line += lineComment || prevComment || (prevImage !== '(' && prevImage !== '[') ? ' ' : '';
       } else {
         const inner = stack.length > 0 && stack[stack.length - 1] !== '{';
-        const blank = (origBlank || afterTop) && prev?.tok.image !== '{';
+        const blank = (origBlank || afterTop) && !(prevImage === '{' && !prevComment);
         newline(blank, braceDepth + (inner ? 1 : 0));
         afterTop = false;
       }
     } else if (img === '}') {
-      if (prev && !prev.comment && prev.tok.image === '{') {
-        // `{}`
-      } else {
-        newline(false, braceDepth - 1);
-      }
+      if (!(prevImage === '{' && !prevComment)) newline(false, braceDepth - 1); // else `{}`
     } else if (entries.has(t.startOffset)) {
-      const blank = (afterTop || (origBlank && prev?.tok.image !== '{')) && lines.length + line.length > 0;
+      const blank = (afterTop || (origBlank && !(prevImage === '{' && !prevComment))) && lines.length + line.length > 0;
       newline(blank, braceDepth);
       afterTop = false;
-    } else if (prev?.lineComment) {
+    } else if (prevLineComment) {
       // a line comment ended the line in the middle of an entry: continue one level deeper
       newline(false, braceDepth + 1);
-    } else if (prev && !prev.comment && prev.tok.image === '{') {
+    } else if (prevImage === '{' && !prevComment) {
       newline(false, braceDepth);
     } else {
-      line += spaceBetween(prev, it);
+      line += spaceBetween(prevImage, prevComment, prevIdentifier, img);
     }
 
     line += img;
-    prev = it;
-    prevEndLine = lineOf(t.startOffset + t.image.length - 1);
-    if (!it.comment) {
+    prevImage = img;
+    prevComment = comment;
+    prevLineComment = lineComment;
+    prevIdentifier = !comment && t.tokenType.name === 'Identifier';
+    prevEndLine = lineOf(t.startOffset + img.length - 1);
+    if (!comment) {
       if (img === '{') {
         stack.push('{');
         braceDepth++;
@@ -216,26 +208,15 @@ function layout(ast: Program, tokens: IToken[], comments: IToken[]): string {
       }
     }
   }
-  if (line.length > 0 || lines.length > 0) lines.push(line.replace(/\s+$/, ''));
+  if (line.length > 0 || lines.length > 0) lines.push(line);
   const out = lines.join('\n');
   return out.length > 0 ? `${out}\n` : '';
 }
 
-function nextSignificant(items: Item[], k: number): IToken | undefined {
-  for (let i = k + 1; i < items.length; i++) {
-    const it = items[i] as Item;
-    if (!it.comment) return it.tok;
-  }
-  return undefined;
-}
-
-function spaceBetween(prev: Item | undefined, it: Item): string {
-  if (!prev) return '';
-  const a = prev.tok.image;
-  const b = it.tok.image;
-  if (it.comment) return it.lineComment || (a !== '(' && a !== '[') ? ' ' : '';
-  if (b === ')' || b === ']' || b === ',' || b === ':') return '';
-  if (!prev.comment && (a === '(' || a === '[')) return '';
-  if (b === '(' && !prev.comment && prev.tok.tokenType.name === 'Identifier') return '';
+/** The space between two tokens of one line (comments handled by the caller). */
+function spaceBetween(prev: string, prevComment: boolean, prevIdentifier: boolean, next: string): string {
+  if (next === ')' || next === ']' || next === ',' || next === ':') return '';
+  if (!prevComment && (prev === '(' || prev === '[')) return '';
+  if (next === '(' && prevIdentifier) return '';
   return ' ';
 }

@@ -152,6 +152,10 @@ network B {}
     expectFormats('network A { train { loss: // why\n mse } }', 'network A {\n  train {\n    loss: // why\n      mse\n  }\n}\n');
   });
 
+  it('comment text is never changed, not even trailing spaces inside a line comment', () => {
+    expectFormats('network A {   // spaced   \n}', 'network A { // spaced   \n}\n');
+  });
+
   it('an empty section with a comment inside', () => {
     expectFormats('network A { layers { // none yet\n } }', 'network A {\n  layers { // none yet\n  }\n}\n');
   });
