@@ -1,6 +1,5 @@
-// The large benchmark program: ~1 MB, 10,000 written layers in networks that use blocks and
-// repeats. The same program bench/language.mjs times (its generator, moved here so other benchmarks
-// can import it without running the language benchmark).
+// The large benchmark program: ~1 MB, 10,000 written layers in networks that use blocks, repeats
+// and comments. bench/language.mjs and bench/lint.mjs both time this program.
 //
 //   import { generate } from './gen-large.mjs';  const { text, layers, networks } = generate();
 
@@ -22,11 +21,12 @@ export function generate(targetLayers = 10_000) {
     out.push('  task classification(classes: 10)');
     out.push('  layers {');
     for (let i = 0; i < 40 && layers < targetLayers; i++) {
+      out.push(`    // group ${i} of network ${n}: a dense layer, a residual unit (dense, batch norm, dropout), then a repeated pair`);
       out.push(`    dense(64, activation: leaky_relu(alpha: 0.01), init: he_normal, bias_init: zeros) // layer ${layers}`);
       out.push(`    /* block use */ res_unit(64, 0.1)`);
       out.push(`    repeat 2 {`);
       out.push(`      dense(64, activation: elu(alpha: 1.0), init: glorot_uniform, bias_init: constant(0.1))`);
-      out.push(`      dropout(0.25)`);
+      out.push(`      dropout(0.25) /* between 0 and 1 */`);
       out.push(`    }`);
       layers += 4;
     }
