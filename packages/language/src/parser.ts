@@ -241,7 +241,9 @@ class AxonParser extends EmbeddedActionsParser {
       if (!this.recording) this.frames[0] = { kind: 'Program', range: { start: START, end: START }, items };
       this.MANY(() => {
         const item = this.OR(this.topAlts);
-        if (item && !this.recording) items.push(item);
+        // Recovery inside junk may hand back whatever node it was building (a repeat, a layer):
+        // only networks and blocks belong at the top level.
+        if (item && !this.recording && (item.kind === 'Network' || item.kind === 'Block')) items.push(item);
       });
       return items;
     },

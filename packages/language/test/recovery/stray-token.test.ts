@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recovered } from './recovery-helpers.js';
+import { parse } from '../../src/index.js';
 
 describe('recovery: a stray token', () => {
   it('a stray `)` between layers is skipped; the next layer is kept', () => {
@@ -8,6 +9,14 @@ describe('recovery: a stray token', () => {
       errors: [{ code: 'parse/unexpected-token', at: '3:14-3:15', text: ')', message: "unexpected ')'; expected a layer, `repeat` or '}'" }],
       tree: ['network A {layers {dense(3); dropout(0.2)}}', 'network B {input [1]}'],
     });
+  });
+
+  it('layer statements at the top level never become top-level items', () => {
+    // Recovery inside top-level junk once handed back the `repeat` it was building as a program item.
+    const r = parse('elu_block(8){repeat 3 {block b(w) {');
+    expect(r.ast.items.map((i) => i.kind)).toEqual(['Block']);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'parse/unexpected-token', range: { start: { offset: 0 }, end: { offset: 9 } } });
+    for (const item of parse('repeat 2 { dense(3) }\nnetwork A {}').ast.items) expect(['Network', 'Block']).toContain(item.kind);
   });
 
   it('a stray `}` at the top level', () => {
