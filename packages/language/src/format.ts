@@ -6,7 +6,8 @@
  * where the author left one between entries or comments; `name: value`; `, ` between arguments and
  * list items (trailing commas dropped); no space inside `( )` and `[ ]`; numbers and strings kept
  * exactly as written. Comments stay where they were: a comment that followed code on the same line
- * stays at the end of that line (after one space), a comment on its own line stays on its own line.
+ * stays at the end of that line (after one space; such comments on consecutive lines are aligned in
+ * one column), a comment on its own line stays on its own line.
  *
  * Only whitespace and commas that carry no meaning change, so the parsed tree of the output equals
  * the input's (ranges aside). Text with syntax errors is returned unchanged.
@@ -123,6 +124,8 @@ function layout(ast: Program, tokens: IToken[], comments: IToken[]): string {
   let prevEndLine = 0; // original end line of the last item read (emitted or dropped)
   let afterTop = false; // a top-level declaration just closed: the next own-line item gets a blank line
   let started = false;
+  /** Output line index → length of its code, for lines that end in a trailing `//` comment. */
+  const trailing = new Map<number, number>();
 
   const newline = (blank: boolean, indent: number): void => {
     lines.push(line);
@@ -165,6 +168,7 @@ function layout(ast: Program, tokens: IToken[], comments: IToken[]): string {
       started = true;
     } else if (comment) {
       if (startLine === prevEndLine && !prevLineComment) {
+        if (lineComment && !prevComment) trailing.set(lines.length, line.length);
         line += lineComment || prevComment || (prevImage !== '(' && prevImage !== '[') ? ' ' : '';
       } else {
         const inner = stack.length > 0 && stack[stack.length - 1] !== '{';
@@ -209,8 +213,35 @@ function layout(ast: Program, tokens: IToken[], comments: IToken[]): string {
     }
   }
   if (line.length > 0 || lines.length > 0) lines.push(line);
+  alignTrailingComments(lines, trailing);
   const out = lines.join('\n');
   return out.length > 0 ? `${out}\n` : '';
+}
+
+/**
+ * Trailing `//` comments on consecutive lines start in one column (one space after the longest
+ * code of the run), as gofmt does; a line without one ends the run.
+ */
+function alignTrailingComments(lines: string[], trailing: Map<number, number>): void {
+  let i = 0;
+  while (i < lines.length) {
+    if (!trailing.has(i) || lines[i]!.includes('\n')) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (trailing.has(end + 1) && !lines[end + 1]!.includes('\n')) end++;
+    if (end > i) {
+      let column = 0;
+      for (let k = i; k <= end; k++) column = Math.max(column, trailing.get(k)!);
+      for (let k = i; k <= end; k++) {
+        const code = trailing.get(k)!;
+        const text = lines[k]!;
+        lines[k] = text.slice(0, code).padEnd(column) + text.slice(code);
+      }
+    }
+    i = end + 1;
+  }
 }
 
 /** The space between two tokens of one line (comments handled by the caller). */

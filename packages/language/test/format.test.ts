@@ -147,6 +147,13 @@ network B {}
     expectFormats(input, expected);
   });
 
+  it('trailing line comments on consecutive lines are aligned in one column; a line without one ends the run', () => {
+    const input = 'network A {\n  layers {\n    conv2d(8, kernel: 3) // [26, 26, 8]\n    max_pool2d(2)   // [13, 13, 8]\n    flatten()\n    dense(3)  // out\n  }\n}\n';
+    const expected =
+      'network A {\n  layers {\n    conv2d(8, kernel: 3) // [26, 26, 8]\n    max_pool2d(2)        // [13, 13, 8]\n    flatten()\n    dense(3) // out\n  }\n}\n';
+    expectFormats(input, expected);
+  });
+
   it('a comment between a key and its value', () => {
     expectFormats('network A { train { loss /* why */ : mse } }', 'network A {\n  train {\n    loss /* why */: mse\n  }\n}\n');
     expectFormats('network A { train { loss: // why\n mse } }', 'network A {\n  train {\n    loss: // why\n      mse\n  }\n}\n');
