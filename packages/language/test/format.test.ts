@@ -214,6 +214,11 @@ describe('format: the bundled examples', () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
   });
 
+  it.each(files)('%s is already in the canonical layout (axon fmt --check passes)', (file) => {
+    const src = readFileSync(join(dir, file), 'utf8');
+    expect(format(src)).toBe(src);
+  });
+
   it.each(files)('%s: formatting is idempotent and resolves to the same networks', (file) => {
     const src = readFileSync(join(dir, file), 'utf8');
     const out = format(src);
