@@ -7,7 +7,7 @@
  * - ```axon                      a whole file: zero parse and analysis errors.
  * - ```axon fragment             a section on its own (`layers { }`, `train { }`, `data { }`, `task …`
  *                                lines, layer lines): wrapped in a minimal network, then zero errors.
- * - ```axon error <code>         must produce an error with that code (e.g. analysis/out-of-range).
+ * - ```axon error <code>…        must produce errors with exactly these codes (e.g. analysis/out-of-range).
  * - ```axon schematic            a syntax outline with `...` placeholders; must contain `...`.
  * Rule pages' "Example" and "Use instead" blocks are checked by packages/lint/test/registry.test.ts.
  */
@@ -114,10 +114,11 @@ describe.each(axonBlocks.map((b) => [`${b.file}:${b.line}${b.info.length > 1 ? `
       expect(errors(b.text).length).toBeGreaterThan(0);
     });
   } else if (mode === 'error') {
-    test(`produces the error ${b.info[2] ?? '(no code given)'}`, () => {
-      expect(b.info[2], 'an `axon error` block must name the code it shows').toMatch(/^(parse|analysis)\/[a-z-]+$/);
-      const found = errors(b.text).map((d) => d.code);
-      expect(found).toContain(b.info[2]);
+    test(`produces the errors ${b.info.slice(2).join(', ') || '(no code given)'}, and no others`, () => {
+      const codes = b.info.slice(2);
+      expect(codes.length, 'an `axon error` block must name the codes it shows').toBeGreaterThan(0);
+      for (const code of codes) expect(code).toMatch(/^(parse|analysis)\/[a-z-]+$/);
+      expect([...new Set(errors(b.text).map((d) => d.code))].sort()).toEqual([...new Set(codes)].sort());
     });
   } else if (mode === 'fragment') {
     test('parses and analyzes without errors inside a minimal network', () => {
