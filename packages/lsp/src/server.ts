@@ -21,6 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions.js';
 import { codeLenses } from './features/code-lens.js';
 import { completion } from './features/completion.js';
+import { withoutSnippets } from './features/plain-snippets.js';
 import { documentDiagnostics } from './features/diagnostics.js';
 import { formatEdits } from './features/formatting.js';
 import { hover } from './features/hover.js';
@@ -76,6 +77,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let canRegisterWatchers = false;
   let canRegisterConfiguration = false;
   let canRefreshInlayHints = false;
+  let canInsertSnippets = false;
   const log = (message: string) => connection.console.error(message);
   /** When each pending version's change arrived (wall clock and process CPU), for `axon/timings`. */
   const changedAt = new Map<string, { version: number; wall: number; cpu: NodeJS.CpuUsage }>();
@@ -158,6 +160,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     canRegisterWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     canRefreshInlayHints = !!caps.workspace?.inlayHint?.refreshSupport;
+    canInsertSnippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     settings = readSettings(params.initializationOptions, defaultSettings);
     return {
       capabilities: {
@@ -244,7 +247,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onCompletion(
     safely('completion', { isIncomplete: false, items: [] }, log, (p, token) =>
       // Completion and signature help read tokens only: they never wait for a parse.
-      withDoc(p.textDocument.uri, DocumentState.Changed, token, (d) => completion(d, offsetOf(d, p.position))),
+      withDoc(p.textDocument.uri, DocumentState.Changed, token, (d) => {
+        const list = completion(d, offsetOf(d, p.position));
+        return canInsertSnippets ? list : withoutSnippets(list); // never send snippets a client cannot expand
+      }),
     ),
   );
   connection.onSignatureHelp(

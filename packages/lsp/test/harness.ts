@@ -22,6 +22,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Advertise dynamic registration of watched files. */
   watchFiles?: boolean;
+  /** Advertise completion snippet support (default true, as VS Code does). */
+  snippets?: boolean;
 }
 
 export class TestClient {
@@ -94,7 +96,10 @@ export class TestClient {
           configuration: options.settings !== undefined,
           didChangeWatchedFiles: { dynamicRegistration: !!options.watchFiles },
         },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          completion: { completionItem: { snippetSupport: options.snippets ?? true } },
+        },
       },
       initializationOptions: options.initializationOptions ?? { debounceMs: 0 },
     });
