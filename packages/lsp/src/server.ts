@@ -120,6 +120,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (!doc || (version !== undefined && doc.version !== version)) return;
     const s = await settingsFor(uri);
     if (!doc.current) return; // a newer edit arrived while the settings were fetched
+    if (!canRegisterWatchers && resolver.changedOnDisk(uri)) {
+      // no file watcher (the client cannot register one): notice an edited axon.config.json on the next validation
+      clearConfigCache();
+      resolver.clear();
+      configGeneration++;
+    }
     // One state at a time, yielding in between: requests queued meanwhile (completion, hover) are
     // answered, and a newer edit stops this outdated validation at the next step.
     doc.parsed();
