@@ -87,6 +87,8 @@ interface FileRecord {
   hoverRange?: { start: { line: number; character: number }; end: { line: number; character: number } };
   completion?: string[];
   completionItems?: { label: string; format: number; text: string; word: string }[];
+  codeActions?: { title: string; kind: string; isPreferred: boolean }[];
+  codeActionError?: string;
   settingsApplied?: boolean;
   diagnosticsAfterSettings?: Pick<NvimDiagnostic, 'code' | 'lnum' | 'col' | 'severity'>[];
   editRepublished?: boolean;
@@ -202,6 +204,7 @@ describe('Neovim (built-in LSP client, headless) with the configuration from doc
           path: house,
           expectDiagnostics: 1,
           completion: { line: houseSigmoid.line, character: 4 }, // start of the `dense(1, …)` statement
+          codeActionLine: houseSigmoid.line,
           edit: { line: houseSigmoid.line, startCol: houseSigmoid.character, endCol: houseOutput.character, text: 'linear' },
           format: true,
         },
@@ -225,7 +228,7 @@ describe('Neovim (built-in LSP client, headless) with the configuration from doc
     const [d, h] = result.files;
     for (const f of result.files) {
       expect(f.error, `${f.path}: ${f.error}`).toBeUndefined();
-      expect([f.hoverError, f.completionError, f.formatError]).toEqual([undefined, undefined, undefined]);
+      expect([f.hoverError, f.completionError, f.formatError, f.codeActionError]).toEqual([undefined, undefined, undefined, undefined]);
       expect([f.filetype, f.attached, f.initialized, f.diagnosticsArrived]).toEqual(['axon', true, true, true]);
     }
 
@@ -270,6 +273,13 @@ describe('Neovim (built-in LSP client, headless) with the configuration from doc
 
     // house.axon: the regression output's sigmoid is flagged where it is
     expect(h!.diagnostics.map((x) => [x.code, x.lnum, x.col])).toEqual([['regression-output-linear', houseSigmoid.line, houseSigmoid.character - 'activation: '.length]]);
+    // code actions as vim.lsp.buf.code_action() asks (cursor at the line start, the line's diagnostics)
+    expect(h!.codeActions).toEqual([
+      { title: 'Remove the output activation', kind: 'quickfix', isPreferred: true },
+      { title: 'Disable regression-output-linear for this line', kind: 'quickfix', isPreferred: false },
+      { title: 'Disable regression-output-linear for this file', kind: 'quickfix', isPreferred: false },
+      { title: 'Fix all auto-fixable problems', kind: 'source.fixAll.axon', isPreferred: false },
+    ]);
     // typing `linear` over it (an incremental change from Neovim) clears it
     expect(h!.editRepublished).toBe(true);
     expect(h!.diagnosticsAfterEdit).toEqual([]);

@@ -12,6 +12,15 @@ function overlaps(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
+/**
+ * Whether a diagnostic the client sent along is one the request is about: it overlaps the range, or
+ * it is on the range's lines. Neovim (`vim.lsp.buf.code_action()`) sends the cursor as the range and
+ * the whole line's diagnostics; the fixes for those should be offered wherever the cursor is on the line.
+ */
+function concerns(r: Range, range: Range): boolean {
+  return overlaps(r, range) || (r.start.line <= range.end.line && r.end.line >= range.start.line);
+}
+
 function sameDiagnostic(d: Diagnostic, f: LintFinding, range: Range): boolean {
   return d.code === f.ruleId && d.range.start.line === range.start.line && d.range.start.character === range.start.character && d.range.end.line === range.end.line && d.range.end.character === range.end.character;
 }
@@ -39,7 +48,10 @@ export function fixAllEdits(doc: AxonDocument, findings: readonly LintFinding[])
 export function codeActions(doc: AxonDocument, range: Range, context: CodeActionContext, lint: LintOutcome): CodeAction[] {
   const out: CodeAction[] = [];
   const only = context.only;
-  const inRange = lint.findings.filter((f) => overlaps(toLspRange(doc.textDocument, f.range), range));
+  const inRange = lint.findings.filter((f) => {
+    const r = toLspRange(doc.textDocument, f.range);
+    return overlaps(r, range) || (concerns(r, range) && context.diagnostics.some((d) => sameDiagnostic(d, f, r)));
+  });
   if (wanted(only, CodeActionKind.QuickFix)) {
     for (const f of inRange) {
       const r = toLspRange(doc.textDocument, f.range);
@@ -91,7 +103,7 @@ const DID_YOU_MEAN = /did you mean `([A-Za-z_][A-Za-z0-9_]*)`\?/;
 function didYouMeanFixes(doc: AxonDocument, range: Range, context: CodeActionContext): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of context.diagnostics) {
-    if (d.source !== 'axon' || !overlaps(d.range, range)) continue;
+    if (d.source !== 'axon' || !concerns(d.range, range)) continue;
     const m = DID_YOU_MEAN.exec(typeof d.message === 'string' ? d.message : d.message.value);
     if (!m) continue;
     const current = doc.textDocument.getText(d.range);

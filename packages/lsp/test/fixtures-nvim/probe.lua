@@ -95,6 +95,20 @@ local function probe(file)
       end
     end
   end
+  -- code actions on a line, with the line's diagnostics as Neovim 0.7's vim.lsp.buf.code_action() sends them
+  if file.codeActionLine then
+    local line = file.codeActionLine
+    local result, err = request(bufnr, 'textDocument/codeAction', {
+      textDocument = { uri = uri },
+      range = { start = { line = line, character = 0 }, ['end'] = { line = line, character = 0 } },
+      context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(bufnr, line) },
+    })
+    if err then rec.codeActionError = err end
+    rec.codeActions = {}
+    for _, a in ipairs(result or {}) do
+      table.insert(rec.codeActions, { title = a.title, kind = a.kind, isPreferred = a.isPreferred == true })
+    end
+  end
   -- settings sent at run time (as docs/editors.md shows): the server re-validates
   if file.notifySettings then
     local before = #vim.diagnostic.get(bufnr)
