@@ -606,7 +606,11 @@ class AxonParser extends EmbeddedActionsParser {
                 tokenRange(n),
               );
               const id = identNode(word);
-              return { kind: 'LayerCall', name: id, range: { start: id.range.start, end: tokenEnd(n) } } satisfies LayerCall;
+              // Keep the number as the call's one argument, so the layer is read as `dense(16)` and
+              // analysis does not report the same slip a second time as a missing argument.
+              const value = numberNode(n);
+              const args: ArgList = { kind: 'ArgList', range: value.range, args: [{ kind: 'Argument', value, range: value.range }] };
+              return { kind: 'LayerCall', name: id, args, range: { start: id.range.start, end: tokenEnd(n) } } satisfies LayerCall;
             },
           },
         ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from '../../src/index.js';
+import { check, parse } from '../../src/index.js';
 import { textAt } from '../parse-helpers.js';
 import { recovered } from './recovery-helpers.js';
 
@@ -61,7 +61,13 @@ describe('recovery: a misspelt keyword', () => {
           message: 'unexpected number `16` after `dense`; arguments go in parentheses: `dense(16)`',
         },
       ],
-      tree: ['network A {layers {repeat 2 {dense(1)}; dense; flatten}}', 'network B {}'],
+      tree: ['network A {layers {repeat 2 {dense(1)}; dense(16); flatten}}', 'network B {}'],
     });
+  });
+
+  it('`dense 16` is read as `dense(16)`: one error, not a second one from analysis', () => {
+    const src = 'network A {\n  input [4]\n  layers {\n    dense 16\n    dense(1)\n  }\n}\n';
+    const { diagnostics } = check(src);
+    expect(diagnostics.map((d) => d.code)).toEqual(['parse/unexpected-token']);
   });
 });
