@@ -1,12 +1,8 @@
 #!/usr/bin/env node
 import { main } from '../dist/main.js';
+import { dropOutputAfterClosedPipe } from '../dist/closed-pipe.js';
 
-// `axon … | head`: the reader went away. Stop quietly instead of dying on EPIPE with a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err) => {
-    if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-}
+// `axon … | head`: the reader went away. Keep working (a training run still saves its model), drop the output.
+dropOutputAfterClosedPipe();
 
 process.exitCode = await main(process.argv);

@@ -1,5 +1,5 @@
 /**
- * Atomic file writes: the new text goes to a temporary file in the same folder, is flushed to
+ * Atomic file writes: the new contents go to a temporary file in the same folder, are flushed to
  * disk, then renamed over the original. An interruption leaves either the old file or the new
  * one, never a half-written file. The original's permissions are kept.
  */
@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, contents: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let mode: number | undefined;
   try {
@@ -18,7 +18,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   const handle = await open(temp, 'wx', mode ?? 0o644);
   try {
     try {
-      await handle.writeFile(text, 'utf8');
+      await (typeof contents === 'string' ? handle.writeFile(contents, 'utf8') : handle.writeFile(contents));
       await handle.sync();
     } finally {
       await handle.close();

@@ -2,9 +2,9 @@
  * Reading an .axon file for a command that needs one resolved network (train, diagnose, sweep):
  * unreadable file → UsageError; analysis errors → code frames on stderr and `undefined` (exit 1).
  */
-import { readFile } from 'node:fs/promises';
 import { check, formatDiagnostic, type ResolvedNetwork } from '@axon/language';
 import { UsageError } from './exit.js';
+import { readSourceText, SourceReadError } from './source-text.js';
 
 export interface LoadedSpec {
   source: string;
@@ -14,10 +14,10 @@ export interface LoadedSpec {
 
 export async function readSource(file: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return await readSourceText(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${file}: file not found` : `${file}: cannot read (${code ?? String(err)})`);
+    if (err instanceof SourceReadError) throw new UsageError(err.message);
+    throw err;
   }
 }
 

@@ -99,7 +99,7 @@ describe('axon summary', () => {
   it('an unreadable file exits 2 with a one-line message and no stack trace', async () => {
     const code = await run(join(root, 'examples', 'no-such.axon'));
     expect(code).toBe(2);
-    expect(err).toBe(`axon: cannot read ${join(root, 'examples', 'no-such.axon')}: no such file\n`);
+    expect(err).toBe(`axon: ${join(root, 'examples', 'no-such.axon')}: file not found\n`);
     expect(err).not.toContain('    at ');
   });
 

@@ -8,13 +8,16 @@
  * Exit codes: 0 written; 1 analysis errors or a feature the target cannot express; 2 bad usage,
  * unreadable input, a corrupt model folder or weights that do not fit the network.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { check, formatDiagnostic, type ResolvedNetwork } from '@axon/language';
 import { loadModel, type TrainedModel } from '@axon/core';
 import { compile, CompileError, TARGETS, type CompileOutput, type TargetName } from '@axon/compile';
 import { ExitCode, UsageError } from '../exit.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { describeFsError } from '../fs-errors.js';
+import { readSource } from '../load-spec.js';
 import type { SetExitCode } from './index.js';
 
 export interface CompileOptions {
@@ -83,13 +86,7 @@ export async function runCompile(file: string, options: CompileOptions, io: Comp
   if (target === 'onnx' && !options.weights) {
     throw new UsageError('--target onnx exports a trained network: pass --weights MODEL_DIR (a folder written by axon train)');
   }
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `${file}: file not found` : `${file}: cannot read (${code ?? String(err)})`);
-  }
+  const source = await readSource(file);
   const analysed = check(source);
   const errors = analysed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
@@ -100,6 +97,9 @@ export async function runCompile(file: string, options: CompileOptions, io: Comp
 
   let trained: TrainedModel | undefined;
   if (options.weights) {
+    if (await stat(options.weights).then((s) => !s.isDirectory(), () => false)) {
+      throw new UsageError(`--weights ${options.weights} is a file; expected a model folder written by axon train (model.json + weights.bin)`);
+    }
     try {
       trained = await loadModel(options.weights);
     } catch (err) {
@@ -124,16 +124,22 @@ export async function runCompile(file: string, options: CompileOptions, io: Comp
     io.stdout.write(typeof f.contents === 'string' ? f.contents : Buffer.from(f.contents));
     return ExitCode.Ok;
   }
+  // Each file is written atomically: a failure leaves the old file (or none), never half of one.
+  let writing = output;
   try {
     if (result.directory) {
       await mkdir(output, { recursive: true });
-      for (const f of result.files) await writeFile(join(output, f.path), f.contents);
+      for (const f of result.files) {
+        writing = join(output, f.path);
+        await mkdir(dirname(writing), { recursive: true });
+        await writeFileAtomic(writing, f.contents);
+      }
     } else {
       await mkdir(dirname(output), { recursive: true });
-      await writeFile(output, result.files[0]!.contents);
+      await writeFileAtomic(output, result.files[0]!.contents);
     }
   } catch (err) {
-    throw new UsageError(`cannot write ${output} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new UsageError(`cannot write ${describeFsError(err, writing)}`);
   }
   const what = result.directory ? `${result.files.map((f) => f.path).join(', ')} in ${output}/` : output;
   io.stderr.write(`compiled ${network.name} for ${target}: ${what}\n`);

@@ -6,7 +6,6 @@
  * Exit codes: 0 all formatted (or rewritten); 1 --check found unformatted files;
  * 2 bad usage, an unreadable file, or a file with syntax errors.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -14,6 +13,8 @@ import { format, formatDiagnostic, parse } from '@axon/language';
 import { ExitCode, UsageError } from '../exit.js';
 import { expandFiles } from '../files.js';
 import { writeFileAtomic } from '../fs-atomic.js';
+import { describeFsError } from '../fs-errors.js';
+import { readSourceText, SourceReadError } from '../source-text.js';
 import type { SetExitCode } from './index.js';
 
 export interface FmtOptions {
@@ -56,10 +57,10 @@ export async function runFmt(paths: string[], options: FmtOptions, io: FmtIO): P
     const absolute = resolve(io.cwd, file);
     let text: string;
     try {
-      text = await readFile(absolute, 'utf8');
+      text = await readSourceText(absolute);
     } catch (err) {
-      const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-      io.stderr.write(`axon: cannot read ${file}: ${reason}\n`);
+      if (!(err instanceof SourceReadError)) throw err;
+      io.stderr.write(`axon: ${err.message.split(absolute).join(file)}\n`);
       failed = true;
       continue;
     }
@@ -76,7 +77,13 @@ export async function runFmt(paths: string[], options: FmtOptions, io: FmtIO): P
       io.stdout.write(`${file}\n`);
       unformatted++;
     } else {
-      await writeFileAtomic(absolute, formatted);
+      try {
+        await writeFileAtomic(absolute, formatted);
+      } catch (err) {
+        io.stderr.write(`axon: cannot write ${describeFsError(err, file)}; the file is unchanged\n`);
+        failed = true;
+        continue;
+      }
       io.stdout.write(`formatted ${file}\n`);
       rewritten++;
     }

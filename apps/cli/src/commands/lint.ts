@@ -6,7 +6,6 @@
  * config, an unreadable file, or an internal error. `--fix` applies safe fixes and rewrites files
  * atomically; files with parse or analysis errors are never rewritten.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import pc from 'picocolors';
@@ -30,6 +29,8 @@ import {
 import { ExitCode, UsageError } from '../exit.js';
 import { expandFiles } from '../files.js';
 import { writeFileAtomic } from '../fs-atomic.js';
+import { describeFsError } from '../fs-errors.js';
+import { readSourceText, SourceReadError } from '../source-text.js';
 import type { SetExitCode } from './index.js';
 
 export interface LintOptions {
@@ -109,10 +110,10 @@ export async function runLint(paths: string[], options: LintOptions, io: LintIO)
     const absolute = resolve(io.cwd, file);
     let text: string;
     try {
-      text = await readFile(absolute, 'utf8');
+      text = await readSourceText(absolute);
     } catch (err) {
-      const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-      io.stderr.write(`axon: cannot read ${file}: ${reason}\n`);
+      if (!(err instanceof SourceReadError)) throw err;
+      io.stderr.write(`axon: ${err.message.split(absolute).join(file)}\n`);
       code = ExitCode.Usage;
       continue;
     }
@@ -137,9 +138,15 @@ export async function runLint(paths: string[], options: LintOptions, io: LintIO)
         result = next;
       }
       if (current !== text) {
-        await writeFileAtomic(absolute, current);
-        fixedFiles++;
-        text = current;
+        try {
+          await writeFileAtomic(absolute, current);
+          fixedFiles++;
+          text = current;
+        } catch (err) {
+          io.stderr.write(`axon: cannot write ${describeFsError(err, file)}; the file is unchanged\n`);
+          code = ExitCode.Usage;
+          result = lintText(text, { config });
+        }
       }
     }
     const report = toFileReport(file, text, result.parseAndAnalysisDiagnostics, result.findings);

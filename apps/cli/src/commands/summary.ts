@@ -8,11 +8,11 @@
  * Problems print as `file:line:col: severity: message [code]` with the source line and a caret.
  * Exit codes: 0 all files clean; 1 a file has errors; 2 bad usage or an unreadable file.
  */
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { check, formatDiagnostic, renderSummary } from '@axon/language';
 import { ExitCode } from '../exit.js';
+import { readSourceText, SourceReadError } from '../source-text.js';
 import type { SetExitCode } from './index.js';
 
 export interface SummaryIO {
@@ -46,10 +46,10 @@ export async function runSummary(files: string[], io: SummaryIO): Promise<number
   for (const file of files) {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = await readSourceText(file);
     } catch (err) {
-      const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
-      io.stderr.write(`axon: cannot read ${file}: ${reason}\n`);
+      if (!(err instanceof SourceReadError)) throw err;
+      io.stderr.write(`axon: ${err.message}\n`);
       code = Math.max(code, ExitCode.Usage);
       continue;
     }

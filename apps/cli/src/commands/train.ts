@@ -25,6 +25,7 @@ import {
 import { lintText, type Finding } from '@axon/lint';
 import { writeReport } from '@axon/report';
 import { ExitCode, UsageError } from '../exit.js';
+import { describeFsError } from '../fs-errors.js';
 import { reportFindings } from '../report-findings.js';
 import { chooseNetwork, positiveInteger, readSource, seedInteger } from '../load-spec.js';
 import type { SetExitCode } from './index.js';
@@ -107,15 +108,17 @@ export async function runTrain(file: string, options: TrainOptions, io: TrainIO)
   const seed = options.seed ?? network.train.seed;
   const out = options.out ?? join('runs', network.name);
   const shownOut = isAbsolute(out) ? out : relative(process.cwd(), out) || '.';
-  await mkdir(out, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot create the output directory ${shownOut} (${err.code ?? err.message})`);
-  });
   const metricsPath = join(out, 'metrics.jsonl');
-  await writeFile(metricsPath, '');
+  try {
+    await mkdir(out, { recursive: true });
+    await writeFile(metricsPath, '');
+  } catch (err) {
+    throw new UsageError(`--out: cannot use ${describeFsError(err, shownOut)}; expected a folder to write the model into`);
+  }
 
   say(
     `training ${network.name} (${network.params.total.toLocaleString('en-US')} parameters) on ${data.train.n} rows` +
-      `${data.validation ? `, validating on ${data.validation.n}` : ''}; ${epochs} epochs, batch ${network.train.batchSize}, seed ${seed}`,
+      `${data.validation ? `, validating on ${data.validation.n}` : ''}; ${epochs} epoch${epochs === 1 ? '' : 's'}, batch ${network.train.batchSize}, seed ${seed}`,
   );
 
   const model = buildModel(network, { seed });
@@ -175,7 +178,12 @@ export async function runTrain(file: string, options: TrainOptions, io: TrainIO)
   };
   if (data.labelNames) trained.labelNames = data.labelNames;
   if (data.normalization) trained.normalization = data.normalization;
-  await saveModel(out, trained);
+  try {
+    await saveModel(out, trained);
+  } catch (err) {
+    fail(`could not save the model to ${shownOut}: ${err instanceof Error ? err.message : String(err)}`);
+    return ExitCode.Usage;
+  }
 
   say('');
   say(summaryTable(result, epochs, seconds));
