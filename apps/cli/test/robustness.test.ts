@@ -168,6 +168,8 @@ const cases: Case[] = [
   // output locations
   { name: 'train --out is a file', args: () => ['train', at('iris.axon'), '--epochs', '1', '--out', at('afile')], code: 2, stderr: ['--out: cannot use ', 'afile: part of this path is a file, not a folder'] },
   { name: 'train --out below a file', args: () => ['train', at('iris.axon'), '--epochs', '1', '--out', at('afile/sub')], code: 2, stderr: ['afile/sub: part of this path is a file, not a folder'] },
+  { name: 'sweep --out is a file (refused before training)', args: () => ['sweep', at('binary.axon'), '--out', at('afile')], code: 2, stderr: ['--out: cannot use ', 'afile: part of this path is a file, not a folder'] },
+  { name: 'diagnose --out is a file (refused before the run)', args: () => ['diagnose', at('binary.axon'), '--out', at('afile')], code: 2, stderr: ['--out: cannot use ', 'afile: part of this path is a file, not a folder'] },
   { name: 'compile -o is a folder', args: () => ['compile', at('iris.axon'), '--target', 'json', '-o', at('folder')], code: 2, stderr: ['cannot write ', 'folder: is a folder, expected a file'] },
   { name: 'compile -o below a file', args: () => ['compile', at('iris.axon'), '--target', 'keras', '-o', at('afile/x.py')], code: 2, stderr: ['afile/x.py: part of this path is a file, not a folder'] },
   // --weights
@@ -219,6 +221,21 @@ describe('data CSVs that are fine', () => {
     expect(loss(result.stdout)).toBeDefined();
     expect(loss(result.stdout)).toBe(loss(plain.stdout));
     expect(existsSync(join(out, 'model.json'))).toBe(true);
+  }, 60_000);
+});
+
+describe('a report that cannot be written', () => {
+  it('train says so, keeps the model and exits 2 (not an internal error), leaving no temporary file', async () => {
+    const out = at('runs/blocked');
+    await mkdir(join(out, 'report.html'), { recursive: true });
+    const result = await axon('train', at('binary.axon'), '--epochs', '1', '--out', out);
+    expect(result.stderr).toContain(`axon train: could not write the report (${join(out, 'report.html')}: is a folder, expected a file)`);
+    expect(result.stderr).toContain('the model and metrics were saved');
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.code).toBe(2);
+    const files = await readdir(out);
+    expect(files).toEqual(expect.arrayContaining(['model.json', 'weights.bin', 'metrics.jsonl']));
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
 });
 

@@ -1,5 +1,5 @@
 /** Builds a report and writes it: `report.html` plus `charts/<id>.svg` and `charts/<id>.png`, each file atomically. */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildCharts } from './charts.js';
 import { networkDiagramSvg } from './diagram.js';
@@ -30,8 +30,13 @@ export async function renderReport(input: ReportInput): Promise<RenderedReport> 
 
 async function writeAtomic(path: string, data: string | Buffer): Promise<void> {
   const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined); // a failed write leaves no temporary file behind
+    throw err;
+  }
 }
 
 export interface WrittenReport {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCharts, networkDiagramSvg, prefixSvgIds, renderReport, writeReport, type SweepVariant } from '@axon/report';
@@ -90,6 +90,13 @@ describe('writeReport', () => {
     const png = await readFile(join(dir, 'charts', 'loss.png'));
     expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBeGreaterThan(400); // width, rendered at 2×
+  });
+
+  it('a write that fails (report.html is a folder) throws and leaves no temporary file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'axon-report-'));
+    await mkdir(join(dir, 'report.html'));
+    await expect(writeReport(dir, { kind: 'train', title: 'Iris', network: smallNetwork(), history: history() }, { png: false })).rejects.toMatchObject({ code: 'EISDIR' });
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('prefixes SVG ids so inline charts do not share clip paths', () => {

@@ -18,6 +18,7 @@ import { writeReport } from '@axon/report';
 import { ExitCode, UsageError } from '../exit.js';
 import { loadSpec, positiveInteger } from '../load-spec.js';
 import { reportFindings } from '../report-findings.js';
+import { ensureOutDir, reportWriteFailure } from '../out-dir.js';
 import type { SetExitCode } from './index.js';
 
 export interface DiagnoseCliOptions {
@@ -98,6 +99,9 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
     throw err;
   }
   const steps = options.steps ?? 200;
+  const out = options.out ?? join('runs', `${network.name}-diagnose`);
+  const shownOut = isAbsolute(out) ? out : relative(process.cwd(), out) || '.';
+  if (options.report !== false) await ensureOutDir(out, shownOut);
   info.write(`diagnosing ${network.name}: ${steps} steps on ${data.train.n} rows, seed ${network.train.seed}\n`);
   const result = await diagnoseNetwork(network, data.train, { steps, ...(options.threshold ? { thresholds: options.threshold } : {}) });
   const findings = toLintFindings(source, network, result.findings, lint.findings);
@@ -107,21 +111,26 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
   if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
   if (format === 'stylish' && findings.length === 0) io.stdout.write(`no problems found in ${result.steps} steps\n`);
 
+  let reported = true;
   if (options.report !== false) {
-    const out = options.out ?? join('runs', `${network.name}-diagnose`);
     const initial = result.evidence.initial;
-    const written = await writeReport(out, {
-      kind: 'diagnose',
-      title: `${network.name}: diagnose`,
-      file,
-      network,
-      history: result.history,
-      findings: reportFindings(network, findings),
-      summary: { steps: result.steps, 'initial loss': Number(initial.loss.toPrecision(4)), 'final loss': Number(result.evidence.final.loss.toPrecision(4)), findings: findings.length },
-    });
-    info.write(`report   ${isAbsolute(out) ? written.html : relative(process.cwd(), written.html)}\n`);
+    try {
+      const written = await writeReport(out, {
+        kind: 'diagnose',
+        title: `${network.name}: diagnose`,
+        file,
+        network,
+        history: result.history,
+        findings: reportFindings(network, findings),
+        summary: { steps: result.steps, 'initial loss': Number(initial.loss.toPrecision(4)), 'final loss': Number(result.evidence.final.loss.toPrecision(4)), findings: findings.length },
+      });
+      info.write(`report   ${isAbsolute(out) ? written.html : relative(process.cwd(), written.html)}\n`);
+    } catch (err) {
+      io.stderr.write(`axon diagnose: ${reportWriteFailure(err, shownOut)}\n`);
+      reported = false;
+    }
   }
   if (report.errorCount > 0) return ExitCode.Findings;
   if (options.maxWarnings !== undefined && report.warningCount > options.maxWarnings) return ExitCode.Findings;
-  return ExitCode.Ok;
+  return reported ? ExitCode.Ok : ExitCode.Usage;
 }

@@ -6,7 +6,6 @@
  * `sweep.json` and the HTML report (with SVG/PNG charts) to --out (default runs/<network>-sweep).
  * Exit codes: 0 done; 1 analysis errors or every run diverged; 2 usage, unreadable file, bad data.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
@@ -15,6 +14,9 @@ import { runSweep, summarizeSweep, SWEEP_ACTIVATIONS, type SweepRun } from '@axo
 import { writeReport, type SweepVariant } from '@axon/report';
 import { ExitCode, UsageError } from '../exit.js';
 import { loadSpec, positiveInteger, seedInteger } from '../load-spec.js';
+import { ensureOutDir, reportWriteFailure } from '../out-dir.js';
+import { writeFileAtomic } from '../fs-atomic.js';
+import { describeFsError } from '../fs-errors.js';
 import type { SetExitCode } from './index.js';
 
 export interface SweepCliOptions {
@@ -99,8 +101,9 @@ export async function runSweepCommand(file: string, options: SweepCliOptions, io
   const epochs = options.epochs ?? network.train.epochs;
   const out = options.out ?? join('runs', `${network.name}-sweep`);
   const shownOut = isAbsolute(out) ? out : relative(process.cwd(), out) || '.';
+  await ensureOutDir(out, shownOut);
   io.stdout.write(
-    `sweeping ${network.name}: ${activations.length} activation${activations.length === 1 ? '' : 's'} × ${seeds} seed${seeds === 1 ? '' : 's'}, ${epochs} epochs each, init ${options.init ?? 'auto'}\n`,
+    `sweeping ${network.name}: ${activations.length} activation${activations.length === 1 ? '' : 's'} × ${seeds} seed${seeds === 1 ? '' : 's'}, ${epochs} epoch${epochs === 1 ? '' : 's'} each, init ${options.init ?? 'auto'}\n`,
   );
 
   const multibar = io.tty
@@ -140,23 +143,32 @@ export async function runSweepCommand(file: string, options: SweepCliOptions, io
   io.stdout.write(`\n${sweepTable(variants)}\n\n`);
   for (const r of runs) if (r.stopReason === 'diverged') io.stderr.write(`axon sweep: ${r.activation} (seed ${r.seed}) diverged: ${r.message ?? ''}\n`);
 
-  await mkdir(out, { recursive: true });
   const jsonPath = join(out, 'sweep.json');
-  const tmp = `${jsonPath}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify({ network: network.name, file, epochs, seeds, init: options.init ?? 'auto', variants: variants.map(({ runs: _r, ...v }) => v), runs }, null, 2)}\n`);
-  await rename(tmp, jsonPath);
-  io.stdout.write(`results  ${join(shownOut, 'sweep.json')}\n`);
+  let written = true;
+  try {
+    await writeFileAtomic(jsonPath, `${JSON.stringify({ network: network.name, file, epochs, seeds, init: options.init ?? 'auto', variants: variants.map(({ runs: _r, ...v }) => v), runs }, null, 2)}\n`);
+    io.stdout.write(`results  ${join(shownOut, 'sweep.json')}\n`);
+  } catch (err) {
+    io.stderr.write(`axon sweep: cannot write ${describeFsError(err, join(shownOut, 'sweep.json'))}; the table above has the results\n`);
+    written = false;
+  }
   if (options.report !== false) {
     const best = variants[0]!;
-    const report = await writeReport(out, {
-      kind: 'sweep',
-      title: `${network.name}: activation sweep`,
-      file,
-      network,
-      sweep: variants,
-      summary: { best: best.name, [best.metric]: Number(best.mean.toFixed(4)), variants: variants.length, 'seeds each': seeds },
-    });
-    io.stdout.write(`report   ${isAbsolute(out) ? report.html : relative(process.cwd(), report.html)}\n`);
+    try {
+      const report = await writeReport(out, {
+        kind: 'sweep',
+        title: `${network.name}: activation sweep`,
+        file,
+        network,
+        sweep: variants,
+        summary: { best: best.name, [best.metric]: Number(best.mean.toFixed(4)), variants: variants.length, 'seeds each': seeds },
+      });
+      io.stdout.write(`report   ${isAbsolute(out) ? report.html : relative(process.cwd(), report.html)}\n`);
+    } catch (err) {
+      io.stderr.write(`axon sweep: ${reportWriteFailure(err, shownOut)}\n`);
+      written = false;
+    }
   }
-  return runs.every((r) => r.stopReason === 'diverged') ? ExitCode.Findings : ExitCode.Ok;
+  if (runs.every((r) => r.stopReason === 'diverged')) return ExitCode.Findings;
+  return written ? ExitCode.Ok : ExitCode.Usage;
 }

@@ -26,6 +26,7 @@ import { lintText, type Finding } from '@axon/lint';
 import { writeReport } from '@axon/report';
 import { ExitCode, UsageError } from '../exit.js';
 import { describeFsError } from '../fs-errors.js';
+import { ensureOutDir, reportWriteFailure } from '../out-dir.js';
 import { reportFindings } from '../report-findings.js';
 import { chooseNetwork, positiveInteger, readSource, seedInteger } from '../load-spec.js';
 import type { SetExitCode } from './index.js';
@@ -109,8 +110,8 @@ export async function runTrain(file: string, options: TrainOptions, io: TrainIO)
   const out = options.out ?? join('runs', network.name);
   const shownOut = isAbsolute(out) ? out : relative(process.cwd(), out) || '.';
   const metricsPath = join(out, 'metrics.jsonl');
+  await ensureOutDir(out, shownOut);
   try {
-    await mkdir(out, { recursive: true });
     await writeFile(metricsPath, '');
   } catch (err) {
     throw new UsageError(`--out: cannot use ${describeFsError(err, shownOut)}; expected a folder to write the model into`);
@@ -156,10 +157,17 @@ export async function runTrain(file: string, options: TrainOptions, io: TrainIO)
   }
   const seconds = (performance.now() - started) / 1000;
 
-  const report = async () => {
-    if (options.report === false) return;
-    const html = await writeTrainReport(out, file, source, network, result, seconds);
-    say(`report   ${isAbsolute(out) ? html : relative(process.cwd(), html)}`);
+  /** Writes the report; false (after saying why) when it could not be written. */
+  const report = async (): Promise<boolean> => {
+    if (options.report === false) return true;
+    try {
+      const html = await writeTrainReport(out, file, source, network, result, seconds);
+      say(`report   ${isAbsolute(out) ? html : relative(process.cwd(), html)}`);
+      return true;
+    } catch (err) {
+      fail(reportWriteFailure(err, shownOut));
+      return false;
+    }
   };
 
   if (result.stopReason === 'diverged') {
@@ -189,12 +197,13 @@ export async function runTrain(file: string, options: TrainOptions, io: TrainIO)
   say(summaryTable(result, epochs, seconds));
   say(`model    ${join(shownOut, 'model.json')}, ${join(shownOut, 'weights.bin')}`);
   say(`metrics  ${join(shownOut, 'metrics.jsonl')}`);
-  await report();
+  const reported = await report();
+  if (!reported) fail('the model and metrics were saved');
   if (result.stopReason === 'stopped') {
     fail('training was interrupted; the model as it was when training stopped was saved');
     return ExitCode.Findings;
   }
-  return ExitCode.Ok;
+  return reported ? ExitCode.Ok : ExitCode.Usage;
 }
 
 
