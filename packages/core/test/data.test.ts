@@ -19,7 +19,7 @@ afterAll(async () => {
 
 /** Writes `csv` next to a pretend .axon file and loads it for a network with the given task/input. */
 async function load(
-  csv: string | undefined,
+  csv: string | Uint8Array | undefined,
   o: { input: number[]; task?: Task; target: string; features?: string[]; split?: number; standardize?: boolean; seed?: number },
 ) {
   const sub = await mkdtemp(join(dir, 'case-'));
@@ -39,7 +39,7 @@ async function load(
   return { sub, load: () => loadCsvData(net, join(sub, 'net.axon'), o.seed === undefined ? {} : { seed: o.seed }) };
 }
 
-async function loadError(csv: string | undefined, o: Parameters<typeof load>[1]): Promise<DataError> {
+async function loadError(csv: string | Uint8Array | undefined, o: Parameters<typeof load>[1]): Promise<DataError> {
   const { load: run } = await load(csv, o);
   const err = await run().then(
     () => undefined,
@@ -254,7 +254,14 @@ describe('loadCsvData: bad data is a DataError with file:row:col', () => {
 
   it('a row with the wrong number of cells', async () => {
     const err = await loadError('a,y\n1,2\n3,4,5\n', { input: [1], target: 'y' });
-    expect(err.message).toMatch(/data\.csv:3: wrong number of cells: expect 2, got 3/);
+    expect(err.message.endsWith('/data.csv:3: wrong number of cells: expected 2, got 3 (every row needs one cell per header column)')).toBe(true);
+  });
+
+  it('a binary file is named as one, with its row and column', async () => {
+    const err = await loadError('a,y\n1,2\n3,\u00004\n', { input: [1], target: 'y' });
+    expect(err.message.endsWith('/data.csv:3:3: not a UTF-8 text CSV file (a NUL byte); expected comma-separated text')).toBe(true);
+    const bytes = await loadError(Buffer.from([0x61, 0x2c, 0x79, 0x0a, 0xff, 0xfe, 0x2c, 0x31, 0x0a]), { input: [1], target: 'y' });
+    expect(bytes.message.endsWith('/data.csv:2:1: not a UTF-8 text CSV file (bytes that are not UTF-8); expected comma-separated text')).toBe(true);
   });
 
   it('a duplicated header name', async () => {

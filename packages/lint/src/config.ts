@@ -9,6 +9,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { PRESET_NAMES, presetSeverities, type PresetName } from './presets.js';
 import { ruleById, rules } from './rules/index.js';
 import { didYouMean } from './suggest.js';
+import { jsonErrorPosition } from './json-error.js';
 import type { ResolvedConfig, RuleSetting, RuleSeverity } from './types.js';
 
 export const CONFIG_FILE_NAME = 'axon.config.json';
@@ -160,7 +161,9 @@ export function readConfigFile(configPath: string): ResolvedConfig {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`${configPath}: not valid JSON (${(err as Error).message})`);
+    const at = jsonErrorPosition(text, err);
+    const detail = (err as Error).message.replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+.*$/, '');
+    throw new ConfigError(`${configPath}:${at.line}:${at.column}: not valid JSON (${detail})`);
   }
   const resolved = resolveConfig(raw, configPath);
   resolved.filePath = configPath;

@@ -89,7 +89,7 @@ test('axon.config.json is found by walking up from the linted file', () => {
 
   writeFileSync(join(dir, 'models', 'axon.config.json'), '{ "rules": ');
   clearConfigCache();
-  expect(errorOf(() => loadConfig(file))).toMatch(new RegExp(`^${join(dir, 'models', 'axon.config.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON`));
+  expect(errorOf(() => loadConfig(file))).toMatch(new RegExp(`^${join(dir, 'models', 'axon.config.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:12: not valid JSON \\(Unexpected end of JSON input\\)$`));
 });
 
 test('--rule id:severity overrides', () => {

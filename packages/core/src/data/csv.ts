@@ -43,6 +43,15 @@ export async function readCsvTable(path: string, shown: string): Promise<CsvTabl
 
 /** Parses CSV text (exported for tests and for callers that already hold the text). */
 export function parseCsvText(text: string, shown: string): CsvTable {
+  // A binary file (NUL bytes, bytes that are not UTF-8) is named as such, not as a quoting error.
+  const binary = text.search(/[\u0000\uFFFD]/);
+  if (binary >= 0) {
+    const lines = text.slice(0, binary).split('\n');
+    throw new DataError(
+      `not a UTF-8 text CSV file (${text[binary] === '\u0000' ? 'a NUL byte' : 'bytes that are not UTF-8'}); expected comma-separated text`,
+      { file: shown, row: lines.length, columnNumber: lines[lines.length - 1]!.length + 1 },
+    );
+  }
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
@@ -57,7 +66,7 @@ export function parseCsvText(text: string, shown: string): CsvTable {
     const detail = (e.message ?? String(err)).replace(/ on line \d+$/, '');
     const message =
       e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
-        ? `${detail.replace(/^Invalid Record Length: /, 'wrong number of cells: ')} (every row needs one cell per header column)`
+        ? `${detail.replace(/^Invalid Record Length: expect (\d+), got (\d+)$/, 'wrong number of cells: expected $1, got $2').replace(/^Invalid Record Length: /, 'wrong number of cells: ')} (every row needs one cell per header column)`
         : `malformed CSV: ${detail}`;
     throw new DataError(message, line === undefined ? { file: shown } : { file: shown, row: line });
   }
