@@ -203,6 +203,17 @@ describe('axon on bad input: exit code and message', () => {
     expect(result.stderr).not.toContain('\u0000');
   });
 
+  it('shows an escape character in a code frame as a symbol (summary and lint)', async () => {
+    await writeFile(at('esc.axon'), 'network A {\n  input [2] \u001b[2J\n  layers { dense(1) }\n}\n');
+    const summary = await axon('summary', at('esc.axon'));
+    expect(summary.code).toBe(1);
+    expect(summary.stderr).toContain('esc.axon:2:13: error: invalid character "\\u001b"');
+    expect(summary.stderr).toContain('  2 |   input [2] \u241b[2J');
+    const lint = await axon('lint', '--no-color', at('esc.axon'));
+    expect(lint.code).toBe(1);
+    for (const text of [summary.stderr, lint.stdout, lint.stderr]) expect(text).not.toContain('\u001b');
+  });
+
   it('leaves no output behind when it fails', async () => {
     expect(await readFile(at('afile'), 'utf8')).toBe('keep me');
     for (const f of ['out-json.onnx', 'out-size.onnx', 'out-none.onnx', 'out-file.onnx', 'out-other.onnx']) expect(existsSync(at(f))).toBe(false);

@@ -32,6 +32,17 @@ const severityStyle: Record<Severity, (s: string) => string> = {
   info: styles.blue,
 };
 
+/**
+ * Control characters shown as symbols (ESC as ␛, NUL as ␀, C1 controls as �), one for one so carets
+ * still line up: a stray escape sequence in a source file must not restyle or clear the terminal.
+ */
+export function visibleControls(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u0080-\u009f]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  });
+}
+
 /** The text of 1-based line `line`, without its line break ('' when out of range). */
 export function sourceLine(text: string, line: number): string {
   let start = 0;
@@ -71,7 +82,7 @@ export function formatDiagnostic(file: string, text: string, diagnostic: Diagnos
   const width = Math.max(1, lastColumn - start.column);
   const frame = [
     head,
-    `  ${c.dim(`${gutter} |`)} ${line}`,
+    `  ${c.dim(`${gutter} |`)} ${visibleControls(line)}`,
     `  ${c.dim(`${pad} |`)} ${lead}${sev('^'.repeat(width))}`,
   ];
   return frame.join('\n') + notes.join('');

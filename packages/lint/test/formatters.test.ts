@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { formatGithub, lintText, resolveConfig, rules, toFileReport, toJsonResults, toSarif, type FileReport } from '../src/index.js';
+import { formatGithub, formatStylish, lintText, resolveConfig, rules, toFileReport, toJsonResults, toSarif, type FileReport } from '../src/index.js';
 
 const here = fileURLToPath(new URL('./', import.meta.url));
 const schema = JSON.parse(readFileSync(`${here}sarif/sarif-schema-2.1.0.json`, 'utf8'));
@@ -75,4 +75,12 @@ test('github annotations escape data and properties', () => {
   expect(out).toBe(
     `::warning file=a%2Cb%3Ac.axon,line=9,col=13,endLine=9,endColumn=16,title=high-dropout::${report('high-dropout.axon').messages[0]!.message.replace('%', '%25')}\n`,
   );
+});
+
+test('stylish code frames show control characters as symbols (no raw escape reaches the terminal)', () => {
+  const text = 'network A {\n  input [2] \u001b[2J\n  layers { dense(1) }\n}\n';
+  const result = lintText(text);
+  const out = formatStylish([toFileReport('esc.axon', text, result.parseAndAnalysisDiagnostics, result.findings)], {});
+  expect(out).toContain('> 2 |   input [2] \u241b[2J');
+  expect(out).not.toContain('\u001b');
 });

@@ -3,6 +3,17 @@ import type { Range } from '@axon/language';
 import type { Colors } from './colors.js';
 import { noColors } from './colors.js';
 
+/**
+ * Control characters shown as symbols (ESC as ␛, NUL as ␀, C1 controls as �), one for one so carets
+ * still line up: a stray escape sequence in a source file must not restyle or clear the terminal.
+ */
+function visibleControls(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u0080-\u009f]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  });
+}
+
 function lineAt(lines: string[], line: number): string {
   return (lines[line - 1] ?? '').replace(/\r$/, '');
 }
@@ -29,7 +40,7 @@ export function codeFrame(
   const out: string[] = [];
   for (let l = first; l <= start.line; l++) {
     const marker = l === start.line ? '>' : ' ';
-    out.push(`${indent}${c.dim(`${marker} ${String(l).padStart(width)} |`)} ${lineAt(lines, l)}`.trimEnd());
+    out.push(`${indent}${c.dim(`${marker} ${String(l).padStart(width)} |`)} ${visibleControls(lineAt(lines, l))}`.trimEnd());
   }
   const text = lineAt(lines, start.line);
   const lead = text.slice(0, Math.max(0, start.column - 1)).replace(/[^\t]/g, ' ');
