@@ -1,13 +1,15 @@
 /**
  * Atomic file writes: the new contents go to a temporary file in the same folder, are flushed to
  * disk, then renamed over the original. An interruption leaves either the old file or the new
- * one, never a half-written file. The original's permissions are kept.
+ * one, never a half-written file. The original's permissions are kept, and a symbolic link is
+ * followed (its target is rewritten; the link stays a link).
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-export async function writeFileAtomic(path: string, contents: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(given: string, contents: string | Uint8Array): Promise<void> {
+  const path = await realpath(given).catch(() => given);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let mode: number | undefined;
   try {

@@ -261,6 +261,20 @@ describe('fmt and lint --fix keep the file when they cannot write', () => {
   });
 });
 
+describe('fmt through a symbolic link', () => {
+  it('formats the file the link points to and keeps the link a link', async () => {
+    const { lstat, symlink } = await import('node:fs/promises');
+    const real = at('real.axon');
+    const messy = (await readFile(at('binary.axon'), 'utf8')).replace('  input [2]', '  input     [2]');
+    await writeFile(real, messy);
+    await symlink('real.axon', at('link.axon'));
+    const result = await axon('fmt', at('link.axon'));
+    expect(result.code).toBe(0);
+    expect((await lstat(at('link.axon'))).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, 'utf8')).toBe(messy.replace('  input     [2]', '  input [2]'));
+  });
+});
+
 describe('helpers', () => {
   it('notTextReason finds the first bad byte as line:col', () => {
     expect(notTextReason(Buffer.from('network A {}\n', 'utf8'))).toBeUndefined();
