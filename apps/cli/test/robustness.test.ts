@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../src/main.js';
 import { notTextReason } from '../src/source-text.js';
 import { describeFsError } from '../src/fs-errors.js';
+import { useColor } from '../src/commands/summary.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const examples = join(root, 'examples');
@@ -276,6 +277,15 @@ describe('fmt through a symbolic link', () => {
 });
 
 describe('helpers', () => {
+  it('summary colours only a terminal (CI=true does not colour a pipe)', () => {
+    expect(useColor(undefined, false, { CI: 'true' })).toBe(false);
+    expect(useColor(undefined, true, {})).toBe(true);
+    expect(useColor(undefined, true, { NO_COLOR: '' })).toBe(false);
+    expect(useColor(false, true, {})).toBe(false);
+    expect(useColor(undefined, false, { FORCE_COLOR: '1' })).toBe(true);
+    expect(useColor(undefined, true, { TERM: 'dumb' })).toBe(false);
+  });
+
   it('notTextReason finds the first bad byte as line:col', () => {
     expect(notTextReason(Buffer.from('network A {}\n', 'utf8'))).toBeUndefined();
     expect(notTextReason(Buffer.from('\uFEFFnetwork é {}\n', 'utf8'))).toBeUndefined();

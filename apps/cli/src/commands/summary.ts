@@ -32,10 +32,20 @@ export function registerSummary(program: Command, setExitCode: SetExitCode): voi
       const code = await runSummary(files, {
         stdout: process.stdout,
         stderr: process.stderr,
-        color: options.color !== false && pc.isColorSupported,
+        color: useColor(options.color, process.stdout.isTTY === true, process.env),
       });
       setExitCode(code);
     });
+}
+
+/**
+ * Colours only for a terminal (as docs/cli/summary.md says), even under CI=true, where picocolors
+ * alone would colour piped output; FORCE_COLOR forces them, NO_COLOR and --no-color turn them off.
+ */
+export function useColor(flag: boolean | undefined, tty: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (flag === false || env.NO_COLOR !== undefined) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0';
+  return tty && env.TERM !== 'dumb';
 }
 
 /** Runs `axon summary` over the files and returns the exit code (the worst over all files). */
