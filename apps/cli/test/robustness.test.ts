@@ -81,6 +81,8 @@ beforeAll(async () => {
   await irisOn('d-twoclass.axon', 'twoclass.csv');
   await writeFile(at('short.csv'), editCsv(irisCsv, 7, 5, '').replace(/,\n/, '\n'));
   await irisOn('d-short.axon', 'short.csv');
+  await writeFile(at('semi.csv'), irisCsv.replace(/,/g, ';'));
+  await irisOn('d-semi.axon', 'semi.csv');
   await writeFile(at('garbage.csv'), Buffer.from([0x61, 0xff, 0x00, 0x2c, 0x0a]));
   await irisOn('d-garbage.axon', 'garbage.csv');
   await writeFile(at('crlf.csv'), irisCsv.replace(/\n/g, '\r\n'));
@@ -167,6 +169,7 @@ const cases: Case[] = [
   { name: 'data: no target column', args: () => ['train', at('d-notarget.axon'), '--no-report', '--out', at('runs/x')], code: 2, stderr: ['notarget.csv:1: no target column "species"; the header has: '] },
   { name: 'data: wrong class count', args: () => ['train', at('d-twoclass.axon'), '--no-report', '--out', at('runs/x')], code: 2, stderr: ['twoclass.csv:1:5: target column "species" holds 2 labels', 'classification(classes: 3)'] },
   { name: 'data: a short row', args: () => ['train', at('d-short.axon'), '--no-report', '--out', at('runs/x')], code: 2, stderr: ['short.csv:7: wrong number of cells: expected 5, got 4'] },
+  { name: 'data: semicolon-separated', args: () => ['train', at('d-semi.axon'), '--no-report', '--out', at('runs/x')], code: 2, stderr: ['semi.csv:1: no target column "species"; the header has: sepal_length;', 'the file looks semicolon-separated, but data files must be comma-separated'] },
   { name: 'data: binary garbage', args: () => ['train', at('d-garbage.axon'), '--no-report', '--out', at('runs/x')], code: 2, stderr: ['garbage.csv:1:2: not a UTF-8 text CSV file (bytes that are not UTF-8); expected comma-separated text'] },
   { name: 'diagnose: a non-numeric cell', args: () => ['diagnose', at('d-nonnum.axon'), '--no-report'], code: 2, stderr: ['nonnum.csv:5:2: non-numeric value "abc"'] },
   // output locations

@@ -252,6 +252,13 @@ describe('loadCsvData: bad data is a DataError with file:row:col', () => {
     expect(err.message).toMatch(/data\.csv:1: 3 feature columns \(a, b, c\) but network Net has input \[28, 28, 1\] \(784 values per sample\)/);
   });
 
+  it('a semicolon- or tab-separated file is named as such', async () => {
+    const semi = await loadError('a;y\n1;2\n', { input: [1], target: 'y' });
+    expect(semi.message).toMatch(/data\.csv:1: no target column "y"; the header has: a;y; the file looks semicolon-separated, but data files must be comma-separated$/);
+    const tab = await loadError('a\ty\n1\t2\n', { input: [1], target: 'y' });
+    expect(tab.message).toContain('the file looks tab-separated, but data files must be comma-separated');
+  });
+
   it('a row with the wrong number of cells', async () => {
     const err = await loadError('a,y\n1,2\n3,4,5\n', { input: [1], target: 'y' });
     expect(err.message.endsWith('/data.csv:3: wrong number of cells: expected 2, got 3 (every row needs one cell per header column)')).toBe(true);

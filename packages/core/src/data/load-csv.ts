@@ -138,10 +138,13 @@ function findColumns(table: CsvTable, wanted: string[], role: 'target' | 'featur
   return wanted.map((name) => {
     const i = table.header.indexOf(name);
     if (i >= 0) return i;
-    const guess = closestName(name, table.header);
-    const hint = guess ? ` (did you mean "${guess}"?)` : '';
     const cols = table.header.length > 12 ? `${table.header.slice(0, 12).join(', ')}, …` : table.header.join(', ');
-    throw new DataError(`no ${role} column "${name}"${hint}; the header has: ${cols}`, {
+    // One header cell holding ';' or tabs: the file uses another separator, which is the real problem.
+    const other = table.header.length === 1 ? ([';', '\t', '|'] as const).find((sep) => table.header[0]!.includes(sep)) : undefined;
+    const separator = other ? `; the file looks ${other === '\t' ? 'tab' : other === ';' ? 'semicolon' : 'pipe'}-separated, but data files must be comma-separated` : '';
+    const guess = other ? undefined : closestName(name, table.header);
+    const hint = guess ? ` (did you mean "${guess}"?)` : '';
+    throw new DataError(`no ${role} column "${name}"${hint}; the header has: ${cols}${separator}`, {
       file: table.file,
       row: table.headerLine,
       column: name,
