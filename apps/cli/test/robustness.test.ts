@@ -157,6 +157,7 @@ const cases: Case[] = [
   { name: 'negative --seed', args: () => ['train', at('iris.axon'), '--seed', '-3'], code: 2, stderr: ['--seed expects an integer from 0 to 4294967295, got "-3"'] },
   { name: 'lint --format xml', args: () => ['lint', '--format', 'xml', at('iris.axon')], code: 2, stderr: ["argument 'xml' is invalid. Allowed choices are stylish, json, sarif, github"] },
   { name: 'diagnose --format xml', args: () => ['diagnose', at('iris.axon'), '--format', 'xml'], code: 2, stderr: ['--format expects one of stylish, json, sarif, github, got "xml"'] },
+  { name: 'diagnose -f xml (the short flag, as in lint)', args: () => ['diagnose', at('iris.axon'), '-f', 'xml'], code: 2, stderr: ['--format expects one of stylish, json, sarif, github, got "xml"'] },
   { name: 'compile --target foo', args: () => ['compile', at('iris.axon'), '--target', 'foo'], code: 2, stderr: ["argument 'foo' is invalid. Allowed choices are json, pytorch, tfjs, keras, onnx"] },
   { name: 'compile without --target', args: () => ['compile', at('iris.axon')], code: 2, stderr: ["required option '-t, --target <target>' not specified"] },
   { name: 'lint --max-warnings -1', args: () => ['lint', '--max-warnings', '-1', at('iris.axon')], code: 2, stderr: ['--max-warnings expects a whole number ≥ 0, got "-1"'] },

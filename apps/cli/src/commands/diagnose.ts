@@ -59,7 +59,7 @@ export function registerDiagnose(program: Command, setExitCode: SetExitCode): vo
     .argument('<file>', 'the .axon file')
     .option('--network <name>', 'which network (needed when the file has several)')
     .option('--steps <n>', 'optimizer steps to run (default 200)', positiveInteger('--steps'))
-    .option('--format <name>', `output format: ${FORMAT_NAMES.join(', ')}`, formatName, 'stylish')
+    .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (as axon lint)`, formatName, 'stylish')
     .option('--threshold <name=value>', 'override a check threshold (repeatable; see docs/cli/diagnose.md)', threshold)
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v: string) => {
       const n = Number(v);
