@@ -77,6 +77,7 @@ describe('axon train', () => {
     );
     const html = await readFile(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<title>Iris: training</title>');
+    expect(html).toMatch(/<div class="k">validation accuracy<\/div><div class="v">\d+\.\d %<\/div>/);
     expect(html.match(/<figure class="chart"/g)).toHaveLength(4);
     expect(r.stdout).toMatch(/report {3}.*report\.html/);
     const lines = (await readFile(join(out, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));

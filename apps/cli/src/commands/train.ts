@@ -277,7 +277,10 @@ async function writeTrainReport(
   if (last) {
     summary.loss = Number(last.loss.toPrecision(4));
     if (last.valLoss !== undefined) summary['validation loss'] = Number(last.valLoss.toPrecision(4));
-    for (const [k, v] of Object.entries(last.valMetrics ?? last.metrics)) summary[`${last.valMetrics ? 'validation ' : ''}${k}`] = Number(v.toPrecision(4));
+    for (const [k, v] of Object.entries(last.valMetrics ?? last.metrics)) {
+      // Accuracy reads as a percentage, as in the progress lines and the final table.
+      summary[`${last.valMetrics ? 'validation ' : ''}${k}`] = k === 'accuracy' ? `${(v * 100).toFixed(1)} %` : Number(v.toPrecision(4));
+    }
   }
   const written = await writeReport(out, {
     kind: 'train',
