@@ -2,7 +2,7 @@
  * A model: the resolved network turned into layer implementations with weights. Built once, seeded.
  */
 import type { Activation, ResolvedLayer, ResolvedNetwork } from '@axon/language';
-import { alloc, product, type Arr, type DType } from './arr.js';
+import { product, type Arr, type DType } from './arr.js';
 import { BatchNormLayer } from './layers/batch-norm.js';
 import { Conv2dLayer } from './layers/conv2d.js';
 import { DenseLayer } from './layers/dense.js';
@@ -155,14 +155,6 @@ export function predict(model: Model, x: Float32Array | Float64Array, n: number)
   return out;
 }
 
-/** Same values as `predict` but in the model's dtype (float64 models keep full precision). */
-export function predictRaw(model: Model, x: Arr, n: number): Arr {
-  checkInput(model, x, n, 'predict');
-  const ctx: ForwardContext = { training: false, updateStats: false, observe: false, rng: deriveRng(model.seed, 9) };
-  const y = forwardPass(model, toDtype(model, x), n, ctx);
-  return y.slice(0, n * model.outputSize);
-}
-
 export function toDtype(model: Model, x: Arr): Arr {
   if (model.dtype === 'float64') return x instanceof Float64Array ? x : Float64Array.from(x);
   return x instanceof Float32Array ? x : Float32Array.from(x);
@@ -224,8 +216,4 @@ export function setWeights(model: Model, weights: LayerWeights[]): void {
     const layer = model.layers[lw.layer]!;
     layer.params.forEach((p, j) => p.value.set(lw.weights[j]!.values));
   }
-}
-
-export function zeroLike(model: Model, length: number): Arr {
-  return alloc(model.dtype, length);
 }

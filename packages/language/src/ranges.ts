@@ -16,11 +16,6 @@ export function useLineIndex(index: LineIndex): void {
   active = index;
 }
 
-export function activeLineIndex(): LineIndex {
-  if (!active) throw new Error('no line index installed (call lex() first)');
-  return active;
-}
-
 export function tokenStart(t: IToken): Position {
   return (active as LineIndex).positionAt(t.startOffset);
 }

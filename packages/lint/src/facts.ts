@@ -19,7 +19,6 @@ export function isNonLinear(activation: Activation | undefined): boolean {
 }
 
 export const RELU_FAMILY: readonly ActivationName[] = ['relu', 'leaky_relu', 'prelu', 'elu', 'selu'];
-export const SQUASHING: readonly ActivationName[] = ['sigmoid', 'tanh', 'softmax'];
 
 export interface OutputInfo {
   /** The last dense/conv2d layer. */
@@ -109,10 +108,6 @@ export function activationRange(name: ActivationName): string {
     default:
       return '−∞..∞';
   }
-}
-
-export function isCrossEntropy(loss: string): boolean {
-  return loss === 'binary_crossentropy' || loss === 'categorical_crossentropy';
 }
 
 export function isRegressionLoss(loss: string): boolean {

@@ -51,8 +51,6 @@ export function findSignature(name: string, order: VocabularyKind[]): { kind: Vo
   return undefined;
 }
 
-export const ALL_KINDS: VocabularyKind[] = ['layer', 'activation', 'initializer', 'loss', 'optimizer', 'task', 'early_stopping'];
-
 export function trainSettings(): SettingInfo[] {
   return Object.values(TRAIN_SETTINGS);
 }
@@ -67,10 +65,6 @@ export function setting(section: 'train' | 'data', key: string): SettingInfo | u
 }
 
 export const paddings: readonly string[] = catalog.PADDINGS;
-
-export function defaultLossOf(task: string): string | undefined {
-  return (TASKS as Record<string, { defaultLoss: string }>)[task]?.defaultLoss;
-}
 
 /** `dense(units, activation: linear, init: glorot_uniform, bias_init: zeros)` and each parameter's label offsets. */
 export function signatureLabel(name: string, args: readonly ArgSpec[]): { label: string; params: [number, number][] } {

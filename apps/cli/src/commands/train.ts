@@ -6,7 +6,7 @@
  * docs/model-format.md) and metrics.jsonl (one JSON line per epoch) to --out (default runs/<network>).
  * Exit codes: 0 trained; 1 analysis errors, divergence or interruption; 2 bad usage, unreadable file, bad data.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { appendFileSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import type { Command } from 'commander';

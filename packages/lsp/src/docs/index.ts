@@ -27,19 +27,6 @@ const indexes = new Map<DocCategory, Map<string, EntryDoc>>(
   (Object.keys(byCategory) as DocCategory[]).map((c) => [c, new Map(byCategory[c].map((d) => [d.name, d]))]),
 );
 
-export function docsOf(category: DocCategory): readonly EntryDoc[] {
-  return byCategory[category];
-}
-
 export function findDoc(category: DocCategory, name: string): EntryDoc | undefined {
   return indexes.get(category)?.get(name);
-}
-
-/** The first category (in the order given) that documents `name`. */
-export function findAnyDoc(name: string, order: DocCategory[]): { category: DocCategory; doc: EntryDoc } | undefined {
-  for (const category of order) {
-    const doc = findDoc(category, name);
-    if (doc) return { category, doc };
-  }
-  return undefined;
 }

@@ -14,7 +14,3 @@ export function offsetRange(doc: TextDocument, start: number, end: number): LspR
 export function contains(range: AstRange, offset: number): boolean {
   return range.start.offset <= offset && offset <= range.end.offset;
 }
-
-export function containsStrict(range: AstRange, offset: number): boolean {
-  return range.start.offset <= offset && offset < range.end.offset;
-}
