@@ -159,7 +159,9 @@ function checkAnyText(src: string): void {
   const r = parse(src);
   expectConsistentRanges(src, r.ast);
   expectDiagnosticsInside(src, r.diagnostics);
-  expect(() => analyze(r.ast)).not.toThrow();
+  const analysis = analyze(r.ast);
+  expectDiagnosticsInside(src, analysis.diagnostics);
+  expect(analysis.diagnostics.map((d) => d.code)).not.toContain('analysis/internal-error');
   const out = format(src);
   if (r.diagnostics.length > 0) {
     expect(out).toBe(src);

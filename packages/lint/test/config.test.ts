@@ -120,7 +120,7 @@ test('the JSON schema for axon.config.json agrees with resolveConfig', async () 
   ];
   for (const c of good) {
     expect(validate(c), JSON.stringify(c)).toBe(true);
-    expect(() => resolveConfig(c)).not.toThrow();
+    expect(Object.keys(resolveConfig(c).rules).length, JSON.stringify(c)).toBeGreaterThan(0);
   }
   for (const c of bad) {
     expect(validate(c), JSON.stringify(c)).toBe(false);
