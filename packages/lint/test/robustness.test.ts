@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { applyFixes, lintText, resolveConfig, type Finding } from '../src/index.js';
+import { applyFixes, applyFixesDetailed, lintText, resolveConfig, type Finding } from '../src/index.js';
 
 const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const sources = readdirSync(dir).filter((f) => f.endsWith('.axon')).map((f) => readFileSync(`${dir}${f}`, 'utf8'));
@@ -23,7 +23,14 @@ function check(text: string): void {
     expect(f.range.end.offset).toBeLessThanOrEqual(text.length);
     expect(f.range.start.offset).toBeLessThanOrEqual(f.range.end.offset);
   }
-  expect(typeof applyFixes(text, r.findings)).toBe('string');
+  const withFix = r.findings.filter((f) => f.fix && f.fix.edits.length > 0);
+  const applied = applyFixesDetailed(text, r.findings);
+  // Every fix is either applied or skipped as overlapping; the first one is always applied.
+  expect(applied.fixed.length + applied.skipped.length).toBe(withFix.length);
+  expect(applied.fixed.length > 0).toBe(withFix.length > 0);
+  expect(applyFixes(text, r.findings)).toBe(applied.text);
+  // Findings without fixes never change the text.
+  expect(applyFixes(text, r.findings.filter((f) => !f.fix))).toBe(text);
 }
 
 test('arbitrary strings', () => {
