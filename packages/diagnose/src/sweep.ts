@@ -130,6 +130,8 @@ export async function runSweep(source: string, file: string, network: string, op
               } else reject(new Error(`${t.activation} (seed ${t.seed}): ${m.message}`));
             });
             worker.on('error', reject);
+            // A worker that dies without an error event (out of memory, process.exit) must fail the sweep, not hang it.
+            worker.on('exit', (code) => reject(new Error(`a sweep worker stopped unexpectedly (exit code ${code})`)));
             feed();
           }),
       ),
