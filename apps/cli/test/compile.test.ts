@@ -4,32 +4,22 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Writable } from 'node:stream';
 import { buildModel, getWeights, loadCsvData, saveModel, type TrainedModel } from '@axon/core';
 import { check } from '@axon/language';
 import { runCompile, type CompileOptions } from '../src/commands/compile.js';
 import { main } from '../src/main.js';
 import { UsageError } from '../src/exit.js';
+import { capture } from './capture.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const iris = join(examples, 'iris.axon');
 let dir: string;
 let irisModel: string;
 
-function sink() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 async function run(file: string, options: CompileOptions) {
-  const out = sink();
-  const err = sink();
+  const out = capture();
+  const err = capture();
   const code = await runCompile(file, options, { stdout: out.stream, stderr: err.stream, color: false });
   return { code, stdout: out.text(), stderr: err.text() };
 }

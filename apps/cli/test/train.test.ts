@@ -4,12 +4,12 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Writable } from 'node:stream';
 import { loadModel } from '@axon/core';
 import { runTrain, type TrainOptions } from '../src/commands/train.js';
 import { createProgress, epochLine } from '../src/progress.js';
 import type { EpochLog } from '@axon/core';
 import { main } from '../src/main.js';
+import { capture } from './capture.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 let dir: string;
@@ -21,20 +21,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function sink() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += String(chunk);
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
 
 async function train(file: string, options: TrainOptions) {
-  const out = sink();
-  const err = sink();
+  const out = capture();
+  const err = capture();
   const code = await runTrain(file, options, { stdout: out.stream, stderr: err.stream, tty: false });
   return { code, stdout: out.text(), stderr: err.text() };
 }
@@ -212,7 +202,7 @@ describe('progress display', () => {
   });
 
   it('without a terminal: a line for the first, the last and every ceil(epochs / 20)-th epoch', () => {
-    const out = sink();
+    const out = capture();
     const p = createProgress({ stream: out.stream, tty: false, epochs: 200 });
     for (let e = 1; e <= 200; e++) {
       p.batch({ epoch: e, batch: 0, batches: 1, loss: 1 });
@@ -226,7 +216,7 @@ describe('progress display', () => {
   });
 
   it('on a terminal: a cli-progress bar per epoch with the live loss', () => {
-    const out = sink();
+    const out = capture();
     Object.assign(out.stream, { isTTY: true, columns: 120 });
     const p = createProgress({ stream: out.stream, tty: true, epochs: 2 });
     for (let e = 1; e <= 2; e++) {
