@@ -125,6 +125,20 @@ const paddingArg: ArgSpec = {
   doc: '`valid` (no padding: the output shrinks) or `same` (zero padding: output size = ceil(input / stride)).',
 };
 
+/** The arguments of both pooling layers. */
+const poolArgs: ArgSpec[] = [
+  { name: 'pool', type: 'int2', position: 0, required: false, default: 2, range: positiveInt, doc: 'Window size: `2` for 2×2, or `[h, w]`.' },
+  {
+    name: 'stride',
+    type: 'int2',
+    required: false,
+    defaultText: 'the pool size',
+    range: positiveInt,
+    doc: 'Step between windows; defaults to the pool size (non-overlapping windows).',
+  },
+  paddingArg,
+];
+
 export const LAYERS: Record<LayerKind, LayerInfo> = {
   dense: {
     name: 'dense',
@@ -212,36 +226,14 @@ export const LAYERS: Record<LayerKind, LayerInfo> = {
     doc: 'Keeps the largest value of each pool window, per channel.',
     weighted: false,
     spatial: true,
-    args: [
-      { name: 'pool', type: 'int2', position: 0, required: false, default: 2, range: positiveInt, doc: 'Window size: `2` for 2×2, or `[h, w]`.' },
-      {
-        name: 'stride',
-        type: 'int2',
-        required: false,
-        defaultText: 'the pool size',
-        range: positiveInt,
-        doc: 'Step between windows; defaults to the pool size (non-overlapping windows).',
-      },
-      paddingArg,
-    ],
+    args: poolArgs,
   },
   avg_pool2d: {
     name: 'avg_pool2d',
     doc: 'Averages each pool window, per channel.',
     weighted: false,
     spatial: true,
-    args: [
-      { name: 'pool', type: 'int2', position: 0, required: false, default: 2, range: positiveInt, doc: 'Window size: `2` for 2×2, or `[h, w]`.' },
-      {
-        name: 'stride',
-        type: 'int2',
-        required: false,
-        defaultText: 'the pool size',
-        range: positiveInt,
-        doc: 'Step between windows; defaults to the pool size (non-overlapping windows).',
-      },
-      paddingArg,
-    ],
+    args: poolArgs,
   },
 };
 
