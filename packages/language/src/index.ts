@@ -40,6 +40,7 @@ export {
   type TaskName,
 } from './catalog.js';
 export { closestName, editDistance } from './suggest.js';
+export { taskText } from './task-text.js';
 export { inferLayer, windowOutput } from './shapes.js';
 export {
   summarize,

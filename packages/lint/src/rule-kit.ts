@@ -1,5 +1,6 @@
 /** Small helpers shared by rule modules: defining a rule, locating an activation, building activation fixes. */
 import type { Argument, Range, RelatedLocation, ResolvedLayer, ResolvedNetwork } from '@axon/language';
+import { taskText as languageTaskText } from '@axon/language';
 import { argOf, deleteRange, findSetting, literalValue, namedArg, removeArg, replace, setNamedArg } from './edits.js';
 import type { OptionsSchema, Rule, RuleMeta, TextEdit } from './types.js';
 
@@ -78,18 +79,7 @@ export function fix(description: string, ...edits: (TextEdit | undefined)[]) {
 
 /** The task as users write it, for messages. */
 export function taskText(network: ResolvedNetwork): string {
-  const task = network.task;
-  if (!task) return 'no task';
-  switch (task.kind) {
-    case 'regression':
-      return `regression(outputs: ${task.outputs})`;
-    case 'binary_classification':
-      return 'binary_classification';
-    case 'classification':
-      return `classification(classes: ${task.classes})`;
-    case 'multilabel':
-      return `multilabel(labels: ${task.labels})`;
-  }
+  return network.task ? languageTaskText(network.task) : 'no task';
 }
 
 /** The units argument of a dense layer (positional or `units:`). */

@@ -20,6 +20,7 @@ import { loadSpec, positiveInteger } from '../load-spec.js';
 import { reportFindings } from '../report-findings.js';
 import { ensureOutDir, reportWriteFailure } from '../out-dir.js';
 import type { SetExitCode } from './index.js';
+import type { CommandIO } from '../io.js';
 
 export interface DiagnoseCliOptions {
   network?: string;
@@ -29,12 +30,6 @@ export interface DiagnoseCliOptions {
   maxWarnings?: number;
   out?: string;
   report?: boolean;
-}
-
-export interface CliIO {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  tty: boolean;
 }
 
 function formatName(value: string): FormatName {
@@ -73,7 +68,7 @@ export function registerDiagnose(program: Command, setExitCode: SetExitCode): vo
     });
 }
 
-export async function runDiagnose(file: string, options: DiagnoseCliOptions, io: CliIO): Promise<number> {
+export async function runDiagnose(file: string, options: DiagnoseCliOptions, io: CommandIO): Promise<number> {
   const format = options.format ?? 'stylish';
   // Machine-readable formats own stdout; progress and paths go to stderr.
   const info = format === 'stylish' ? io.stdout : io.stderr;

@@ -18,6 +18,7 @@ import { ensureOutDir, reportWriteFailure } from '../out-dir.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { describeFsError } from '../fs-errors.js';
 import type { SetExitCode } from './index.js';
+import type { CommandIO } from '../io.js';
 
 export interface SweepCliOptions {
   network?: string;
@@ -29,12 +30,6 @@ export interface SweepCliOptions {
   workers?: number;
   out?: string;
   report?: boolean;
-}
-
-export interface CliIO {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  tty: boolean;
 }
 
 function activationList(value: string): ActivationName[] {
@@ -91,7 +86,7 @@ export function sweepTable(variants: SweepVariant[]): string {
   return table.map((r) => r.map((cell, c) => (c === 1 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
 }
 
-export async function runSweepCommand(file: string, options: SweepCliOptions, io: CliIO): Promise<number> {
+export async function runSweepCommand(file: string, options: SweepCliOptions, io: CommandIO): Promise<number> {
   const spec = await loadSpec(file, options.network, { stderr: io.stderr, color: io.tty, command: 'sweep' });
   if (!spec) return ExitCode.Findings;
   const { network, source } = spec;

@@ -30,6 +30,7 @@ import { ensureOutDir, reportWriteFailure } from '../out-dir.js';
 import { reportFindings } from '../report-findings.js';
 import { chooseNetwork, positiveInteger, readSource, seedInteger } from '../load-spec.js';
 import type { SetExitCode } from './index.js';
+import type { CommandIO } from '../io.js';
 import { createProgress, fmt, metric } from '../progress.js';
 
 export interface TrainOptions {
@@ -39,13 +40,6 @@ export interface TrainOptions {
   seed?: number;
   /** False with --no-report: skip the HTML report and charts. */
   report?: boolean;
-}
-
-export interface TrainIO {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  /** Draw progress bars (stdout is a terminal). */
-  tty: boolean;
 }
 
 export function registerTrain(program: Command, setExitCode: SetExitCode): void {
@@ -71,7 +65,7 @@ export function registerTrain(program: Command, setExitCode: SetExitCode): void 
 
 
 /** Runs `axon train` and returns the exit code. Throws UsageError for bad usage (printed by main). */
-export async function runTrain(file: string, options: TrainOptions, io: TrainIO): Promise<number> {
+export async function runTrain(file: string, options: TrainOptions, io: CommandIO): Promise<number> {
   const say = (s: string) => io.stdout.write(`${s}\n`);
   const fail = (s: string) => io.stderr.write(`axon train: ${s}\n`);
 

@@ -11,7 +11,7 @@
  * Labels sort numerically when all are numbers, else by code point. Every contradiction with the task
  * (too many or too few labels, a non-0/1 value) is a DataError at the first offending cell.
  */
-import type { Task } from '@axon/language';
+import { taskText, type Task } from '@axon/language';
 import type { CsvTable } from './csv.js';
 import { DataError } from './errors.js';
 import { cellNumber, requireNumber, sortLabels } from './cells.js';
@@ -205,18 +205,6 @@ function distinctInOrder(table: CsvTable, c: number): Map<string, number> {
   return seen;
 }
 
-function taskText(task: Task): string {
-  switch (task.kind) {
-    case 'regression':
-      return `regression(outputs: ${task.outputs})`;
-    case 'binary_classification':
-      return 'binary_classification';
-    case 'classification':
-      return `classification(classes: ${task.classes})`;
-    case 'multilabel':
-      return `multilabel(labels: ${task.labels})`;
-  }
-}
 
 function cellError(table: CsvTable, r: number, c: number, message: string): DataError {
   return new DataError(message, { file: table.file, row: table.rows[r]!.line, columnNumber: c + 1, column: table.header[c]! });
