@@ -21,20 +21,10 @@
  */
 import { pathToFileURL } from 'node:url';
 import { check } from '@axon/language';
-import { buildModel, probeGradients, getWeights } from '@axon/core';
+import { buildModel, probeGradients, getWeights, mulberry32 } from '@axon/core';
 
 export const THRESHOLD = 1e-3;
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** n standard-normal rows of `features` values and random one-hot labels over `classes`. */
 export function gaussianBatch(n, features, classes, seed) {

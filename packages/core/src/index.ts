@@ -16,6 +16,7 @@ export { K as kernels, installKernels, jsKernels, activeMatmul, type Kernels } f
 export type { DType } from './arr.js';
 // Data + model files (CSV loading, standardisation, model.json + weights.bin): see docs/model-format.md.
 export { loadCsvData, DataError, applyNormalization, computeNormalization, type LoadCsvOptions } from './data/index.js';
+export { mulberry32 } from './data/random.js';
 export {
   saveModel,
   loadModel,
