@@ -4,7 +4,6 @@
 // the same program (the parsed tree without ranges), as a yardstick for reading a structured text.
 //
 //   npm run build -w @axon/language && node bench/language.mjs [--runs 7]
-import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -15,41 +14,17 @@ if (!existsSync(dist)) {
 }
 const lang = await import(pathToFileURL(dist).href);
 const { generate } = await import('./gen-large.mjs');
+const { time } = await import('./timing.mjs');
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 7) : 7;
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/**
- * Median wall-clock ms, median CPU ms (user + system of this process: less disturbed by a busy
- * machine) and the best (fastest) run, which is closest to what an idle machine does.
- */
-function time(fn) {
-  const xs = [];
-  const cpu = [];
-  let result;
-  for (let i = 0; i < RUNS; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    result = fn();
-    xs.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  return { ms: median(xs), cpuMs: median(cpu), best: Math.min(...xs), result };
-}
 
 const { text, layers, networks } = generate();
 const mb = text.length / 1e6;
 // Warm up (JIT) before measuring.
 for (let i = 0; i < 3; i++) lang.parse(text);
 
-const parsed = time(() => lang.parse(text));
+const parsed = time(() => lang.parse(text), RUNS);
 if (parsed.result.diagnostics.length > 0) {
   console.error('benchmark program has parse errors:', parsed.result.diagnostics.slice(0, 3));
   process.exit(1);
@@ -59,16 +34,16 @@ let analyzed = { ms: NaN, cpuMs: NaN, best: NaN, result: undefined };
 let both = { ms: NaN, cpuMs: NaN, best: NaN };
 if (hasAnalyze) {
   for (let i = 0; i < 2; i++) lang.analyze(parsed.result.ast);
-  analyzed = time(() => lang.analyze(parsed.result.ast));
-  both = time(() => lang.analyze(lang.parse(text).ast));
+  analyzed = time(() => lang.analyze(parsed.result.ast), RUNS);
+  both = time(() => lang.analyze(lang.parse(text).ast), RUNS);
 }
 for (let i = 0; i < 2; i++) lang.format(text);
-const formatted = time(() => lang.format(text));
+const formatted = time(() => lang.format(text), RUNS);
 
 // The peer reads the same program as JSON: the parsed tree without ranges, compact.
 const jsonText = JSON.stringify(parsed.result.ast.items, (k, v) => (k === 'range' || k === 'keywordRange' ? undefined : v));
 for (let i = 0; i < 3; i++) JSON.parse(jsonText);
-const peer = time(() => JSON.parse(jsonText));
+const peer = time(() => JSON.parse(jsonText), RUNS);
 
 const row = (name, t, bytes = text.length) =>
   `${name.padEnd(18)} ${t.ms.toFixed(1).padStart(8)} ms ${(bytes / 1e6 / (t.ms / 1000)).toFixed(1).padStart(7)} MB/s ${t.cpuMs.toFixed(1).padStart(8)} cpu-ms ${t.best.toFixed(1).padStart(8)} ms best ${(t.ms / peer.ms).toFixed(1).padStart(6)}x JSON.parse`;
