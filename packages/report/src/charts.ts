@@ -34,6 +34,11 @@ const config = {
   title: { fontSize: 14, anchor: 'start' },
 };
 
+/** What every chart's specification starts with: schema, title, size, shared config, and its rows. */
+function specBase(title: string, rows: object[]): Record<string, unknown> {
+  return { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title, width: WIDTH, height: HEIGHT, config, data: { values: rows } };
+}
+
 function lineChart(
   id: string,
   title: string,
@@ -48,12 +53,7 @@ function lineChart(
     id,
     title,
     spec: {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title,
-      width: WIDTH,
-      height: HEIGHT,
-      config,
-      data: { values: rows },
+      ...specBase(title, rows),
       mark: { type: 'line', point: rows.length <= 400 ? { size: 18 } : false, strokeWidth: 2 },
       encoding: {
         x: { field: 'epoch', type: 'quantitative', title: 'epoch', axis: { tickMinStep: 1, format: 'd' } },
@@ -160,12 +160,7 @@ export function sweepMetricChart(variants: SweepVariant[]): ChartSpec | undefine
     id: 'sweep-metric',
     title,
     spec: {
-      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title,
-      width: WIDTH,
-      height: HEIGHT,
-      config,
-      data: { values: rows },
+      ...specBase(title, rows),
       encoding: {
         x: { field: 'variant', type: 'nominal', title: 'activation', sort: rows.map((r) => r.variant), axis: { labelAngle: 0 } },
       },
