@@ -16,16 +16,10 @@ import { writeFileAtomic } from '../fs-atomic.js';
 import { describeFsError } from '../fs-errors.js';
 import { readSourceText, SourceReadError } from '../source-text.js';
 import type { SetExitCode } from './index.js';
+import type { FilesCommandIO } from '../io.js';
 
 export interface FmtOptions {
   check?: boolean;
-}
-
-export interface FmtIO {
-  stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
-  color: boolean;
-  cwd: string;
 }
 
 export function registerFmt(program: Command, setExitCode: SetExitCode): void {
@@ -41,7 +35,7 @@ export function registerFmt(program: Command, setExitCode: SetExitCode): void {
 }
 
 /** Runs `axon fmt` and returns the exit code. */
-export async function runFmt(paths: string[], options: FmtOptions, io: FmtIO): Promise<number> {
+export async function runFmt(paths: string[], options: FmtOptions, io: FilesCommandIO): Promise<number> {
   let files: string[];
   try {
     files = await expandFiles(paths, io.cwd);

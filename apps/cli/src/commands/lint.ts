@@ -32,6 +32,7 @@ import { writeFileAtomic } from '../fs-atomic.js';
 import { describeFsError } from '../fs-errors.js';
 import { readSourceText, SourceReadError } from '../source-text.js';
 import type { SetExitCode } from './index.js';
+import type { FilesCommandIO } from '../io.js';
 
 export interface LintOptions {
   format?: FormatName;
@@ -41,14 +42,6 @@ export interface LintOptions {
   quiet?: boolean;
   maxWarnings?: number;
   color?: boolean;
-}
-
-export interface LintIO {
-  stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
-  /** Colour stylish output. */
-  color: boolean;
-  cwd: string;
 }
 
 const MAX_FIX_PASSES = 10;
@@ -83,7 +76,7 @@ export function registerLint(program: Command, setExitCode: SetExitCode): void {
 }
 
 /** Runs `axon lint` and returns the exit code. Never throws for user errors. */
-export async function runLint(paths: string[], options: LintOptions, io: LintIO): Promise<number> {
+export async function runLint(paths: string[], options: LintOptions, io: FilesCommandIO): Promise<number> {
   let overrides: Record<string, RuleSeverity> = {};
   let files: string[];
   let fixedConfig: ResolvedConfig | undefined;
