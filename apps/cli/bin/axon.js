@@ -3,6 +3,7 @@ import { main } from '../dist/main.js';
 import { dropOutputAfterClosedPipe } from '../dist/closed-pipe.js';
 
 // `axon … | head`: the reader went away. Keep working (a training run still saves its model), drop the output.
-dropOutputAfterClosedPipe();
+const output = dropOutputAfterClosedPipe();
 
-process.exitCode = await main(process.argv);
+const code = await main(process.argv);
+process.exitCode = output.failure() ? 2 : code;
