@@ -168,7 +168,7 @@ function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used:
       counters.set(e.kind, n + 1);
       const origin = { node: e.call, range: e.call.range, chain: e.chain };
       layers.push(
-        makeLayer(e.spec, e.shared, layers.length, layerName(e.kind, n), shape, inferred.outputShape, inferred.params, origin, e.argRanges),
+        makeLayer(e.spec, e.shared, layers.length, [layers.length - 1], layerName(e.kind, n), shape, inferred.outputShape, inferred.params, origin, e.argRanges),
       );
       shape = inferred.outputShape;
     }

@@ -5,7 +5,7 @@
  * Analysis checks programs against it; the linter, the language server (hover, completion,
  * signature help) and the compiler read it too. Plain data, no behaviour beyond small lookups.
  */
-import type { ActivationName, InitializerName, LayerKind, LossName } from './network.js';
+import type { ActivationName, InitializerName, LayerCallKind, LossName } from './network.js';
 
 /** What kind of value an argument takes. */
 export type ValueType =
@@ -60,7 +60,7 @@ export interface Signature {
 }
 
 export interface LayerInfo extends Signature {
-  name: LayerKind;
+  name: LayerCallKind;
   /** Has weights that `init:` / `bias_init:` initialise. */
   weighted: boolean;
   /** Needs a `[height, width, channels]` input. */
@@ -139,7 +139,7 @@ const poolArgs: ArgSpec[] = [
   paddingArg,
 ];
 
-export const LAYERS: Record<LayerKind, LayerInfo> = {
+export const LAYERS: Record<LayerCallKind, LayerInfo> = {
   dense: {
     name: 'dense',
     doc: 'A fully connected layer: every output unit sees every input along the last axis.',
@@ -501,7 +501,7 @@ function hasOwn<T extends object>(table: T, key: string): key is Extract<keyof T
   return Object.prototype.hasOwnProperty.call(table, key);
 }
 
-export const isLayerKind = (name: string): name is LayerKind => hasOwn(LAYERS, name);
+export const isLayerKind = (name: string): name is LayerCallKind => hasOwn(LAYERS, name);
 export const isActivationName = (name: string): name is ActivationName => hasOwn(ACTIVATIONS, name);
 export const isInitializerName = (name: string): name is InitializerName => hasOwn(INITIALIZERS, name);
 export const isLossName = (name: string): name is LossName => hasOwn(LOSSES, name);

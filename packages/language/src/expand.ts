@@ -7,7 +7,7 @@ import type { Ctx } from './args.js';
 import type { BlockTable } from './blocks.js';
 import { LAYERS, isLayerKind } from './catalog.js';
 import { resolveLayer } from './layers.js';
-import type { BoundValue, ExpansionStep, LayerKind, LayerSpec } from './network.js';
+import type { BoundValue, ExpansionStep, LayerCallKind, LayerSpec } from './network.js';
 import { span, type Reporter } from './report.js';
 import { closestName } from './suggest.js';
 import { CleanChecks, rangesFor } from './reuse.js';
@@ -17,7 +17,7 @@ import { EMPTY_ENV, toArgVals, toBound, type ArgVal, type Env, type Val } from '
 export const MAX_LAYERS = 50_000;
 
 export interface ExpandedLayer {
-  kind: LayerKind;
+  kind: LayerCallKind;
   call: LayerCall;
   chain: ExpansionStep[];
   /** The checked layer; undefined when the call's arguments were invalid (already reported). */
@@ -165,7 +165,7 @@ function walkCall(st: State, call: LayerCall, env: Env, ctx: Ctx, chain: Expansi
  * Checks a layer call (see `resolveLayer`), or copies an earlier check of an equal call that
  * reported nothing (see reuse.ts); a new clean check is remembered for later calls.
  */
-function checkLayer(st: State, kind: LayerKind, call: LayerCall, env: Env, ctx: Ctx, chain: ExpansionStep[]): ExpandedLayer {
+function checkLayer(st: State, kind: LayerCallKind, call: LayerCall, env: Env, ctx: Ctx, chain: ExpansionStep[]): ExpandedLayer {
   const written = call.args?.args ?? NO_ARGUMENTS;
   const clean = st.checks.find(kind, written, env);
   if (clean !== undefined) {

@@ -41,7 +41,25 @@ export {
 } from './catalog.js';
 export { closestName, editDistance } from './suggest.js';
 export { taskText } from './task-text.js';
-export { inferLayer, windowOutput } from './shapes.js';
+export { inferLayer, inferMerge, windowOutput } from './shapes.js';
+export {
+  NETWORK_INPUT,
+  GraphError,
+  predecessors,
+  successors,
+  successorLists,
+  singlePredecessor,
+  singleSuccessor,
+  readsNetworkInput,
+  inputReaders,
+  outputLayer,
+  shapeOf,
+  inputShapes,
+  isChain,
+  isIndexOrder,
+  topologicalOrder,
+  depthFromOutput,
+} from './graph.js';
 export {
   summarize,
   renderSummary,

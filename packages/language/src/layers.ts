@@ -18,7 +18,7 @@ import {
   type Reading,
 } from './args.js';
 import { LAYERS } from './catalog.js';
-import type { Activation, Initializer, LayerKind, LayerSpec } from './network.js';
+import type { Activation, Initializer, LayerCallKind, LayerSpec } from './network.js';
 import type { ArgVal } from './values.js';
 
 const LINEAR: Activation = { name: 'linear' };
@@ -36,7 +36,7 @@ const AVG_POOL = defaultNumber(LAYERS.avg_pool2d, 'pool');
  * the whole call fail, so the fallback of an invalid value is never used. Objects handed out are
  * made fresh for each call: every resolved layer owns its spec.
  */
-export function resolveLayer(kind: LayerKind, nameRange: Range, args: readonly ArgVal[], ctx: Ctx, argRanges: Record<string, Range>): LayerSpec | undefined {
+export function resolveLayer(kind: LayerCallKind, nameRange: Range, args: readonly ArgVal[], ctx: Ctx, argRanges: Record<string, Range>): LayerSpec | undefined {
   const sig = LAYERS[kind];
   const bound = bindArgs(sig, kind, nameRange, args, ctx, argRanges);
   const reading: Reading = { ok: bound.complete };

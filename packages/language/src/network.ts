@@ -49,6 +49,13 @@ export type Initializer =
 
 export type Padding = 'same' | 'valid';
 
+/**
+ * How a merge layer joins its inputs: `concat` along the last axis (the other axes must agree), or
+ * element-wise `add`, `multiply`, `average`, `maximum` (equal shapes). Written as `residual { }` (add)
+ * and `parallel(merge: …) { branch { } … }`.
+ */
+export type MergeMode = 'add' | 'concat' | 'multiply' | 'average' | 'maximum';
+
 /** What a layer is, with every argument resolved and defaulted. */
 export type LayerSpec =
   | {
@@ -84,9 +91,14 @@ export type LayerSpec =
       pool: [number, number];
       stride: [number, number]; // default = pool
       padding: Padding; // default 'valid'
-    };
+    }
+  /** Joins two or more inputs (see `ResolvedLayer.inputs`); no parameters. */
+  | { kind: 'merge'; mode: MergeMode };
 
 export type LayerKind = LayerSpec['kind'];
+
+/** The kinds written as a layer call (`dense(16)`); a `merge` comes from the graph constructs. */
+export type LayerCallKind = Exclude<LayerKind, 'merge'>;
 
 /** One step in the chain of expansions that produced a layer, outermost first. */
 export type ExpansionStep =
@@ -134,10 +146,20 @@ export interface ParamCount {
 }
 
 export type ResolvedLayer = LayerSpec & {
-  /** 0-based position in the flat layer list. */
+  /**
+   * 0-based position in the layer list. The list is in topological order: every layer comes after
+   * the layers it reads from, and the last layer is the network's output.
+   */
   index: number;
+  /**
+   * The layers this one reads from, by index, in order (-1, `NETWORK_INPUT` in graph.ts, for the network's input).
+   * One entry for every kind but `merge`, which has two or more. Read it through `predecessors`,
+   * `successors`, `outputLayer` and `topologicalOrder` (graph.ts), never as `layers[i ± 1]`.
+   */
+  inputs: number[];
   /** Keras-style unique name: `dense`, `dense_1`, `batch_norm`, … */
   name: string;
+  /** The shape of the first input (a merge's other inputs: `inputShapes`). */
   inputShape: Shape;
   outputShape: Shape;
   params: ParamCount;

@@ -1,6 +1,6 @@
 /**
  * Builds a `ResolvedLayer` from a checked spec and what analysis inferred for it, as one object
- * literal per kind (fields in the order a spec lists them, then index, name, shapes, params,
+ * literal per kind (fields in the order a spec lists them, then index, inputs, name, shapes, params,
  * origin, argument ranges). Every layer is its own object; with `copyNested` its activation,
  * initialisers and window arrays are copied too, so a spec kept for reuse is never shared with a
  * layer handed out. Each kind lists all its spec fields: the compiler checks that none is missing.
@@ -16,6 +16,7 @@ export function makeLayer(
   spec: LayerSpec,
   copyNested: boolean,
   index: number,
+  inputs: number[],
   name: string,
   inputShape: Shape,
   outputShape: Shape,
@@ -34,6 +35,7 @@ export function makeLayer(
         init: init(spec.init, c),
         biasInit: init(spec.biasInit, c),
         index,
+        inputs,
         name,
         inputShape,
         outputShape,
@@ -42,13 +44,14 @@ export function makeLayer(
         argRanges,
       };
     case 'dropout':
-      return { kind: 'dropout', rate: spec.rate, index, name, inputShape, outputShape, params, origin, argRanges };
+      return { kind: 'dropout', rate: spec.rate, index, inputs, name, inputShape, outputShape, params, origin, argRanges };
     case 'batch_norm':
       return {
         kind: 'batch_norm',
         momentum: spec.momentum,
         epsilon: spec.epsilon,
         index,
+        inputs,
         name,
         inputShape,
         outputShape,
@@ -57,9 +60,9 @@ export function makeLayer(
         argRanges,
       };
     case 'activation':
-      return { kind: 'activation', activation: act(spec.activation, c), index, name, inputShape, outputShape, params, origin, argRanges };
+      return { kind: 'activation', activation: act(spec.activation, c), index, inputs, name, inputShape, outputShape, params, origin, argRanges };
     case 'flatten':
-      return { kind: 'flatten', index, name, inputShape, outputShape, params, origin, argRanges };
+      return { kind: 'flatten', index, inputs, name, inputShape, outputShape, params, origin, argRanges };
     case 'conv2d':
       return {
         kind: 'conv2d',
@@ -72,6 +75,7 @@ export function makeLayer(
         init: init(spec.init, c),
         biasInit: init(spec.biasInit, c),
         index,
+        inputs,
         name,
         inputShape,
         outputShape,
@@ -84,7 +88,9 @@ export function makeLayer(
       const pool = pair(spec.pool, c);
       // The stride defaults to the pool array itself: a copy keeps that.
       const stride = spec.stride === spec.pool ? pool : pair(spec.stride, c);
-      return { kind: spec.kind, pool, stride, padding: spec.padding, index, name, inputShape, outputShape, params, origin, argRanges };
+      return { kind: spec.kind, pool, stride, padding: spec.padding, index, inputs, name, inputShape, outputShape, params, origin, argRanges };
     }
+    case 'merge':
+      return { kind: 'merge', mode: spec.mode, index, inputs, name, inputShape, outputShape, params, origin, argRanges };
   }
 }

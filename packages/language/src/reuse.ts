@@ -12,7 +12,7 @@
  * looked up in the bindings), so a reused call allocates nothing until its layer is built.
  */
 import type { Argument, Expr, Range } from './ast.js';
-import type { LayerKind, LayerSpec } from './network.js';
+import type { LayerCallKind, LayerSpec } from './network.js';
 import { sameVal, type ArgVal, type Env, type Val } from './values.js';
 
 /** A check that reported nothing. Its spec is never handed out as is: layers get copies. */
@@ -29,13 +29,13 @@ export interface CleanCheck {
 
 /** Clean checks seen so far in one analysis, the most recent first, a few per layer kind. */
 export class CleanChecks {
-  private readonly byKind = new Map<LayerKind, CleanCheck[]>();
+  private readonly byKind = new Map<LayerCallKind, CleanCheck[]>();
 
   /** `perKind`: how many clean checks to keep per layer kind (0: none, every call is checked afresh). */
   constructor(private readonly perKind = 8) {}
 
   /** A clean check made for a call with the same argument names and equal values, if any. */
-  find(kind: LayerKind, args: readonly Argument[], env: Env): CleanCheck | undefined {
+  find(kind: LayerCallKind, args: readonly Argument[], env: Env): CleanCheck | undefined {
     const list = this.byKind.get(kind);
     if (list === undefined) return undefined;
     for (const c of list) if (matches(c, args, env)) return c;
@@ -46,7 +46,7 @@ export class CleanChecks {
    * Keeps a check that made no report. `args` are the values it checked and `argRanges` what it
    * recorded; a check that did not bind every argument (which would have been reported) is not kept.
    */
-  remember(kind: LayerKind, args: readonly ArgVal[], spec: LayerSpec, argRanges: Record<string, Range>): void {
+  remember(kind: LayerCallKind, args: readonly ArgVal[], spec: LayerSpec, argRanges: Record<string, Range>): void {
     const keys = Object.keys(argRanges);
     if (keys.length !== args.length) return;
     const check: CleanCheck = {

@@ -5,7 +5,7 @@
  * layer straight after a conv output keeps the spatial axes (Keras does the same; the linter, not
  * analysis, judges that choice).
  */
-import type { LayerSpec, ParamCount, Shape, Padding } from './network.js';
+import type { LayerSpec, MergeMode, ParamCount, Shape, Padding } from './network.js';
 
 export type ShapeResult =
   | { ok: true; outputShape: Shape; params: ParamCount }
@@ -72,5 +72,36 @@ export function inferLayer(spec: LayerSpec, input: Shape): ShapeResult {
       }
       return { ok: true, outputShape: [oh, ow, c], params: { trainable: 0, nonTrainable: 0 } };
     }
+    case 'merge':
+      return inferMerge(spec.mode, [input]);
   }
+}
+
+/**
+ * The shape a merge produces from its inputs' shapes (Keras's `Add`, `Concatenate`, …): equal shapes
+ * for the element-wise modes; for `concat`, equal ranks and equal axes but the last, which is summed.
+ */
+export function inferMerge(mode: MergeMode, inputs: readonly Shape[]): ShapeResult {
+  const none = { trainable: 0, nonTrainable: 0 };
+  const first = inputs[0];
+  if (!first) return { ok: false, message: `a ${mode} merge needs at least one input` };
+  if (mode !== 'concat') {
+    const other = inputs.find((s) => s.length !== first.length || s.some((d, i) => d !== first[i]));
+    if (other) return { ok: false, message: `${mode} needs inputs of equal shape, but they are ${inputs.map(fmt).join(' and ')}` };
+    return { ok: true, outputShape: first.slice(), params: none };
+  }
+  if (first.length === 0) return { ok: false, message: 'concat needs inputs with at least one axis' };
+  for (const s of inputs) {
+    if (s.length !== first.length) return { ok: false, message: `concat needs inputs of equal rank, but they are ${inputs.map(fmt).join(' and ')}` };
+    const axis = s.findIndex((d, i) => i < s.length - 1 && d !== first[i]);
+    if (axis >= 0) {
+      return {
+        ok: false,
+        message: `concat joins along the last axis, so the others must agree, but axis ${axis + 1} of ${inputs.map(fmt).join(' and ')} differs (${first[axis]} vs ${s[axis]})`,
+      };
+    }
+  }
+  const out = first.slice();
+  out[out.length - 1] = inputs.reduce((a, s) => a + (s[s.length - 1] as number), 0);
+  return { ok: true, outputShape: out, params: none };
 }
