@@ -34,7 +34,7 @@ function mlp(sizes, batchSize) {
     const last = i === sizes.length - 1;
     layers.push({
       kind: 'dense', units: sizes[i], activation: { name: last ? 'softmax' : 'relu' }, activationExplicit: true,
-      init: { name: 'glorot_uniform' }, biasInit: { name: 'zeros' }, index: i - 1, name: i === 1 ? 'dense' : `dense_${i - 1}`,
+      init: { name: 'glorot_uniform' }, biasInit: { name: 'zeros' }, index: i - 1, inputs: [i - 2], name: i === 1 ? 'dense' : `dense_${i - 1}`,
       inputShape: [sizes[i - 1]], outputShape: [sizes[i]], params: { trainable: sizes[i - 1] * sizes[i] + sizes[i], nonTrainable: 0 },
       origin: { node: {}, range, chain: [] },
     });
@@ -56,11 +56,11 @@ function mlp(sizes, batchSize) {
 function smallCnn(batchSize) {
   const conv = (index, name, filters, inShape, outShape) => ({
     kind: 'conv2d', filters, kernel: [3, 3], stride: [1, 1], padding: 'valid', activation: { name: 'relu' }, activationExplicit: true,
-    init: { name: 'he_normal' }, biasInit: { name: 'zeros' }, index, name, inputShape: inShape, outputShape: outShape,
+    init: { name: 'he_normal' }, biasInit: { name: 'zeros' }, index, inputs: [index - 1], name, inputShape: inShape, outputShape: outShape,
     params: { trainable: 9 * inShape[2] * filters + filters, nonTrainable: 0 }, origin: { node: {}, range, chain: [] },
   });
   const pool = (index, name, inShape, outShape) => ({
-    kind: 'max_pool2d', pool: [2, 2], stride: [2, 2], padding: 'valid', index, name, inputShape: inShape, outputShape: outShape,
+    kind: 'max_pool2d', pool: [2, 2], stride: [2, 2], padding: 'valid', index, inputs: [index - 1], name, inputShape: inShape, outputShape: outShape,
     params: { trainable: 0, nonTrainable: 0 }, origin: { node: {}, range, chain: [] },
   });
   const layers = [
@@ -68,8 +68,8 @@ function smallCnn(batchSize) {
     pool(1, 'max_pool2d', [26, 26, 8], [13, 13, 8]),
     conv(2, 'conv2d_1', 16, [13, 13, 8], [11, 11, 16]),
     pool(3, 'max_pool2d_1', [11, 11, 16], [5, 5, 16]),
-    { kind: 'flatten', index: 4, name: 'flatten', inputShape: [5, 5, 16], outputShape: [400], params: { trainable: 0, nonTrainable: 0 }, origin: { node: {}, range, chain: [] } },
-    { ...mlp([400, 10], batchSize).layers[0], index: 5 },
+    { kind: 'flatten', index: 4, inputs: [3], name: 'flatten', inputShape: [5, 5, 16], outputShape: [400], params: { trainable: 0, nonTrainable: 0 }, origin: { node: {}, range, chain: [] } },
+    { ...mlp([400, 10], batchSize).layers[0], index: 5, inputs: [4] },
   ];
   const net = mlp([784, 10], batchSize);
   return { ...net, input: [28, 28, 1], layers };

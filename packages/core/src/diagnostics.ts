@@ -6,9 +6,9 @@
 import type { Loss } from '@axon/language';
 import { alloc } from './arr.js';
 import { K } from './kernels.js';
-import type { LayerImpl } from './layers/layer.js';
+import type { EngineLayer } from './layers/layer.js';
 import { computeLoss, planLoss } from './losses.js';
-import { backwardPass, checkInput, forwardPass, outputActivation, outputFeatures, toDtype, type Model } from './model.js';
+import { backwardPass, checkInput, forwardPass, outputActivation, outputFeatures, outputPreact, toDtype, type Model } from './model.js';
 import { deriveRng } from './rng.js';
 import type { Dataset, LayerDiagnostics } from './types.js';
 
@@ -17,7 +17,7 @@ export class DiagnosticsAccumulator {
   private readonly normSums: Float64Array;
   private batches = 0;
 
-  constructor(private readonly layers: readonly LayerImpl[]) {
+  constructor(private readonly layers: readonly EngineLayer[]) {
     this.normSums = new Float64Array(layers.length);
   }
 
@@ -31,7 +31,7 @@ export class DiagnosticsAccumulator {
   addGradients(): void {
     const layers = this.layers;
     for (let i = 0; i < layers.length; i++) {
-      const k = (layers[i] as LayerImpl).kernel;
+      const k = (layers[i] as EngineLayer).kernel;
       if (k) this.normSums[i]! += Math.sqrt(K.sumSquares(k.grad, k.grad.length));
     }
     this.batches++;
@@ -66,8 +66,7 @@ export function probeGradients(model: Model, batch: Dataset, options: { loss?: L
   const acc = new DiagnosticsAccumulator(model.layers);
   acc.reset();
   const out = forwardPass(model, toDtype(model, batch.x), n, { training: true, updateStats: false, observe: true, rng: deriveRng(model.seed, 3) });
-  const last = model.layers[model.layers.length - 1] as LayerImpl;
-  const input = plan.fused ? last.preact() : out;
+  const input = plan.fused ? outputPreact(model) : out;
   const grad = alloc(model.dtype, n * model.outputSize);
   const value = computeLoss(plan, input, toDtype(model, batch.y), n, model.outputSize, grad);
   backwardPass(model, grad, n, plan.fused);

@@ -6,10 +6,9 @@
 import type { EarlyStopping, Loss, Optimizer, Task } from '@axon/language';
 import { alloc, type Arr } from './arr.js';
 import { DiagnosticsAccumulator } from './diagnostics.js';
-import type { LayerImpl } from './layers/layer.js';
 import { computeLoss, planLoss, type LossPlan } from './losses.js';
 import { MetricAccumulator } from './metrics.js';
-import { allParams, backwardPass, forwardPass, outputActivation, outputFeatures, type Model } from './model.js';
+import { allParams, backwardPass, forwardPass, outputActivation, outputFeatures, outputPreact, type Model } from './model.js';
 import { createOptimizer } from './optimizers.js';
 import { deriveRng } from './rng.js';
 import type { Dataset, EpochLog, TrainCallbacks, TrainResult } from './types.js';
@@ -90,7 +89,6 @@ export async function fit(
   const order = new Int32Array(train.n);
   for (let i = 0; i < train.n; i++) order[i] = i;
   const diag = new DiagnosticsAccumulator(model.layers);
-  const last = model.layers[model.layers.length - 1] as LayerImpl;
   const batches = Math.ceil(train.n / batchSize);
 
   const history: EpochLog[] = [];
@@ -125,7 +123,7 @@ export async function fit(
         for (let j = 0, s = src * outSize, d = r * outSize; j < outSize; j++) yb[d + j] = ty[s + j]!;
       }
       const out = forwardPass(model, xb, m, ctx);
-      const value = computeLoss(plan, plan.fused ? last.preact() : out, yb, m, outSize, grad);
+      const value = computeLoss(plan, plan.fused ? outputPreact(model) : out, yb, m, outSize, grad);
       if (!Number.isFinite(value)) {
         diverged = { batch: b, value };
         lossSum += value * m;
@@ -210,7 +208,6 @@ function evaluateWith(model: Model, data: Dataset, plan: LossPlan, task: Task, b
   const inSize = model.inputSize, outSize = model.outputSize;
   const ctx = { training: false, updateStats: false, observe: false, rng: deriveRng(model.seed, 4) };
   const metrics = new MetricAccumulator(task, outSize, plan.outputIsLogits, outputFeatures(model));
-  const last = model.layers[model.layers.length - 1] as LayerImpl;
   const x: Arr = model.dtype === 'float64' ? Float64Array.from(data.x) : data.x;
   const y: Arr = model.dtype === 'float64' ? Float64Array.from(data.y) : data.y;
   let sum = 0;
@@ -219,7 +216,7 @@ function evaluateWith(model: Model, data: Dataset, plan: LossPlan, task: Task, b
     const m = Math.min(step, data.n - start);
     const out = forwardPass(model, x.subarray(start * inSize, (start + m) * inSize), m, ctx);
     const yt = y.subarray(start * outSize, (start + m) * outSize);
-    sum += computeLoss(plan, plan.fused ? last.preact() : out, yt, m, outSize, null) * m;
+    sum += computeLoss(plan, plan.fused ? outputPreact(model) : out, yt, m, outSize, null) * m;
     metrics.add(out, yt, m);
   }
   return { loss: data.n === 0 ? NaN : sum / data.n, metrics: metrics.result() };

@@ -27,4 +27,6 @@ export {
   type ModelFile,
   type ModelFileLayer,
   type ModelFileTensor,
+  type ModelFileNode,
+  type LoadModelOptions,
 } from './io/index.js';

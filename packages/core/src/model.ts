@@ -1,12 +1,14 @@
 /**
  * A model: the resolved network turned into layer implementations with weights. Built once, seeded.
  */
-import type { Activation, ResolvedLayer, ResolvedNetwork } from '@axon/language';
+import { inputShapes, outputLayer, type Activation, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import { product, type Arr, type DType } from './arr.js';
 import { BatchNormLayer } from './layers/batch-norm.js';
 import { Conv2dLayer } from './layers/conv2d.js';
 import { DenseLayer } from './layers/dense.js';
-import type { ForwardContext, LayerImpl } from './layers/layer.js';
+import { ModelGraph } from './graph-pass.js';
+import type { EngineLayer, ForwardContext, LayerImpl } from './layers/layer.js';
+import { MergeLayer } from './layers/merge.js';
 import { PoolLayer } from './layers/pool.js';
 import { ActivationLayer, DropoutLayer, FlattenLayer } from './layers/simple.js';
 import type { Param } from './param.js';
@@ -28,8 +30,10 @@ export interface Model {
   readonly inputSize: number;
   /** Values per output sample. */
   readonly outputSize: number;
-  /** @internal engine layers, one per `network.layers` entry. */
-  readonly layers: readonly LayerImpl[];
+  /** @internal engine layers, one per `network.layers` entry (same order: topological). */
+  readonly layers: readonly EngineLayer[];
+  /** @internal how the layers are wired, and the passes over them. */
+  readonly graph: ModelGraph;
 }
 
 export class ModelError extends Error {
@@ -40,30 +44,48 @@ export function buildModel(network: ResolvedNetwork, options: BuildOptions = {})
   const dtype = options.dtype ?? 'float32';
   const seed = options.seed ?? network.train?.seed ?? 42;
   const rng = deriveRng(seed, 0);
-  const layers: LayerImpl[] = [];
-  let shape = network.input.slice();
-  for (const spec of network.layers) {
-    const layer = buildLayer(spec, shape, dtype, rng);
+  const graph = new ModelGraph(network, dtype);
+  const layers: EngineLayer[] = [];
+  network.layers.forEach((spec, i) => {
+    checkInputs(spec, i);
+    const shapes = inputShapes(network, spec);
+    const shape = shapes[0] as number[];
+    const layer = spec.kind === 'merge' ? new MergeLayer(spec, dtype, shapes) : buildLayer(spec, shape, dtype, rng);
     layers.push(layer);
     if (spec.kind === 'dense') checkDenseShape(spec, shape);
-    shape = spec.outputShape.slice();
-    if (layer.outSize !== product(shape)) {
+    if (layer.outSize !== product(spec.outputShape)) {
       throw new ModelError(
         `layer ${spec.index} (${spec.name}): the engine computes ${layer.outSize} outputs per sample but the network says [${spec.outputShape.join(', ')}]`,
       );
     }
-  }
+  });
+  const out = graph.output >= 0 ? layers[graph.output] : undefined;
   return {
     network,
     dtype,
     seed,
     inputSize: product(network.input),
-    outputSize: layers.length > 0 ? (layers[layers.length - 1] as LayerImpl).outSize : product(network.input),
+    outputSize: out ? out.outSize : product(network.input),
     layers,
+    graph,
   };
 }
 
-function buildLayer(spec: ResolvedLayer, inputShape: number[], dtype: DType, rng: ReturnType<typeof deriveRng>): LayerImpl {
+/** Inputs must name earlier layers (or the network input): the topological order the passes rely on. */
+function checkInputs(spec: ResolvedLayer, i: number): void {
+  const ins = spec.inputs;
+  const bad = ins.find((j) => !Number.isInteger(j) || j < -1 || j >= i);
+  if (ins.length === 0 || bad !== undefined) {
+    throw new ModelError(
+      `layer ${i} (${spec.name}): reads from [${ins.join(', ')}]; every input must be -1 (the network input) or an earlier layer`,
+    );
+  }
+  if (spec.kind === 'merge' ? ins.length < 2 : ins.length !== 1) {
+    throw new ModelError(`layer ${i} (${spec.name}): a ${spec.kind} layer reads ${spec.kind === 'merge' ? 'two or more inputs' : 'one input'}, got ${ins.length}`);
+  }
+}
+
+function buildLayer(spec: Exclude<ResolvedLayer, { kind: 'merge' }>, inputShape: number[], dtype: DType, rng: ReturnType<typeof deriveRng>): LayerImpl {
   switch (spec.kind) {
     case 'dense':
       if (inputShape.length === 0) throw new ModelError(`layer ${spec.index} (${spec.name}): dense needs an input with at least one axis, got []`);
@@ -106,36 +128,44 @@ function checkDenseShape(spec: Extract<ResolvedLayer, { kind: 'dense' }>, inputS
  * output is `outputSize / outputFeatures` rows per sample (more than one after a dense on a rank-N input).
  */
 export function outputFeatures(model: Model): number {
-  const last = model.layers[model.layers.length - 1];
-  const shape = last ? last.spec.outputShape : model.network.input;
+  const shape = outputLayer(model.network)?.outputShape ?? model.network.input;
   const f = shape.length > 0 ? (shape[shape.length - 1] as number) : model.outputSize;
   return f > 0 && model.outputSize % f === 0 ? f : model.outputSize;
 }
 
-/** The activation of the last layer that has one, if it is the output layer (used to fuse losses). */
+/** The output layer's engine layer, if the network has layers. */
+export function outputImpl(model: Model): EngineLayer | undefined {
+  const out = outputLayer(model.network);
+  return out ? model.layers[out.index] : undefined;
+}
+
+/** The output layer's activation, if it applies one (used to fuse losses). */
 export function outputActivation(model: Model): Activation | undefined {
-  const last = model.layers[model.layers.length - 1];
-  return last?.act ? last.act.activation : undefined;
+  return outputImpl(model)?.act?.activation;
+}
+
+/** What the loss reads when it is fused with the output activation: that layer's pre-activations. */
+export function outputPreact(model: Model): Arr {
+  const out = outputImpl(model);
+  if (!out) throw new ModelError('the network has no layers, so there is no output activation to fuse with the loss');
+  return out.preact();
 }
 
 export function allParams(model: Model): Param[] {
   return model.layers.flatMap((l) => l.params);
 }
 
-/** Forward pass over `n` samples; returns the last layer's output buffer. */
+/** Forward pass over `n` samples, in topological order; returns the output layer's buffer. */
 export function forwardPass(model: Model, x: Arr, n: number, ctx: ForwardContext): Arr {
-  let h = x;
-  for (const layer of model.layers) h = layer.forward(h, n, ctx);
-  return h;
+  return model.graph.forward(model.layers, x, n, ctx);
 }
 
-/** Backward pass from dL/d(output) (or dL/dz of the output activation when `fused`). */
+/**
+ * Backward pass from dL/d(output) (or dL/dz of the output activation when `fused`); a layer read by
+ * several others gets the sum of their gradients.
+ */
 export function backwardPass(model: Model, dOut: Arr, n: number, fused: boolean): void {
-  let d: Arr | null = dOut;
-  const layers = model.layers;
-  for (let i = layers.length - 1; i >= 0 && d !== null; i--) {
-    d = (layers[i] as LayerImpl).backward(d, n, i > 0, fused && i === layers.length - 1);
-  }
+  model.graph.backward(model.layers, dOut, n, fused);
 }
 
 const PREDICT_CHUNK = 256;

@@ -100,6 +100,7 @@ export function net(input: number[], layers: Short[], o: NetOptions = {}): Resol
     return {
       ...spec,
       index,
+      inputs: [index - 1],
       name: c === 0 ? l.kind : `${l.kind}_${c}`,
       inputShape: inShape,
       outputShape: outShape,

@@ -1,4 +1,4 @@
 export { saveModel, encodeModel } from './save-model.js';
-export { loadModel } from './load-model.js';
+export { loadModel, type LoadModelOptions } from './load-model.js';
 export { ModelFileError } from './errors.js';
-export { MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelFile, type ModelFileLayer, type ModelFileTensor } from './model-format.js';
+export { MODEL_FORMAT, MODEL_FORMAT_VERSION, type ModelFile, type ModelFileLayer, type ModelFileTensor, type ModelFileNode } from './model-format.js';

@@ -14,7 +14,15 @@ import { ModelFileError } from './errors.js';
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, MODEL_JSON, WEIGHTS_BIN, type ModelFile } from './model-format.js';
 import { expectedTensorShapes } from './weight-shapes.js';
 
-export async function loadModel(dir: string): Promise<TrainedModel> {
+export interface LoadModelOptions {
+  /**
+   * The network the model was trained as, when its source cannot say it (a graph built by hand, which
+   * the language cannot write yet). Its layers must match the file's recorded names, kinds and inputs.
+   */
+  network?: ResolvedNetwork;
+}
+
+export async function loadModel(dir: string, options: LoadModelOptions = {}): Promise<TrainedModel> {
   const jsonPath = join(dir, MODEL_JSON);
   const binPath = join(dir, WEIGHTS_BIN);
   const text = await readOrFail(jsonPath, dir, 'utf8');
@@ -33,7 +41,8 @@ export async function loadModel(dir: string): Promise<TrainedModel> {
   if (digest !== file.weights.sha256) {
     throw new ModelFileError(binPath, 'SHA-256 does not match model.json; the weights were modified or only partly written');
   }
-  const network = resolveSavedNetwork(file, jsonPath);
+  const network = options.network ?? resolveSavedNetwork(file, jsonPath);
+  checkGraph(file, network, jsonPath, options.network ? 'the given network' : 'the source');
   const weights = decodeWeights(file, bytes, network, jsonPath);
   const model: TrainedModel = { network, source: file.source, weights, featureNames: [...file.featureNames] };
   if (file.target !== undefined) model.target = file.target;
@@ -104,6 +113,16 @@ function checkModelFile(raw: unknown, path: string): ModelFile {
       if (!ok) fail(`layers[${i}].tensors[${j}] needs name, shape, byteOffset and length that agree and fit in weights.bin`);
     });
   });
+  if (o.graph !== undefined) {
+    const ok =
+      Array.isArray(o.graph) &&
+      (o.graph as unknown[]).every((g) => {
+        const node = g as Record<string, unknown>;
+        return typeof node === 'object' && node !== null && typeof node.name === 'string' && typeof node.kind === 'string' &&
+          Array.isArray(node.inputs) && node.inputs.length > 0 && node.inputs.every((j) => Number.isInteger(j) && (j as number) >= -1);
+      });
+    if (!ok) fail('"graph" must be an array of { name, kind, inputs: integer[] } (one per layer; -1 is the network input)');
+  }
   return o as unknown as ModelFile;
 }
 
@@ -128,6 +147,24 @@ function resolveSavedNetwork(file: ModelFile, path: string): ResolvedNetwork {
     throw new ModelFileError(path, `inputShape [${String(file.inputShape)}] does not match the source's input [${network.input.join(', ')}]`);
   }
   return network;
+}
+
+/** The recorded wiring (a chain when the file predates graphs) must be the network's. */
+function checkGraph(file: ModelFile, network: ResolvedNetwork, path: string, what: string): void {
+  const nodes = file.graph ?? network.layers.map((l, i) => ({ name: l.name, kind: l.kind, inputs: [i - 1] }));
+  if (nodes.length !== network.layers.length) {
+    throw new ModelFileError(path, `records ${nodes.length} layers but ${what} has ${network.layers.length} (network ${network.name})`);
+  }
+  nodes.forEach((node, i) => {
+    const layer = network.layers[i]!;
+    const same = node.inputs.length === layer.inputs.length && node.inputs.every((j, k) => j === layer.inputs[k]);
+    if (node.name !== layer.name || node.kind !== layer.kind || !same) {
+      throw new ModelFileError(
+        path,
+        `layer ${i} is ${node.name} (${node.kind}) reading [${node.inputs.join(', ')}] in the file but ${layer.name} (${layer.kind}) reading [${layer.inputs.join(', ')}] in ${what}`,
+      );
+    }
+  });
 }
 
 function decodeWeights(file: ModelFile, bytes: Buffer, network: ResolvedNetwork, path: string): LayerWeights[] {

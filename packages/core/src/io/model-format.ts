@@ -31,6 +31,14 @@ export interface ModelFileLayer {
   tensors: ModelFileTensor[];
 }
 
+/** One layer of the network as the model was trained: what it reads (see `ResolvedLayer.inputs`). */
+export interface ModelFileNode {
+  name: string;
+  kind: string;
+  /** Indices of the layers it reads; -1 is the network input. */
+  inputs: number[];
+}
+
 export interface ModelFile {
   format: typeof MODEL_FORMAT;
   version: typeof MODEL_FORMAT_VERSION;
@@ -55,4 +63,9 @@ export interface ModelFile {
     sha256: string;
   };
   layers: ModelFileLayer[];
+  /**
+   * Every layer of the network, in order, with its inputs. Files written before graphs lack it and
+   * are read as a chain (each layer reads the one before).
+   */
+  graph?: ModelFileNode[];
 }

@@ -81,6 +81,7 @@ export function encodeModel(model: TrainedModel): { file: ModelFile; bytes: Uint
       sha256: createHash('sha256').update(bytes).digest('hex'),
     },
     layers,
+    graph: model.network.layers.map((l) => ({ name: l.name, kind: l.kind, inputs: [...l.inputs] })),
   };
   return { file, bytes };
 }

@@ -2,6 +2,7 @@
  * The engine's view of one layer: its parameters, a forward pass that writes into the layer's own
  * (reused) buffers, and a backward pass that writes parameter gradients and returns dL/dx.
  * Every layer works on flat row-major batches: `n` samples of `inSize` values in, `outSize` out.
+ * A merge (`JoinImpl`) reads several such batches and writes one.
  */
 import type { ResolvedLayer } from '@axon/language';
 import type { ActivationUnit } from '../activation.js';
@@ -20,10 +21,10 @@ export interface ForwardContext {
   rng: Rng;
 }
 
-export interface LayerImpl {
+/** What every engine layer has, whatever it reads: its spec, weights and activation. */
+export interface EngineLayerBase {
   readonly spec: ResolvedLayer;
   readonly dtype: DType;
-  readonly inSize: number;
   readonly outSize: number;
   /** All weights, in Keras order (trainable and not). */
   readonly params: Param[];
@@ -33,11 +34,36 @@ export interface LayerImpl {
   readonly act: ActivationUnit | null;
   /** The pre-activations of the last forward pass (layers with `act`). */
   preact(): Arr;
+}
+
+/** A layer that reads one input (every kind written as a call). */
+export interface LayerImpl extends EngineLayerBase {
+  readonly inSize: number;
   /** Returns the layer's output buffer (valid until the next forward). */
   forward(x: Arr, n: number, ctx: ForwardContext): Arr;
   /**
    * Writes parameter gradients; returns dL/dx, or null when `needDx` is false.
    * `dyIsPreact`: `dy` already is dL/dz of the layer's activation (a fused softmax/sigmoid loss).
+   * Never writes into `dy` (a gradient may be shared by several inputs of a merge).
    */
   backward(dy: Arr, n: number, needDx: boolean, dyIsPreact: boolean): Arr | null;
+}
+
+/** A layer that joins two or more inputs (merge). No weights, no activation. */
+export interface JoinImpl extends EngineLayerBase {
+  readonly join: true;
+  /** Values per sample of each input, in input order. */
+  readonly inSizes: readonly number[];
+  forward(xs: readonly Arr[], n: number): Arr;
+  /**
+   * dL/d(each input), null where `needDx` is false. The returned buffers may be shared between
+   * inputs (add passes `dy` itself to all of them): read them, never write into them.
+   */
+  backward(dy: Arr, n: number, needDx: readonly boolean[]): readonly (Arr | null)[];
+}
+
+export type EngineLayer = LayerImpl | JoinImpl;
+
+export function isJoin(layer: EngineLayer): layer is JoinImpl {
+  return (layer as JoinImpl).join === true;
 }
