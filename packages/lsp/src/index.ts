@@ -12,4 +12,4 @@ export { semanticTokensLegend } from './features/semantic-tokens.js';
 export { LENS_COMMANDS } from './features/code-lens.js';
 export { FIX_ALL_KIND } from './features/code-actions.js';
 export { cursorContext, type CursorContext, type CursorKind } from './text/context.js';
-export { tokenize, type Token } from './text/scan.js';
+export { tokenize, type Token, type TokenKind } from './text/tokens.js';

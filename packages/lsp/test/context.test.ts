@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cursorContext } from '../src/text/context.js';
-import { tokenize } from '../src/text/scan.js';
+import { tokenize } from '../src/text/tokens.js';
 import { marked } from './harness.js';
 
 const at = (source: string) => {
@@ -8,18 +8,18 @@ const at = (source: string) => {
   return cursorContext(text, offset);
 };
 
-describe('tokenize', () => {
-  it('splits identifiers, numbers, strings, comments and punctuation with offsets and lines', () => {
+describe('tokenize (the language\'s lexer, as the server sees it)', () => {
+  it('gives identifiers, keywords, numbers, strings, comments and punctuation with offsets and 0-based lines', () => {
     const tokens = tokenize('dense(16, activation: relu) // hi\n"a\\"b" 1e-3 -0.5 /* x\ny */ ?');
     expect(tokens.map((t) => [t.kind, t.text, t.start, t.line])).toEqual([
-      ['ident', 'dense', 0, 0],
-      ['punct', '(', 5, 0],
+      ['identifier', 'dense', 0, 0],
+      ['punctuation', '(', 5, 0],
       ['number', '16', 6, 0],
-      ['punct', ',', 8, 0],
-      ['ident', 'activation', 10, 0],
-      ['punct', ':', 20, 0],
-      ['ident', 'relu', 22, 0],
-      ['punct', ')', 26, 0],
+      ['punctuation', ',', 8, 0],
+      ['identifier', 'activation', 10, 0],
+      ['punctuation', ':', 20, 0],
+      ['identifier', 'relu', 22, 0],
+      ['punctuation', ')', 26, 0],
       ['comment', '// hi', 28, 0],
       ['string', '"a\\"b"', 34, 1],
       ['number', '1e-3', 41, 1],
@@ -32,8 +32,32 @@ describe('tokenize', () => {
   it('ends an unterminated string at the line end and an unterminated comment at the end', () => {
     expect(tokenize('"abc\nx /* y').map((t) => [t.kind, t.text])).toEqual([
       ['string', '"abc'],
-      ['ident', 'x'],
+      ['identifier', 'x'],
       ['comment', '/* y'],
+    ]);
+  });
+
+  it('splits `1_000` and `.5` as the parser does, and marks what the lexer cannot read as unknown', () => {
+    expect(tokenize('dense(1_000)').map((t) => [t.kind, t.text])).toEqual([
+      ['identifier', 'dense'],
+      ['punctuation', '('],
+      ['number', '1'],
+      ['identifier', '_000'],
+      ['punctuation', ')'],
+    ]);
+    expect(tokenize('dropout(.5)').map((t) => [t.kind, t.text, t.start])).toEqual([
+      ['identifier', 'dropout', 0],
+      ['punctuation', '(', 7],
+      ['unknown', '.', 8],
+      ['number', '5', 9],
+      ['punctuation', ')', 10],
+    ]);
+    expect(tokenize('network true x\r\n- é').map((t) => [t.kind, t.text, t.line])).toEqual([
+      ['keyword', 'network', 0],
+      ['boolean', 'true', 0],
+      ['identifier', 'x', 0],
+      ['unknown', '-', 1],
+      ['unknown', 'é', 1],
     ]);
   });
 });

@@ -8,7 +8,7 @@ import type { AxonDocument } from '../workspace/document.js';
 import { offsetRange } from '../util/ranges.js';
 import { blockArgs, findSignature, setting, signature, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
 import { expansionText, formatActivation, formatCount, formatShape, layerLines, layersOfBlockUse, layersOfCall, positionsText } from './layer-info.js';
-import { firstTokenEndingAtOrAfter, type Token } from '../text/scan.js';
+import { firstTokenEndingAtOrAfter, isWord, type Token } from '../text/tokens.js';
 
 const activationByName = new Map(activationDocs.map((d) => [d.name, d]));
 
@@ -18,7 +18,7 @@ function md(value: string, doc: AxonDocument, token: Token): Hover {
 
 export function identTokenAt(tokens: readonly Token[], offset: number): Token | undefined {
   const lo = firstTokenEndingAtOrAfter(tokens, offset);
-  for (const t of [tokens[lo], tokens[lo + 1]]) if (t && t.kind === 'ident' && t.start <= offset && offset <= t.end) return t;
+  for (const t of [tokens[lo], tokens[lo + 1]]) if (isWord(t) && t.start <= offset && offset <= t.end) return t;
   return undefined;
 }
 

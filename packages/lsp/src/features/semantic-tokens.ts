@@ -1,4 +1,7 @@
-/** Semantic tokens (full): keywords, declarations, layer kinds, vocabulary names, parameters, numbers, strings, comments. */
+/**
+ * Semantic tokens (full): keywords, declarations, layer kinds, vocabulary names, parameters, numbers,
+ * strings, comments — over the language's token stream, classified by the AST.
+ */
 import type { AstNode, BlockDecl, Program } from '@axon/language';
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import { blocks, children } from '../ast/walk.js';
@@ -13,8 +16,6 @@ type TokenType = (typeof tokenTypes)[number];
 const typeIndex = new Map<string, number>(tokenTypes.map((t, i) => [t, i]));
 const DECLARATION = 1;
 const DEFAULT_LIBRARY = 2;
-
-const KEYWORDS = new Set(['network', 'block', 'repeat', 'layers', 'input', 'task', 'train', 'data', 'true', 'false']);
 
 /** Classifies identifiers by offset from the AST. */
 function classify(program: Program): Map<number, [TokenType, number]> {
@@ -60,34 +61,34 @@ function classify(program: Program): Map<number, [TokenType, number]> {
 export function semanticTokens(doc: AxonDocument): SemanticTokens {
   const classes = classify(doc.parsed().ast);
   const builder = new SemanticTokensBuilder();
+  const text = doc.text;
   const push = (start: number, end: number, type: TokenType, mods: number) => {
-    // Tokens may not span lines: split multi-line comments per line.
+    // Tokens may not span lines: split multi-line comments at each line break (\n, \r\n or \r).
     let s = start;
     while (s < end) {
-      const nl = doc.text.indexOf('\n', s);
-      const e = nl === -1 || nl >= end ? end : nl;
+      let e = s;
+      while (e < end && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
       if (e > s) {
         const p = doc.textDocument.positionAt(s);
         builder.push(p.line, p.character, e - s, typeIndex.get(type)!, mods);
       }
-      s = e + 1;
+      s = text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
     }
   };
+  // The language's own tokens (the parser's lexer): the editor colours exactly what the parser reads.
   for (const t of doc.tokens()) {
     switch (t.kind) {
       case 'comment':
-        push(t.start, t.end, 'comment', 0);
-        break;
       case 'number':
-        push(t.start, t.end, 'number', 0);
-        break;
       case 'string':
-        push(t.start, t.end, 'string', 0);
+        push(t.start, t.end, t.kind, 0);
         break;
-      case 'ident': {
+      case 'identifier':
+      case 'keyword':
+      case 'boolean': {
         const c = classes.get(t.start);
         if (c) push(t.start, t.end, c[0], c[1]);
-        else if (KEYWORDS.has(t.text)) push(t.start, t.end, 'keyword', 0);
+        else if (t.kind !== 'identifier') push(t.start, t.end, 'keyword', 0);
         break;
       }
       default:

@@ -1,9 +1,10 @@
 /**
- * Where the cursor is, in Axon's terms, worked out from tokens alone (the text is often broken while
- * the user types): which section it is in, which call it is inside, whether it sits at the start of
+ * Where the cursor is, in Axon's terms, worked out from the language's tokens alone (the text is often
+ * broken while the user types, so this does not wait for a parse): which section it is in, which call it is inside, whether it sits at the start of
  * a statement, after `key:`, or where an argument name goes.
  */
-import { firstTokenEndingAtOrAfter, tokenize, type Token } from './scan.js';
+import { positionAt } from '@axon/language';
+import { firstTokenEndingAtOrAfter, isPunct, isWord, tokenize, type Token } from './tokens.js';
 
 export type Section = 'network' | 'layers' | 'block' | 'repeat' | 'train' | 'data' | 'unknown';
 
@@ -78,7 +79,7 @@ export interface CursorContext {
 
 function sectionOf(stmt: Token[]): Section {
   const first = stmt[0];
-  if (!first || first.kind !== 'ident') return 'unknown';
+  if (!isWord(first)) return 'unknown';
   switch (first.text) {
     case 'network':
     case 'layers':
@@ -97,7 +98,7 @@ function split(tokens: Token[], offset: number): { before: Token[]; word?: Token
   const lo = firstTokenEndingAtOrAfter(tokens, offset);
   const t = tokens[lo];
   if (t && t.start < offset && offset <= t.end) {
-    if (t.kind === 'ident') return { before: tokens.slice(0, lo), word: t };
+    if (isWord(t)) return { before: tokens.slice(0, lo), word: t };
     if (t.kind === 'comment' || t.kind === 'string' || t.kind === 'number') {
       // The cursor right after a finished string/comment-less token is outside it.
       if (t.kind === 'string' && offset === t.end && t.text.length > 1 && t.text.endsWith('"')) return { before: tokens.slice(0, lo + 1) };
@@ -128,7 +129,7 @@ function frames(before: Token[]): { stack: Frame[]; topLevel: Token[] } {
   for (const t of before) {
     if (t.kind === 'comment') continue;
     const f = top();
-    if (t.kind === 'punct') {
+    if (t.kind === 'punctuation') {
       switch (t.text) {
         case '{': {
           const stmt = f?.type === 'brace' ? f.stmt : topLevelStmt;
@@ -147,7 +148,7 @@ function frames(before: Token[]): { stack: Frame[]; topLevel: Token[] } {
           break;
         }
         case '(': {
-          const callee = prev && prev.kind === 'ident' && prev.end <= t.start ? prev : undefined;
+          const callee = isWord(prev) && prev.end <= t.start ? prev : undefined;
           // the callee token stays in the parent's statement
           stack.push({ type: 'paren', callee: callee?.text, calleeStart: callee?.start, open: t.start, argIndex: 0, given: [], current: [], named: new Map() });
           break;
@@ -196,12 +197,12 @@ function frames(before: Token[]): { stack: Frame[]; topLevel: Token[] } {
 }
 function endsWithColon(stmt: Token[]): boolean {
   const last = stmt[stmt.length - 1];
-  return last?.kind === 'punct' && last.text === ':';
+  return isPunct(last, ':');
 }
 
 function namedOf(current: Token[]): string | undefined {
   const [a, b] = current;
-  return a?.kind === 'ident' && b?.kind === 'punct' && b.text === ':' ? a.text : undefined;
+  return isWord(a) && isPunct(b, ':') ? a.text : undefined;
 }
 
 function callInfo(stack: Frame[], index: number): CallInfo | undefined {
@@ -259,8 +260,7 @@ export function cursorContext(text: string, offset: number, tokens: Token[] = to
   if (inside) return { context: { kind: 'none' }, ...base, ...(call ? { call } : {}) };
   const f = stack[stack.length - 1];
   // A statement ends at a line break: on a fresh line the cursor starts a new one (unless the last token is `key:`).
-  let cursorLine = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < replaceStart; i = text.indexOf('\n', i + 1)) cursorLine++;
+  const cursorLine = positionAt(text, replaceStart).line - 1;
   const fresh = (stmt: Token[]) => stmt.length > 0 && stmt[stmt.length - 1]!.line < cursorLine && !endsWithColon(stmt);
   if (f?.type === 'brace' && fresh(f.stmt)) f.stmt = [];
   const context = kindOf(f, stack, fresh(topLevel) ? [] : topLevel);
@@ -291,7 +291,7 @@ function kindOf(f: Frame | undefined, stack: Frame[], top: Token[]): CursorKind 
     case 'train':
     case 'data':
       if (stmt.length === 0) return { kind: 'setting-key', section: f.section };
-      if (stmt.length === 2 && stmt[1] === ':' && f.stmt[0]!.kind === 'ident') return { kind: 'value', key: stmt[0]!, section: f.section };
+      if (stmt.length === 2 && stmt[1] === ':' && isWord(f.stmt[0])) return { kind: 'value', key: stmt[0]!, section: f.section };
       return { kind: 'none' };
     default:
       return { kind: 'none' };

@@ -1,10 +1,10 @@
 /**
- * The file's outline from tokens alone: blocks (name, parameters), networks (name, span, task) and
+ * The file's outline from the language's tokens alone: blocks (name, parameters), networks (name, span, task) and
  * their `train`/`data` sections with the keys already written. Completion and signature help use it
  * instead of the parse, so they answer right after an edit without waiting for the document to be
  * parsed, and keep working on text the parser cannot read.
  */
-import type { Token } from './scan.js';
+import { isWord, type Token } from './tokens.js';
 
 export interface OutlineBlock {
   name: string;
@@ -51,7 +51,7 @@ export function outline(tokens: readonly Token[], textLength: number): Outline {
     const firstOnLine = t.line !== lastLine;
     if (firstOnLine) lineStartDepth = depth;
     lastLine = t.line;
-    if (t.kind === 'punct') {
+    if (t.kind === 'punctuation') {
       if (t.text === '{' || t.text === '(' || t.text === '[') depth++;
       else if (t.text === '}' || t.text === ')' || t.text === ']') {
         depth = Math.max(0, depth - 1);
@@ -66,25 +66,25 @@ export function outline(tokens: readonly Token[], textLength: number): Outline {
       }
       continue;
     }
-    if (t.kind !== 'ident') continue;
-    if (depth === 0 && t.text === 'block' && code[i + 1]?.kind === 'ident') {
+    if (!isWord(t)) continue;
+    if (depth === 0 && t.text === 'block' && isWord(code[i + 1])) {
       const name = code[i + 1]!.text;
       const params: string[] = [];
       if (code[i + 2]?.text === '(') {
-        for (let j = i + 3; j < code.length && code[j]!.text !== ')' && code[j]!.text !== '{'; j++) if (code[j]!.kind === 'ident') params.push(code[j]!.text);
+        for (let j = i + 3; j < code.length && code[j]!.text !== ')' && code[j]!.text !== '{'; j++) if (isWord(code[j])) params.push(code[j]!.text);
       }
       blocks.push({ name, params });
       continue;
     }
     if (depth === 0 && t.text === 'network') {
-      const name = code[i + 1]?.kind === 'ident' ? code[i + 1]!.text : '';
+      const name = isWord(code[i + 1]) ? code[i + 1]!.text : '';
       net = { name, start: t.start, end: textLength, members: [], sections: [] };
       networks.push(net);
       continue;
     }
     if (net && depth === 1 && MEMBERS.has(t.text) && (firstOnLine || lineStartDepth === 1)) {
       net.members.push(t.text);
-      if (t.text === 'task' && code[i + 1]?.kind === 'ident') net.task = code[i + 1]!.text;
+      if (t.text === 'task' && isWord(code[i + 1])) net.task = code[i + 1]!.text;
       if ((t.text === 'train' || t.text === 'data') && code[i + 1]?.text === '{') {
         section = { kind: t.text, start: code[i + 1]!.start, end: textLength, keys: [] };
         sectionDepth = 1;

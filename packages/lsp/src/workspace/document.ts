@@ -7,7 +7,7 @@
 import { analyze, parse, type AnalysisResult, type ParseResult } from '@axon/language';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { outline, type Outline } from '../text/outline.js';
-import { tokenize, type Token } from '../text/scan.js';
+import { tokenize, type Token } from '../text/tokens.js';
 import type { LintOutcome } from './lint.js';
 
 export enum DocumentState {
