@@ -1,5 +1,5 @@
 /**
- * Runs the rules over a file's resolved networks and turns their reports into findings:
+ * Runs the rules over a file's resolved networks and turns what they report into findings:
  * one finding per source range (a layer inside a `repeat` or block is reported once, with a note
  * saying which expansions it came from), severities from the configuration, fixes kept only
  * when they are safe for every expansion, then suppression comments applied.
@@ -7,7 +7,7 @@
 import type { ExpansionStep, Program, Range, RelatedLocation, ResolvedLayer, ResolvedNetwork, Severity } from '@axon/language';
 import { ENGINE_RULES, rules } from './rules/index.js';
 import { applySuppressions } from './suppressions.js';
-import type { ExpansionInfo, Finding, Fix, Report, ResolvedConfig, Rule } from './types.js';
+import type { ExpansionInfo, Finding, Fix, ReportDescriptor, ResolvedConfig, Rule } from './types.js';
 
 export interface LintInput {
   text: string;
@@ -17,7 +17,7 @@ export interface LintInput {
 
 interface Pending {
   rule: Rule;
-  report: Report;
+  descriptor: ReportDescriptor;
   message: string;
   severity: Severity;
   network: ResolvedNetwork;
@@ -119,7 +119,7 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): Finding[
     if (!setting || setting.severity === 'off') continue;
     for (let net = 0; net < networks.length; net++) {
       const network = networks[net]!;
-      const report = (r: Report) => {
+      const report = (r: ReportDescriptor) => {
         const layers = (r.layers ?? (r.layer ? [r.layer] : [])).map((layer) => ({ net, layer }));
         const range = r.range ?? layers[0]?.layer.origin.range ?? network.nameRange;
         const key = `${rule.meta.id}|${r.messageId}|${rangeKey(range)}`;
@@ -134,7 +134,7 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): Finding[
         const severity = setting.explicit ? (setting.severity as Severity) : (r.severity ?? (setting.severity as Severity));
         pending.set(key, {
           rule,
-          report: { ...r, range },
+          descriptor: { ...r, range },
           message: interpolate(template, r.data),
           severity,
           network,
@@ -161,7 +161,7 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): Finding[
   const findings: Finding[] = [];
   for (const key of order) {
     const p = pending.get(key)!;
-    const range = p.report.range!;
+    const range = p.descriptor.range!;
     const firstNet = p.layers[0]?.net;
     const ownLayers = p.layers.filter((l) => l.net === firstNet).map((l) => l.layer);
     // The note speaks for the layers written at this range, when they come from a repeat or block.
@@ -177,11 +177,11 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): Finding[
       const total = [...origins].reduce((sum, k) => sum + (counts!.get(k) ?? 0), 0);
       if (distinct.size < total) fix = undefined;
     }
-    const related = [...(p.report.related ?? []), ...(expansion ? expansionRelated(atRange) : [])];
+    const related = [...(p.descriptor.related ?? []), ...(expansion ? expansionRelated(atRange) : [])];
     const finding: Finding = {
       ruleId: p.rule.meta.id,
       severity: p.severity,
-      messageId: p.report.messageId,
+      messageId: p.descriptor.messageId,
       message: expansion ? `${p.message} (${expansion.text})` : p.message,
       range,
       network: p.network.name,

@@ -7,7 +7,7 @@
  *   rules, ruleById(id)                          → the registry, with each rule's meta (SARIF, hover, docs)
  *   applyFixes(text, findings)                   → text with every non-overlapping fix applied
  *   disableNextLineEdit / disableFileEdit        → TextEdit adding a suppression comment
- *   toFileReport + formatReports(name, reports)  → stylish / json / sarif / github output
+ *   toFileResult + formatResults(name, results)  → stylish / json / sarif / github output
  */
 export type {
   Finding,
@@ -17,7 +17,7 @@ export type {
   Rule,
   RuleMeta,
   RuleContext,
-  Report,
+  ReportDescriptor,
   RuleSeverity,
   RuleSetting,
   ResolvedConfig,
@@ -52,8 +52,11 @@ export {
   type SuppressedRule,
   type DirectiveKind,
 } from './suppressions.js';
-export { toFileReport, onlyErrors, type FileReport, type LintMessage } from './report.js';
-export { formatReports, FORMAT_NAMES, type FormatName, type FormatOptions } from './formatters/index.js';
+export { toFileResult, onlyErrors, type FileResult, type LintMessage } from './file-results.js';
+export { formatResults, FORMAT_NAMES, type FormatName, type FormatOptions } from './formatters/index.js';
+// Old names, kept so the CLI and diagnose keep building: FileReport = FileResult, toFileReport = toFileResult, formatReports = formatResults.
+export { toFileReport, type FileReport } from './file-results.js';
+export { formatReports } from './formatters/index.js';
 export { formatStylish, type StylishOptions } from './formatters/stylish.js';
 export { formatJson, toJsonResults, type JsonFileResult, type JsonMessage } from './formatters/json.js';
 export { formatSarif, toSarif, DEFAULT_DOCS_BASE_URL, type SarifOptions, type ExtraRule } from './formatters/sarif.js';

@@ -1,19 +1,23 @@
-/** Small helpers shared by rule modules: defining a rule, locating an activation, building activation fixes. */
+/** Small helpers shared by rule modules: defining a rule, locating an activation in the source, building activation fixes. */
 import type { Argument, Range, RelatedLocation, ResolvedLayer, ResolvedNetwork } from '@axon/language';
 import { taskText as languageTaskText } from '@axon/language';
 import { argOf, deleteRange, findSetting, literalValue, namedArg, removeArg, replace, setNamedArg } from './edits.js';
 import type { OptionsSchema, Rule, RuleMeta, TextEdit } from './types.js';
 
-type MetaInput<O extends object> = Omit<RuleMeta<O>, 'docs' | 'schema' | 'defaultOptions'> & {
+type MetaInput<O extends object, M extends string> = Omit<RuleMeta<O, M>, 'docs' | 'schema' | 'defaultOptions'> & {
   schema?: OptionsSchema;
   defaultOptions?: O;
 };
 
-/** Declares a rule; fills in the docs path and an empty options schema. */
-export function defineRule<O extends object = Record<string, never>>(
-  meta: MetaInput<O>,
-  check: Rule<O>['check'],
-): Rule<O> {
+/**
+ * Declares a rule; fills in the docs path and an empty options schema. The message ids are inferred
+ * from `messages` (or given as the second type argument when the options type is given: it has no
+ * default, so `messages` cannot be left unchecked), and `context.report` takes only those ids.
+ */
+export function defineRule<O extends object = Record<string, never>, M extends string = never>(
+  meta: MetaInput<O, M>,
+  check: Rule<O, M>['check'],
+): Rule<O, M> {
   return {
     meta: {
       ...meta,
@@ -35,8 +39,8 @@ function positional0(layer: ResolvedLayer): Argument | undefined {
   return layer.origin.node.args?.args[0];
 }
 
-/** Where to point at a layer's activation: the `activation:` argument if written, else the layer. */
-export function activationRange(layer: ResolvedLayer): Range {
+/** The source range to point at for a layer's activation: the `activation:` argument if written, else the layer. */
+export function activationSourceRange(layer: ResolvedLayer): Range {
   if (layer.kind === 'activation') return layer.origin.range;
   return activationArg(layer)?.range ?? layer.origin.range;
 }

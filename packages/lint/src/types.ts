@@ -61,7 +61,11 @@ export type OptionsSchema = {
   [key: string]: unknown;
 };
 
-export interface RuleMeta<O extends object = object> {
+/**
+ * A rule's description. `M` is the union of its message ids: `messages` must define each, and
+ * `context.report` accepts only those (a misspelt id does not compile).
+ */
+export interface RuleMeta<O extends object = object, M extends string = string> {
   /** kebab-case, stable: config, suppressions and docs key on it. */
   id: string;
   /** `problem`: the network will train badly or not at all. `suggestion`: a better choice exists. */
@@ -71,8 +75,8 @@ export interface RuleMeta<O extends object = object> {
   defaultSeverity: Severity;
   /** In the `recommended` preset (every rule is in `all`). */
   recommended: boolean;
-  /** Message templates by id; `{{name}}` placeholders are filled from the report's data. */
-  messages: Record<string, string>;
+  /** Message templates by id; `{{name}}` placeholders are filled from the descriptor's `data`. */
+  messages: Record<M, string>;
   schema: OptionsSchema;
   defaultOptions: O;
   fixable: boolean;
@@ -80,9 +84,9 @@ export interface RuleMeta<O extends object = object> {
   docs: string;
 }
 
-/** What a rule reports; the engine turns it into a Finding. */
-export interface Report {
-  messageId: string;
+/** What a rule passes to `context.report`; the engine turns it into a Finding. */
+export interface ReportDescriptor<M extends string = string> {
+  messageId: M;
   data?: Record<string, string | number>;
   /** Defaults to the range of `layer` (or of the first of `layers`). */
   range?: Range;
@@ -95,26 +99,27 @@ export interface Report {
   severity?: Severity;
 }
 
-export interface RuleContext<O extends object = object> {
+export interface RuleContext<O extends object = object, M extends string = string> {
   network: ResolvedNetwork;
   /** Every network of the file (some rules need to know a block is used elsewhere). */
   networks: readonly ResolvedNetwork[];
   ast: Program;
   text: string;
   options: O;
-  report(report: Report): void;
+  /** Reports a finding (ESLint's verb). */
+  report(descriptor: ReportDescriptor<M>): void;
 }
 
-export interface Rule<O extends object = object> {
-  meta: RuleMeta<O>;
+export interface Rule<O extends object = object, M extends string = string> {
+  meta: RuleMeta<O, M>;
   /** Runs once per resolved network. Rules computed by the engine itself (suppressions) have a no-op check. */
-  check(context: RuleContext<O>): void;
+  check(context: RuleContext<O, M>): void;
 }
 
 /** One rule as configured. */
 export interface RuleSetting {
   severity: RuleSeverity;
-  /** True when the configuration named the rule's severity (then a report's own severity does not apply). */
+  /** True when the configuration named the rule's severity (then a descriptor's own severity does not apply). */
   explicit: boolean;
   options: object;
 }

@@ -4,15 +4,28 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { formatGithub, formatStylish, lintText, resolveConfig, rules, toFileReport, toJsonResults, toSarif, type FileReport } from '../src/index.js';
+import {
+  formatGithub,
+  formatReports,
+  formatResults,
+  formatStylish,
+  lintText,
+  resolveConfig,
+  rules,
+  toFileReport,
+  toFileResult,
+  toJsonResults,
+  toSarif,
+  type FileResult,
+} from '../src/index.js';
 
 const here = fileURLToPath(new URL('./', import.meta.url));
 const schema = JSON.parse(readFileSync(`${here}sarif/sarif-schema-2.1.0.json`, 'utf8'));
 
-function report(name: string, filePath = `models/${name}`): FileReport {
+function result(name: string, filePath = `models/${name}`): FileResult {
   const text = readFileSync(`${here}fixtures/${name}`, 'utf8');
   const r = lintText(text, { config: resolveConfig({ presets: ['all'] }) });
-  return toFileReport(filePath, text, r.parseAndAnalysisDiagnostics, r.findings);
+  return toFileResult(filePath, text, r.parseAndAnalysisDiagnostics, r.findings);
 }
 
 function validator() {
@@ -24,13 +37,13 @@ function validator() {
 test('SARIF output is valid SARIF 2.1.0, with rule metadata, help links, related locations and fixes', () => {
   const broken = 'network Broken {\n  input [4]\n  layers {\n    dense(3, activation: relu\n  }\n}\n';
   const b = lintText(broken, { config: resolveConfig({}) });
-  const reports = [
-    report('regression-sigmoid-output.axon'),
-    report('deep-sigmoid-block.axon'),
-    report('cnn-missing-flatten.axon'),
-    toFileReport('models/broken.axon', broken, b.parseAndAnalysisDiagnostics, b.findings),
+  const files = [
+    result('regression-sigmoid-output.axon'),
+    result('deep-sigmoid-block.axon'),
+    result('cnn-missing-flatten.axon'),
+    toFileResult('models/broken.axon', broken, b.parseAndAnalysisDiagnostics, b.findings),
   ];
-  const sarif = toSarif(reports, { cwd: '/repo' });
+  const sarif = toSarif(files, { cwd: '/repo' });
   const validate = validator();
   const ok = validate(sarif);
   expect(validate.errors ?? []).toEqual([]);
@@ -63,7 +76,7 @@ test('the SARIF validator rejects a broken log (the schema is not vacuous)', () 
 });
 
 test('json results carry 1-based positions, counts and fixes as offsets', () => {
-  const [json] = toJsonResults([report('high-dropout.axon')]);
+  const [json] = toJsonResults([result('high-dropout.axon')]);
   expect(json).toMatchObject({ filePath: 'models/high-dropout.axon', errorCount: 0, warningCount: 1, infoCount: 0, fixableCount: 0 });
   expect(json!.messages).toEqual([
     expect.objectContaining({ ruleId: 'high-dropout', code: 'high-dropout', severity: 'warning', line: 9, column: 13, endLine: 9, endColumn: 16 }),
@@ -71,16 +84,23 @@ test('json results carry 1-based positions, counts and fixes as offsets', () => 
 });
 
 test('github annotations escape data and properties', () => {
-  const out = formatGithub([report('high-dropout.axon', 'a,b:c.axon')]);
+  const out = formatGithub([result('high-dropout.axon', 'a,b:c.axon')]);
   expect(out).toBe(
-    `::warning file=a%2Cb%3Ac.axon,line=9,col=13,endLine=9,endColumn=16,title=high-dropout::${report('high-dropout.axon').messages[0]!.message.replace('%', '%25')}\n`,
+    `::warning file=a%2Cb%3Ac.axon,line=9,col=13,endLine=9,endColumn=16,title=high-dropout::${result('high-dropout.axon').messages[0]!.message.replace('%', '%25')}\n`,
   );
 });
 
 test('stylish code frames show control characters as symbols (no raw escape reaches the terminal)', () => {
   const text = 'network A {\n  input [2] \u001b[2J\n  layers { dense(1) }\n}\n';
   const result = lintText(text);
-  const out = formatStylish([toFileReport('esc.axon', text, result.parseAndAnalysisDiagnostics, result.findings)], {});
+  const out = formatStylish([toFileResult('esc.axon', text, result.parseAndAnalysisDiagnostics, result.findings)], {});
   expect(out).toContain('> 2 |   input [2] \u241b[2J');
   expect(out).not.toContain('\u001b');
+});
+
+test('the old names FileReport / toFileReport / formatReports still work (the CLI and diagnose use them)', () => {
+  expect(toFileReport).toBe(toFileResult);
+  expect(formatReports).toBe(formatResults);
+  const r = result('high-dropout.axon');
+  expect(formatReports('github', [r])).toBe(formatGithub([r]));
 });

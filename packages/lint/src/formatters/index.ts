@@ -1,5 +1,5 @@
 /** Output formats by name. */
-import type { FileReport } from '../report.js';
+import type { FileResult } from '../file-results.js';
 import type { Colors } from './colors.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
@@ -17,15 +17,18 @@ export interface FormatOptions {
   extraRules?: readonly ExtraRule[];
 }
 
-export function formatReports(name: FormatName, reports: readonly FileReport[], options: FormatOptions = {}): string {
+export function formatResults(name: FormatName, results: readonly FileResult[], options: FormatOptions = {}): string {
   switch (name) {
     case 'stylish':
-      return formatStylish(reports, { colors: options.colors });
+      return formatStylish(results, { colors: options.colors });
     case 'json':
-      return formatJson(reports);
+      return formatJson(results);
     case 'sarif':
-      return formatSarif(reports, { cwd: options.cwd, docsBaseUrl: options.docsBaseUrl, extraRules: options.extraRules });
+      return formatSarif(results, { cwd: options.cwd, docsBaseUrl: options.docsBaseUrl, extraRules: options.extraRules });
     case 'github':
-      return formatGithub(reports);
+      return formatGithub(results);
   }
 }
+
+/** @deprecated The old name of `formatResults` (kept for the CLI and diagnose). */
+export const formatReports = formatResults;

@@ -1,5 +1,5 @@
 /** Machine-readable output: one object per file with its messages and counts (ESLint-like). */
-import type { FileReport } from '../report.js';
+import type { FileResult } from '../file-results.js';
 
 export interface JsonMessage {
   ruleId: string | null;
@@ -23,8 +23,8 @@ export interface JsonFileResult {
   fixableCount: number;
 }
 
-export function toJsonResults(reports: readonly FileReport[]): JsonFileResult[] {
-  return reports.map((r) => ({
+export function toJsonResults(results: readonly FileResult[]): JsonFileResult[] {
+  return results.map((r) => ({
     filePath: r.filePath,
     messages: r.messages.map((m): JsonMessage => {
       const out: JsonMessage = {
@@ -61,6 +61,6 @@ export function toJsonResults(reports: readonly FileReport[]): JsonFileResult[] 
   }));
 }
 
-export function formatJson(reports: readonly FileReport[]): string {
-  return `${JSON.stringify(toJsonResults(reports), null, 2)}\n`;
+export function formatJson(results: readonly FileResult[]): string {
+  return `${JSON.stringify(toJsonResults(results), null, 2)}\n`;
 }

@@ -5,7 +5,7 @@
  */
 import { isAbsolute, relative, sep } from 'node:path';
 import type { Range } from '@axon/language';
-import type { FileReport, LintMessage } from '../report.js';
+import type { FileResult, LintMessage } from '../file-results.js';
 import { rules } from '../rules/index.js';
 
 export interface SarifOptions {
@@ -53,7 +53,7 @@ function pascal(id: string): string {
   return id.replace(/(^|[-/])(\w)/g, (_, __, ch: string) => ch.toUpperCase());
 }
 
-export function toSarif(reports: readonly FileReport[], options: SarifOptions = {}) {
+export function toSarif(files: readonly FileResult[], options: SarifOptions = {}) {
   const cwd = options.cwd ?? process.cwd();
   const base = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
   const descriptors: object[] = rules.map((r) => ({
@@ -80,10 +80,10 @@ export function toSarif(reports: readonly FileReport[], options: SarifOptions = 
   }
   const index = new Map<string, number>(descriptors.map((d, i) => [(d as { id: string }).id, i]));
   const results: object[] = [];
-  for (const report of reports) {
-    const uri = uriOf(report.filePath, cwd);
+  for (const file of files) {
+    const uri = uriOf(file.filePath, cwd);
     const artifactLocation = { uri, uriBaseId: '%SRCROOT%' };
-    for (const m of report.messages) {
+    for (const m of file.messages) {
       if (!index.has(m.code)) {
         index.set(m.code, descriptors.length);
         descriptors.push({
@@ -148,6 +148,6 @@ export function toSarif(reports: readonly FileReport[], options: SarifOptions = 
   };
 }
 
-export function formatSarif(reports: readonly FileReport[], options: SarifOptions = {}): string {
-  return `${JSON.stringify(toSarif(reports, options), null, 2)}\n`;
+export function formatSarif(files: readonly FileResult[], options: SarifOptions = {}): string {
+  return `${JSON.stringify(toSarif(files, options), null, 2)}\n`;
 }

@@ -7,7 +7,7 @@
  *      > 9 |     dense(32, activation: sigmoid)
  *          |               ^^^^^^^^^^^^^^^^^^^
  */
-import type { FileReport } from '../report.js';
+import type { FileResult } from '../file-results.js';
 import { codeFrame } from './code-frame.js';
 import { noColors, type Colors } from './colors.js';
 
@@ -21,7 +21,7 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function formatStylish(reports: readonly FileReport[], options: StylishOptions = {}): string {
+export function formatStylish(results: readonly FileResult[], options: StylishOptions = {}): string {
   const c = options.colors ?? noColors;
   const frames = options.frames ?? true;
   const out: string[] = [];
@@ -29,15 +29,15 @@ export function formatStylish(reports: readonly FileReport[], options: StylishOp
   let warnings = 0;
   let infos = 0;
   let fixable = 0;
-  for (const report of reports) {
-    if (report.messages.length === 0) continue;
-    errors += report.errorCount;
-    warnings += report.warningCount;
-    infos += report.infoCount;
-    fixable += report.fixableCount;
-    out.push(c.underline(report.filePath));
-    const lines = report.source.split('\n');
-    for (const m of report.messages) {
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    infos += result.infoCount;
+    fixable += result.fixableCount;
+    out.push(c.underline(result.filePath));
+    const lines = result.source.split('\n');
+    for (const m of result.messages) {
       const style = m.severity === 'error' ? c.red : m.severity === 'warning' ? c.yellow : c.blue;
       const where = `${m.range.start.line}:${m.range.start.column}`;
       out.push(`  ${c.dim(where)}  ${style(m.severity)}  ${m.message}  ${c.dim(m.code)}`);

@@ -1,5 +1,5 @@
 import { activationText, outputOf } from '../facts.js';
-import { activationRange, defineRule, fix, lossRange, setActivation, setUnits, taskRelated, unitsArg } from '../rule-kit.js';
+import { activationSourceRange, defineRule, fix, lossRange, setActivation, setUnits, taskRelated, unitsArg } from '../rule-kit.js';
 
 /** A binary classifier outputs one probability: sigmoid over 1 unit (or softmax over 2). */
 export default defineRule(
@@ -50,7 +50,7 @@ export default defineRule(
         messageId: tanhBce ? 'tanhCrossEntropy' : 'notSigmoid',
         data: { activation: activationText(output.activation) },
         layer,
-        range: activationRange(layer),
+        range: activationSourceRange(layer),
         related: tanhBce
           ? [{ range: lossRange(network), message: 'binary cross-entropy is chosen here' }]
           : taskRelated(network),

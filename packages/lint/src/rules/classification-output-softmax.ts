@@ -1,5 +1,5 @@
 import { activationText, outputOf } from '../facts.js';
-import { activationRange, defineRule, fix, setActivation, setUnits, taskRelated, unitsArg } from '../rule-kit.js';
+import { activationSourceRange, defineRule, fix, setActivation, setUnits, taskRelated, unitsArg } from '../rule-kit.js';
 
 /** `classification(classes: N)` needs N softmax outputs: one probability per class. */
 export default defineRule(
@@ -28,7 +28,7 @@ export default defineRule(
         messageId: 'notSoftmax',
         data: { classes, activation: activationText(output.activation) },
         layer: output.activationLayer,
-        range: activationRange(output.activationLayer),
+        range: activationSourceRange(output.activationLayer),
         related: taskRelated(network),
         fix: fix('use a softmax output', setActivation(output.activationLayer, 'softmax')),
       });

@@ -7,7 +7,7 @@ export interface DyingReluLearningRateOptions {
 }
 
 /** A large step can push a relu unit's pre-activation negative for every input; then it never recovers. */
-export default defineRule<DyingReluLearningRateOptions>(
+export default defineRule<DyingReluLearningRateOptions, 'high'>(
   {
     id: 'dying-relu-learning-rate',
     type: 'problem',

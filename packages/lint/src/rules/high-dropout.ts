@@ -7,7 +7,7 @@ export interface HighDropoutOptions {
 }
 
 /** Dropping most units at every step leaves too little signal to learn from. */
-export default defineRule<HighDropoutOptions>(
+export default defineRule<HighDropoutOptions, 'high'>(
   {
     id: 'high-dropout',
     type: 'suggestion',

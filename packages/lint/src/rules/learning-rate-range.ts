@@ -17,7 +17,7 @@ const bounds = {
 };
 
 /** Each optimizer has a range of learning rates that train at all; outside it training diverges or stalls. */
-export default defineRule<LearningRateRangeOptions>(
+export default defineRule<LearningRateRangeOptions, 'high' | 'low'>(
   {
     id: 'learning-rate-range',
     type: 'problem',

@@ -1,7 +1,7 @@
 import type { ResolvedNetwork } from '@axon/language';
 import { activationText, isRegressionLoss, outputOf } from '../facts.js';
 import { findSetting, namedArg, removeArg, replace } from '../edits.js';
-import { activationRange, defineRule, fix, lossRange, taskText } from '../rule-kit.js';
+import { activationSourceRange, defineRule, fix, lossRange, taskText } from '../rule-kit.js';
 
 /** The loss and the output activation must agree on what the network emits: probabilities or logits. */
 export default defineRule(
@@ -37,7 +37,7 @@ export default defineRule(
         messageId: 'doubleActivation',
         data: { activation: output.activation.name },
         range: arg?.range ?? lossRange(network),
-        related: [{ range: activationRange(output.activationLayer), message: `${output.activation.name} is already applied here` }],
+        related: [{ range: activationSourceRange(output.activationLayer), message: `${output.activation.name} is already applied here` }],
         fix: fix('remove from_logits', edit && lossValue?.kind === 'Name' && lossValue.args?.args.length === 1 ? { range: lossValue.args.range, newText: '' } : edit),
       });
       return;
@@ -50,7 +50,7 @@ export default defineRule(
           messageId: 'bceWithoutSigmoid',
           data: { activation: activationText(output.activation) },
           range: lossRange(network),
-          related: [{ range: activationRange(output.activationLayer), message: `the output applies ${name} here` }],
+          related: [{ range: activationSourceRange(output.activationLayer), message: `the output applies ${name} here` }],
         });
       }
       if (loss.name === 'categorical_crossentropy' && name !== 'softmax' && !judgedByTask) {
@@ -58,7 +58,7 @@ export default defineRule(
           messageId: 'cceWithoutSoftmax',
           data: { activation: activationText(output.activation) },
           range: lossRange(network),
-          related: [{ range: activationRange(output.activationLayer), message: `the output applies ${name} here` }],
+          related: [{ range: activationSourceRange(output.activationLayer), message: `the output applies ${name} here` }],
         });
       }
     }

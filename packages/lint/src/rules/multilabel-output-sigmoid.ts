@@ -1,6 +1,6 @@
 import { activationText, outputOf } from '../facts.js';
 import { findSetting, replace } from '../edits.js';
-import { activationRange, defineRule, fix, lossRange, setActivation, setUnits, taskRelated, unitsArg } from '../rule-kit.js';
+import { activationSourceRange, defineRule, fix, lossRange, setActivation, setUnits, taskRelated, unitsArg } from '../rule-kit.js';
 
 /** Several labels can be true at once: each needs its own sigmoid and binary cross-entropy. */
 export default defineRule(
@@ -33,7 +33,7 @@ export default defineRule(
           messageId: name === 'softmax' ? 'softmax' : 'notSigmoid',
           data: { labels, activation: activationText(output.activation) },
           layer: output.activationLayer,
-          range: activationRange(output.activationLayer),
+          range: activationSourceRange(output.activationLayer),
           related: taskRelated(network),
           fix: fix('use a sigmoid output', setActivation(output.activationLayer, 'sigmoid')),
         });

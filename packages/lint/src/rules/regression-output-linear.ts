@@ -1,5 +1,5 @@
 import { activationText, isRegressionLoss, outputOf, RELU_FAMILY } from '../facts.js';
-import { activationRange, defineRule, fix, removeActivation, taskRelated } from '../rule-kit.js';
+import { activationSourceRange, defineRule, fix, removeActivation, taskRelated } from '../rule-kit.js';
 
 /** A regression must be free to predict any number: its output layer stays linear. */
 export default defineRule(
@@ -33,7 +33,7 @@ export default defineRule(
       messageId: squashing ? 'squashing' : 'rectifying',
       data: { activation: activationText(output.activation), range },
       layer: output.activationLayer,
-      range: activationRange(output.activationLayer),
+      range: activationSourceRange(output.activationLayer),
       severity: squashing ? 'error' : 'warning',
       related: taskRelated(network, 'the regression task is declared here'),
       fix: fix('remove the output activation', removeActivation(context.text, output.activationLayer)),

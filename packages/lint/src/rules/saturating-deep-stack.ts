@@ -1,5 +1,5 @@
 import { activationOf, hiddenActivationLayers } from '../facts.js';
-import { activationRange, defineRule } from '../rule-kit.js';
+import { activationSourceRange, defineRule } from '../rule-kit.js';
 
 export interface SaturatingDeepStackOptions {
   /** Flag a network when at least this many hidden layers use the function. */
@@ -15,7 +15,7 @@ export interface SaturatingDeepStackOptions {
 export const DEFAULT_SATURATING_DEPTH = { sigmoid: 6, tanh: 6 } as const;
 
 /** Gradients through sigmoid/tanh shrink at every layer; a deep stack of them barely trains its first layers. */
-export default defineRule<SaturatingDeepStackOptions>(
+export default defineRule<SaturatingDeepStackOptions, 'deep'>(
   {
     id: 'saturating-deep-stack',
     type: 'problem',
@@ -52,10 +52,10 @@ export default defineRule<SaturatingDeepStackOptions>(
         messageId: 'deep',
         data: { count: layers.length, activation: fn, depth, slope: fn === 'sigmoid' ? '0.25' : '1 (and far less once saturated)' },
         layers,
-        range: activationRange(first),
+        range: activationSourceRange(first),
         related:
           last.origin.range.start.offset !== first.origin.range.start.offset
-            ? [{ range: activationRange(last), message: `the last ${fn} hidden layer (${last.name})` }]
+            ? [{ range: activationSourceRange(last), message: `the last ${fn} hidden layer (${last.name})` }]
             : [],
       });
     }

@@ -1,5 +1,5 @@
 import { activationOf, hiddenActivationLayers } from '../facts.js';
-import { activationRange, defineRule } from '../rule-kit.js';
+import { activationSourceRange, defineRule } from '../rule-kit.js';
 
 /** sigmoid outputs are all positive: fine for an output probability, awkward inside the network. */
 export default defineRule(
@@ -18,7 +18,7 @@ export default defineRule(
   (context) => {
     for (const layer of hiddenActivationLayers(context.network)) {
       if (activationOf(layer)?.name !== 'sigmoid') continue;
-      context.report({ messageId: 'hidden', layer, range: activationRange(layer) });
+      context.report({ messageId: 'hidden', layer, range: activationSourceRange(layer) });
     }
   },
 );

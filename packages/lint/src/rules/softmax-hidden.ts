@@ -1,5 +1,5 @@
 import { activationOf, hiddenActivationLayers } from '../facts.js';
-import { activationRange, defineRule } from '../rule-kit.js';
+import { activationSourceRange, defineRule } from '../rule-kit.js';
 
 /** softmax turns a layer into one probability distribution: what a classifier's last layer does, not a hidden one. */
 export default defineRule(
@@ -18,7 +18,7 @@ export default defineRule(
   (context) => {
     for (const layer of hiddenActivationLayers(context.network)) {
       if (activationOf(layer)?.name !== 'softmax') continue;
-      context.report({ messageId: 'hidden', layer, range: activationRange(layer) });
+      context.report({ messageId: 'hidden', layer, range: activationSourceRange(layer) });
     }
   },
 );

@@ -1,5 +1,5 @@
 import { activationOf, outputOf } from '../facts.js';
-import { activationRange, defineRule, fix, setActivation } from '../rule-kit.js';
+import { activationSourceRange, defineRule, fix, setActivation } from '../rule-kit.js';
 
 /** softmax normalises over the units of a layer; over one unit the answer is always 1. */
 export default defineRule(
@@ -27,7 +27,7 @@ export default defineRule(
       context.report({
         messageId: 'single',
         layer,
-        range: activationRange(layer),
+        range: activationSourceRange(layer),
         fix: isOutput && binary ? fix('use sigmoid', setActivation(layer, 'sigmoid')) : undefined,
       });
     }

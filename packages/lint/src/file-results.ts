@@ -1,4 +1,7 @@
-/** One file's results as output formatters see them: language diagnostics and rule findings, merged. */
+/**
+ * One file's results as output formatters see them: the language's diagnostics and the rules'
+ * findings, merged into messages with counts. ("Report" in this package is only `context.report`.)
+ */
 import type { Diagnostic, Range, RelatedLocation, Severity } from '@axon/language';
 import { sortFindings } from './engine.js';
 import type { Finding, Fix } from './types.js';
@@ -15,7 +18,7 @@ export interface LintMessage {
   fix?: Fix;
 }
 
-export interface FileReport {
+export interface FileResult {
   /** As given on the command line (or absolute); formatters print it as is. */
   filePath: string;
   /** The text that was linted (for code frames). */
@@ -28,7 +31,7 @@ export interface FileReport {
   fixableCount: number;
 }
 
-export function toFileReport(filePath: string, source: string, diagnostics: readonly Diagnostic[], findings: readonly Finding[]): FileReport {
+export function toFileResult(filePath: string, source: string, diagnostics: readonly Diagnostic[], findings: readonly Finding[]): FileResult {
   const messages: LintMessage[] = [
     ...diagnostics.map((d): LintMessage => ({
       ruleId: null,
@@ -61,7 +64,12 @@ export function toFileReport(filePath: string, source: string, diagnostics: read
 }
 
 /** Keeps only errors (`--quiet`). */
-export function onlyErrors(report: FileReport): FileReport {
-  const messages = report.messages.filter((m) => m.severity === 'error');
-  return { ...report, messages, warningCount: 0, infoCount: 0, fixableCount: messages.filter((m) => m.fix).length };
+export function onlyErrors(result: FileResult): FileResult {
+  const messages = result.messages.filter((m) => m.severity === 'error');
+  return { ...result, messages, warningCount: 0, infoCount: 0, fixableCount: messages.filter((m) => m.fix).length };
 }
+
+/** @deprecated The old name of `FileResult` (kept for the CLI and diagnose). */
+export type FileReport = FileResult;
+/** @deprecated The old name of `toFileResult`. */
+export const toFileReport = toFileResult;
