@@ -5,7 +5,7 @@
  * Analysis checks programs against it; the linter, the language server (hover, completion,
  * signature help) and the compiler read it too. Plain data, no behaviour beyond small lookups.
  */
-import type { ActivationName, InitializerName, LayerCallKind, LossName } from './network.js';
+import type { Activation, ActivationName, InitializerName, LayerCallKind, LossName } from './network.js';
 
 /** What kind of value an argument takes. */
 export type ValueType =
@@ -59,6 +59,13 @@ export interface Signature {
   args: ArgSpec[];
 }
 
+export interface InitializerInfo extends Signature {
+  name: InitializerName;
+  family: InitializerFamily;
+  /** What a random initialiser draws from; absent for `zeros` and `constant`. */
+  distribution?: 'uniform' | 'normal';
+}
+
 export interface LayerInfo extends Signature {
   name: LayerCallKind;
   /** Has weights that `init:` / `bias_init:` initialise. */
@@ -67,11 +74,29 @@ export interface LayerInfo extends Signature {
   spatial: boolean;
 }
 
+/**
+ * How an activation behaves, for advice: `identity` (linear), `saturating` (bounded on both sides:
+ * sigmoid, tanh), `relu_like` (unbounded above, piecewise linear or close to it: relu, leaky_relu,
+ * prelu, elu, selu), `softmax` (a distribution over the last axis).
+ */
+export type ActivationFamily = 'identity' | 'saturating' | 'relu_like' | 'softmax';
+
+/** Which activations an initialiser's scale is derived for; `constant` for the non-random ones. */
+export type InitializerFamily = 'glorot' | 'he' | 'lecun' | 'constant';
+
 export interface ActivationInfo extends Signature {
   name: ActivationName;
+  family: ActivationFamily;
+  /** The initialiser that suits it: He for the relu family, LeCun for selu, Glorot otherwise. */
+  recommendedInit: InitializerName;
   /** Output range, for hover: "(0, 1)", "[0, ∞)", … */
   outputRange: string;
-  /** Non-linear and bounded on both sides: saturates, so gradients vanish in deep stacks. */
+  /**
+   * The output's bounds as numbers (±Infinity when unbounded), with the default arguments; for an
+   * activation with other arguments use `activationBounds`. Whether an end is reached: `outputRange`.
+   */
+  bounds: { min: number; max: number };
+  /** Non-linear and bounded on both sides (family `saturating`): gradients vanish in deep stacks. */
   saturating: boolean;
   /** Constants that are fixed, not arguments (selu). */
   constants?: Record<string, number>;
@@ -241,37 +266,56 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
 export const SELU_ALPHA = 1.6732632423543772;
 export const SELU_SCALE = 1.0507009873554805;
 
+/** An activation's entry; `saturating` follows from the family. */
+const activation = (info: Omit<ActivationInfo, 'saturating'>): ActivationInfo => ({ ...info, saturating: info.family === 'saturating' });
+
 export const ACTIVATIONS: Record<ActivationName, ActivationInfo> = {
-  linear: { name: 'linear', doc: 'Identity: f(x) = x. No non-linearity.', args: [], outputRange: '(−∞, ∞)', saturating: false },
-  sigmoid: {
+  linear: activation({
+    name: 'linear',
+    doc: 'Identity: f(x) = x. No non-linearity.',
+    args: [],
+    family: 'identity',
+    recommendedInit: 'glorot_uniform',
+    outputRange: '(−∞, ∞)',
+    bounds: { min: -Infinity, max: Infinity },
+  }),
+  sigmoid: activation({
     name: 'sigmoid',
     doc: 'Logistic function 1 / (1 + e^−x): squashes to (0, 1); saturates for large |x| and is not zero-centred.',
     args: [],
+    family: 'saturating',
+    recommendedInit: 'glorot_uniform',
     outputRange: '(0, 1)',
-    saturating: true,
-  },
-  tanh: {
+    bounds: { min: 0, max: 1 },
+  }),
+  tanh: activation({
     name: 'tanh',
     doc: 'Hyperbolic tangent: zero-centred, squashes to (−1, 1); saturates for large |x|.',
     args: [],
+    family: 'saturating',
+    recommendedInit: 'glorot_uniform',
     outputRange: '(−1, 1)',
-    saturating: true,
-  },
-  softmax: {
+    bounds: { min: -1, max: 1 },
+  }),
+  softmax: activation({
     name: 'softmax',
     doc: 'Turns the last axis into a probability distribution (non-negative, sums to 1); for the output of a classifier.',
     args: [],
+    family: 'softmax',
+    recommendedInit: 'glorot_uniform',
     outputRange: '(0, 1), summing to 1',
-    saturating: false,
-  },
-  relu: {
+    bounds: { min: 0, max: 1 },
+  }),
+  relu: activation({
     name: 'relu',
     doc: 'Rectified linear unit max(0, x): cheap and non-saturating for x > 0; units can die (stay at 0).',
     args: [],
+    family: 'relu_like',
+    recommendedInit: 'he_normal',
     outputRange: '[0, ∞)',
-    saturating: false,
-  },
-  leaky_relu: {
+    bounds: { min: 0, max: Infinity },
+  }),
+  leaky_relu: activation({
     name: 'leaky_relu',
     doc: 'Like relu but with a small slope alpha·x for x < 0, so units never die completely.',
     args: [
@@ -285,11 +329,13 @@ export const ACTIVATIONS: Record<ActivationName, ActivationInfo> = {
         doc: 'Slope for negative inputs.',
       },
     ],
+    family: 'relu_like',
+    recommendedInit: 'he_normal',
     outputRange: '(−∞, ∞)',
-    saturating: false,
+    bounds: { min: -Infinity, max: Infinity },
     note: 'Axon and PyTorch default alpha = 0.01; the Keras LeakyReLU layer defaults to 0.3.',
-  },
-  prelu: {
+  }),
+  prelu: activation({
     name: 'prelu',
     doc: 'Parametric relu: the negative slope is learned, one per unit (per channel after conv2d).',
     args: [
@@ -302,41 +348,67 @@ export const ACTIVATIONS: Record<ActivationName, ActivationInfo> = {
         doc: 'Starting value of every learned slope.',
       },
     ],
+    family: 'relu_like',
+    recommendedInit: 'he_normal',
     outputRange: '(−∞, ∞)',
-    saturating: false,
+    bounds: { min: -Infinity, max: Infinity },
     note: 'Axon and PyTorch start the slope at 0.25; Keras PReLU starts at 0. Adds one trainable parameter per unit/channel.',
-  },
-  elu: {
+  }),
+  elu: activation({
     name: 'elu',
     doc: 'Exponential linear unit: x for x > 0, alpha·(e^x − 1) otherwise; smooth, negative outputs push mean activations toward 0.',
     args: [
       { name: 'alpha', type: 'number', position: 0, required: false, default: 1.0, range: nonNegative, doc: 'Saturation value for negative inputs (−alpha).' },
     ],
+    family: 'relu_like',
+    recommendedInit: 'he_normal',
     outputRange: '(−alpha, ∞)',
-    saturating: false,
-  },
-  selu: {
+    bounds: { min: -1, max: Infinity },
+  }),
+  selu: activation({
     name: 'selu',
     doc: 'Scaled elu with fixed constants that make a dense stack self-normalising (needs lecun_normal init).',
     args: [],
+    family: 'relu_like',
+    recommendedInit: 'lecun_normal',
     outputRange: '(−scale·alpha, ∞)',
-    saturating: false,
+    bounds: { min: -SELU_SCALE * SELU_ALPHA, max: Infinity },
     constants: { alpha: SELU_ALPHA, scale: SELU_SCALE },
-  },
+  }),
 };
 
-export const INITIALIZERS: Record<InitializerName, Signature> = {
-  glorot_uniform: { name: 'glorot_uniform', doc: 'Uniform in ±sqrt(6 / (fan_in + fan_out)) (Xavier). The default for weights.', args: [] },
-  glorot_normal: { name: 'glorot_normal', doc: 'Truncated normal with stddev sqrt(2 / (fan_in + fan_out)) (Xavier).', args: [] },
-  he_uniform: { name: 'he_uniform', doc: 'Uniform in ±sqrt(6 / fan_in); suits the relu family.', args: [] },
-  he_normal: { name: 'he_normal', doc: 'Truncated normal with stddev sqrt(2 / fan_in); suits the relu family.', args: [] },
-  lecun_uniform: { name: 'lecun_uniform', doc: 'Uniform in ±sqrt(3 / fan_in).', args: [] },
-  lecun_normal: { name: 'lecun_normal', doc: 'Truncated normal with stddev sqrt(1 / fan_in); what selu needs.', args: [] },
-  zeros: { name: 'zeros', doc: 'All zeros. The default for biases.', args: [] },
+/** The bounds of an activation's output with its arguments (elu's lower bound is −alpha; leaky_relu with alpha 0 is relu). */
+export function activationBounds(a: Activation): { min: number; max: number } {
+  if (a.name === 'elu') return { min: -a.alpha, max: Infinity };
+  if (a.name === 'leaky_relu' && a.alpha === 0) return ACTIVATIONS.relu.bounds;
+  return ACTIVATIONS[a.name].bounds;
+}
+
+export const INITIALIZERS: Record<InitializerName, InitializerInfo> = {
+  glorot_uniform: {
+    name: 'glorot_uniform',
+    doc: 'Uniform in ±sqrt(6 / (fan_in + fan_out)) (Xavier). The default for weights.',
+    args: [],
+    family: 'glorot',
+    distribution: 'uniform',
+  },
+  glorot_normal: {
+    name: 'glorot_normal',
+    doc: 'Truncated normal with stddev sqrt(2 / (fan_in + fan_out)) (Xavier).',
+    args: [],
+    family: 'glorot',
+    distribution: 'normal',
+  },
+  he_uniform: { name: 'he_uniform', doc: 'Uniform in ±sqrt(6 / fan_in); suits the relu family.', args: [], family: 'he', distribution: 'uniform' },
+  he_normal: { name: 'he_normal', doc: 'Truncated normal with stddev sqrt(2 / fan_in); suits the relu family.', args: [], family: 'he', distribution: 'normal' },
+  lecun_uniform: { name: 'lecun_uniform', doc: 'Uniform in ±sqrt(3 / fan_in).', args: [], family: 'lecun', distribution: 'uniform' },
+  lecun_normal: { name: 'lecun_normal', doc: 'Truncated normal with stddev sqrt(1 / fan_in); what selu needs.', args: [], family: 'lecun', distribution: 'normal' },
+  zeros: { name: 'zeros', doc: 'All zeros. The default for biases.', args: [], family: 'constant' },
   constant: {
     name: 'constant',
     doc: 'Every value set to the same number.',
     args: [{ name: 'value', type: 'number', position: 0, required: true, doc: 'The value.' }],
+    family: 'constant',
   },
 };
 

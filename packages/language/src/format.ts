@@ -13,9 +13,10 @@
  * the input's (ranges aside). Text with syntax errors is returned unchanged.
  */
 import type { IToken } from 'chevrotain';
-import type { LayerStmt, Program, Range } from './ast.js';
+import type { LayerStmt, Program } from './ast.js';
 import { parseDetailed } from './parse.js';
 import { LineIndex, lineOf } from './ranges.js';
+import type { TextEdit } from './text-edits.js';
 
 /** Formats Axon source into the canonical layout, keeping comments. Never throws. */
 export function format(text: string): string {
@@ -26,12 +27,6 @@ export function format(text: string): string {
   } catch {
     return text;
   }
-}
-
-/** A replacement of `range` (in the original text) by `newText`. */
-export interface TextEdit {
-  range: Range;
-  newText: string;
 }
 
 /**

@@ -10,7 +10,8 @@ export type * from './diagnostic.js';
 export type * from './network.js';
 export { parse, type ParseResult } from './parse.js';
 export { analyze, type AnalysisResult } from './analyze.js';
-export { format, formatEdits, formatRange, type TextEdit } from './format.js';
+export { format, formatEdits, formatRange } from './format.js';
+export { applyEdits, type TextEdit, type OffsetEdit } from './text-edits.js';
 export { tokenize, type SyntaxToken, type SyntaxTokenKind } from './tokenize.js';
 export { LineIndex, positionAt, rangeContains, rangesOverlap, rangeText } from './ranges.js';
 export { KEYWORDS } from './lexer.js';
@@ -29,10 +30,14 @@ export {
   EARLY_STOPPING,
   SELU_ALPHA,
   SELU_SCALE,
+  activationBounds,
   type ArgSpec,
   type Signature,
   type LayerInfo,
   type ActivationInfo,
+  type ActivationFamily,
+  type InitializerInfo,
+  type InitializerFamily,
   type SettingInfo,
   type ValueType,
   type NumericRange,
@@ -40,7 +45,7 @@ export {
   type TaskName,
 } from './catalog.js';
 export { closestName, editDistance } from './suggest.js';
-export { taskText } from './task-text.js';
+export { activationText, taskText } from './source-text.js';
 export { inferLayer, inferMerge, windowOutput } from './shapes.js';
 export {
   NETWORK_INPUT,
@@ -64,7 +69,6 @@ export {
   summarize,
   renderSummary,
   showShape,
-  showActivation,
   showOrigin,
   showStep,
   groupDigits,

@@ -3,7 +3,8 @@
  * output shape, parameters, the source line it came from and the block uses / repeat iterations that
  * produced it), then the totals. Rows are plain data; `renderSummary` lays them out as text.
  */
-import type { Activation, BoundValue, ExpansionStep, ResolvedLayer, ResolvedNetwork, Shape } from './network.js';
+import type { BoundValue, ExpansionStep, ResolvedLayer, ResolvedNetwork, Shape } from './network.js';
+import { activationText } from './source-text.js';
 
 export interface SummaryRow {
   /** `dense_1 (dense)` */
@@ -30,18 +31,6 @@ export interface Summary {
 /** Keras prints shapes with the batch axis as `None`. */
 export function showShape(shape: Shape): string {
   return `(None, ${shape.join(', ')})`;
-}
-
-export function showActivation(a: Activation): string {
-  switch (a.name) {
-    case 'leaky_relu':
-    case 'elu':
-      return `${a.name}(alpha: ${a.alpha})`;
-    case 'prelu':
-      return `prelu(init: ${a.init})`;
-    default:
-      return a.name;
-  }
 }
 
 function showBound(v: BoundValue): string {
@@ -72,7 +61,7 @@ export function summarize(network: ResolvedNetwork): Summary {
     name: network.name,
     rows: network.layers.map((l) => ({
       layer: `${l.name} (${l.kind})`,
-      activation: 'activation' in l ? showActivation(l.activation) : '',
+      activation: 'activation' in l ? activationText(l.activation) : '',
       outputShape: showShape(l.outputShape),
       params: l.params.trainable + l.params.nonTrainable,
       line: l.origin.range.start.line,

@@ -15,8 +15,11 @@ import {
   SELU_SCALE,
   TASKS,
   TRAIN_SETTINGS,
+  activationBounds,
+  activationText,
   closestName,
   editDistance,
+  taskText,
   type Signature,
 } from '../src/index.js';
 import { readFileSync } from 'node:fs';
@@ -50,6 +53,56 @@ describe('catalog', () => {
     expect(SELU_ALPHA).toBe(1.6732632423543772);
     expect(SELU_SCALE).toBe(1.0507009873554805);
     expect(Object.values(ACTIVATIONS).filter((a) => a.saturating).map((a) => a.name)).toEqual(['sigmoid', 'tanh']);
+  });
+
+  it('activation families, the initialiser each suits, and numeric output bounds', () => {
+    const byFamily = (family: string) => Object.values(ACTIVATIONS).filter((a) => a.family === family).map((a) => a.name);
+    expect(byFamily('relu_like')).toEqual(['relu', 'leaky_relu', 'prelu', 'elu', 'selu']);
+    expect(byFamily('saturating')).toEqual(['sigmoid', 'tanh']);
+    expect(byFamily('identity')).toEqual(['linear']);
+    expect(byFamily('softmax')).toEqual(['softmax']);
+    expect(Object.fromEntries(Object.values(ACTIVATIONS).map((a) => [a.name, a.recommendedInit]))).toEqual({
+      linear: 'glorot_uniform',
+      sigmoid: 'glorot_uniform',
+      tanh: 'glorot_uniform',
+      softmax: 'glorot_uniform',
+      relu: 'he_normal',
+      leaky_relu: 'he_normal',
+      prelu: 'he_normal',
+      elu: 'he_normal',
+      selu: 'lecun_normal',
+    });
+    expect(Object.fromEntries(Object.values(INITIALIZERS).map((i) => [i.name, [i.family, i.distribution]]))).toEqual({
+      glorot_uniform: ['glorot', 'uniform'],
+      glorot_normal: ['glorot', 'normal'],
+      he_uniform: ['he', 'uniform'],
+      he_normal: ['he', 'normal'],
+      lecun_uniform: ['lecun', 'uniform'],
+      lecun_normal: ['lecun', 'normal'],
+      zeros: ['constant', undefined],
+      constant: ['constant', undefined],
+    });
+    expect(ACTIVATIONS.sigmoid.bounds).toEqual({ min: 0, max: 1 });
+    expect(ACTIVATIONS.tanh.bounds).toEqual({ min: -1, max: 1 });
+    expect(ACTIVATIONS.relu.bounds).toEqual({ min: 0, max: Infinity });
+    expect(ACTIVATIONS.linear.bounds).toEqual({ min: -Infinity, max: Infinity });
+    expect(ACTIVATIONS.selu.bounds.min).toBeCloseTo(-1.7581, 4);
+    expect(activationBounds({ name: 'elu', alpha: 0.5 })).toEqual({ min: -0.5, max: Infinity });
+    expect(activationBounds({ name: 'elu', alpha: 1 })).toEqual(ACTIVATIONS.elu.bounds);
+    expect(activationBounds({ name: 'leaky_relu', alpha: 0 })).toEqual({ min: 0, max: Infinity });
+    expect(activationBounds({ name: 'leaky_relu', alpha: 0.01 })).toEqual({ min: -Infinity, max: Infinity });
+    expect(activationBounds({ name: 'softmax' })).toEqual({ min: 0, max: 1 });
+  });
+
+  it('writes activations and tasks as source, every argument named', () => {
+    expect(activationText({ name: 'relu' })).toBe('relu');
+    expect(activationText({ name: 'leaky_relu', alpha: 0.01 })).toBe('leaky_relu(alpha: 0.01)');
+    expect(activationText({ name: 'prelu', init: 0.25 })).toBe('prelu(init: 0.25)');
+    expect(activationText({ name: 'elu', alpha: 1 })).toBe('elu(alpha: 1)');
+    expect(taskText({ kind: 'classification', classes: 3 })).toBe('classification(classes: 3)');
+    expect(taskText({ kind: 'regression', outputs: 1 })).toBe('regression(outputs: 1)');
+    expect(taskText({ kind: 'multilabel', labels: 4 })).toBe('multilabel(labels: 4)');
+    expect(taskText({ kind: 'binary_classification' })).toBe('binary_classification');
   });
 
   it('losses, optimizers, tasks and settings carry the documented defaults', () => {

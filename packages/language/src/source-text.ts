@@ -1,0 +1,23 @@
+/**
+ * How resolved values are written in Axon source, every argument named:
+ * `leaky_relu(alpha: 0.01)`, `classification(classes: 3)`, `relu`. The argument names come from
+ * the catalog, so each call is written the way its signature reads.
+ */
+import { ACTIVATIONS, TASKS, type Signature } from './catalog.js';
+import type { Activation, Task } from './network.js';
+
+function callText(signature: Signature, values: object): string {
+  if (signature.args.length === 0) return signature.name;
+  const args = signature.args.map((a) => `${a.name}: ${String((values as Record<string, unknown>)[a.name])}`);
+  return `${signature.name}(${args.join(', ')})`;
+}
+
+/** An activation as written in source: `relu`, `leaky_relu(alpha: 0.01)`, `prelu(init: 0.25)`. */
+export function activationText(activation: Activation): string {
+  return callText(ACTIVATIONS[activation.name], activation);
+}
+
+/** A task as written in source: `classification(classes: 3)`, `binary_classification`, … */
+export function taskText(task: Task): string {
+  return callText(TASKS[task.kind], task);
+}
