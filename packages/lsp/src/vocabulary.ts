@@ -16,9 +16,10 @@ import {
   type ArgSpec,
   type SettingInfo,
   type Signature,
+  type ValueType,
 } from '@axon/language';
 
-export type { ArgSpec, SettingInfo, Signature };
+export type { ArgSpec, SettingInfo, Signature, ValueType };
 export const formatDefault = catalog.formatDefault;
 
 export type VocabularyKind = 'layer' | 'activation' | 'initializer' | 'loss' | 'optimizer' | 'task' | 'early_stopping';

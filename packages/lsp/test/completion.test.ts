@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletionItem, CompletionList, SignatureHelp, TextEdit } from 'vscode-languageserver-protocol';
+import { LOSSES, OPTIMIZERS } from '@axon/language';
 import { IRIS } from './fixtures.js';
 import { TestClient, marked, uniqueUri } from './harness.js';
 
@@ -92,6 +93,26 @@ describe('completion', () => {
     expect((await complete('network A {\n  train {\n    epochs: 10\n    <|>\n  }\n}\n')).labels).toEqual(['loss', 'optimizer', 'batch_size', 'seed', 'early_stopping']);
     expect((await complete('network A {\n  data {\n    <|>\n  }\n}\n')).labels).toEqual(['source', 'target', 'features', 'validation_split', 'standardize']);
     expect((await complete('network A {\n  data {\n    standardize: <|>\n  }\n}\n')).labels).toEqual(['true', 'false']);
+  });
+
+  it('reads a value\'s type from the catalog (ArgSpec.type, the setting\'s type), not from its key\'s name', async () => {
+    const train = (line: string) => `network A {\n  task binary_classification\n  train {\n    ${line}\n  }\n}\n`;
+    // every bool argument of a loss or optimizer offers true/false; every number argument nothing
+    for (const [table, key] of [[LOSSES, 'loss'], [OPTIMIZERS, 'optimizer']] as const) {
+      for (const sig of Object.values(table) as { name: string; args: { name: string; type: string }[] }[]) {
+        for (const a of sig.args) {
+          const { labels } = await complete(train(`${key}: ${sig.name}(${a.name}: <|>)`));
+          expect({ at: `${sig.name}(${a.name}:`, labels }).toEqual({ at: `${sig.name}(${a.name}:`, labels: a.type === 'bool' ? ['true', 'false'] : [] });
+        }
+      }
+    }
+    // `fn` is an activation for `activation(…)`, not a word that means "activation" everywhere
+    expect((await complete(inLayers('activation(fn: <|>)'))).labels).toEqual(['linear', 'sigmoid', 'tanh', 'softmax', 'relu', 'leaky_relu', 'prelu', 'elu', 'selu']);
+    expect((await complete(inLayers('dense(16, fn: <|>)'))).labels).toEqual([]);
+    // settings: by the section's table
+    expect((await complete(train('seed: <|>'))).labels).toEqual([]);
+    expect((await complete('network A {\n  data {\n    validation_split: <|>\n  }\n}\n')).labels).toEqual([]);
+    expect((await complete('network A {\n  data {\n    loss: <|>\n  }\n}\n')).labels).toEqual([]);
   });
 
   it('offers early_stopping as a snippet and its arguments inside the call', async () => {

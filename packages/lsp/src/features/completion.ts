@@ -5,7 +5,7 @@ import { cursorContext, type CallInfo } from '../text/context.js';
 import { networkAt, sectionAt, type Outline } from '../text/outline.js';
 import type { AxonDocument } from '../workspace/document.js';
 import { offsetRange } from '../util/ranges.js';
-import { blockArgs, dataSettings, findSignature, formatDefault, names, paddings, signature, trainSettings, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
+import { blockArgs, dataSettings, findSignature, formatDefault, names, paddings, setting, signature, trainSettings, type ArgSpec, type ValueType, type VocabularyKind } from '../vocabulary.js';
 import { nameMarkdown } from './hover.js';
 
 const NETWORK_SNIPPET = [
@@ -138,9 +138,9 @@ export function calleeArgs(o: Outline, call: CallInfo): { owner: string; args: A
   return found ? { owner: call.callee, args: found.signature.args, kind: found.kind } : undefined;
 }
 
-function valueItems(o: Outline, offset: number, key: string, type: ArgSpec['type'] | undefined): CompletionItem[] {
-  const t = type ?? (key === 'activation' || key === 'fn' ? 'activation' : key === 'init' || key === 'bias_init' ? 'initializer' : key);
-  switch (t) {
+/** The values an argument or setting of this catalog type takes (`ValueType`: activation, loss, bool, …). */
+function valueItems(o: Outline, offset: number, type: ValueType | undefined): CompletionItem[] {
+  switch (type) {
     case 'activation':
       return vocabularyItems('activation');
     case 'initializer':
@@ -154,9 +154,6 @@ function valueItems(o: Outline, offset: number, key: string, type: ArgSpec['type
     case 'padding':
       return paddings.map((p, i) => ({ label: p, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0') }));
     case 'bool':
-    case 'from_logits':
-    case 'nesterov':
-    case 'standardize':
       return ['true', 'false'].map((b, i) => ({ label: b, kind: CompletionItemKind.Keyword, sortText: String(i).padStart(3, '0') }));
     default:
       return [];
@@ -220,11 +217,9 @@ export function completion(doc: AxonDocument, offset: number): CompletionList {
       break;
     }
     case 'value': {
-      if (c.callee) {
-        const owner = calleeArgs(o, ctx.call as CallInfo);
-        const spec = owner?.args.find((a) => a.name === c.key);
-        items = valueItems(o, offset, c.key, spec?.type);
-      } else items = valueItems(o, offset, c.key, undefined);
+      // The value's type comes from the catalog: the call's argument spec, or the section's setting.
+      if (c.callee) items = valueItems(o, offset, calleeArgs(o, ctx.call as CallInfo)?.args.find((a) => a.name === c.key)?.type);
+      else if (c.section === 'train' || c.section === 'data') items = valueItems(o, offset, setting(c.section, c.key)?.type);
       break;
     }
     case 'argument': {
@@ -234,7 +229,7 @@ export function completion(doc: AxonDocument, offset: number): CompletionList {
         // A positional argument that takes a name from the vocabulary: `activation(relu)`.
         const positional = owner.args.find((a) => a.position === c.call.positionalBefore);
         if (positional && c.call.given.length === 0) {
-          const values = valueItems(o, offset, positional.name, positional.type);
+          const values = valueItems(o, offset, positional.type);
           items = [...values.map((v) => ({ ...v, sortText: `0${v.sortText ?? ''}` })), ...items.map((v) => ({ ...v, sortText: `1${v.sortText ?? ''}` }))];
         }
       }

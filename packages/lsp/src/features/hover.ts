@@ -41,6 +41,7 @@ const kindOfType: Partial<Record<ArgSpec['type'], VocabularyKind>> = {
   loss: 'loss',
   optimizer: 'optimizer',
   task: 'task',
+  early_stopping: 'early_stopping',
 };
 
 /** The signature a call (layer call or name call) refers to: catalog entry or block. */
@@ -197,10 +198,11 @@ export function hoverMarkdown(doc: AxonDocument, offset: number, token: Token): 
       if (block && block.params.some((p) => p.name === word) && !parent.args) return paramHover(doc, block, word);
       if (holder?.kind === 'Task') return nameMarkdown('task', word);
       if (holder?.kind === 'Setting') {
-        const key = holder.key.name;
-        if (key === 'loss') return nameMarkdown('loss', word);
-        if (key === 'optimizer') return nameMarkdown('optimizer', word);
-        if (key === 'early_stopping') return nameMarkdown('early_stopping', word);
+        // What the value names follows from the setting's type in the catalog (`loss: …` takes a loss).
+        const section = path[path.length - 4];
+        const s = section?.kind === 'Train' || section?.kind === 'Data' ? setting(section.kind === 'Train' ? 'train' : 'data', holder.key.name) : undefined;
+        const kind = s ? kindOfType[s.type] : undefined;
+        if (kind) return nameMarkdown(kind, word);
       }
       if (holder?.kind === 'Argument') {
         const argList = path[path.length - 4];
