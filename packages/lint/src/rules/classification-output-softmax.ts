@@ -1,4 +1,5 @@
-import { activationText, outputOf } from '../facts.js';
+import { activationText } from '@axon/language';
+import { outputOf } from '../facts.js';
 import { activationSourceRange, defineRule, fix, setActivation, setUnits, taskRelated, unitsArg } from '../rule-kit.js';
 
 /** `classification(classes: N)` needs N softmax outputs: one probability per class. */

@@ -1,5 +1,6 @@
 import type { ResolvedNetwork } from '@axon/language';
-import { activationText, isRegressionLoss, outputOf } from '../facts.js';
+import { activationText } from '@axon/language';
+import { isRegressionLoss, outputOf } from '../facts.js';
 import { findSetting, namedArg, removeArg, replace } from '../edits.js';
 import { activationSourceRange, defineRule, fix, lossRange, taskText } from '../rule-kit.js';
 

@@ -1,4 +1,5 @@
-import { activationText, outputOf } from '../facts.js';
+import { activationText } from '@axon/language';
+import { outputOf } from '../facts.js';
 import { findSetting, replace } from '../edits.js';
 import { activationSourceRange, defineRule, fix, lossRange, setActivation, setUnits, taskRelated, unitsArg } from '../rule-kit.js';
 

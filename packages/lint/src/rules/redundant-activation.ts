@@ -1,4 +1,5 @@
-import { activationOf, activationText, isNonLinear, outputOf } from '../facts.js';
+import { activationText } from '@axon/language';
+import { activationOf, isNonLinear, outputOf } from '../facts.js';
 import { defineRule } from '../rule-kit.js';
 
 /** Two activations in a row compose into a function neither was chosen for. */

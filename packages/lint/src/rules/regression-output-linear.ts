@@ -1,4 +1,5 @@
-import { activationText, isRegressionLoss, outputOf, RELU_FAMILY } from '../facts.js';
+import { activationText } from '@axon/language';
+import { isRegressionLoss, outputOf, RELU_FAMILY } from '../facts.js';
 import { activationSourceRange, defineRule, fix, removeActivation, taskRelated } from '../rule-kit.js';
 
 /** A regression must be free to predict any number: its output layer stays linear. */
