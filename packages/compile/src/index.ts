@@ -18,7 +18,7 @@ export type { CompileInput, CompileOutput, OutputFile, TargetName, TrainedWeight
 export { TARGETS } from './types.js';
 export type { LayerWeights, WeightTensor, Normalization } from './weights.js';
 export { CompileError } from './errors.js';
-export { IR_FORMAT, IR_VERSION, toIr, type IrNetwork, type IrLayer } from './ir.js';
+export { IR_FORMAT, IR_VERSION, IR_GRAPH_VERSION, toIr, type IrNetwork, type IrLayer } from './ir.js';
 export { pyString, jsString, pyIdentifier, jsIdentifier } from './escape.js';
 
 const COMPILERS: Record<TargetName, (input: CompileInput) => CompileOutput> = {

@@ -2,19 +2,31 @@
  * The JSON IR: a resolved network as versioned, documented plain data (schema/axon-network.schema.json).
  * Objects are built field by field in a fixed order, so the printed JSON has a stable key order.
  */
-import type {
-  Activation,
-  DataSpec,
-  ExpansionStep,
-  Initializer,
-  ResolvedLayer,
-  ResolvedNetwork,
-  Task,
-  TrainSpec,
+import {
+  isChain,
+  type Activation,
+  type DataSpec,
+  type ExpansionStep,
+  type Initializer,
+  type MergeMode,
+  type ResolvedLayer,
+  type ResolvedNetwork,
+  type Task,
+  type TrainSpec,
 } from '@axon/language';
+import { huberDelta } from './vocabulary.js';
 
 export const IR_FORMAT = 'axon-network';
+/**
+ * The version of a chain's document (every layer reads the one before it): unchanged since version 1,
+ * so every reader of version 1 still reads every network the language could write before graphs.
+ */
 export const IR_VERSION = 1;
+/**
+ * The version of a graph's document: as version 1, plus `inputs` on every layer (which layers it
+ * reads, -1 for the network's input) and the `merge` layer kind. A chain is still written as version 1.
+ */
+export const IR_GRAPH_VERSION = 2;
 
 export type IrActivation = Activation;
 export type IrInitializer = Initializer;
@@ -30,6 +42,8 @@ export interface IrLayer {
   index: number;
   name: string;
   kind: ResolvedLayer['kind'];
+  /** Version 2 only: the layers this one reads, by index (-1: the network's input), in order. */
+  inputs?: number[];
   inputShape: number[];
   outputShape: number[];
   params: { trainable: number; nonTrainable: number };
@@ -40,7 +54,7 @@ export interface IrLayer {
 
 export interface IrNetwork {
   format: typeof IR_FORMAT;
-  version: typeof IR_VERSION;
+  version: typeof IR_VERSION | typeof IR_GRAPH_VERSION;
   name: string;
   input: number[];
   outputShape: number[];
@@ -113,6 +127,8 @@ export function layerConfig(l: ResolvedLayer): Record<string, unknown> {
       return { activation: activation(l.activation) };
     case 'flatten':
       return {};
+    case 'merge':
+      return { mode: l.mode satisfies MergeMode };
   }
 }
 
@@ -143,7 +159,7 @@ function train(t: TrainSpec): IrNetwork['train'] {
         ? { name: o.name, learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon }
         : { name: o.name, learningRate: o.learningRate, rho: o.rho, epsilon: o.epsilon };
   const loss: IrNetwork['train']['loss'] = { name: t.loss.name, fromLogits: t.loss.fromLogits };
-  if (t.loss.name === 'huber') loss.delta = t.loss.delta ?? 1;
+  if (t.loss.name === 'huber') loss.delta = huberDelta(t.loss);
   return {
     loss,
     optimizer,
@@ -165,11 +181,30 @@ function data(d: DataSpec | undefined): IrNetwork['data'] {
   };
 }
 
-/** The IR of one resolved network. */
+function layer(l: ResolvedLayer, graph: boolean): IrLayer {
+  return {
+    index: l.index,
+    name: l.name,
+    kind: l.kind,
+    ...(graph ? { inputs: [...l.inputs] } : {}),
+    inputShape: [...l.inputShape],
+    outputShape: [...l.outputShape],
+    params: { trainable: l.params.trainable, nonTrainable: l.params.nonTrainable },
+    config: layerConfig(l),
+    origin: {
+      line: l.origin.range.start.line,
+      column: l.origin.range.start.column,
+      expansion: l.origin.chain.map(expansion),
+    },
+  };
+}
+
+/** The IR of one resolved network: version 1 for a chain, version 2 (with each layer's inputs) for a graph. */
 export function toIr(network: ResolvedNetwork): IrNetwork {
+  const graph = !isChain(network);
   return {
     format: IR_FORMAT,
-    version: IR_VERSION,
+    version: graph ? IR_GRAPH_VERSION : IR_VERSION,
     name: network.name,
     input: [...network.input],
     outputShape: [...network.outputShape],
@@ -179,20 +214,7 @@ export function toIr(network: ResolvedNetwork): IrNetwork {
       trainable: network.params.trainable,
       nonTrainable: network.params.nonTrainable,
     },
-    layers: network.layers.map((l) => ({
-      index: l.index,
-      name: l.name,
-      kind: l.kind,
-      inputShape: [...l.inputShape],
-      outputShape: [...l.outputShape],
-      params: { trainable: l.params.trainable, nonTrainable: l.params.nonTrainable },
-      config: layerConfig(l),
-      origin: {
-        line: l.origin.range.start.line,
-        column: l.origin.range.start.column,
-        expansion: l.origin.chain.map(expansion),
-      },
-    })),
+    layers: network.layers.map((l) => layer(l, graph)),
     train: train(network.train),
     data: data(network.data),
   };

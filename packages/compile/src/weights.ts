@@ -1,27 +1,14 @@
 /**
- * Trained-weight plumbing shared by the targets. The types mirror @axon/core's `LayerWeights`
- * (Keras layouts: dense kernel [in, units]; conv2d kernel [kh, kw, in, filters]; batch_norm
- * gamma/beta/moving_mean/moving_variance; prelu alpha) so this package needs no runtime dependency on the core.
+ * Trained-weight plumbing shared by the targets. The weight types are @axon/core's (Keras layouts:
+ * dense kernel [in, units]; conv2d kernel [kh, kw, in, filters]; batch_norm
+ * gamma/beta/moving_mean/moving_variance; prelu alpha), imported as types only: this package has no
+ * runtime dependency on the core.
  */
+import type { LayerWeights, Normalization, WeightTensor } from '@axon/core';
 import type { ResolvedLayer, ResolvedNetwork } from '@axon/language';
 import { CompileError } from './errors.js';
 
-export interface WeightTensor {
-  name: string;
-  shape: number[];
-  values: Float32Array;
-}
-
-export interface LayerWeights {
-  layer: number;
-  name: string;
-  weights: WeightTensor[];
-}
-
-export interface Normalization {
-  mean: number[];
-  std: number[];
-}
+export type { LayerWeights, Normalization, WeightTensor };
 
 /** The Keras-layout weight names and shapes a layer has, in order. */
 export function expectedWeights(layer: ResolvedLayer): { name: string; shape: number[] }[] {

@@ -12,6 +12,7 @@ const NAMES: Record<LayerSpec['kind'], string> = {
   conv2d: 'conv2d',
   max_pool2d: 'max_pool2d',
   avg_pool2d: 'avg_pool2d',
+  merge: 'merge',
 };
 
 export const relu = { name: 'relu' } as const;
@@ -70,6 +71,7 @@ export function network(
     const layer = {
       ...spec,
       index,
+      inputs: [index - 1],
       name: c === 0 ? base : `${base}_${c}`,
       inputShape: shape,
       outputShape: r.outputShape,

@@ -1,14 +1,15 @@
 /**
- * Keras 3 target: one Python file with `build_model()` (a keras.Sequential with the same layers,
- * shapes, activations, initialisers and constants), `compile_model()` (loss, optimizer, metrics
- * from train{}), a CSV loader for data{} and a `__main__` that trains. Trained weights are not
+ * Keras 3 target: one Python file with `build_model()` (a keras.Sequential for a chain, a functional
+ * keras.Model for a graph, with the same layers, shapes, activations, initialisers and constants),
+ * `compile_model()` (loss, optimizer, metrics from train{}), a CSV loader for data{} and a `__main__` that trains. Trained weights are not
  * exported to this target (use tfjs, onnx or pytorch).
  */
-import type { Activation, Initializer, ResolvedLayer, ResolvedNetwork } from '@axon/language';
+import { isChain, NETWORK_INPUT, outputLayer, topologicalOrder, type Activation, type Initializer, type MergeMode, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import type { CompileInput, CompileOutput } from '../types.js';
 import { CompileError } from '../errors.js';
 import { fileStem, pyBool, pyIdentifier, pyLiteralPretty, pyNumber, pyString, pyTuple } from '../escape.js';
 import { toIr } from '../ir.js';
+import { huberDelta } from '../vocabulary.js';
 import { layoutOf } from '../layout.js';
 import { PY_CSV_BODY } from './python-csv.js';
 
@@ -85,7 +86,48 @@ function layerLines(l: ResolvedLayer, seed: number, taken: Set<string>): string[
       return [
         `keras.layers.${l.kind === 'max_pool2d' ? 'MaxPooling2D' : 'AveragePooling2D'}(pool_size=${pyTuple(l.pool)}, strides=${pyTuple(l.stride)}, padding=${pyString(l.padding)}, name=${name})`,
       ];
+    case 'merge':
+      return [l.mode === 'concat' ? `keras.layers.Concatenate(axis=-1, name=${name})` : `keras.layers.${MERGE_LAYER[l.mode]}(name=${name})`];
   }
+}
+
+const MERGE_LAYER: Record<Exclude<MergeMode, 'concat'>, string> = { add: 'Add', multiply: 'Multiply', average: 'Average', maximum: 'Maximum' };
+
+/** `build_model` as a keras.Sequential: the layers in order (a chain). */
+function sequentialBuilder(network: ResolvedNetwork, layerCode: string[][]): string[] {
+  return [
+    'def build_model():',
+    `    """The network as a keras.Sequential: ${network.layers.length} Axon layers, ${network.params.total} parameters."""`,
+    '    return keras.Sequential(',
+    '        [',
+    `            keras.Input(shape=${pyTuple(network.input)}),`,
+    ...layerCode.flat().map((c) => `            ${c},`),
+    '        ],',
+    `        name=${pyString(pyIdentifier(network.name, 'network'))},`,
+    '    )',
+  ];
+}
+
+/**
+ * `build_model` with the functional API (a graph): each layer's output is kept in `h<index>`, so a
+ * fork reads it twice, and a merge layer is called on the list of its inputs.
+ */
+function functionalBuilder(network: ResolvedNetwork, layerCode: string[][]): string[] {
+  const value = (i: number) => (i === NETWORK_INPUT ? 'x' : `h${i}`);
+  const lines = [
+    'def build_model():',
+    `    """The network as a functional keras.Model: ${network.layers.length} Axon layers, ${network.params.total} parameters."""`,
+    `    x = keras.Input(shape=${pyTuple(network.input)})`,
+  ];
+  for (const l of topologicalOrder(network)) {
+    const [first, ...rest] = layerCode[l.index]!;
+    const arg = l.kind === 'merge' ? `[${l.inputs.map(value).join(', ')}]` : value(l.inputs[0]!);
+    lines.push(`    h${l.index} = ${first}(${arg})`);
+    for (const c of rest) lines.push(`    h${l.index} = ${c}(h${l.index})`);
+  }
+  const last = outputLayer(network);
+  lines.push(`    return keras.Model(inputs=x, outputs=${last ? value(last.index) : 'x'}, name=${pyString(pyIdentifier(network.name, 'network'))})`);
+  return lines;
 }
 
 function lossExpr(network: ResolvedNetwork): string {
@@ -96,7 +138,7 @@ function lossExpr(network: ResolvedNetwork): string {
     case 'mae':
       return 'keras.losses.MeanAbsoluteError()';
     case 'huber':
-      return `keras.losses.Huber(delta=${pyNumber(l.delta ?? 1)})`;
+      return `keras.losses.Huber(delta=${pyNumber(huberDelta(l))})`;
     case 'binary_crossentropy':
       return `keras.losses.BinaryCrossentropy(from_logits=${pyBool(l.fromLogits)})`;
     case 'categorical_crossentropy':
@@ -145,7 +187,7 @@ export function compileKeras(input: CompileInput): CompileOutput {
   }
   const seed = network.train.seed;
   const taken = new Set(network.layers.map((l) => l.name));
-  const layerCode = network.layers.flatMap((l) => layerLines(l, seed, taken));
+  const layerCode = network.layers.map((l) => layerLines(l, seed, taken));
   const ir = toIr(network);
   const config = { name: ir.name, input: ir.input, outputShape: ir.outputShape, task: ir.task, params: ir.params, train: ir.train, data: ir.data };
   const lines = [
@@ -161,15 +203,7 @@ export function compileKeras(input: CompileInput): CompileOutput {
     `DATA_PATH = ${pyString(input.dataPath ?? network.data?.source ?? '')}`,
     '',
     '',
-    'def build_model():',
-    `    """The network as a keras.Sequential: ${network.layers.length} Axon layers, ${network.params.total} parameters."""`,
-    '    return keras.Sequential(',
-    '        [',
-    `            keras.Input(shape=${pyTuple(network.input)}),`,
-    ...layerCode.map((c) => `            ${c},`),
-    '        ],',
-    `        name=${pyString(pyIdentifier(network.name, 'network'))},`,
-    '    )',
+    ...(isChain(network) ? sequentialBuilder(network, layerCode) : functionalBuilder(network, layerCode)),
     '',
     '',
     'def compile_model(model):',

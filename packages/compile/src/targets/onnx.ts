@@ -5,7 +5,17 @@
  * (inference); batch normalisation uses the moving statistics. Protobuf encoding: onnx-proto.
  */
 import onnxProto from 'onnx-proto';
-import type { Activation, ResolvedLayer, ResolvedNetwork } from '@axon/language';
+import {
+  NETWORK_INPUT,
+  SELU_ALPHA,
+  SELU_SCALE,
+  outputLayer,
+  topologicalOrder,
+  type Activation,
+  type MergeMode,
+  type ResolvedLayer,
+  type ResolvedNetwork,
+} from '@axon/language';
 import type { CompileInput, CompileOutput } from '../types.js';
 import { CompileError } from '../errors.js';
 import { fileStem } from '../escape.js';
@@ -75,7 +85,7 @@ function activation(g: GraphBuilder, a: Activation, x: string, layout: Layout, n
     case 'elu':
       return g.node('Elu', [x], name, [attrF('alpha', a.alpha)]);
     case 'selu':
-      return g.node('Selu', [x], name, [attrF('alpha', 1.6732632423543772), attrF('gamma', 1.0507009873554805)]);
+      return g.node('Selu', [x], name, [attrF('alpha', SELU_ALPHA), attrF('gamma', SELU_SCALE)]);
     case 'prelu': {
       if (!alpha) throw new Error('internal: prelu without alpha');
       const c = alpha.values.length;
@@ -96,9 +106,35 @@ function convKernel(t: WeightTensor): Float32Array {
   return out;
 }
 
-function emitLayer(g: GraphBuilder, l: ResolvedLayer, x: string, w: (n: string) => WeightTensor): string {
+/** Folds a binary op over two or more inputs: ((a op b) op c) … */
+function fold(g: GraphBuilder, op: string, xs: string[], name: string): string {
+  return xs.slice(1).reduce((acc, x) => g.node(op, [acc, x], name), xs[0]!);
+}
+
+/**
+ * Joins a merge's inputs. Between layers images are NCHW and everything else channels-last, so
+ * `concat` joins channels on axis 1 for images and on the last axis otherwise (Keras: the last axis).
+ */
+function emitMerge(g: GraphBuilder, mode: MergeMode, xs: string[], layout: Layout, name: string): string {
+  switch (mode) {
+    case 'add':
+      return fold(g, 'Add', xs, name);
+    case 'multiply':
+      return fold(g, 'Mul', xs, name);
+    case 'maximum':
+      return g.node('Max', xs, name);
+    case 'average':
+      return g.node('Mean', xs, name);
+    case 'concat':
+      return g.node('Concat', xs, name, [attrI('axis', layout === 'nchw' ? 1 : -1)]);
+  }
+}
+
+/** The nodes of one layer, reading the tensors `xs` (one per input; a merge has several). */
+function emitLayer(g: GraphBuilder, l: ResolvedLayer, xs: string[], w: (n: string) => WeightTensor): string {
   const layout = layoutOf(l.inputShape, l, TARGET);
   const name = l.name;
+  const x = xs[0]!;
   switch (l.kind) {
     case 'dense': {
       const k = w('kernel');
@@ -152,6 +188,8 @@ function emitLayer(g: GraphBuilder, l: ResolvedLayer, x: string, w: (n: string) 
       const h = layout === 'nchw' ? g.node('Transpose', [x], name, [attrInts('perm', [0, 2, 3, 1])]) : x;
       return g.node('Flatten', [h], name, [attrI('axis', 1)]);
     }
+    case 'merge':
+      return emitMerge(g, l.mode, xs, layout, name);
   }
 }
 
@@ -169,9 +207,15 @@ export function onnxModelBytes(network: ResolvedNetwork, input: CompileInput): U
   }
   const byLayer = weightsByLayer(network, input.trained.weights, TARGET);
   const g = new GraphBuilder();
-  let x = 'input';
-  if (network.input.length === 3) x = g.node('Transpose', [x], 'input', [attrInts('perm', [0, 3, 1, 2])]);
-  for (const l of network.layers) x = emitLayer(g, l, x, (n) => tensor(byLayer, l.index, n));
+  const entry = network.input.length === 3 ? g.node('Transpose', ['input'], 'input', [attrInts('perm', [0, 3, 1, 2])]) : 'input';
+  // Each layer's output tensor by layer index (NETWORK_INPUT: the input), so a fork reads one tensor twice.
+  const values = new Map<number, string>([[NETWORK_INPUT, entry]]);
+  for (const l of topologicalOrder(network)) {
+    const xs = l.inputs.map((i) => values.get(i)!);
+    values.set(l.index, emitLayer(g, l, xs, (n) => tensor(byLayer, l.index, n)));
+  }
+  const last = outputLayer(network);
+  let x = last ? values.get(last.index)! : entry;
   if (network.outputShape.length === 3) x = g.node('Transpose', [x], 'output', [attrInts('perm', [0, 2, 3, 1])]);
   g.nodes.push({ opType: 'Identity', input: [x], output: ['output'], name: 'output' });
   const ir = toIr(network);

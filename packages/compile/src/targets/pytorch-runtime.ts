@@ -209,20 +209,54 @@ class Flatten(nn.Module):
         return torch.flatten(x, 1)
 
 
+class Merge(nn.Module):
+    """Joins two or more tensors of one shape: add, multiply, average, maximum, or concat along dim
+    (the channel axis: 1 for NCHW images, -1 otherwise)."""
+
+    def __init__(self, mode, dim):
+        super().__init__()
+        self.mode = mode
+        self.dim = dim
+
+    def forward(self, xs):
+        if self.mode == "concat":
+            return torch.cat(xs, dim=self.dim)
+        y = xs[0]
+        for x in xs[1:]:
+            if self.mode == "add" or self.mode == "average":
+                y = torch.add(y, x)
+            elif self.mode == "multiply":
+                y = torch.mul(y, x)
+            elif self.mode == "maximum":
+                y = torch.maximum(y, x)
+            else:
+                raise ValueError("unknown merge mode " + repr(self.mode))
+        return y / len(xs) if self.mode == "average" else y
+
+
 class AxonModule(nn.Module):
-    """Base of generated networks: takes [N, *input] (or flat [N, prod(input)]) in Axon's NHWC layout."""
+    """Base of generated networks: takes [N, *input] (or flat [N, prod(input)]) in Axon's NHWC layout.
+
+    A chain runs self.layers in order; a graph's generated class overrides forward and walks its layers."""
 
     input_shape = ()
     output_shape = ()
 
-    def forward(self, x):
+    def enter(self, x):
+        """Samples in Axon's layout to the layers' layout (NCHW for images)."""
         x = x.reshape((x.shape[0],) + tuple(self.input_shape))
         if len(self.input_shape) == 3:
             x = x.permute(0, 3, 1, 2)
-        x = self.layers(x)
+        return x
+
+    def leave(self, x):
+        """The output layer's tensor back to Axon's layout."""
         if len(self.output_shape) == 3:
             x = x.permute(0, 2, 3, 1)
         return x
+
+    def forward(self, x):
+        return self.leave(self.layers(self.enter(x)))
 
     def reset_parameters(self):
         for m in self.layers:

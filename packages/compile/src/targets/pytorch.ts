@@ -4,7 +4,7 @@
  * (one process or DistributedDataParallel under torchrun) and, with trained weights,
  * `weights.json` + `weights.bin` in Keras layouts (converted to torch layouts when loaded).
  */
-import type { ResolvedLayer, ResolvedNetwork } from '@axon/language';
+import { isChain, NETWORK_INPUT, outputLayer, topologicalOrder, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import type { CompileInput, CompileOutput, OutputFile, TrainedWeights } from '../types.js';
 import { pyIdentifier, pyLiteral, pyLiteralPretty, pyNumber, pyString, pyTuple } from '../escape.js';
 import { layerConfig, toIr } from '../ir.js';
@@ -42,7 +42,31 @@ function layerExpr(l: ResolvedLayer): string {
       return `rt.Activation(${pyLiteral(ir.activation)}, ${channels}, ${pyString(layout)})`;
     case 'flatten':
       return `rt.Flatten(${pyString(layout)})`;
+    case 'merge':
+      // Between layers images are NCHW, everything else channels-last: concat joins the channels.
+      return `rt.Merge(${pyString(l.mode)}, ${layout === 'nchw' ? 1 : -1})`;
   }
+}
+
+/**
+ * A graph's `forward` (a chain runs `self.layers` in order and needs none): every layer's output is
+ * kept in `h<index>` so a fork reads it twice, and a merge takes the list of its inputs.
+ */
+function graphForward(network: ResolvedNetwork, names: string[]): string[] {
+  const value = (i: number) => (i === NETWORK_INPUT ? 'x' : `h${i}`);
+  const lines = [
+    '',
+    '    def forward(self, x):',
+    '        """The layer graph: each output is kept by layer index; a merge joins the list of its inputs."""',
+    '        x = self.enter(x)',
+  ];
+  for (const l of topologicalOrder(network)) {
+    const arg = l.kind === 'merge' ? `[${l.inputs.map(value).join(', ')}]` : value(l.inputs[0]!);
+    lines.push(`        h${l.index} = self.layers[${l.index}](${arg})  # ${names[l.index]}`);
+  }
+  const last = outputLayer(network);
+  lines.push(`        return self.leave(${last ? value(last.index) : 'x'})`);
+  return lines;
 }
 
 /** Unique torch module names derived from the Axon layer names (torch forbids '.' and empty names). */
@@ -119,6 +143,7 @@ export function compilePytorch(input: CompileInput): CompileOutput {
     ...network.layers.map((_, i) => `            (${pyString(names[i]!)}, ${exprs[i]}),`),
     '        ]))',
     '        self.reset_parameters()',
+    ...(isChain(network) ? [] : graphForward(network, names)),
     '',
     '',
     `Network = ${className}`,

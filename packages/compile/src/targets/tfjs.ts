@@ -1,9 +1,21 @@
 /**
  * TF.js target: a layers model (`model.json` in the Keras-style topology format that
- * `tf.loadLayersModel` reads, plus `weights.bin` when trained weights are given).
+ * `tf.loadLayersModel` reads, plus `weights.bin` when trained weights are given): a `Sequential`
+ * topology for a chain, a `Functional` one (an InputLayer and every layer's inbound nodes) for a graph.
  * Without weights, the model has only its topology and TF.js initialises it from the initialisers.
  */
-import type { Activation, Initializer, ResolvedLayer, ResolvedNetwork } from '@axon/language';
+import {
+  activationText,
+  isChain,
+  NETWORK_INPUT,
+  outputLayer,
+  topologicalOrder,
+  type Activation,
+  type Initializer,
+  type MergeMode,
+  type ResolvedLayer,
+  type ResolvedNetwork,
+} from '@axon/language';
 import type { CompileInput, CompileOutput, OutputFile } from '../types.js';
 import { CompileError } from '../errors.js';
 import { jsIdentifier } from '../escape.js';
@@ -64,7 +76,7 @@ function activationLayer(a: Activation, name: string, shape: number[], alpha?: W
       return { json: { class_name: 'LeakyReLU', config: { name, trainable: true, dtype: 'float32', alpha: a.alpha } }, weights: [] };
     case 'elu':
       // TF.js 4.x refuses ELU layers with alpha != 1 ("not supported by the ELU layer yet").
-      throw new CompileError(TARGET, `elu(alpha: ${a.alpha})`, 'TensorFlow.js implements ELU with alpha 1 only; use elu(alpha: 1.0) or another target');
+      throw new CompileError(TARGET, activationText(a), 'TensorFlow.js implements ELU with alpha 1 only; use elu(alpha: 1.0) or another target');
     case 'prelu': {
       const shared = shape.length === 3 ? [1, 2] : shape.length === 2 ? [1] : null;
       const alphaShape = image ? [1, 1, shape[2]!] : shape.length === 2 ? [1, shape[1]!] : [shape[0]!];
@@ -197,20 +209,62 @@ function tfLayers(
           weights: [],
         },
       ];
+    case 'merge':
+      return [{ json: { class_name: MERGE_CLASS[l.mode], config: l.mode === 'concat' ? { ...base, axis: -1 } : base }, weights: [] }];
   }
+}
+
+const MERGE_CLASS: Record<MergeMode, string> = { add: 'Add', concat: 'Concatenate', multiply: 'Multiply', average: 'Average', maximum: 'Maximum' };
+
+/** A Sequential topology: the layers in order, the first carrying the batch input shape (a chain). */
+function sequentialTopology(network: ResolvedNetwork, groups: TfLayer[][]): Json {
+  const layers = groups.flat().map((t) => t.json);
+  (layers[0]!.config as Json).batch_input_shape = [null, ...network.input];
+  return { class_name: 'Sequential', config: { name: jsIdentifier(network.name), layers } };
+}
+
+/**
+ * A Functional topology (a graph): an InputLayer, then every TF.js layer with its inbound node — the
+ * last TF.js layer of each Axon input (several for a merge), or the one before it in the same group
+ * (a dense layer followed by its stand-alone activation).
+ */
+function functionalTopology(network: ResolvedNetwork, groups: TfLayer[][], taken: Set<string>): Json {
+  const inputName = uniqueName('input', taken);
+  const layers: Json[] = [
+    { class_name: 'InputLayer', name: inputName, config: { batch_input_shape: [null, ...network.input], dtype: 'float32', sparse: false, name: inputName }, inbound_nodes: [] },
+  ];
+  const outputOf = new Map<number, string>([[NETWORK_INPUT, inputName]]);
+  const nameOf = (t: TfLayer) => (t.json.config as Json).name as string;
+  for (const l of topologicalOrder(network)) {
+    let inbound = l.inputs.map((i) => outputOf.get(i)!);
+    for (const t of groups[l.index]!) {
+      layers.push({ ...t.json, name: nameOf(t), inbound_nodes: [inbound.map((n) => [n, 0, 0, {}])] });
+      inbound = [nameOf(t)];
+    }
+    outputOf.set(l.index, inbound[0]!);
+  }
+  const last = outputLayer(network);
+  return {
+    class_name: 'Functional',
+    config: {
+      name: jsIdentifier(network.name),
+      layers,
+      input_layers: [[inputName, 0, 0]],
+      output_layers: [[outputOf.get(last ? last.index : NETWORK_INPUT)!, 0, 0]],
+    },
+  };
 }
 
 export function tfjsModel(network: ResolvedNetwork, input: CompileInput): { modelJson: Json; weightData?: Uint8Array } {
   const byLayer = input.trained ? weightsByLayer(network, input.trained.weights, TARGET) : undefined;
   const taken = new Set(network.layers.map((l) => l.name));
-  const layers: TfLayer[] = [];
-  for (const l of network.layers) {
+  const groups: TfLayer[][] = network.layers.map((l) => {
     const w = byLayer ? (name: string) => tensor(byLayer, l.index, name) : undefined;
-    layers.push(...tfLayers(l, network.train.seed, taken, w));
-  }
+    return tfLayers(l, network.train.seed, taken, w);
+  });
+  const layers = groups.flat();
   if (layers.length === 0) throw new CompileError(TARGET, 'a network without layers');
-  const first = layers[0]!.json.config as Json;
-  first.batch_input_shape = [null, ...network.input];
+  const topology = isChain(network) ? sequentialTopology(network, groups) : functionalTopology(network, groups, taken);
   const ir = toIr(network);
   const trained = input.trained;
   const modelJson: Json = {
@@ -218,8 +272,7 @@ export function tfjsModel(network: ResolvedNetwork, input: CompileInput): { mode
     generatedBy: 'axon compile',
     convertedBy: null,
     modelTopology: {
-      class_name: 'Sequential',
-      config: { name: jsIdentifier(network.name), layers: layers.map((t) => t.json) },
+      ...topology,
       keras_version: 'tfjs-layers 4.22.0',
       backend: 'tensor_flow.js',
     },

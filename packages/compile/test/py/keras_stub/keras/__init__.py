@@ -25,6 +25,18 @@ class Recorded:
 
         return {"class": type(self).__name__, "module": self.kind, "args": plain(self.args), "kwargs": plain(self.kwargs)}
 
+    def __call__(self, x):
+        """Functional API: calling a layer on a tensor (or a list of them, for a merge) records the edge."""
+        return Tensor(self, list(x) if isinstance(x, (list, tuple)) else [x])
+
+
+class Tensor:
+    """The output of a layer call: the layer and the tensors it was called on."""
+
+    def __init__(self, layer, inputs):
+        self.layer = layer
+        self.inputs = inputs
+
 
 def _namespace(name, kind, classes):
     mod = types.ModuleType("keras." + name)
@@ -36,7 +48,7 @@ def _namespace(name, kind, classes):
 
 layers = _namespace("layers", "layers", [
     "Dense", "Conv2D", "MaxPooling2D", "AveragePooling2D", "BatchNormalization", "Dropout", "Flatten",
-    "Activation", "LeakyReLU", "PReLU", "ELU",
+    "Activation", "LeakyReLU", "PReLU", "ELU", "Add", "Concatenate", "Multiply", "Average", "Maximum",
 ])
 initializers = _namespace("initializers", "initializers", [
     "GlorotUniform", "GlorotNormal", "HeUniform", "HeNormal", "LecunUniform", "LecunNormal", "Zeros", "Constant",
@@ -51,6 +63,8 @@ sys.modules["keras.utils"] = utils
 
 class Input(Recorded):
     kind = "input"
+    layer = None
+    inputs = []
 
 
 class Sequential(Recorded):
@@ -61,6 +75,30 @@ class Sequential(Recorded):
 
     def describe(self):
         d = super().describe()
+        if hasattr(self, "compiled"):
+            d["compiled"] = Recorded(**self.compiled).describe()["kwargs"]
+        return d
+
+
+class Model(Sequential):
+    """keras.Model(inputs=, outputs=): describes the layer graph from the output back, inputs first."""
+
+    def describe(self):
+        order = []
+        seen = set()
+
+        def visit(t):
+            if id(t) in seen or t.layer is None:
+                return
+            seen.add(id(t))
+            for i in t.inputs:
+                visit(i)
+            order.append(t)
+
+        visit(self.kwargs["outputs"])
+        names = {id(t): t.layer.kwargs.get("name") for t in order}
+        graph = [{"layer": t.layer.describe(), "inputs": [names.get(id(i), "input") for i in t.inputs]} for t in order]
+        d = {"class": "Model", "module": self.kind, "args": [], "kwargs": {"name": self.kwargs.get("name"), "inputs": Recorded.describe(self.kwargs["inputs"])}, "graph": graph}
         if hasattr(self, "compiled"):
             d["compiled"] = Recorded(**self.compiled).describe()["kwargs"]
         return d
