@@ -46,6 +46,7 @@ export {
 } from './catalog.js';
 export { closestName, editDistance } from './suggest.js';
 export { activationText, taskText } from './source-text.js';
+export * from './docs/index.js';
 export { inferLayer, inferMerge, windowOutput } from './shapes.js';
 export {
   NETWORK_INPUT,

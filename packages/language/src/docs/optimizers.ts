@@ -1,0 +1,23 @@
+/**
+ * Every optimizer. Its arguments and defaults come from the catalog (`OPTIMIZERS`).
+ */
+import type { OptimizerName } from '../catalog.js';
+import type { EntryDoc } from './types.js';
+
+export const OPTIMIZER_DOCS: Record<OptimizerName, EntryDoc> = {
+  sgd: {
+    summary: 'Stochastic gradient descent, optionally with (Nesterov) momentum.',
+    details: 'w ← w − learning_rate · g (with momentum: a running velocity). Keras `SGD` defaults.',
+    example: 'optimizer: sgd(learning_rate: 0.01, momentum: 0.9)',
+  },
+  adam: {
+    summary: 'Adam: per-weight step sizes from running averages of the gradient and its square.',
+    details: 'Keras `Adam` defaults. A good first choice; learning rates far above 1e-2 tend to kill relu units.',
+    example: 'optimizer: adam(learning_rate: 1e-3)',
+  },
+  rmsprop: {
+    summary: 'RMSprop: divides each step by a running root-mean-square of recent gradients.',
+    details: 'Keras `RMSprop` defaults.',
+    example: 'optimizer: rmsprop(learning_rate: 1e-3)',
+  },
+};
