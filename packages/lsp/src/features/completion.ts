@@ -1,6 +1,6 @@
 /** Completion that knows where the cursor is (see text/context.ts). */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
-import { lossDocs, type LossDoc } from '../docs/index.js';
+import { lossTasks } from './docs-markdown.js';
 import { cursorContext, type CallInfo } from '../text/context.js';
 import { networkAt, sectionAt, type Outline } from '../text/outline.js';
 import type { AxonDocument } from '../workspace/document.js';
@@ -92,8 +92,7 @@ function blockItems(o: Outline): CompletionItem[] {
 function lossItems(o: Outline, offset: number): CompletionItem[] {
   const task = networkAt(o, offset)?.task;
   const suited = (name: string) => {
-    const d = lossDocs.find((l: LossDoc) => l.name === name);
-    return task && d?.tasks.includes(task) ? 0 : 1;
+    return task && lossTasks(name).includes(task) ? 0 : 1;
   };
   const all = names('loss');
   const items = vocabularyItems('loss', (name) => suited(name) * 100 + all.indexOf(name));

@@ -1,16 +1,13 @@
 /** Hover: what a name means (activation, layer, initialiser, loss, optimizer, task, setting) and what analysis made of a layer. */
 import type { AstNode, BlockDecl, LayerCall, NameExpr, NetworkDecl, Program, RepeatStmt } from '@axon/language';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { activationDocs } from '../docs/activations.js';
-import { activationMarkdown, argumentMarkdown, entryMarkdown, settingMarkdown } from '../docs/render.js';
+import { activationMarkdown, argumentMarkdown, entryMarkdown, isActivationName, settingMarkdown } from './docs-markdown.js';
 import { blocks, pathAt } from '../ast/walk.js';
 import type { AxonDocument } from '../workspace/document.js';
 import { offsetRange } from '../util/ranges.js';
 import { blockArgs, findSignature, setting, signature, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
 import { expansionText, formatActivation, formatCount, formatShape, layerLines, layersOfBlockUse, layersOfCall, positionsText } from './layer-info.js';
 import { firstTokenEndingAtOrAfter, isWord, type Token } from '../text/tokens.js';
-
-const activationByName = new Map(activationDocs.map((d) => [d.name, d]));
 
 function md(value: string, doc: AxonDocument, token: Token): Hover {
   return { contents: { kind: MarkupKind.Markdown, value }, range: offsetRange(doc.textDocument, token.start, token.end) };
@@ -25,8 +22,7 @@ export function identTokenAt(tokens: readonly Token[], offset: number): Token | 
 /** Markdown for a vocabulary name of a known kind. */
 export function nameMarkdown(kind: VocabularyKind, name: string): string | undefined {
   if (kind === 'activation') {
-    const d = activationByName.get(name);
-    return d ? activationMarkdown(d, signature('activation', name)) : undefined;
+    return isActivationName(name) ? activationMarkdown(name, signature('activation', name)) : undefined;
   }
   if (kind === 'early_stopping') {
     const s = signature('early_stopping', name);
