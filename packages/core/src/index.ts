@@ -7,11 +7,22 @@
  *   getWeights / setWeights                  Keras-layout weight tensors
  *   probeGradients(model, batch)             one forward + backward, no update (step-0 checks)
  *   evaluate(model, data)                    loss and metrics in inference mode
+ *   runTraining({ network, specPath, … })    the pipeline of train/diagnose/sweep: data → build → fit → save
  */
 export * from './types.js';
 export { buildModel, predict, getWeights, setWeights, ModelError, type Model, type BuildOptions } from './model.js';
 export { fit, evaluate, type FitOptions, type Evaluation } from './fit.js';
 export { probeGradients } from './diagnostics.js';
+export {
+  runTraining,
+  loadTrainingData,
+  checkTargets,
+  TrainingError,
+  type TrainingOptions,
+  type TrainingRun,
+  type TrainingData,
+  type TrainingStage,
+} from './pipeline.js';
 export { K as kernels, installKernels, jsKernels, activeMatmul, type Kernels } from './kernels.js';
 export type { DType } from './arr.js';
 // Data + model files (CSV loading, standardisation, model.json + weights.bin): see docs/model-format.md.
