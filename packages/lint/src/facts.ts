@@ -2,7 +2,7 @@
  * Questions rules ask of a resolved network: activations, the output layer, hidden layers. The
  * network is walked as a graph (`@axon/language`'s helpers), never by list position.
  */
-import { outputLayer, singlePredecessor, type Activation, type ActivationName, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
+import { outputLayer, predecessors, singlePredecessor, type Activation, type ActivationName, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 
 export type WeightedLayer = Extract<ResolvedLayer, { kind: 'dense' | 'conv2d' }>;
 export type ActivationLayer = Extract<ResolvedLayer, { kind: 'activation' }>;
@@ -32,8 +32,6 @@ export interface OutputInfo {
   activationLayer: ResolvedLayer;
   /** Size of the last axis of the network's output. */
   units: number;
-  /** The layers from `weighted` to the output layer (the output's tail), in graph order. */
-  tail: readonly ResolvedLayer[];
 }
 
 const outputCache = new WeakMap<ResolvedNetwork, OutputInfo | null>();
@@ -47,16 +45,14 @@ export function outputOf(network: ResolvedNetwork): OutputInfo | undefined {
   const cached = outputCache.get(network);
   if (cached !== undefined) return cached ?? undefined;
   let result: OutputInfo | null = null;
-  const tail: ResolvedLayer[] = [];
   let activationAfter: ActivationLayer | undefined;
   for (let layer = outputLayer(network); layer; layer = singlePredecessor(network, layer)) {
-    tail.push(layer);
     if (isWeighted(layer)) {
       const activationLayer: ResolvedLayer = activationAfter ?? layer;
       const activation = activationAfter ? activationAfter.activation : layer.activation;
       const shape = network.outputShape.length > 0 ? network.outputShape : layer.outputShape;
       const units = shape.length > 0 ? shape[shape.length - 1]! : layer.kind === 'dense' ? layer.units : layer.filters;
-      result = { weighted: layer, activation, activationLayer, units, tail: tail.reverse() };
+      result = { weighted: layer, activation, activationLayer, units };
       break;
     }
     // The activation nearest the output is the one the network ends with.
@@ -69,16 +65,41 @@ export function outputOf(network: ResolvedNetwork): OutputInfo | undefined {
 const hiddenCache = new WeakMap<ResolvedNetwork, ResolvedLayer[]>();
 
 /**
- * The layers that apply a non-linear activation and are not on the output's tail (every layer
- * when the output has no weighted layer), in index order. A merge applies none.
+ * The layers that apply a non-linear activation and are hidden: every layer except those that
+ * produce the output, in index order. A merge applies no activation, so it is never one.
  */
 export function hiddenActivationLayers(network: ResolvedNetwork): ResolvedLayer[] {
   const cached = hiddenCache.get(network);
   if (cached) return cached;
-  const tail = new Set(outputOf(network)?.tail ?? []);
-  const result = network.layers.filter((layer) => !tail.has(layer) && isNonLinear(activationOf(layer)));
+  const producing = outputProducing(network);
+  const result = network.layers.filter((layer) => !producing[layer.index] && isNonLinear(activationOf(layer)));
   hiddenCache.set(network, result);
   return result;
+}
+
+/**
+ * For each layer, whether it produces the output: a weighted layer with a path to the output
+ * that crosses no other weighted layer, and every layer after such a one on such a path. On a
+ * plain stack: the last weighted layer and the layers after it (none when there is no weighted
+ * layer). With two heads averaged by a merge, both heads and the merge.
+ */
+function outputProducing(network: ResolvedNetwork): boolean[] {
+  const layers = network.layers;
+  // Backwards: which layers reach the output without crossing a weighted layer after themselves.
+  const reaches = new Array<boolean>(layers.length).fill(false);
+  const output = outputLayer(network);
+  if (output) reaches[output.index] = true;
+  for (let i = layers.length - 1; i >= 0; i--) {
+    if (!reaches[i] || isWeighted(layers[i]!)) continue;
+    for (const p of predecessors(network, layers[i]!)) reaches[p.index] = true;
+  }
+  // Forwards: of those, the weighted ones and the ones that follow a producing layer.
+  const producing = new Array<boolean>(layers.length).fill(false);
+  for (const layer of layers) {
+    if (!reaches[layer.index]) continue;
+    producing[layer.index] = isWeighted(layer) || predecessors(network, layer).some((p) => producing[p.index]);
+  }
+  return producing;
 }
 
 export function isRegressionLoss(loss: string): boolean {

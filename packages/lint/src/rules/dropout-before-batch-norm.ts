@@ -1,3 +1,4 @@
+import { successors } from '@axon/language';
 import { defineRule } from '../rule-kit.js';
 
 /** Dropout changes activation statistics between training and inference; batch_norm right after it learns the wrong ones. */
@@ -15,16 +16,17 @@ export default defineRule(
     },
   },
   (context) => {
-    const layers = context.network.layers;
-    for (let i = 0; i + 1 < layers.length; i++) {
-      const layer = layers[i]!;
-      const next = layers[i + 1]!;
-      if (layer.kind !== 'dropout' || next.kind !== 'batch_norm') continue;
+    const { network } = context;
+    for (const layer of network.layers) {
+      if (layer.kind !== 'dropout') continue;
+      // Each batch_norm that reads this dropout's output (one finding per dropout).
+      const next = successors(network, layer).filter((s) => s.kind === 'batch_norm');
+      if (next.length === 0) continue;
       context.report({
         messageId: 'before',
         layer,
         range: layer.origin.range,
-        related: [{ range: next.origin.range, message: `${next.name} follows directly` }],
+        related: next.map((n) => ({ range: n.origin.range, message: `${n.name} follows directly` })),
       });
     }
   },

@@ -1,7 +1,9 @@
+import { predecessors, type LayerKind, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import { insertLineAbove } from '../edits.js';
 import { defineRule, fix } from '../rule-kit.js';
 
-const PASS_THROUGH = new Set(['dropout', 'batch_norm', 'activation']);
+const PASS_THROUGH: ReadonlySet<LayerKind> = new Set<LayerKind>(['dropout', 'batch_norm', 'activation', 'merge']);
+const SPATIAL: ReadonlySet<LayerKind> = new Set<LayerKind>(['conv2d', 'max_pool2d', 'avg_pool2d']);
 
 /** dense on an image-shaped tensor works per pixel, not on the whole feature map. */
 export default defineRule(
@@ -18,14 +20,11 @@ export default defineRule(
     },
   },
   (context) => {
-    const layers = context.network.layers;
-    for (let i = 1; i < layers.length; i++) {
-      const layer = layers[i]!;
+    const { network } = context;
+    for (const layer of network.layers) {
       if (layer.kind !== 'dense' || layer.inputShape.length < 2) continue;
-      let j = i - 1;
-      while (j > 0 && PASS_THROUGH.has(layers[j]!.kind)) j--;
-      const previous = layers[j]!;
-      if (previous.kind !== 'conv2d' && previous.kind !== 'max_pool2d' && previous.kind !== 'avg_pool2d') continue;
+      const previous = spatialSource(network, layer);
+      if (!previous) continue;
       context.report({
         messageId: 'noFlatten',
         data: { layer: layer.name, previous: previous.name, shape: `[${layer.inputShape.join(', ')}]` },
@@ -37,3 +36,20 @@ export default defineRule(
     }
   },
 );
+
+/**
+ * The convolution or pooling layer whose feature map reaches `layer`, walking back through the
+ * layers it reads and any pass-through layers (dropout, batch_norm, activation, merges) before them.
+ */
+function spatialSource(network: ResolvedNetwork, layer: ResolvedLayer): ResolvedLayer | undefined {
+  const seen = new Set<ResolvedLayer>();
+  const stack = [...predecessors(network, layer)].reverse();
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    if (seen.has(p)) continue;
+    seen.add(p);
+    if (SPATIAL.has(p.kind)) return p;
+    if (PASS_THROUGH.has(p.kind)) stack.push(...[...predecessors(network, p)].reverse());
+  }
+  return undefined;
+}

@@ -1,3 +1,4 @@
+import { successors, type MergeMode, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import { activationOf, isNonLinear, isWeighted } from '../facts.js';
 import { defineRule } from '../rule-kit.js';
 
@@ -16,24 +17,51 @@ export default defineRule(
     },
   },
   (context) => {
-    const layers = context.network.layers;
-    for (let i = 0; i < layers.length; i++) {
-      const layer = layers[i]!;
+    const { network } = context;
+    for (const layer of network.layers) {
       if (!isWeighted(layer) || isNonLinear(layer.activation)) continue;
-      for (let j = i + 1; j < layers.length; j++) {
-        const next = layers[j]!;
-        if (isNonLinear(activationOf(next)) && !isWeighted(next)) break; // an activation() layer
-        if (next.kind === 'max_pool2d') break; // max is not linear
-        if (!isWeighted(next)) continue;
-        context.report({
-          messageId: 'collapse',
-          data: { layer: layer.name, next: next.name },
-          layer,
-          range: layer.origin.range,
-          related: [{ range: next.origin.range, message: `${next.name} follows with no non-linearity in between` }],
-        });
-        break;
-      }
+      const next = nextWeightedLinearly(network, layer);
+      if (!next) continue;
+      context.report({
+        messageId: 'collapse',
+        data: { layer: layer.name, next: next.name },
+        layer,
+        range: layer.origin.range,
+        related: [{ range: next.origin.range, message: `${next.name} follows with no non-linearity in between` }],
+      });
     }
   },
 );
+
+/** Merges that are linear in each input: a linear map before them still composes with the one after. */
+const LINEAR_MERGES: ReadonlySet<MergeMode> = new Set<MergeMode>(['add', 'concat', 'average']);
+
+/** True when a layer (not weighted) passes its input on linearly: dropout, batch_norm, flatten, a linear activation, … */
+function passesLinearly(layer: ResolvedLayer): boolean {
+  if (isNonLinear(activationOf(layer))) return false; // an activation() layer
+  if (layer.kind === 'max_pool2d') return false; // max is not linear
+  if (layer.kind === 'merge') return LINEAR_MERGES.has(layer.mode);
+  return true;
+}
+
+/**
+ * The weighted layer (the first by index) that `layer`'s output reaches along some path of
+ * successors with nothing non-linear in between; undefined when every path meets a non-linearity
+ * or ends at the output.
+ */
+function nextWeightedLinearly(network: ResolvedNetwork, layer: ResolvedLayer): ResolvedLayer | undefined {
+  let found: ResolvedLayer | undefined;
+  const seen = new Set<ResolvedLayer>();
+  const stack = [...successors(network, layer)];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    if (isWeighted(next)) {
+      if (!found || next.index < found.index) found = next;
+    } else if (passesLinearly(next)) {
+      stack.push(...successors(network, next));
+    }
+  }
+  return found;
+}

@@ -1,4 +1,4 @@
-import { activationText } from '@axon/language';
+import { activationText, singlePredecessor } from '@axon/language';
 import { activationOf, isNonLinear, outputOf } from '../facts.js';
 import { defineRule } from '../rule-kit.js';
 
@@ -21,11 +21,11 @@ export default defineRule(
   (context) => {
     const { network } = context;
     const output = outputOf(network);
-    const layers = network.layers;
-    for (let i = 1; i < layers.length; i++) {
-      const layer = layers[i]!;
+    for (const layer of network.layers) {
       if (layer.kind !== 'activation' || !isNonLinear(layer.activation)) continue;
-      const previous = layers[i - 1]!;
+      // An activation() layer reads one layer; a merge before it applies no activation.
+      const previous = singlePredecessor(network, layer);
+      if (!previous) continue;
       const first = activationOf(previous);
       if (!first || !isNonLinear(first)) continue;
       const beforeSoftmax = layer.activation.name === 'softmax' && output?.activationLayer === layer;

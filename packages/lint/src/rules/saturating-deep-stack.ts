@@ -1,3 +1,4 @@
+import { outputLayer, predecessors, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import { activationOf, hiddenActivationLayers } from '../facts.js';
 import { activationSourceRange, defineRule } from '../rule-kit.js';
 
@@ -41,10 +42,13 @@ export default defineRule<SaturatingDeepStackOptions, 'deep'>(
     defaultOptions: { depth: { ...DEFAULT_SATURATING_DEPTH } },
   },
   (context) => {
-    const hidden = hiddenActivationLayers(context.network);
+    const { network } = context;
+    const hidden = hiddenActivationLayers(network);
     for (const fn of ['sigmoid', 'tanh'] as const) {
-      const layers = hidden.filter((l) => activationOf(l)?.name === fn);
       const depth = context.options.depth[fn];
+      const saturating = hidden.filter((l) => activationOf(l)?.name === fn);
+      if (saturating.length < depth) continue; // no path can cross more than all of them
+      const layers = deepestGradientPath(network, new Set(saturating));
       if (layers.length < depth) continue;
       const first = layers[0]!;
       const last = layers[layers.length - 1]!;
@@ -61,3 +65,36 @@ export default defineRule<SaturatingDeepStackOptions, 'deep'>(
     }
   },
 );
+
+/**
+ * How deep the gradient must go through `marked` layers. A gradient reaches each layer along every
+ * path from the output and is weakened by each marked layer it crosses, so what a layer receives is
+ * set by the path that crosses the fewest. This returns the marked layers on that path for the
+ * layer where that fewest is largest, in index order. On a plain stack it is every marked layer; a
+ * shortcut around part of a stack shortens it.
+ */
+export function deepestGradientPath(network: ResolvedNetwork, marked: ReadonlySet<ResolvedLayer>): ResolvedLayer[] {
+  const layers = network.layers;
+  const output = outputLayer(network);
+  if (!output) return [];
+  const crossed = new Array<number>(layers.length).fill(Infinity);
+  const toward = new Array<number>(layers.length).fill(-1);
+  crossed[output.index] = marked.has(output) ? 1 : 0;
+  // Every reader of a layer has a larger index, so going down the indices settles each layer before its inputs.
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const c = crossed[i]!;
+    if (c === Infinity) continue;
+    for (const p of predecessors(network, layers[i]!)) {
+      const through = c + (marked.has(p) ? 1 : 0);
+      if (through < crossed[p.index]!) {
+        crossed[p.index] = through;
+        toward[p.index] = i;
+      }
+    }
+  }
+  let deepest = -1;
+  for (let i = 0; i < layers.length; i++) if (crossed[i]! !== Infinity && (deepest < 0 || crossed[i]! > crossed[deepest]!)) deepest = i;
+  const path: ResolvedLayer[] = [];
+  for (let i = deepest; i >= 0; i = toward[i]!) if (marked.has(layers[i]!)) path.push(layers[i]!);
+  return path;
+}

@@ -1,4 +1,4 @@
-import type { ResolvedLayer } from '@axon/language';
+import { predecessors, successors, type ResolvedLayer } from '@axon/language';
 import { activationOf } from '../facts.js';
 import { namedArg, setNamedArg } from '../edits.js';
 import { defineRule, fix } from '../rule-kit.js';
@@ -22,9 +22,8 @@ export default defineRule(
     },
   },
   (context) => {
-    const layers = context.network.layers;
-    for (let i = 0; i < layers.length; i++) {
-      const layer = layers[i]!;
+    const { network } = context;
+    for (const layer of network.layers) {
       if (activationOf(layer)?.name !== 'selu') continue;
       if ((layer.kind === 'dense' || layer.kind === 'conv2d') && layer.init.name !== 'lecun_normal') {
         const arg = namedArg(layer.origin.node, 'init');
@@ -36,9 +35,8 @@ export default defineRule(
           fix: fix('use lecun_normal', setNamedArg(layer, 'init', 'lecun_normal')),
         });
       }
-      const neighbours: ResolvedLayer[] = [];
-      if (i > 0) neighbours.push(layers[i - 1]!);
-      if (i + 1 < layers.length) neighbours.push(layers[i + 1]!);
+      // The layers it reads and the layers that read it.
+      const neighbours: ResolvedLayer[] = [...predecessors(network, layer), ...successors(network, layer)];
       for (const n of neighbours) {
         if (n.kind !== 'dropout' && n.kind !== 'batch_norm') continue;
         context.report({
