@@ -1,6 +1,6 @@
 /** Hand-built networks that cover every layer kind, padding mode and activation the targets translate. */
-import type { ResolvedNetwork } from '@axon/language';
-import { conv, dense, network, pool } from './fixtures.js';
+import type { MergeMode, ResolvedNetwork } from '@axon/language';
+import { conv, dense, graph, network, pool } from './fixtures.js';
 
 /** Cases TF.js cannot express, with the error the tfjs target gives. */
 export const TFJS_UNSUPPORTED: Record<string, RegExp> = { EluAlpha: /tfjs target cannot express elu\(alpha: 0\.7\)/ };
@@ -37,5 +37,29 @@ export function featureCases(): ResolvedNetwork[] {
       conv(2, 2, { stride: 2 }),
       { kind: 'activation', activation: { name: 'softmax' } },
     ]),
+  ];
+}
+
+/**
+ * Graphs beyond the language package's flat branching fixture: two conv branches on an image joined by
+ * `mode` (concat joins 3 + 2 channels, the other modes 3 + 3), then flatten → dense; and a shortcut
+ * from the network's input around a dense layer, joined by `shortcutMode`.
+ */
+export function graphCases(mode: MergeMode, shortcutMode: MergeMode = 'add'): ResolvedNetwork[] {
+  return [
+    graph(`ConvBranches_${mode}`, [6, 5, 2], [
+      { spec: conv(4, 3, { padding: 'same', activation: { name: 'relu' } }), inputs: [-1] },
+      { spec: conv(3, 1, { activation: { name: 'prelu', init: 0.2 } }), inputs: [0] },
+      { spec: conv(mode === 'concat' ? 2 : 3, 3, { padding: 'same' }), inputs: [0] },
+      { spec: { kind: 'merge', mode }, inputs: [1, 2] },
+      { spec: { kind: 'batch_norm', momentum: 0.99, epsilon: 1e-3 }, inputs: [3] },
+      { spec: { kind: 'flatten' }, inputs: [4] },
+      { spec: dense(3, { name: 'softmax' }), inputs: [5] },
+    ], { task: { kind: 'classification', classes: 3 } }),
+    graph(`InputShortcut_${shortcutMode}`, [4], [
+      { spec: dense(4, { name: 'tanh' }), inputs: [-1] },
+      { spec: { kind: 'merge', mode: shortcutMode }, inputs: [0, -1] },
+      { spec: dense(2), inputs: [1] },
+    ], { task: { kind: 'regression', outputs: 2 }, train: { loss: { name: 'mse', fromLogits: false } } }),
   ];
 }

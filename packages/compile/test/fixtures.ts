@@ -1,5 +1,5 @@
 /** Hand-built resolved networks (through the analyzer's own shape inference), for tests that need no parser. */
-import { inferLayer, type LayerSpec, type Range, type ResolvedLayer, type ResolvedNetwork, type Task, type TrainSpec, type DataSpec } from '@axon/language';
+import { inferLayer, inferMerge, type LayerSpec, type Range, type ResolvedLayer, type ResolvedNetwork, type Task, type TrainSpec, type DataSpec } from '@axon/language';
 
 const R: Range = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } };
 
@@ -96,5 +96,53 @@ export function network(
   };
   if (opts.task) net.task = opts.task;
   if (opts.data) net.data = { validationSplit: 0.2, standardize: true, ranges: {}, ...opts.data };
+  return net;
+}
+
+/** One node of a hand-built graph: a layer and the indices it reads (-1: the network's input). */
+export interface GraphNode {
+  spec: LayerSpec;
+  inputs: number[];
+}
+
+/**
+ * A hand-built graph network (shapes and parameters through the analyzer's inference, Keras-style
+ * names): nodes in topological order, the last one the output.
+ */
+export function graph(name: string, input: number[], nodes: GraphNode[], opts: { task?: Task; train?: Partial<TrainSpec> } = {}): ResolvedNetwork {
+  const counts = new Map<string, number>();
+  const layers: ResolvedLayer[] = [];
+  for (const [index, { spec, inputs }] of nodes.entries()) {
+    const shapes = inputs.map((i) => (i === -1 ? input : layers[i]!.outputShape));
+    const r = spec.kind === 'merge' ? inferMerge(spec.mode, shapes) : inferLayer(spec, shapes[0]!);
+    if (!r.ok) throw new Error(`fixture: ${r.message}`);
+    const base = NAMES[spec.kind];
+    const c = counts.get(base) ?? 0;
+    counts.set(base, c + 1);
+    layers.push({
+      ...spec,
+      index,
+      inputs,
+      name: c === 0 ? base : `${base}_${c}`,
+      inputShape: shapes[0]!,
+      outputShape: r.outputShape,
+      params: r.params,
+      origin: { node: { kind: 'LayerCall', range: R, name: { kind: 'Identifier', range: R, name: spec.kind } } as never, range: R, chain: [] },
+    } as ResolvedLayer);
+  }
+  const trainable = layers.reduce((a, l) => a + l.params.trainable, 0);
+  const nonTrainable = layers.reduce((a, l) => a + l.params.nonTrainable, 0);
+  const net: ResolvedNetwork = {
+    name,
+    range: R,
+    nameRange: R,
+    input,
+    layers,
+    outputShape: layers.at(-1)!.outputShape,
+    params: { trainable, nonTrainable, total: trainable + nonTrainable },
+    train: { ...defaultTrain, ...opts.train },
+    node: {} as never,
+  };
+  if (opts.task) net.task = opts.task;
   return net;
 }

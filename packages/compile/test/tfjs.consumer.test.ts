@@ -3,7 +3,7 @@
  * and with trained weights its predictions equal the core's within 1e-4.
  */
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { compile, CompileError } from '@axon/compile';
@@ -11,25 +11,7 @@ import type { ResolvedNetwork } from '@axon/language';
 import { featureCases, TFJS_UNSUPPORTED } from './cases.js';
 import { corePredict, maxAbsDiff, randomInput, trainedModel } from './consumers.js';
 import { exampleFiles, networksOf, tempDir, writeOutput } from './helpers.js';
-
-/** A file-system IO handler: what tfjs-node's file:// does, for the pure-JS @tensorflow/tfjs. */
-function fileHandler(dir: string): tf.io.IOHandler {
-  return {
-    async load() {
-      const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;
-      const specs = modelJson.weightsManifest.flatMap((g) => g.weights);
-      const buffers = modelJson.weightsManifest.flatMap((g) => g.paths.map((p) => readFileSync(join(dir, p))));
-      const all = Buffer.concat(buffers);
-      const artifacts: tf.io.ModelArtifacts = { modelTopology: modelJson.modelTopology, format: modelJson.format, generatedBy: modelJson.generatedBy };
-      if (modelJson.userDefinedMetadata) artifacts.userDefinedMetadata = modelJson.userDefinedMetadata;
-      if (specs.length > 0) {
-        artifacts.weightSpecs = specs;
-        artifacts.weightData = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength);
-      }
-      return artifacts;
-    },
-  };
-}
+import { fileHandler } from './tfjs-files.js';
 
 const cases: (readonly [string, ResolvedNetwork])[] = [
   ...exampleFiles().flatMap((f) => networksOf(readFileSync(f, 'utf8')).map((n) => [`${basename(f)}:${n.name}`, n] as const)),
