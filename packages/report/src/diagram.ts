@@ -1,9 +1,11 @@
 /**
- * The network drawn as a diagram: one box per resolved layer, top to bottom, coloured by activation,
- * with its output shape and parameter count, and findings marked beside the layer they concern.
+ * The network drawn as a diagram: one box per resolved layer, coloured by activation, with its output
+ * shape and parameter count, an edge from every input it reads, and findings marked beside the layer
+ * they concern. A chain is one column, top to bottom; a graph puts each layer one row below its
+ * lowest input, so a fork's branches stand side by side and a merge's edges join into one box.
  * A plain SVG string (no charting library: this is a drawing, not a chart).
  */
-import type { ActivationName, ResolvedLayer, ResolvedNetwork } from '@axon/language';
+import { NETWORK_INPUT, topologicalOrder, type ActivationName, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import type { ReportFinding } from './types.js';
 import { escapeXml } from './escape.js';
 
@@ -42,6 +44,8 @@ function layerLabel(layer: ResolvedLayer): string {
     case 'max_pool2d':
     case 'avg_pool2d':
       return `${layer.kind}(${layer.pool.join('×')})`;
+    case 'merge':
+      return `merge(${layer.mode})`;
     default:
       return `${layer.kind}()`;
   }
@@ -49,16 +53,45 @@ function layerLabel(layer: ResolvedLayer): string {
 
 const SEVERITY_COLOR = { error: '#c62828', warning: '#ef8f00', info: '#1976d2' } as const;
 
+/** Where each box goes: row 0 is the input; a layer sits one row below the lowest of its inputs. */
+export interface DiagramLayout {
+  /** Row of each layer, by index (the input is row 0). */
+  rows: number[];
+  /** Column of each layer within its row, by index (layers of one row side by side, in index order). */
+  columns: number[];
+  rowCount: number;
+  columnCount: number;
+}
+
+export function diagramLayout(network: ResolvedNetwork): DiagramLayout {
+  const rows: number[] = [];
+  const columns: number[] = [];
+  const perRow: number[] = [1];
+  for (const layer of topologicalOrder(network)) {
+    const row = 1 + Math.max(...layer.inputs.map((i) => (i === NETWORK_INPUT ? 0 : rows[i]!)));
+    rows[layer.index] = row;
+    columns[layer.index] = perRow[row] ?? 0;
+    perRow[row] = (perRow[row] ?? 0) + 1;
+  }
+  return { rows, columns, rowCount: perRow.length, columnCount: Math.max(...perRow) };
+}
+
 export function networkDiagramSvg(network: ResolvedNetwork, findings: ReportFinding[] = []): string {
   const boxW = 300;
   const boxH = 34;
   const gap = 14;
-  const left = 20;
+  const columnGap = 40;
+  const lane = 10;
   const top = 46;
-  const noteX = left + boxW + 24;
+  const layout = diagramLayout(network);
+  // An edge that skips rows (a shortcut) runs down a lane left of the boxes instead of through them.
+  const rowOf = (i: number) => (i === NETWORK_INPUT ? 0 : layout.rows[i]!);
+  const colOf = (i: number) => (i === NETWORK_INPUT ? 0 : layout.columns[i]!);
+  const skips = network.layers.flatMap((l) => l.inputs.filter((i) => layout.rows[l.index]! - rowOf(i) > 1).map((i) => ({ from: i, to: l.index })));
+  const left = 20 + skips.length * lane;
+  const noteX = left + layout.columnCount * (boxW + columnGap) - columnGap + 24;
   const width = noteX + 380;
-  const rows = network.layers.length + 1; // + the input
-  const height = top + rows * (boxH + gap) + 10;
+  const height = top + layout.rowCount * (boxH + gap) + 10;
   const byLayer = new Map<number, ReportFinding[]>();
   for (const f of findings) {
     if (f.layer === undefined) continue;
@@ -66,34 +99,47 @@ export function networkDiagramSvg(network: ResolvedNetwork, findings: ReportFind
     list.push(f);
     byLayer.set(f.layer, list);
   }
+  const xOf = (i: number) => left + colOf(i) * (boxW + columnGap);
+  const yOf = (i: number) => top + rowOf(i) * (boxH + gap);
 
   const parts: string[] = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" role="img" aria-label="Network diagram of ${escapeXml(network.name)}">`,
     `<rect width="${width}" height="${height}" fill="white"/>`,
-    `<text x="${left}" y="24" font-size="15" font-weight="bold">${escapeXml(network.name)} — ${network.params.total.toLocaleString('en-US')} parameters</text>`,
+    `<text x="${20}" y="24" font-size="15" font-weight="bold">${escapeXml(network.name)} — ${network.params.total.toLocaleString('en-US')} parameters</text>`,
   );
-  const box = (i: number, fill: string, label: string, shape: string, params: string, stroke = '#455a64') => {
-    const y = top + i * (boxH + gap);
-    if (i > 0) {
-      parts.push(`<line x1="${left + boxW / 2}" y1="${y - gap}" x2="${left + boxW / 2}" y2="${y}" stroke="#90a4ae" stroke-width="2"/>`);
+  const edge = (from: number, to: number) => {
+    const ends = `class="edge" data-from="${from}" data-to="${to}"`;
+    const k = skips.findIndex((e) => e.from === from && e.to === to);
+    if (k < 0) {
+      parts.push(`<line ${ends} x1="${xOf(from) + boxW / 2}" y1="${yOf(from) + boxH}" x2="${xOf(to) + boxW / 2}" y2="${yOf(to)}" stroke="#90a4ae" stroke-width="2"/>`);
+      return;
     }
-    parts.push(
-      `<rect class="layer" x="${left}" y="${y}" width="${boxW}" height="${boxH}" rx="6" fill="${fill}" fill-opacity="0.25" stroke="${stroke}" stroke-width="1.5"/>`,
-      `<rect x="${left}" y="${y}" width="8" height="${boxH}" rx="3" fill="${fill}"/>`,
-      `<text x="${left + 16}" y="${y + 21}" font-size="13">${escapeXml(label)}</text>`,
-      `<text x="${left + boxW - 8}" y="${y + 14}" font-size="10" text-anchor="end" fill="#37474f">${escapeXml(shape)}</text>`,
-      `<text x="${left + boxW - 8}" y="${y + 27}" font-size="10" text-anchor="end" fill="#607d8b">${escapeXml(params)}</text>`,
-    );
-    return y;
+    const x = left - lane * (k + 1);
+    const y1 = yOf(from) + boxH / 2;
+    const y2 = yOf(to) + boxH / 2;
+    parts.push(`<path ${ends} d="M ${xOf(from)} ${y1} H ${x} V ${y2} H ${xOf(to)}" fill="none" stroke="#90a4ae" stroke-width="2"/>`);
   };
-  box(0, NEUTRAL, 'input', `[${network.input.join(', ')}]`, '');
+  const box = (i: number, fill: string, label: string, shape: string, params: string, stroke = '#455a64') => {
+    const x = xOf(i);
+    const y = yOf(i);
+    parts.push(
+      `<rect class="layer" x="${x}" y="${y}" width="${boxW}" height="${boxH}" rx="6" fill="${fill}" fill-opacity="0.25" stroke="${stroke}" stroke-width="1.5"/>`,
+      `<rect x="${x}" y="${y}" width="8" height="${boxH}" rx="3" fill="${fill}"/>`,
+      `<text x="${x + 16}" y="${y + 21}" font-size="13">${escapeXml(label)}</text>`,
+      `<text x="${x + boxW - 8}" y="${y + 14}" font-size="10" text-anchor="end" fill="#37474f">${escapeXml(shape)}</text>`,
+      `<text x="${x + boxW - 8}" y="${y + 27}" font-size="10" text-anchor="end" fill="#607d8b">${escapeXml(params)}</text>`,
+    );
+    return { x, y };
+  };
+  box(NETWORK_INPUT, NEUTRAL, 'input', `[${network.input.join(', ')}]`, '');
   network.layers.forEach((layer, i) => {
+    for (const from of layer.inputs) edge(from, i);
     const act = layerActivation(layer);
     const marks = byLayer.get(i) ?? [];
     const worst = marks.find((m) => m.severity === 'error') ?? marks.find((m) => m.severity === 'warning') ?? marks[0];
-    const y = box(
-      i + 1,
+    const { x, y } = box(
+      i,
       act ? ACTIVATION_COLORS[act] : NEUTRAL,
       `${i + 1}. ${layerLabel(layer)}`,
       `[${layer.outputShape.join(', ')}]`,
@@ -102,8 +148,10 @@ export function networkDiagramSvg(network: ResolvedNetwork, findings: ReportFind
     );
     if (worst) {
       const more = marks.length > 1 ? ` (+${marks.length - 1})` : '';
+      const rowEnd = left + (layout.columnCount - 1) * (boxW + columnGap) + boxW;
+      const cx = colOf(i) === layout.columnCount - 1 ? x + boxW + 12 : rowEnd + 12;
       parts.push(
-        `<circle class="finding" cx="${left + boxW + 12}" cy="${y + boxH / 2}" r="6" fill="${SEVERITY_COLOR[worst.severity]}"/>`,
+        `<circle class="finding" cx="${cx}" cy="${y + boxH / 2}" r="6" fill="${SEVERITY_COLOR[worst.severity]}"/>`,
         `<text x="${noteX}" y="${y + boxH / 2 + 4}" font-size="11" fill="${SEVERITY_COLOR[worst.severity]}">${escapeXml(truncate(`${worst.ruleId}: ${worst.message}`, 62) + more)}</text>`,
       );
     }

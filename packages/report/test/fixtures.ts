@@ -12,6 +12,7 @@ export function smallNetwork(): ResolvedNetwork {
       init: { name: 'glorot_uniform' },
       biasInit: { name: 'zeros' },
       index,
+      inputs: [index - 1],
       name: index === 0 ? 'dense' : `dense_${index}`,
       inputShape: [inputs],
       outputShape: [units],
@@ -48,4 +49,18 @@ export function history(epochs = 5): EpochLog[] {
     });
   }
   return out;
+}
+
+/**
+ * A shortcut from the network's input around a dense layer, built by hand:
+ * input [4] → dense(4, tanh) → merge(add) of it and the input → dense(2).
+ */
+export function shortcutNetwork(): ResolvedNetwork {
+  const base = { activationExplicit: true, init: { name: 'glorot_uniform' }, biasInit: { name: 'zeros' }, origin: { node: undefined, range: undefined, chain: [] } };
+  const layers = [
+    { ...base, kind: 'dense', units: 4, activation: { name: 'tanh' }, index: 0, inputs: [-1], name: 'dense', inputShape: [4], outputShape: [4], params: { trainable: 20, nonTrainable: 0 } },
+    { kind: 'merge', mode: 'add', index: 1, inputs: [0, -1], name: 'merge', inputShape: [4], outputShape: [4], params: { trainable: 0, nonTrainable: 0 }, origin: base.origin },
+    { ...base, kind: 'dense', units: 2, activation: { name: 'linear' }, index: 2, inputs: [1], name: 'dense_1', inputShape: [4], outputShape: [2], params: { trainable: 10, nonTrainable: 0 } },
+  ] as unknown as ResolvedLayer[];
+  return { name: 'Shortcut', input: [4], layers, outputShape: [2], params: { trainable: 30, nonTrainable: 0, total: 30 } } as unknown as ResolvedNetwork;
 }
