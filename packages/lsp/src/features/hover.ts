@@ -1,12 +1,12 @@
 /** Hover: what a name means (activation, layer, initialiser, loss, optimizer, task, setting) and what analysis made of a layer. */
-import type { AstNode, BlockDecl, LayerCall, NameExpr, NetworkDecl, Program, RepeatStmt } from '@axon/language';
+import { activationText, type AstNode, type BlockDecl, type LayerCall, type NameExpr, type NetworkDecl, type Program, type RepeatStmt } from '@axon/language';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { activationMarkdown, argumentMarkdown, entryMarkdown, isActivationName, settingMarkdown } from './docs-markdown.js';
 import { blocks, pathAt } from '../ast/walk.js';
 import type { AxonDocument } from '../workspace/document.js';
 import { offsetRange } from '../util/ranges.js';
 import { blockArgs, findSignature, setting, signature, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
-import { expansionText, formatActivation, formatCount, formatShape, layerLines, layersOfBlockUse, layersOfCall, positionsText } from './layer-info.js';
+import { expansionText, formatCount, formatShape, groupBoundary, layerLines, layersOfBlockUse, layersOfCall, positionsText, shapesText } from './layer-info.js';
 import { firstTokenEndingAtOrAfter, isWord, type Token } from '../text/tokens.js';
 
 function md(value: string, doc: AxonDocument, token: Token): Hover {
@@ -112,10 +112,9 @@ function layerHover(doc: AxonDocument, call: LayerCall): string | undefined {
     const instances = layersOfBlockUse(networks, call);
     const lines = instances.slice(0, 6).map((e) => {
       const total = e.layers.reduce((s, l) => s + l.params.trainable + l.params.nonTrainable, 0);
-      const first = e.layers[0]!;
-      const last = e.layers[e.layers.length - 1]!;
-      const span = e.layers.length === 1 ? `layer ${first.index + 1}` : `layers ${first.index + 1}–${last.index + 1}`;
-      return `- In \`${e.network.name}\`, ${span} (${e.layers.map((l) => `\`${l.name}\``).join(', ')}): input \`${formatShape(first.inputShape)}\` → output \`${formatShape(last.outputShape)}\`, ${formatCount(total)} params`;
+      const span = `${e.layers.length === 1 ? 'layer' : 'layers'} ${positionsText(e.layers.map((l) => l.index + 1))}`;
+      const io = groupBoundary(e.network, e.layers);
+      return `- In \`${e.network.name}\`, ${span} (${e.layers.map((l) => `\`${l.name}\``).join(', ')}): input ${shapesText(io.inputs)} → output ${shapesText(io.outputs)}, ${formatCount(total)} params`;
     });
     if (instances.length > 6) lines.push(`- … and ${instances.length - 6} more`);
     if (lines.length > 0) parts.push(`${instances.length === 1 ? 'Expands to' : `Expands ${instances.length}×, to`}:\n${lines.join('\n')}`);
@@ -127,7 +126,7 @@ function layerHover(doc: AxonDocument, call: LayerCall): string | undefined {
   const expansions = layersOfCall(networks, call);
   const first = expansions[0]?.layers[0];
   if (first && (first.kind === 'dense' || first.kind === 'conv2d')) {
-    parts.push(first.activationExplicit ? `Activation: \`${formatActivation(first.activation)}\`` : 'No `activation:`, so this layer is **linear** (f(x) = x).');
+    parts.push(first.activationExplicit ? `Activation: \`${activationText(first.activation)}\`` : 'No `activation:`, so this layer is **linear** (f(x) = x).');
   }
   for (const e of expansions) {
     const text = expansionText(e);

@@ -1,9 +1,9 @@
 /** Inlay hints: output shape and parameter count after each layer call, totals after the network's name. */
-import type { LayerCall } from '@axon/language';
+import { inputShapes, type LayerCall, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import { allLayerCalls, blocks } from '../ast/walk.js';
 import type { AxonDocument } from '../workspace/document.js';
-import { formatCount, formatShape, layersOfBlockUse, layersOfCall, totalParams } from './layer-info.js';
+import { formatCount, formatShape, groupBoundary, layersOfBlockUse, layersOfCall, totalParams } from './layer-info.js';
 
 function hint(doc: AxonDocument, offset: number, label: string, tooltip?: string): InlayHint {
   const h: InlayHint = { position: doc.textDocument.positionAt(offset), label, kind: InlayHintKind.Type, paddingLeft: true };
@@ -11,28 +11,29 @@ function hint(doc: AxonDocument, offset: number, label: string, tooltip?: string
   return h;
 }
 
-function callHint(doc: AxonDocument, call: LayerCall, blockNames: Set<string>): InlayHint | undefined {
-  const networks = doc.analyzed().networks;
-  const isBlock = blockNames.has(call.name.name);
+/** One layer's label: `→ [16] · 272 params`; a merge shows what it joins: `→ add of [6], [6] → [6]`. */
+function layerLabel(network: ResolvedNetwork, layer: ResolvedLayer): string {
+  if (layer.kind === 'merge') return `→ ${layer.mode} of ${inputShapes(network, layer).map(formatShape).join(', ')} → ${formatShape(layer.outputShape)}`;
+  return `→ ${formatShape(layer.outputShape)} · ${formatCount(totalParams(layer))} params`;
+}
+
+/**
+ * The hint after a layer call or block use, over every network that expands it: one label per
+ * distinct (shape, params), counted; a block use shows its instance's outputs and summed params.
+ */
+export function callHintLabel(networks: readonly ResolvedNetwork[], call: LayerCall, isBlock: boolean): string | undefined {
   const groups = isBlock ? layersOfBlockUse(networks, call) : layersOfCall(networks, call);
   if (groups.length === 0) return undefined;
-  // One label per distinct (shape, params) over every expansion; a block use sums its layers.
   const labels = new Map<string, number>();
+  const count = (key: string) => labels.set(key, (labels.get(key) ?? 0) + 1);
   for (const g of groups) {
     if (isBlock) {
-      const last = g.layers[g.layers.length - 1]!;
       const sum = g.layers.reduce((s, l) => s + totalParams(l), 0);
-      const key = `→ ${formatShape(last.outputShape)} · ${formatCount(sum)} params`;
-      labels.set(key, (labels.get(key) ?? 0) + 1);
-    } else
-      for (const l of g.layers) {
-        const key = `→ ${formatShape(l.outputShape)} · ${formatCount(totalParams(l))} params`;
-        labels.set(key, (labels.get(key) ?? 0) + 1);
-      }
+      count(`→ ${groupBoundary(g.network, g.layers).outputs.map(formatShape).join(', ')} · ${formatCount(sum)} params`);
+    } else for (const l of g.layers) count(layerLabel(g.network, l));
   }
   const parts = [...labels.entries()].map(([label, n]) => (n > 1 ? `${label} ×${n}` : label));
-  const label = parts.length > 3 ? `${parts.slice(0, 3).join(' | ')} | …` : parts.join(' | ');
-  return hint(doc, call.range.end.offset, label);
+  return parts.length > 3 ? `${parts.slice(0, 3).join(' | ')} | …` : parts.join(' | ');
 }
 
 export function inlayHints(doc: AxonDocument, range?: Range): InlayHint[] {
@@ -46,8 +47,8 @@ export function inlayHints(doc: AxonDocument, range?: Range): InlayHint[] {
     out.push(hint(doc, nameEnd, `${formatShape(net.input)} → ${formatShape(net.outputShape)} · ${net.layers.length} layers · ${formatCount(p.total)} params`, `${formatCount(p.trainable)} trainable, ${formatCount(p.nonTrainable)} non-trainable`));
   }
   for (const call of allLayerCalls(ast)) {
-    const h = callHint(doc, call, blockNames);
-    if (h) out.push(h);
+    const label = callHintLabel(networks, call, blockNames.has(call.name.name));
+    if (label) out.push(hint(doc, call.range.end.offset, label));
   }
   const inRange = (h: InlayHint) =>
     !range ||

@@ -1,5 +1,9 @@
-/** What analysis made of a layer call: its resolved layers per network, shapes, counts and expansion text. */
-import type { Activation, ExpansionStep, LayerCall, ResolvedLayer, ResolvedNetwork, Shape } from '@axon/language';
+/**
+ * What analysis made of a layer call: its resolved layers per network, shapes, counts and expansion
+ * text. The network is a graph: what a layer reads comes from `inputs` (`predecessors`,
+ * `inputShapes`), never from its neighbour in the list.
+ */
+import { NETWORK_INPUT, inputShapes, isChain, outputLayer, successors, type ExpansionStep, type LayerCall, type ResolvedLayer, type ResolvedNetwork, type Shape } from '@axon/language';
 
 export interface Expansion {
   network: ResolvedNetwork;
@@ -18,17 +22,43 @@ export function totalParams(layer: ResolvedLayer): number {
   return layer.params.trainable + layer.params.nonTrainable;
 }
 
-export function formatActivation(a: Activation): string {
-  switch (a.name) {
-    case 'leaky_relu':
-      return `leaky_relu(alpha: ${a.alpha})`;
-    case 'prelu':
-      return `prelu(init: ${a.init})`;
-    case 'elu':
-      return `elu(alpha: ${a.alpha})`;
-    default:
-      return a.name;
+/**
+ * What a group of layers (a block instance) reads and produces: the shapes of the edges entering it
+ * from outside, and the outputs of its layers that something outside reads (or that are the network's
+ * output). For a stack of layers: the first one's input and the last one's output.
+ */
+export function groupBoundary(network: ResolvedNetwork, layers: readonly ResolvedLayer[]): { inputs: Shape[]; outputs: Shape[] } {
+  const inside = new Set(layers.map((l) => l.index));
+  const inputs: Shape[] = [];
+  const seen = new Set<number>();
+  for (const l of layers) {
+    l.inputs.forEach((i, k) => {
+      if (inside.has(i) || seen.has(i)) return;
+      seen.add(i);
+      inputs.push(inputShapes(network, l)[k]!);
+    });
   }
+  const out = outputLayer(network);
+  const outputs = layers.filter((l) => l === out || successors(network, l).some((s) => !inside.has(s.index))).map((l) => l.outputShape);
+  return { inputs, outputs };
+}
+
+/** Several shapes as `[6]`, or `[6]` and `[8]` (backticked). */
+export function shapesText(shapes: readonly Shape[]): string {
+  const s = shapes.map((x) => `\`${formatShape(x)}\``);
+  return s.length <= 1 ? (s[0] ?? '`[]`') : `${s.slice(0, -1).join(', ')} and ${s[s.length - 1]}`;
+}
+
+/**
+ * What a layer reads, in words: `input \`[4]\`` for a layer that reads the one before it (every
+ * layer of a plain stack); otherwise each input's shape and where it comes from, and for a merge its mode.
+ */
+export function inputText(network: ResolvedNetwork, layer: ResolvedLayer): string {
+  const shapes = inputShapes(network, layer);
+  const adjacent = layer.inputs.length === 1 && layer.inputs[0] === layer.index - 1;
+  if (layer.kind !== 'merge' && (adjacent || isChain(network))) return `input \`${formatShape(shapes[0] ?? layer.inputShape)}\``;
+  const from = layer.inputs.map((i, k) => `\`${formatShape(shapes[k]!)}\` from ${i === NETWORK_INPUT ? 'the network input' : `\`${network.layers[i]?.name ?? '?'}\``}`);
+  return layer.kind === 'merge' ? `${layer.mode} of ${from.join(' and ')}` : `input ${from.join(', ')}`;
 }
 
 /** The resolved layers a call produced (a call in a repeat or block produces several), grouped by network. */
@@ -116,16 +146,16 @@ export function layerLines(e: Expansion, limit = 5): string[] {
   const [first] = e.layers;
   if (!first) return [];
   const same = e.layers.every(
-    (l) => formatShape(l.outputShape) === formatShape(first.outputShape) && totalParams(l) === totalParams(first),
+    (l) => (isChain(e.network) || inputText(e.network, l) === inputText(e.network, first)) && formatShape(l.outputShape) === formatShape(first.outputShape) && totalParams(l) === totalParams(first),
   );
   const describe = (l: ResolvedLayer) => {
     const p = totalParams(l);
     const split = l.params.nonTrainable > 0 ? ` (${formatCount(l.params.trainable)} trainable, ${formatCount(l.params.nonTrainable)} non-trainable)` : '';
     return `output \`${formatShape(l.outputShape)}\`, ${formatCount(p)} params${split}`;
   };
-  if (e.layers.length === 1) return [`\`${first.name}\` (layer ${first.index + 1} of ${e.network.layers.length} in \`${e.network.name}\`): input \`${formatShape(first.inputShape)}\`, ${describe(first)}`];
-  if (same) return [`each: input \`${formatShape(first.inputShape)}\`, ${describe(first)}`];
-  const lines = e.layers.slice(0, limit).map((l) => `- \`${l.name}\` (layer ${l.index + 1}): input \`${formatShape(l.inputShape)}\`, ${describe(l)}`);
+  if (e.layers.length === 1) return [`\`${first.name}\` (layer ${first.index + 1} of ${e.network.layers.length} in \`${e.network.name}\`): ${inputText(e.network, first)}, ${describe(first)}`];
+  if (same) return [`each: ${inputText(e.network, first)}, ${describe(first)}`];
+  const lines = e.layers.slice(0, limit).map((l) => `- \`${l.name}\` (layer ${l.index + 1}): ${inputText(e.network, l)}, ${describe(l)}`);
   if (e.layers.length > limit) lines.push(`- … and ${e.layers.length - limit} more`);
   return lines;
 }
