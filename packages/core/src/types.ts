@@ -113,3 +113,31 @@ export interface TrainedModel {
   labelNames?: string[];
   normalization?: Normalization;
 }
+
+/**
+ * One activation variant of a sweep (`axon sweep`), over all its seeds: what the sweep produces and
+ * the report draws. Defined here, beside the training logs it is made of, so the producer (diagnose)
+ * and the view (report) both take it from the engine rather than from each other.
+ */
+export interface SweepVariant {
+  /** e.g. `relu`, `leaky_relu`. */
+  name: string;
+  /** One training history per seed. */
+  runs: EpochLog[][];
+  /** The validation metric compared across variants (e.g. `val_accuracy`). */
+  metric: string;
+  /** Whether a higher metric is better (accuracy, R²) or lower (loss, mae). */
+  higherIsBetter: boolean;
+  mean: number;
+  /** Standard deviation over seeds (0 with one seed). */
+  spread: number;
+  /** Mean validation (or training) loss at the best epoch: breaks ties between equal metrics. */
+  loss?: number;
+  epochsToBest: number;
+  wallMs: number;
+  peakMemoryMB: number;
+  deadFraction?: number;
+  saturatedFraction?: number;
+  /** 1 is best. */
+  rank: number;
+}

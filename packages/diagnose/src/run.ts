@@ -3,7 +3,7 @@
  * step 0, the training loss at regular checks, and its health after the last step. The diagnostics
  * come from the forward/backward passes the core runs anyway (no second pass over the data).
  */
-import { buildModel, fit, probeGradients, type BatchLog, type Dataset, type EpochLog, type Model } from '@axon/core';
+import { probeGradients, runTraining, type BatchLog, type Dataset, type EpochLog, type LayerDiagnostics } from '@axon/core';
 import type { ResolvedNetwork } from '@axon/language';
 import { runChecks, type CheckThresholds, type DynamicFinding, type RunEvidence } from './checks.js';
 
@@ -53,29 +53,32 @@ export async function diagnoseNetwork(
 ): Promise<DiagnoseResult> {
   const steps = Math.max(1, options.steps ?? 200);
   const seed = options.seed ?? network.train.seed;
-  const model: Model = buildModel(network, { seed });
   const evalBatch = headBatch(train, options.evalSize ?? 256);
-  const initial = probeGradients(model, evalBatch);
+  let initial: { loss: number; layers: LayerDiagnostics[] } | undefined;
 
   const batchSize = Math.min(network.train.batchSize, train.n);
   const perEpoch = Math.max(1, Math.ceil(train.n / batchSize));
   const epochs = Math.ceil(steps / perEpoch);
   const stepLosses: number[] = [];
   const controller = new AbortController();
-  const result = await fit(
-    model,
-    train,
-    undefined,
-    { epochs, batchSize, seed, signal: controller.signal, earlyStopping: undefined },
-    {
-      onBatchEnd(log: BatchLog) {
-        stepLosses.push(log.loss);
-        if (stepLosses.length >= steps || !Number.isFinite(log.loss)) controller.abort();
-      },
+  // The shared training pipeline, on the data given (no validation), stopped after `steps` steps.
+  const { model, result } = await runTraining({
+    network,
+    data: { train },
+    seed,
+    epochs,
+    batchSize,
+    signal: controller.signal,
+    onModel(built) {
+      initial = probeGradients(built, evalBatch);
     },
-  );
+    onBatch(log: BatchLog) {
+      stepLosses.push(log.loss);
+      if (stepLosses.length >= steps || !Number.isFinite(log.loss)) controller.abort();
+    },
+  });
   const final = probeGradients(model, evalBatch);
-  const evidence: RunEvidence = { initial, final, losses: lossChecks(stepLosses, options.checks ?? 20) };
+  const evidence: RunEvidence = { initial: initial!, final, losses: lossChecks(stepLosses, options.checks ?? 20) };
   return {
     findings: runChecks(network, evidence, options.thresholds),
     evidence,

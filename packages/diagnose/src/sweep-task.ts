@@ -3,7 +3,7 @@
  * thread or in-process alike.
  */
 import { getHeapStatistics } from 'node:v8';
-import { buildModel, fit, loadCsvData, type EpochLog, type StopReason } from '@axon/core';
+import { runTraining, type EpochLog, type StopReason } from '@axon/core';
 import type { ActivationName } from '@axon/language';
 import { makeVariant } from './variants.js';
 
@@ -41,12 +41,20 @@ function heapMB(): number {
 export async function runSweepTask(task: SweepTask, onEpoch?: (log: EpochLog) => void): Promise<SweepRun> {
   const variant = makeVariant(task.source, task.network, task.activation, task.init);
   const network = variant.network;
-  const data = await loadCsvData(network, task.file, { seed: network.train.seed });
-  const started = performance.now();
+  let started = performance.now();
   let peak = heapMB();
-  const model = buildModel(network, { seed: task.seed });
-  const result = await fit(model, data.train, data.validation, { epochs: task.epochs, seed: task.seed }, {
-    onEpochEnd(log) {
+  // The shared training pipeline; the data split keeps the spec's own seed whatever the run's seed.
+  const { result } = await runTraining({
+    network,
+    specPath: task.file,
+    dataSeed: network.train.seed,
+    seed: task.seed,
+    ...(task.epochs !== undefined ? { epochs: task.epochs } : {}),
+    onStart() {
+      started = performance.now();
+      peak = heapMB();
+    },
+    onEpoch(log) {
       peak = Math.max(peak, heapMB());
       onEpoch?.(log);
     },

@@ -4,9 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { EpochLog } from '@axon/core';
+import type { EpochLog, SweepVariant } from '@axon/core';
 import type { ActivationName, Task } from '@axon/language';
-import type { SweepVariant } from '@axon/report';
 import { runSweepTask, type SweepRun, type SweepTask } from './sweep-task.js';
 import type { WorkerMessage } from './sweep-worker.js';
 

@@ -4,28 +4,34 @@
  * analysing it again, so shapes and parameter counts (prelu adds a slope per unit) are recomputed by
  * the language package itself, and layers inside blocks and repeats are edited once, where written.
  */
-import { analyze, parse, type ActivationName, type LayerCall, type Range, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
+import {
+  ACTIVATIONS,
+  analyze,
+  applyEdits,
+  parse,
+  type ActivationFamily,
+  type ActivationName,
+  type LayerCall,
+  type OffsetEdit,
+  type Range,
+  type ResolvedLayer,
+  type ResolvedNetwork,
+} from '@axon/language';
 
-export const SWEEP_ACTIVATIONS: ActivationName[] = ['relu', 'leaky_relu', 'prelu', 'elu', 'selu', 'tanh', 'sigmoid'];
+const NAMES = Object.keys(ACTIVATIONS) as ActivationName[];
+const inFamily = (family: ActivationFamily) => NAMES.filter((n) => ACTIVATIONS[n].family === family);
 
-/** The initialiser each activation is usually paired with: He for the relu family, LeCun for selu, Glorot for the saturating ones. */
-export const RECOMMENDED_INIT: Record<ActivationName, string> = {
-  relu: 'he_normal',
-  leaky_relu: 'he_normal',
-  prelu: 'he_normal',
-  elu: 'he_normal',
-  selu: 'lecun_normal',
-  tanh: 'glorot_uniform',
-  sigmoid: 'glorot_uniform',
-  linear: 'glorot_uniform',
-  softmax: 'glorot_uniform',
-};
+/**
+ * The activations a sweep tries by default, from the catalog: the relu family in catalog order, then
+ * the saturating ones, zero-centred first (tanh before sigmoid). Identity and softmax are not hidden-layer choices.
+ */
+export const SWEEP_ACTIVATIONS: ActivationName[] = [
+  ...inFamily('relu_like'),
+  ...inFamily('saturating').sort((a, b) => Number(ACTIVATIONS[a].bounds.min >= 0) - Number(ACTIVATIONS[b].bounds.min >= 0)),
+];
 
-interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
+/** The initialiser each activation is usually paired with (the catalog's `recommendedInit`). */
+export const RECOMMENDED_INIT = Object.fromEntries(NAMES.map((n) => [n, ACTIVATIONS[n].recommendedInit])) as Record<ActivationName, string>;
 
 const WEIGHTED = new Set(['dense', 'conv2d']);
 
@@ -38,8 +44,10 @@ export function hiddenLayers(network: ResolvedNetwork): ResolvedLayer[] {
   return network.layers.slice(0, Math.max(0, last));
 }
 
+/** An activation a sweep may replace: not the identity (no activation written) nor softmax (an output). */
 function isSwappable(name: ActivationName): boolean {
-  return name !== 'linear' && name !== 'softmax';
+  const family = ACTIVATIONS[name].family;
+  return family !== 'identity' && family !== 'softmax';
 }
 
 function argNamed(call: LayerCall, name: string) {
@@ -50,9 +58,9 @@ function argNamed(call: LayerCall, name: string) {
  * The text edits that turn `network`'s hidden activations into `activation`. Layers written once
  * (in a block or repeat) are edited once.
  */
-export function variantEdits(network: ResolvedNetwork, activation: ActivationName, init: 'auto' | 'keep'): Edit[] {
-  const edits = new Map<number, Edit>();
-  const add = (range: Range, text: string) => edits.set(range.start.offset, { start: range.start.offset, end: range.end.offset, text });
+export function variantEdits(network: ResolvedNetwork, activation: ActivationName, init: 'auto' | 'keep'): OffsetEdit[] {
+  const edits = new Map<number, OffsetEdit>();
+  const add = (range: Range, newText: string) => edits.set(range.start.offset, { range, newText });
   for (const layer of hiddenLayers(network)) {
     const call = layer.origin.node;
     if (!call?.args) continue;
@@ -71,22 +79,12 @@ export function variantEdits(network: ResolvedNetwork, activation: ActivationNam
       else add(positionRange(act.range.end.offset), `, init: ${RECOMMENDED_INIT[activation]}`);
     }
   }
-  return [...edits.values()].sort((a, b) => a.start - b.start);
+  return [...edits.values()].sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
 function positionRange(offset: number): Range {
   const p = { offset, line: 0, column: 0 };
   return { start: p, end: p };
-}
-
-export function applyEdits(text: string, edits: Edit[]): string {
-  let out = '';
-  let at = 0;
-  for (const e of edits) {
-    out += text.slice(at, e.start) + e.text;
-    at = e.end;
-  }
-  return out + text.slice(at);
 }
 
 export interface Variant {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeVariant, resolve, summarizeSweep, variantEdits, hiddenLayers, type SweepRun } from '@axon/diagnose';
+import { makeVariant, resolve, summarizeSweep, variantEdits, hiddenLayers, SWEEP_ACTIVATIONS, RECOMMENDED_INIT, type SweepRun } from '@axon/diagnose';
 import type { EpochLog } from '@axon/core';
 
 const SPEC = `network Deep {
@@ -109,5 +109,25 @@ describe('summarizeSweep', () => {
       ['relu', 'val_r2', 0.9],
       ['sigmoid', 'val_r2', 0],
     ]);
+  });
+});
+
+describe('the sweep vocabulary comes from the catalog', () => {
+  it('the default activations: the relu family, then the saturating ones, tanh before sigmoid', () => {
+    expect(SWEEP_ACTIVATIONS).toEqual(['relu', 'leaky_relu', 'prelu', 'elu', 'selu', 'tanh', 'sigmoid']);
+  });
+
+  it('each activation’s recommended initialiser', () => {
+    expect(RECOMMENDED_INIT).toEqual({
+      linear: 'glorot_uniform',
+      sigmoid: 'glorot_uniform',
+      tanh: 'glorot_uniform',
+      softmax: 'glorot_uniform',
+      relu: 'he_normal',
+      leaky_relu: 'he_normal',
+      prelu: 'he_normal',
+      elu: 'he_normal',
+      selu: 'lecun_normal',
+    });
   });
 });
