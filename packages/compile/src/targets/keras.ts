@@ -1,8 +1,8 @@
 /**
  * Keras 3 target: one Python file with `build_model()` (a keras.Sequential for a chain, a functional
  * keras.Model for a graph, with the same layers, shapes, activations, initialisers and constants),
- * `compile_model()` (loss, optimizer, metrics from train{}), a CSV loader for data{} and a `__main__` that trains. Trained weights are not
- * exported to this target (use tfjs, onnx or pytorch).
+ * `compile_model()` (loss, optimizer, metrics from train{}), a CSV loader for data{} and a `__main__`
+ * that trains. Trained weights are not exported to this target (use tfjs, onnx or pytorch).
  */
 import { isChain, NETWORK_INPUT, outputLayer, topologicalOrder, type Activation, type Initializer, type MergeMode, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import type { CompileInput, CompileOutput } from '../types.js';
