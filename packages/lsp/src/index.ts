@@ -5,7 +5,7 @@
  *   createServer(connection, options?)  → AxonServer   wires every feature onto an existing connection (not yet listening)
  */
 export { startServer, type StartOptions } from './start.js';
-export { createServer, SERVER_NAME, SERVER_VERSION, type AxonServer, type ServerOptions, type ValidationTiming } from './server.js';
+export { createServer, SERVER_NAME, SERVER_VERSION, type AxonServer, type ServerOptions } from './server.js';
 export { AxonDocument, DocumentState } from './workspace/document.js';
 export { defaultSettings, readSettings, DEFAULT_DOCS_BASE_URL, type AxonSettings, type RuleSeverity } from './workspace/settings.js';
 export { semanticTokensLegend } from './features/semantic-tokens.js';

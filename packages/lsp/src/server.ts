@@ -17,7 +17,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { performance } from 'node:perf_hooks';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions.js';
 import { codeLenses } from './features/code-lens.js';
 import { completion } from './features/completion.js';
@@ -39,15 +38,6 @@ import { ValidationScheduler } from './workspace/validation.js';
 export interface ServerOptions {
   /** Overrides the settings' debounce (the benchmark uses 0). */
   debounceMs?: number;
-}
-
-/** Server-side time from a change's arrival to the publishDiagnostics for that version. */
-export interface ValidationTiming {
-  uri: string;
-  version: number;
-  wallMs: number;
-  /** Process CPU time over the same span (robust to other processes competing for the CPU). */
-  cpuMs: number;
 }
 
 export interface AxonServer {
@@ -79,9 +69,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let canRefreshInlayHints = false;
   let canInsertSnippets = false;
   const log = (message: string) => connection.console.error(message);
-  /** When each pending version's change arrived (wall clock and process CPU), for `axon/timings`. */
-  const changedAt = new Map<string, { version: number; wall: number; cpu: NodeJS.CpuUsage }>();
-  const timings: ValidationTiming[] = [];
 
   const snapshot = (uri: string): AxonDocument | undefined => {
     const live = documents.get(uri);
@@ -143,13 +130,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const diagnostics = documentDiagnostics(doc, lint, s.docsBaseUrl);
     if (!doc.current) return;
     await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-    const start = changedAt.get(uri);
-    if (start && start.version === doc.version) {
-      const cpu = process.cpuUsage(start.cpu);
-      timings.push({ uri, version: doc.version, wallMs: performance.now() - start.wall, cpuMs: (cpu.user + cpu.system) / 1000 });
-      if (timings.length > 10_000) timings.splice(0, timings.length - 10_000);
-      changedAt.delete(uri);
-    }
   };
 
   const scheduler = new ValidationScheduler(debounce, (uri, version) =>
@@ -221,12 +201,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   documents.onDidChangeContent(
     guarded('didChangeContent', log, (e: { document: TextDocument }) => {
-      changedAt.set(e.document.uri, { version: e.document.version, wall: performance.now(), cpu: process.cpuUsage() });
       scheduler.schedule(e.document.uri, e.document.version);
     }),
   );
-  // Server-side time from each change's arrival to its publishDiagnostics (returned and cleared); used by bench/lsp.mjs.
-  connection.onRequest('axon/timings', () => timings.splice(0, timings.length));
   documents.onDidClose(
     guarded('didClose', log, (e: { document: TextDocument }) => {
       scheduler.cancel(e.document.uri);
