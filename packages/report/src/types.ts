@@ -1,4 +1,4 @@
-import type { EpochLog } from '@axon/core';
+import type { EpochLog, SweepVariant } from '@axon/core';
 import type { ResolvedNetwork, Severity } from '@axon/language';
 
 /** A finding to mark on the network diagram (a lint rule or a diagnose check). */
@@ -12,29 +12,8 @@ export interface ReportFinding {
   message: string;
 }
 
-/** One activation variant of a sweep, over all its seeds. */
-export interface SweepVariant {
-  /** e.g. `relu`, `leaky_relu`. */
-  name: string;
-  /** One training history per seed. */
-  runs: EpochLog[][];
-  /** The validation metric compared across variants (e.g. `val_accuracy`). */
-  metric: string;
-  /** Whether a higher metric is better (accuracy, R²) or lower (loss, mae). */
-  higherIsBetter: boolean;
-  mean: number;
-  /** Standard deviation over seeds (0 with one seed). */
-  spread: number;
-  /** Mean validation (or training) loss at the best epoch: breaks ties between equal metrics. */
-  loss?: number;
-  epochsToBest: number;
-  wallMs: number;
-  peakMemoryMB: number;
-  deadFraction?: number;
-  saturatedFraction?: number;
-  /** 1 is best. */
-  rank: number;
-}
+/** One activation variant of a sweep: the core's type (the producer, diagnose, takes it from there too). */
+export type { SweepVariant };
 
 export interface ReportInput {
   kind: 'train' | 'diagnose' | 'sweep';
