@@ -231,3 +231,34 @@ describe('progress display', () => {
     expect(text).toMatch(/epoch 2\/2  loss 0\.2500  accuracy 80\.0%/);
   });
 });
+
+describe('axon train: Ctrl+C', () => {
+  it('SIGINT stops at the next batch, saves the model as it was, says so, and exits 1 (built CLI)', async () => {
+    const { spawn } = await import('node:child_process');
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const out = join(dir, 'interrupted');
+    const child = spawn(process.execPath, [join(root, 'apps/cli/bin/axon.js'), 'train', join(examples, 'iris.axon'), '--epochs', '100000', '--out', out, '--no-report'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.on('data', (c) => {
+        const first = !/epoch +1\//.test(stdout);
+        stdout += String(c);
+        if (first && /epoch +1\//.test(stdout)) child.kill('SIGINT');
+      });
+      child.on('close', resolve);
+    });
+    expect(stdout).toContain('interrupted: stopping at the next batch and saving the model (press Ctrl+C again to quit now)');
+    expect(stdout).toMatch(/epochs +\d+ of 100000 \(interrupted\)/);
+    expect(stderr).toBe('axon train: training was interrupted; the model as it was when training stopped was saved\n');
+    expect(code).toBe(1);
+    const model = await loadModel(out);
+    expect(model.network.name).toBe('Iris');
+    const lines = (await readFile(join(out, 'metrics.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(1);
+    expect(lines.length).toBeLessThan(100000);
+  }, 30000);
+});

@@ -11,7 +11,7 @@ import { isAbsolute, relative } from 'node:path';
 import { join } from 'node:path';
 import pc from 'picocolors';
 import type { Command } from 'commander';
-import { DataError, loadCsvData } from '@axon/core';
+import { loadTrainingData, TrainingError } from '@axon/core';
 import { DEFAULT_THRESHOLDS, DIAGNOSE_RULES, diagnoseNetwork, toLintFindings, type CheckThresholds } from '@axon/diagnose';
 import { ConfigError, FORMAT_NAMES, formatReports, lintText, loadConfig, toFileReport, type FormatName } from '@axon/lint';
 import { writeReport } from '@axon/report';
@@ -88,9 +88,9 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
 
   let data;
   try {
-    data = await loadCsvData(network, file);
+    data = await loadTrainingData(network, file);
   } catch (err) {
-    if (err instanceof DataError) throw new UsageError(err.message);
+    if (err instanceof TrainingError) throw new UsageError(err.message);
     throw err;
   }
   const steps = options.steps ?? 200;

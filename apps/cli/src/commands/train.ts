@@ -10,19 +10,9 @@ import { writeFile } from 'node:fs/promises';
 import { appendFileSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import type { Command } from 'commander';
-import { check, formatDiagnostic, type ResolvedNetwork } from '@axon/language';
-import {
-  buildModel,
-  fit,
-  getWeights,
-  loadCsvData,
-  saveModel,
-  DataError,
-  type EpochLog,
-  type TrainResult,
-  type TrainedModel,
-} from '@axon/core';
-import { lintText, type Finding } from '@axon/lint';
+import { check, formatDiagnostic, type CheckResult, type ResolvedNetwork } from '@axon/language';
+import { runTraining, TrainingError, type EpochLog, type TrainingRun, type TrainResult } from '@axon/core';
+import { lintDocument, loadConfig, type Finding } from '@axon/lint';
 import { writeReport } from '@axon/report';
 import { ExitCode, UsageError } from '../exit.js';
 import { describeFsError } from '../fs-errors.js';
@@ -31,7 +21,7 @@ import { reportFindings } from '../report-findings.js';
 import { chooseNetwork, positiveInteger, readSource, seedInteger } from '../load-spec.js';
 import type { SetExitCode } from './index.js';
 import type { CommandIO } from '../io.js';
-import { createProgress, fmt, metric } from '../progress.js';
+import { createProgress, fmt, metric, type TrainProgress } from '../progress.js';
 
 export interface TrainOptions {
   network?: string;
@@ -79,83 +69,73 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
   }
   const network = chooseNetwork(analysed.networks, options.network, file);
 
-  let data;
-  try {
-    data = await loadCsvData(network, file, options.seed === undefined ? {} : { seed: options.seed });
-  } catch (err) {
-    if (err instanceof DataError) {
-      fail(err.message);
-      return ExitCode.Usage;
-    }
-    throw err;
-  }
-
-  const outputs = network.outputShape.reduce((a, b) => a * b, 1);
-  if (data.train.targetSize !== outputs) {
-    fail(
-      `network ${network.name} outputs ${outputs} value${outputs === 1 ? '' : 's'} per sample but its targets from "${data.target}" have ${data.train.targetSize}` +
-        `${network.task ? ` (${network.task.kind.replace('_', ' ')})` : ''}; make the last layer's units match the task`,
-    );
-    return ExitCode.Findings;
-  }
-
-  const epochs = options.epochs ?? network.train.epochs;
-  const seed = options.seed ?? network.train.seed;
   const out = options.out ?? join('runs', network.name);
   const shownOut = isAbsolute(out) ? out : relative(process.cwd(), out) || '.';
   const metricsPath = join(out, 'metrics.jsonl');
-  await ensureOutDir(out, shownOut);
-  try {
-    await writeFile(metricsPath, '');
-  } catch (err) {
-    throw new UsageError(`--out: cannot use ${describeFsError(err, shownOut)}; expected a folder to write the model into`);
-  }
-
-  say(
-    `training ${network.name} (${network.params.total.toLocaleString('en-US')} parameters) on ${data.train.n} rows` +
-      `${data.validation ? `, validating on ${data.validation.n}` : ''}; ${epochs} epoch${epochs === 1 ? '' : 's'}, batch ${network.train.batchSize}, seed ${seed}`,
-  );
-
-  const model = buildModel(network, { seed });
-  const progress = createProgress({ stream: io.stdout, tty: io.tty, epochs });
   const controller = new AbortController();
+  let progress: TrainProgress | undefined;
   const onInterrupt = () => {
-    progress.note('interrupted: stopping at the next batch and saving the model (press Ctrl+C again to quit now)');
+    progress?.note('interrupted: stopping at the next batch and saving the model (press Ctrl+C again to quit now)');
     controller.abort();
     process.off('SIGINT', onInterrupt);
   };
-  process.on('SIGINT', onInterrupt);
-  const started = performance.now();
-  let result: TrainResult;
+  let run: TrainingRun;
   try {
-    result = await fit(
-      model,
-      data.train,
-      data.validation,
-      { epochs, seed, signal: controller.signal },
-      {
-        onBatchEnd: (log) => progress.batch(log),
-        onEpochEnd: (log) => {
-          progress.epoch(log);
-          appendFileSync(metricsPath, `${JSON.stringify(epochRecord(log))}\n`);
-        },
+    run = await runTraining({
+      network,
+      specPath: file,
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
+      signal: controller.signal,
+      save: { dir: out, source },
+      async onStart({ data, epochs, seed }) {
+        await ensureOutDir(out, shownOut);
+        try {
+          await writeFile(metricsPath, '');
+        } catch (err) {
+          throw new UsageError(`--out: cannot use ${describeFsError(err, shownOut)}; expected a folder to write the model into`);
+        }
+        say(
+          `training ${network.name} (${network.params.total.toLocaleString('en-US')} parameters) on ${data.train.n} rows` +
+            `${data.validation ? `, validating on ${data.validation.n}` : ''}; ${epochs} epoch${epochs === 1 ? '' : 's'}, batch ${network.train.batchSize}, seed ${seed}`,
+        );
+        progress = createProgress({ stream: io.stdout, tty: io.tty, epochs });
+        process.on('SIGINT', onInterrupt);
       },
-    );
+      onBatch: (log) => progress?.batch(log),
+      onEpoch: (log) => {
+        progress?.epoch(log);
+        appendFileSync(metricsPath, `${JSON.stringify(epochRecord(log))}\n`);
+      },
+    });
   } catch (err) {
-    progress.stop();
-    fail(`training ${network.name} failed: ${err instanceof Error ? err.message : String(err)}`);
-    return ExitCode.Findings;
+    if (!(err instanceof TrainingError)) throw err;
+    progress?.stop();
+    switch (err.stage) {
+      case 'data':
+        fail(err.message);
+        return ExitCode.Usage;
+      case 'targets':
+        fail(err.message);
+        return ExitCode.Findings;
+      case 'fit':
+        fail(`training ${network.name} failed: ${err.message}`);
+        return ExitCode.Findings;
+      case 'save':
+        fail(`could not save the model to ${shownOut}: ${err.message}`);
+        return ExitCode.Usage;
+    }
   } finally {
     process.off('SIGINT', onInterrupt);
-    progress.stop();
+    progress?.stop();
   }
-  const seconds = (performance.now() - started) / 1000;
+  const { result, seconds, epochs } = run;
 
   /** Writes the report; false (after saying why) when it could not be written. */
   const report = async (): Promise<boolean> => {
     if (options.report === false) return true;
     try {
-      const html = await writeTrainReport(out, file, source, network, result, seconds);
+      const html = await writeTrainReport(out, file, source, analysed, network, result, seconds);
       say(`report   ${isAbsolute(out) ? html : relative(process.cwd(), html)}`);
       return true;
     } catch (err) {
@@ -169,22 +149,6 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
     fail(`no model written; the per-epoch log is in ${join(shownOut, 'metrics.jsonl')}`);
     await report();
     return ExitCode.Findings;
-  }
-
-  const trained: TrainedModel = {
-    network,
-    source,
-    weights: getWeights(model),
-    featureNames: data.featureNames,
-    target: data.target,
-  };
-  if (data.labelNames) trained.labelNames = data.labelNames;
-  if (data.normalization) trained.normalization = data.normalization;
-  try {
-    await saveModel(out, trained);
-  } catch (err) {
-    fail(`could not save the model to ${shownOut}: ${err instanceof Error ? err.message : String(err)}`);
-    return ExitCode.Usage;
   }
 
   say('');
@@ -256,13 +220,15 @@ async function writeTrainReport(
   out: string,
   file: string,
   source: string,
+  analysed: CheckResult,
   network: ResolvedNetwork,
   result: TrainResult,
   seconds: number,
 ): Promise<string> {
   let findings: Finding[] = [];
   try {
-    findings = lintText(source, { filePath: file }).findings;
+    // The source was parsed and analysed once, for training; the rules run on that analysis.
+    findings = lintDocument({ text: source, ast: analysed.ast, networks: analysed.networks }, loadConfig(file));
   } catch {
     // A broken axon.config.json must not cost the user their report: `axon lint` reports it.
   }
