@@ -3,7 +3,10 @@
  * Objects are built field by field in a fixed order, so the printed JSON has a stable key order.
  */
 import {
+  ACTIVATIONS,
+  INITIALIZERS,
   isChain,
+  type Signature,
   type Activation,
   type DataSpec,
   type ExpansionStep,
@@ -78,21 +81,19 @@ export interface IrNetwork {
   } | null;
 }
 
+/** An argument-carrying value as data: its name, then its arguments in the catalog's order (`alpha`, `init`, `value`). */
+function withArgs<T extends { name: string }>(value: T, signature: Signature): T {
+  const out: Record<string, unknown> = { name: value.name };
+  for (const arg of signature.args) out[arg.name] = (value as Record<string, unknown>)[arg.name];
+  return out as T;
+}
+
 function activation(a: Activation): IrActivation {
-  switch (a.name) {
-    case 'leaky_relu':
-      return { name: a.name, alpha: a.alpha };
-    case 'prelu':
-      return { name: a.name, init: a.init };
-    case 'elu':
-      return { name: a.name, alpha: a.alpha };
-    default:
-      return { name: a.name };
-  }
+  return withArgs(a, ACTIVATIONS[a.name]);
 }
 
 function initializer(i: Initializer): IrInitializer {
-  return i.name === 'constant' ? { name: 'constant', value: i.value } : { name: i.name };
+  return withArgs(i, INITIALIZERS[i.name]);
 }
 
 export function layerConfig(l: ResolvedLayer): Record<string, unknown> {
