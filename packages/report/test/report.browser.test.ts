@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { writeReport } from '@axon/report';
+import { branchingNetwork } from '../../language/test/fixtures/branching-network.js';
 import { history, smallNetwork } from './fixtures.js';
 
 const CHROMIUM = process.env.AXON_CHROMIUM ?? '/usr/bin/chromium';
@@ -96,6 +97,26 @@ describe('the HTML report in Chromium', () => {
       expect(countColor(png, SERIES_COLORS[want.series]!), id).toBeLessThan(40);
     }
     expect(await page.locator('.diagram svg .layer').count()).toBe(4);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('draws a graph network: both branches visible side by side, an edge into the merge from each', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'axon-report-browser-graph-'));
+    const { html } = await writeReport(dir, { kind: 'train', title: 'Branching', network: branchingNetwork('concat'), history: history() }, { png: false });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(pathToFileURL(html).href);
+    const layers = page.locator('.diagram svg .layer');
+    expect(await layers.count()).toBe(6);
+    const boxes = await Promise.all([2, 3].map(async (i) => (await layers.nth(i).boundingBox())!));
+    // The two branches (layers 2 and 3) share a row and do not overlap.
+    expect(Math.abs(boxes[0]!.y - boxes[1]!.y)).toBeLessThan(1);
+    expect(boxes[1]!.x).toBeGreaterThan(boxes[0]!.x + boxes[0]!.width);
+    for (const b of boxes) expect(b.width).toBeGreaterThan(100);
+    expect(await page.locator('.diagram svg .edge[data-to="3"]').count()).toBe(2);
+    expect(await page.locator('.diagram svg text', { hasText: 'merge(concat)' }).isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
