@@ -45,6 +45,13 @@ test('every rule module in src/rules is in the registry, and nothing else is', (
   expect(rules.map((r) => r.meta.id).sort()).toEqual(files.sort());
 });
 
+test('every rule has its own table test, test/rules/<id>.test.ts, and every such file a registered rule', () => {
+  const dir = `${root}packages/lint/test/rules/`;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => f.slice(0, -'.test.ts'.length));
+  expect(files.sort()).toEqual(rules.map((r) => r.meta.id).sort());
+  for (const id of files) expect(readFileSync(`${dir}${id}.test.ts`, 'utf8')).toContain(`ruleTable('${id}', {`);
+});
+
 test('every rule of the catalog table ships', () => {
   expect(CATALOG_IDS.length).toBe(20);
   for (const id of CATALOG_IDS) expect(rules.map((r) => r.meta.id)).toContain(id);

@@ -1,0 +1,14 @@
+import { ruleTable } from '../rule-table.js';
+import { net } from '../helpers.js';
+
+ruleTable('dying-relu-negative-bias', {
+  valid: [net({ layers: ['dense(8, activation: relu, init: he_normal, bias_init: constant(0.1))', 'dense(1)'] })],
+  invalid: [
+    {
+      name: 'negative constant bias',
+      code: net({ layers: ['dense(8, activation: relu, init: he_normal, bias_init: constant(-1))', 'dense(1)'] }),
+      errors: [{ messageId: 'negative', at: '5:49 bias_init: constant(-1)', data: { value: -1, layer: 'dense' } }],
+      output: net({ layers: ['dense(8, activation: relu, init: he_normal, bias_init: zeros)', 'dense(1)'] }),
+    },
+  ],
+});

@@ -1,0 +1,26 @@
+import { ruleTable } from '../rule-table.js';
+import { net } from '../helpers.js';
+import { R } from '../specs.js';
+
+ruleTable('missing-nonlinearity', {
+  valid: [
+    net({ layers: [R, 'dense(1)'] }),
+    net({ layers: ['dense(8)', 'activation(relu)', 'dense(1)'] }),
+    net({ layers: ['dense(8)', 'batch_norm()', 'activation(elu)', 'dense(1)'] }),
+  ],
+  invalid: [
+    {
+      name: 'linear stack',
+      code: net({ layers: ['dense(8)', 'dense(8)', 'dense(1)'] }),
+      errors: [
+        { messageId: 'collapse', at: '5:5 dense(8)', data: { layer: 'dense', next: 'dense_1' } },
+        { messageId: 'collapse', at: '6:5 dense(8)', data: { layer: 'dense_1', next: 'dense_2' } },
+      ],
+    },
+    {
+      name: 'dropout does not count as a non-linearity',
+      code: net({ layers: ['dense(8)', 'dropout(0.2)', 'dense(1)'] }),
+      errors: [{ messageId: 'collapse', at: '5:5 dense(8)', data: { layer: 'dense', next: 'dense_1' } }],
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+import { ruleTable } from '../rule-table.js';
+import { net } from '../helpers.js';
+import { R } from '../specs.js';
+
+ruleTable('regression-output-linear', {
+  valid: [
+    net({ layers: [R, 'dense(1)'], train: ['loss: mse'] }),
+    net({ task: 'classification(classes: 3)', layers: [R, 'dense(3, activation: softmax)'] }),
+  ],
+  invalid: [
+    {
+      name: 'sigmoid output',
+      code: net({ layers: [R, 'dense(1, activation: sigmoid)'], train: ['loss: mse'] }),
+      errors: [{ messageId: 'squashing', at: '6:14 activation: sigmoid', severity: 'error', data: { activation: 'sigmoid', range: '0..1' } }],
+      output: net({ layers: [R, 'dense(1)'], train: ['loss: mse'] }),
+    },
+    {
+      name: 'relu output is a warning',
+      code: net({ layers: [R, 'dense(1, activation: relu, init: he_normal)'] }),
+      errors: [{ messageId: 'rectifying', at: '6:14 activation: relu', severity: 'warning', data: { activation: 'relu' } }],
+      output: net({ layers: [R, 'dense(1, init: he_normal)'] }),
+    },
+    {
+      name: 'tanh from a separate activation layer',
+      code: net({ layers: [R, 'dense(1)', 'activation(tanh)'] }),
+      errors: [{ messageId: 'squashing', at: '7:5 activation(tanh)', data: { activation: 'tanh', range: '−1..1' } }],
+      output: net({ layers: [R, 'dense(1)'] }),
+    },
+  ],
+});
