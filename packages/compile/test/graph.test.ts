@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, CompileError, IR_GRAPH_VERSION, IR_VERSION, toIr } from '@axon/compile';
 import type { MergeMode, ResolvedNetwork } from '@axon/language';
 import { branchingNetwork } from '../../language/test/fixtures/branching-network.js';
+import { graphCases } from './cases.js';
 import { trainedModel } from './consumers.js';
 import { networkOf, PYTHON, ROOT, tempDir, textOf, writeOutput } from './helpers.js';
 
@@ -219,5 +220,54 @@ describe('what a target cannot express stays a clear error', () => {
   it('keras refuses trained weights for a graph as for a chain', () => {
     expect(() => compile({ network: branchingNetwork('add'), trained: { weights: [] } }, 'keras')).toThrow(CompileError);
     expect(() => compile({ network: branchingNetwork('add'), trained: { weights: [] } }, 'keras')).toThrow(/keras target cannot express trained weights/);
+  });
+});
+
+describe('image branches and a shortcut from the input', () => {
+  const [conv, shortcut] = graphCases('concat', 'add') as [ResolvedNetwork, ResolvedNetwork];
+
+  it('keras: a stand-alone PReLU follows its conv; concat on the last axis (NHWC); a merge can read the input', () => {
+    const file = writeOutput(compile({ network: conv }, 'keras'), tempDir('keras-conv-graph'));
+    const r = spawnSync(PYTHON, [join(import.meta.dirname, 'py', 'keras_structure.py'), file], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const graph = (JSON.parse(r.stdout).model.graph as { layer: Rec; inputs: string[] }[]).map((g) => [g.layer.class, g.layer.kwargs.name, g.inputs]);
+    expect(graph).toEqual([
+      ['Conv2D', 'conv2d', ['input']],
+      ['Conv2D', 'conv2d_1', ['conv2d']],
+      ['PReLU', 'conv2d_1_prelu', ['conv2d_1']],
+      ['Conv2D', 'conv2d_2', ['conv2d']],
+      ['Concatenate', 'merge', ['conv2d_1_prelu', 'conv2d_2']],
+      ['BatchNormalization', 'batch_norm', ['merge']],
+      ['Flatten', 'flatten', ['batch_norm']],
+      ['Dense', 'dense', ['flatten']],
+    ]);
+    const text = textOf(compile({ network: shortcut }, 'keras'), 'InputShortcut_add.py');
+    expect(text).toContain('    h1 = keras.layers.Add(name="merge")([h0, x])');
+  });
+
+  it('pytorch: concat joins dim 1 (NCHW channels) for images; the shortcut hands the merge the input tensor', () => {
+    const model = textOf(compile({ network: conv }, 'pytorch'), 'model.py');
+    expect(model).toContain('("merge", rt.Merge("concat", 1)),');
+    expect(model).toContain('("batch_norm", rt.BatchNorm(5, ');
+    const short = textOf(compile({ network: shortcut }, 'pytorch'), 'model.py');
+    expect(short).toContain('        h1 = self.layers[1]([h0, x])  # merge\n');
+  });
+
+  it('tfjs: the merge reads the InputLayer itself', () => {
+    const json = JSON.parse(textOf(compile({ network: shortcut }, 'tfjs'), 'model.json')) as Json;
+    const merge = (json.modelTopology.config.layers as Json[]).find((l) => l.name === 'merge')!;
+    expect(merge.inbound_nodes).toEqual([[['dense', 0, 0, {}], ['input', 0, 0, {}]]]);
+  });
+
+  it('onnx: concat on axis 1 between NCHW tensors; the shortcut reads the graph input', () => {
+    const nodesOf = (network: ResolvedNetwork) => {
+      const trained = trainedModel(network);
+      const bytes = compile({ network, trained: { weights: trained.weights } }, 'onnx').files[0]!.contents as Uint8Array;
+      return onnxProto.onnx.ModelProto.decode(bytes).graph!.node!;
+    };
+    const concat = nodesOf(conv).find((n) => n.opType === 'Concat')!;
+    expect(concat.attribute!.map((a) => [a.name, Number(a.i)])).toEqual([['axis', 1]]);
+    const add = nodesOf(shortcut).find((n) => n.name!.startsWith('merge/'))!;
+    expect([add.opType, add.input![1]]).toEqual(['Add', 'input']);
   });
 });
