@@ -222,7 +222,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (state >= DocumentState.Analyzed) doc.analyzed();
     return f(doc);
   };
-  const offsetOf = (doc: AxonDocument, p: { line: number; character: number }) => doc.textDocument.offsetAt(p);
+  const offsetOf = (doc: AxonDocument, p: { line: number; character: number }) => doc.offsetAt(p);
 
   connection.onHover(
     safely('hover', null, log, (p, token) => withDoc(p.textDocument.uri, DocumentState.Analyzed, token, (d) => hover(d, offsetOf(d, p.position))) ?? null),

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, Position, PublishDiagnosticsParams, TextDocumentContentChangeEvent, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyEdits as applyOffsetEdits, LineIndex } from '@axon/language';
 import { startServer, type AxonServer } from '../src/index.js';
+import { lspOffset } from '../src/util/ranges.js';
 
 export const BIN = fileURLToPath(new URL('../bin/axon-language-server.js', import.meta.url));
 
@@ -181,9 +183,14 @@ export function marked(text: string): { text: string; offset: number } {
   return { text: text.slice(0, offset) + text.slice(offset + 3), offset };
 }
 
-/** Applies LSP text edits to a text (edits must not overlap). */
+/** Applies LSP text edits to a text (edits must not overlap): `@axon/language`'s `applyEdits`, positions → offsets by its `LineIndex`. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
-  return TextDocument.applyEdits(TextDocument.create('file:///x.axon', 'axon', 0, text), edits);
+  const lines = new LineIndex(text);
+  const at = (p: Position) => ({ offset: lspOffset(lines, p) });
+  return applyOffsetEdits(
+    text,
+    edits.map((e) => ({ range: { start: at(e.range.start), end: at(e.range.end) }, newText: e.newText })),
+  );
 }
 
 export function summarize(diagnostics: Diagnostic[]): string[] {

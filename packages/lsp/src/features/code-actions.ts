@@ -3,7 +3,6 @@ import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnosti
 import { applyFixesDetailed, disableFileEdit, disableNextLineEdit } from '@axon/lint';
 import type { AxonDocument } from '../workspace/document.js';
 import type { LintFinding, LintOutcome } from '../workspace/lint.js';
-import { toLspRange } from '../util/ranges.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.axon`;
 
@@ -31,13 +30,13 @@ function wanted(only: string[] | undefined, kind: string): boolean {
 }
 
 function editsOf(doc: AxonDocument, f: LintFinding): TextEdit[] {
-  return (f.fix?.edits ?? []).map((e) => ({ range: toLspRange(doc.textDocument, e.range), newText: e.newText }));
+  return (f.fix?.edits ?? []).map((e) => ({ range: doc.range(e.range), newText: e.newText }));
 }
 
 /** The suppression comment for a rule on the line of `range` (merged into an existing one on the line above). */
 export function disableEdit(doc: AxonDocument, ruleId: string, range: Range): TextEdit {
   const e = disableNextLineEdit(doc.text, range.start.line + 1, ruleId, 'reason');
-  return { range: toLspRange(doc.textDocument, e.range), newText: e.newText };
+  return { range: doc.range(e.range), newText: e.newText };
 }
 
 /** Every fix that can be applied together (the linter's own choice, as `axon lint --fix` makes it). */
@@ -49,12 +48,12 @@ export function codeActions(doc: AxonDocument, range: Range, context: CodeAction
   const out: CodeAction[] = [];
   const only = context.only;
   const inRange = lint.findings.filter((f) => {
-    const r = toLspRange(doc.textDocument, f.range);
+    const r = doc.range(f.range);
     return overlaps(r, range) || (concerns(r, range) && context.diagnostics.some((d) => sameDiagnostic(d, f, r)));
   });
   if (wanted(only, CodeActionKind.QuickFix)) {
     for (const f of inRange) {
-      const r = toLspRange(doc.textDocument, f.range);
+      const r = doc.range(f.range);
       const diagnostics = context.diagnostics.filter((d) => sameDiagnostic(d, f, r));
       if (f.fix && f.fix.edits.length > 0) {
         out.push({
@@ -69,7 +68,7 @@ export function codeActions(doc: AxonDocument, range: Range, context: CodeAction
     }
     const disabled = new Set<string>();
     for (const f of inRange) {
-      const r = toLspRange(doc.textDocument, f.range);
+      const r = doc.range(f.range);
       const key = `${f.ruleId}@${r.start.line}`;
       if (disabled.has(key)) continue;
       disabled.add(key);
@@ -85,7 +84,7 @@ export function codeActions(doc: AxonDocument, range: Range, context: CodeAction
       out.push({
         title: `Disable ${ruleId} for this file`,
         kind: CodeActionKind.QuickFix,
-        edit: { changes: { [doc.uri]: [{ range: toLspRange(doc.textDocument, e.range), newText: e.newText }] } },
+        edit: { changes: { [doc.uri]: [{ range: doc.range(e.range), newText: e.newText }] } },
       });
     }
   }
@@ -106,7 +105,7 @@ function didYouMeanFixes(doc: AxonDocument, range: Range, context: CodeActionCon
     if (d.source !== 'axon' || !concerns(d.range, range)) continue;
     const m = DID_YOU_MEAN.exec(typeof d.message === 'string' ? d.message : d.message.value);
     if (!m) continue;
-    const current = doc.textDocument.getText(d.range);
+    const current = doc.textIn(d.range);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(current)) continue; // only when the range is exactly the misspelt name
     out.push({
       title: `Change to \`${m[1]}\``,

@@ -2,7 +2,6 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { networks } from '../ast/walk.js';
 import type { AxonDocument } from '../workspace/document.js';
-import { toLspRange } from '../util/ranges.js';
 
 export const LENS_COMMANDS = [
   { title: 'Summary', command: 'axon.summary' },
@@ -15,7 +14,7 @@ export function codeLenses(doc: AxonDocument): CodeLens[] {
   const out: CodeLens[] = [];
   for (const net of networks(doc.parsed().ast)) {
     if (!net.name) continue;
-    const range = toLspRange(doc.textDocument, net.name.range);
+    const range = doc.range(net.name.range);
     for (const c of LENS_COMMANDS) out.push({ range, command: { title: c.title, command: c.command, arguments: [doc.uri, net.name.name] } });
   }
   return out;

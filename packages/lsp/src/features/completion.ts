@@ -4,7 +4,6 @@ import { lossTasks } from './docs-markdown.js';
 import { cursorContext, type CallInfo } from '../text/context.js';
 import { networkAt, sectionAt, type Outline } from '../text/outline.js';
 import type { AxonDocument } from '../workspace/document.js';
-import { offsetRange } from '../util/ranges.js';
 import { blockArgs, dataSettings, findSignature, formatDefault, names, paddings, setting, signature, trainSettings, type ArgSpec, type ValueType, type VocabularyKind } from '../vocabulary.js';
 import { nameMarkdown } from './hover.js';
 
@@ -237,7 +236,7 @@ export function completion(doc: AxonDocument, offset: number): CompletionList {
     default:
       items = [];
   }
-  const range = offsetRange(doc.textDocument, ctx.replaceStart, ctx.replaceEnd);
+  const range = doc.offsetRange(ctx.replaceStart, ctx.replaceEnd);
   for (const item of items) {
     const text = item.insertText ?? item.label;
     item.textEdit = { range, newText: text };

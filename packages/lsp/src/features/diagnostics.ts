@@ -4,7 +4,6 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { AxonDocument } from '../workspace/document.js';
 import { ruleById } from '@axon/lint';
 import type { LintFinding, LintOutcome } from '../workspace/lint.js';
-import { toLspRange } from '../util/ranges.js';
 
 export function lspSeverity(s: Severity): DiagnosticSeverity {
   return s === 'error' ? DiagnosticSeverity.Error : s === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
@@ -12,12 +11,12 @@ export function lspSeverity(s: Severity): DiagnosticSeverity {
 
 function related(doc: AxonDocument, rel: AxonDiagnostic['related']): Diagnostic['relatedInformation'] {
   if (!rel || rel.length === 0) return undefined;
-  return rel.map((r) => ({ location: { uri: doc.uri, range: toLspRange(doc.textDocument, r.range) }, message: r.message }));
+  return rel.map((r) => ({ location: { uri: doc.uri, range: doc.range(r.range) }, message: r.message }));
 }
 
 export function languageDiagnostic(doc: AxonDocument, d: AxonDiagnostic): Diagnostic {
   const out: Diagnostic = {
-    range: toLspRange(doc.textDocument, d.range),
+    range: doc.range(d.range),
     severity: lspSeverity(d.severity),
     code: d.code,
     source: 'axon',
@@ -35,7 +34,7 @@ export function ruleDocUrl(ruleId: string, docsBaseUrl: string): string {
 
 export function lintDiagnostic(doc: AxonDocument, f: LintFinding, docsBaseUrl: string): Diagnostic {
   const out: Diagnostic = {
-    range: toLspRange(doc.textDocument, f.range),
+    range: doc.range(f.range),
     severity: lspSeverity(f.severity),
     code: f.ruleId,
     codeDescription: { href: ruleDocUrl(f.ruleId, docsBaseUrl) },

@@ -21,7 +21,7 @@ export function formatEdits(doc: AxonDocument, range?: Range): TextEdit[] {
   if (formatted === doc.text) return [];
   if (!doc.text.endsWith('\n') || !formatted.endsWith('\n')) {
     // Line hunks assume "line + \n" everywhere; without a final newline replace the whole text instead.
-    return [{ range: { start: doc.textDocument.positionAt(0), end: doc.textDocument.positionAt(doc.text.length) }, newText: formatted }];
+    return [{ range: { start: doc.positionAt(0), end: doc.positionAt(doc.text.length) }, newText: formatted }];
   }
   const a = splitLines(doc.text.slice(0, -1));
   const b = splitLines(formatted.slice(0, -1));

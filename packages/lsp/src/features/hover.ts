@@ -4,13 +4,12 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { activationMarkdown, argumentMarkdown, entryMarkdown, isActivationName, settingMarkdown } from './docs-markdown.js';
 import { blocks, pathAt } from '../ast/walk.js';
 import type { AxonDocument } from '../workspace/document.js';
-import { offsetRange } from '../util/ranges.js';
 import { blockArgs, findSignature, setting, signature, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
 import { expansionText, formatCount, formatShape, groupBoundary, layerLines, layersOfBlockUse, layersOfCall, positionsText, shapesText } from './layer-info.js';
 import { firstTokenEndingAtOrAfter, isWord, type Token } from '../text/tokens.js';
 
 function md(value: string, doc: AxonDocument, token: Token): Hover {
-  return { contents: { kind: MarkupKind.Markdown, value }, range: offsetRange(doc.textDocument, token.start, token.end) };
+  return { contents: { kind: MarkupKind.Markdown, value }, range: doc.offsetRange(token.start, token.end) };
 }
 
 export function identTokenAt(tokens: readonly Token[], offset: number): Token | undefined {

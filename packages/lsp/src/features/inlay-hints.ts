@@ -6,7 +6,7 @@ import type { AxonDocument } from '../workspace/document.js';
 import { formatCount, formatShape, groupBoundary, layersOfBlockUse, layersOfCall, totalParams } from './layer-info.js';
 
 function hint(doc: AxonDocument, offset: number, label: string, tooltip?: string): InlayHint {
-  const h: InlayHint = { position: doc.textDocument.positionAt(offset), label, kind: InlayHintKind.Type, paddingLeft: true };
+  const h: InlayHint = { position: doc.positionAt(offset), label, kind: InlayHintKind.Type, paddingLeft: true };
   if (tooltip) h.tooltip = tooltip;
   return h;
 }

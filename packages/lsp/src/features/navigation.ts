@@ -3,7 +3,6 @@ import type { AstNode, BlockDecl, Identifier, Program } from '@axon/language';
 import type { Location, Range, WorkspaceEdit } from 'vscode-languageserver';
 import { allLayerCalls, blocks, children, pathAt } from '../ast/walk.js';
 import type { AxonDocument } from '../workspace/document.js';
-import { toLspRange } from '../util/ranges.js';
 import { signature } from '../vocabulary.js';
 
 export type NavSymbol =
@@ -70,7 +69,7 @@ export function occurrences(program: Program, sym: NavSymbol): Identifier[] {
 export function definition(doc: AxonDocument, offset: number): Location | null {
   const sym = symbolAt(doc.parsed().ast, offset);
   const decl = sym && declaration(sym);
-  return decl ? { uri: doc.uri, range: toLspRange(doc.textDocument, decl.range) } : null;
+  return decl ? { uri: doc.uri, range: doc.range(decl.range) } : null;
 }
 
 export function references(doc: AxonDocument, offset: number, includeDeclaration: boolean): Location[] {
@@ -79,13 +78,13 @@ export function references(doc: AxonDocument, offset: number, includeDeclaration
   if (!sym) return [];
   const all = occurrences(program, sym);
   const list = includeDeclaration ? all : all.slice(declaration(sym) ? 1 : 0);
-  return list.map((i) => ({ uri: doc.uri, range: toLspRange(doc.textDocument, i.range) }));
+  return list.map((i) => ({ uri: doc.uri, range: doc.range(i.range) }));
 }
 
 export function prepareRename(doc: AxonDocument, offset: number): { range: Range; placeholder: string } | null {
   const sym = symbolAt(doc.parsed().ast, offset);
   if (!sym) return null;
-  return { range: toLspRange(doc.textDocument, sym.at.range), placeholder: sym.name };
+  return { range: doc.range(sym.at.range), placeholder: sym.name };
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -108,7 +107,7 @@ export function rename(doc: AxonDocument, offset: number, newName: string): Work
   if (!sym) return null;
   const problem = renameProblem(program, sym, newName);
   if (problem) throw new RenameError(problem);
-  return { changes: { [doc.uri]: occurrences(program, sym).map((i) => ({ range: toLspRange(doc.textDocument, i.range), newText: newName })) } };
+  return { changes: { [doc.uri]: occurrences(program, sym).map((i) => ({ range: doc.range(i.range), newText: newName })) } };
 }
 
 export class RenameError extends Error {}

@@ -69,7 +69,7 @@ export function semanticTokens(doc: AxonDocument): SemanticTokens {
       let e = s;
       while (e < end && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
       if (e > s) {
-        const p = doc.textDocument.positionAt(s);
+        const p = doc.positionAt(s);
         builder.push(p.line, p.character, e - s, typeIndex.get(type)!, mods);
       }
       s = text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;

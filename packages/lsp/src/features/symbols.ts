@@ -2,11 +2,10 @@
 import type { LayerStmt, Range as AstRange } from '@axon/language';
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { AxonDocument } from '../workspace/document.js';
-import { toLspRange } from '../util/ranges.js';
 import { topLevel } from '../ast/walk.js';
 
 function sym(doc: AxonDocument, name: string, kind: SymbolKind, range: AstRange, selection: AstRange, children: DocumentSymbol[] = [], detail?: string): DocumentSymbol {
-  const s: DocumentSymbol = { name: name || '?', kind, range: toLspRange(doc.textDocument, range), selectionRange: toLspRange(doc.textDocument, selection), children };
+  const s: DocumentSymbol = { name: name || '?', kind, range: doc.range(range), selectionRange: doc.range(selection), children };
   if (detail) s.detail = detail;
   return s;
 }

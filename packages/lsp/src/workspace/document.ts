@@ -4,11 +4,13 @@
  * analyzed; code actions: linted) and only that much work is done, once per document version.
  * Results are cached for the version they were computed for; a new version starts from Changed.
  */
-import { analyze, parse, type AnalysisResult, type ParseResult } from '@axon/language';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, LineIndex, parse, type AnalysisResult, type ParseResult, type Range as AstRange } from '@axon/language';
+import type { Position, Range as LspRange } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { outline, type Outline } from '../text/outline.js';
 import { tokenize, type Token } from '../text/tokens.js';
 import type { LintOutcome } from './lint.js';
+import { lspOffset, lspPosition, offsetRange, toLspRange } from '../util/ranges.js';
 
 export enum DocumentState {
   Changed = 0,
@@ -23,16 +25,14 @@ export class AxonDocument {
   private tokenList?: Token[];
   private outlineData?: Outline;
   private lintResult?: { key: number; outcome: LintOutcome };
+  private lineIndex?: LineIndex;
   readonly text: string;
   readonly version: number;
-  /** An immutable copy of the text at `version`, for offset ↔ position conversion. */
-  readonly textDocument: TextDocument;
 
   /** `live` is the editor's document (updated in place on every change); this snapshot copies its text. */
   constructor(private readonly live: TextDocument) {
     this.text = live.getText();
     this.version = live.version;
-    this.textDocument = TextDocument.create(live.uri, live.languageId, live.version, this.text);
   }
 
   get uri(): string {
@@ -49,6 +49,36 @@ export class AxonDocument {
   /** True while the editor's document is still at the version this snapshot was taken at. */
   get current(): boolean {
     return this.live.version === this.version;
+  }
+
+  /** The text's line table (the language's `LineIndex`), for offset ↔ position conversion. */
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  /** The LSP position (0-based line, UTF-16 character) of an offset. */
+  positionAt(offset: number): Position {
+    return lspPosition(this.lines, offset);
+  }
+
+  /** The offset of an LSP position, clamped to its line. */
+  offsetAt(position: Position): number {
+    return lspOffset(this.lines, position);
+  }
+
+  /** An AST range (offsets) as an LSP range. */
+  range(range: AstRange): LspRange {
+    return toLspRange(this.lines, range);
+  }
+
+  /** Offsets as an LSP range. */
+  offsetRange(start: number, end: number): LspRange {
+    return offsetRange(this.lines, start, end);
+  }
+
+  /** The text of an LSP range. */
+  textIn(range: LspRange): string {
+    return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
   }
 
   tokens(): Token[] {
