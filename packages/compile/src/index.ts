@@ -6,6 +6,7 @@
  *
  * Features a target cannot express throw CompileError, whose message names the feature and the target.
  */
+import { GraphError, topologicalOrder } from '@axon/language';
 import type { CompileInput, CompileOutput, TargetName } from './types.js';
 import { CompileError } from './errors.js';
 import { compileJson } from './targets/json.js';
@@ -29,9 +30,18 @@ const COMPILERS: Record<TargetName, (input: CompileInput) => CompileOutput> = {
   onnx: compileOnnx,
 };
 
-/** Compiles one resolved network for a target. Throws CompileError for what the target cannot express. */
+/**
+ * Compiles one resolved network for a target. Throws CompileError for what the target cannot express,
+ * and for a layer graph no target can (a cycle, a missing input, a second output: see `topologicalOrder`).
+ */
 export function compile(input: CompileInput, target: TargetName): CompileOutput {
   const compiler = COMPILERS[target];
   if (!compiler) throw new CompileError(String(target), 'anything', `unknown target; use one of ${Object.keys(COMPILERS).join(', ')}`);
+  try {
+    topologicalOrder(input.network);
+  } catch (err) {
+    if (err instanceof GraphError) throw new CompileError(target, 'this layer graph', err.message);
+    throw err;
+  }
   return compiler(input);
 }

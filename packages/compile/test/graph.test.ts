@@ -271,3 +271,15 @@ describe('image branches and a shortcut from the input', () => {
     expect([add.opType, add.input![1]]).toEqual(['Add', 'input']);
   });
 });
+
+describe('a layer graph no target can express', () => {
+  it.each(['json', 'pytorch', 'tfjs', 'keras', 'onnx'] as const)('%s: a second output or a cycle is a CompileError naming the target', (target) => {
+    const network = branchingNetwork('add');
+    // The tanh branch is read by nothing: two outputs.
+    const twoOutputs = { ...network, layers: network.layers.map((l) => (l.kind === 'merge' ? { ...l, inputs: [2, 2] } : l)) };
+    expect(() => compile({ network: twoOutputs }, target)).toThrow(CompileError);
+    expect(() => compile({ network: twoOutputs }, target)).toThrow(`the ${target} target cannot express this layer graph: dense_1 is read by no layer: a network has one output`);
+    const cycle = { ...network, layers: network.layers.map((l) => (l.index === 0 ? { ...l, inputs: [3] } : l)) };
+    expect(() => compile({ network: cycle }, target)).toThrow(/cannot express this layer graph: the layers .* form a cycle/);
+  });
+});
