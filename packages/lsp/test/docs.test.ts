@@ -3,6 +3,8 @@ import {
   ACTIVATION_DOCS,
   INITIALIZERS,
   INITIALIZER_DOCS,
+  KEYWORDS,
+  KEYWORD_DOCS,
   LAYERS,
   LAYER_DOCS,
   LOSSES,
@@ -26,6 +28,7 @@ describe('docs data (the language package\'s records)', () => {
     expect(names(LOSS_DOCS)).toEqual(Object.keys(LOSSES).sort());
     expect(names(OPTIMIZER_DOCS)).toEqual(Object.keys(OPTIMIZERS).sort());
     expect(names(TASK_DOCS)).toEqual(Object.keys(TASKS).sort());
+    expect(names(KEYWORD_DOCS)).toEqual(KEYWORDS.filter((k) => k !== 'true' && k !== 'false').sort());
   });
 
   it('gives every activation a formula, derivative, fit, hurt and framework defaults', () => {

@@ -6,3 +6,4 @@ export { LAYER_DOCS } from './layers.js';
 export { LOSS_DOCS } from './losses.js';
 export { OPTIMIZER_DOCS } from './optimizers.js';
 export { TASK_DOCS } from './tasks.js';
+export { KEYWORD_DOCS, type DocumentedKeyword } from './keywords.js';

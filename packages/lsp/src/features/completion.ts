@@ -1,4 +1,5 @@
 /** Completion that knows where the cursor is (see text/context.ts). */
+import { catalog } from '@axon/language';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { lossTasks } from './docs-markdown.js';
 import { cursorContext, type CallInfo } from '../text/context.js';
@@ -28,7 +29,8 @@ const BLOCK_SNIPPET = ['block ${1:name}(${2:width}) {', '\tdense(${2:width}, act
 
 const REPEAT_SNIPPET = ['repeat ${1:2} {', '\t$0', '}'].join('\n');
 
-const MEMBER_SNIPPETS: Record<string, string> = {
+/** One snippet per network section, in the catalog's order (`NETWORK_SECTIONS`). */
+const MEMBER_SNIPPETS: Record<(typeof catalog.NETWORK_SECTIONS)[number], string> = {
   input: 'input [${1:4}]',
   task: 'task ${1|classification(classes: 3),binary_classification,regression(outputs: 1),multilabel(labels: 2)|}',
   layers: 'layers {\n\t$0\n}',

@@ -1,5 +1,5 @@
 /** Hover: what a name means (activation, layer, initialiser, loss, optimizer, task, setting) and what analysis made of a layer. */
-import { activationText, type AstNode, type BlockDecl, type LayerCall, type NameExpr, type NetworkDecl, type Program, type RepeatStmt } from '@axon/language';
+import { activationText, KEYWORD_DOCS, type AstNode, type BlockDecl, type LayerCall, type NameExpr, type NetworkDecl, type Program, type RepeatStmt } from '@axon/language';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { activationMarkdown, argumentMarkdown, entryMarkdown, isActivationName, settingMarkdown } from './docs-markdown.js';
 import { blocks, pathAt } from '../ast/walk.js';
@@ -216,19 +216,8 @@ export function hoverMarkdown(doc: AxonDocument, offset: number, token: Token): 
   }
 }
 
-const keywords: Record<string, string> = {
-  network: '**network** `Name { … }`: one model: its input, task, layers, training and data.',
-  block: '**block** `name(params) { … }`: a reusable group of layers, used by name inside `layers` or another block.',
-  repeat: '**repeat** `N { … }`: the layers inside, N times over.',
-  layers: '**layers** `{ … }`: the layer stack, in order.',
-  input: '**input** `[d1, …]`: the shape of one sample, without the batch axis.',
-  task: '**task**: what the network predicts: `regression(outputs: N)`, `binary_classification`, `classification(classes: N)` or `multilabel(labels: N)`.',
-  train: '**train** `{ … }`: loss, optimizer, epochs, batch size, seed, early stopping.',
-  data: '**data** `{ … }`: the CSV source, target column, features, validation split, standardisation.',
-};
-
 function keywordMarkdown(word: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(keywords, word) ? keywords[word] : undefined;
+  return Object.prototype.hasOwnProperty.call(KEYWORD_DOCS, word) ? KEYWORD_DOCS[word as keyof typeof KEYWORD_DOCS] : undefined;
 }
 
 export function hover(doc: AxonDocument, offset: number): Hover | null {

@@ -1,5 +1,5 @@
 /** Go to definition, find references and rename for blocks and block parameters. */
-import type { AstNode, BlockDecl, Identifier, Program } from '@axon/language';
+import { KEYWORDS, type AstNode, type BlockDecl, type Identifier, type Program } from '@axon/language';
 import type { Location, Range, WorkspaceEdit } from 'vscode-languageserver';
 import { allLayerCalls, blocks, children, pathAt } from '../ast/walk.js';
 import type { AxonDocument } from '../workspace/document.js';
@@ -88,7 +88,7 @@ export function prepareRename(doc: AxonDocument, offset: number): { range: Range
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const RESERVED = new Set(['network', 'block', 'repeat', 'layers', 'input', 'task', 'train', 'data', 'true', 'false']);
+const RESERVED = new Set<string>(KEYWORDS);
 
 /** Why a new name is not allowed, or undefined when it is fine. */
 export function renameProblem(program: Program, sym: NavSymbol, newName: string): string | undefined {

@@ -4,6 +4,7 @@
  * instead of the parse, so they answer right after an edit without waiting for the document to be
  * parsed, and keep working on text the parser cannot read.
  */
+import { catalog } from '@axon/language';
 import { isWord, type Token } from './tokens.js';
 
 export interface OutlineBlock {
@@ -34,7 +35,7 @@ export interface Outline {
   networks: OutlineNetwork[];
 }
 
-const MEMBERS = new Set(['input', 'task', 'layers', 'train', 'data']);
+const MEMBERS = new Set<string>(catalog.NETWORK_SECTIONS);
 
 export function outline(tokens: readonly Token[], textLength: number): Outline {
   const blocks: OutlineBlock[] = [];
