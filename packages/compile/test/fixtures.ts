@@ -54,49 +54,15 @@ export const defaultTrain: TrainSpec = {
   ranges: {},
 };
 
-export function network(
-  name: string,
-  input: number[],
-  specs: LayerSpec[],
-  opts: { task?: Task; train?: Partial<TrainSpec>; data?: Partial<DataSpec> & { source: string; target: string } } = {},
-): ResolvedNetwork {
-  let shape = input;
-  const counts = new Map<string, number>();
-  const layers: ResolvedLayer[] = specs.map((spec, index) => {
-    const r = inferLayer(spec, shape);
-    if (!r.ok) throw new Error(`fixture: ${r.message}`);
-    const base = NAMES[spec.kind];
-    const c = counts.get(base) ?? 0;
-    counts.set(base, c + 1);
-    const layer = {
-      ...spec,
-      index,
-      inputs: [index - 1],
-      name: c === 0 ? base : `${base}_${c}`,
-      inputShape: shape,
-      outputShape: r.outputShape,
-      params: r.params,
-      origin: { node: { kind: 'LayerCall', range: R, name: { kind: 'Identifier', range: R, name: spec.kind } } as never, range: R, chain: [] },
-    } as ResolvedLayer;
-    shape = r.outputShape;
-    return layer;
-  });
-  const trainable = layers.reduce((a, l) => a + l.params.trainable, 0);
-  const nonTrainable = layers.reduce((a, l) => a + l.params.nonTrainable, 0);
-  const net: ResolvedNetwork = {
-    name,
-    range: R,
-    nameRange: R,
-    input,
-    layers,
-    outputShape: shape,
-    params: { trainable, nonTrainable, total: trainable + nonTrainable },
-    train: { ...defaultTrain, ...opts.train },
-    node: {} as never,
-  };
-  if (opts.task) net.task = opts.task;
-  if (opts.data) net.data = { validationSplit: 0.2, standardize: true, ranges: {}, ...opts.data };
-  return net;
+interface NetworkOptions {
+  task?: Task;
+  train?: Partial<TrainSpec>;
+  data?: Partial<DataSpec> & { source: string; target: string };
+}
+
+/** A hand-built chain: each layer reads the one before it. */
+export function network(name: string, input: number[], specs: LayerSpec[], opts: NetworkOptions = {}): ResolvedNetwork {
+  return graph(name, input, specs.map((spec, index) => ({ spec, inputs: [index - 1] })), opts);
 }
 
 /** One node of a hand-built graph: a layer and the indices it reads (-1: the network's input). */
@@ -109,7 +75,7 @@ export interface GraphNode {
  * A hand-built graph network (shapes and parameters through the analyzer's inference, Keras-style
  * names): nodes in topological order, the last one the output.
  */
-export function graph(name: string, input: number[], nodes: GraphNode[], opts: { task?: Task; train?: Partial<TrainSpec> } = {}): ResolvedNetwork {
+export function graph(name: string, input: number[], nodes: GraphNode[], opts: NetworkOptions = {}): ResolvedNetwork {
   const counts = new Map<string, number>();
   const layers: ResolvedLayer[] = [];
   for (const [index, { spec, inputs }] of nodes.entries()) {
@@ -138,11 +104,12 @@ export function graph(name: string, input: number[], nodes: GraphNode[], opts: {
     nameRange: R,
     input,
     layers,
-    outputShape: layers.at(-1)!.outputShape,
+    outputShape: layers.at(-1)?.outputShape ?? input,
     params: { trainable, nonTrainable, total: trainable + nonTrainable },
     train: { ...defaultTrain, ...opts.train },
     node: {} as never,
   };
   if (opts.task) net.task = opts.task;
+  if (opts.data) net.data = { validationSplit: 0.2, standardize: true, ranges: {}, ...opts.data };
   return net;
 }

@@ -13,6 +13,7 @@ import { compile, CompileError, IR_GRAPH_VERSION, IR_VERSION, toIr } from '@axon
 import type { MergeMode, ResolvedNetwork } from '@axon/language';
 import { branchingNetwork } from '../../language/test/fixtures/branching-network.js';
 import { graphCases } from './cases.js';
+import { kerasStructure } from './keras-harness.js';
 import { trainedModel } from './consumers.js';
 import { networkOf, PYTHON, ROOT, tempDir, textOf, writeOutput } from './helpers.js';
 
@@ -63,15 +64,11 @@ interface Rec {
   kwargs: Record<string, unknown>;
 }
 
+/** What the stub records of a functional keras.Model: each layer with the names of the layers it was called on. */
+type KerasModel = Rec & { graph: { layer: Rec; inputs: string[] }[] };
+
 describe('keras target on a graph', () => {
-  function kerasGraph(network: ResolvedNetwork): { model: Rec & { graph: { layer: Rec; inputs: string[] }[] } } {
-    const file = writeOutput(compile({ network }, 'keras'), tempDir('keras-graph'));
-    const c = spawnSync(PYTHON, ['-m', 'py_compile', file], { encoding: 'utf8' });
-    expect(c.status, c.stderr).toBe(0);
-    const r = spawnSync(PYTHON, [join(import.meta.dirname, 'py', 'keras_structure.py'), file], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    return JSON.parse(r.stdout);
-  }
+  const kerasGraph = (network: ResolvedNetwork) => kerasStructure<{ model: KerasModel }>(network);
 
   const LAYER: Record<MergeMode, string> = { add: 'Add', concat: 'Concatenate', multiply: 'Multiply', average: 'Average', maximum: 'Maximum' };
 
@@ -227,10 +224,7 @@ describe('image branches and a shortcut from the input', () => {
   const [conv, shortcut] = graphCases('concat', 'add') as [ResolvedNetwork, ResolvedNetwork];
 
   it('keras: a stand-alone PReLU follows its conv; concat on the last axis (NHWC); a merge can read the input', () => {
-    const file = writeOutput(compile({ network: conv }, 'keras'), tempDir('keras-conv-graph'));
-    const r = spawnSync(PYTHON, [join(import.meta.dirname, 'py', 'keras_structure.py'), file], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    const graph = (JSON.parse(r.stdout).model.graph as { layer: Rec; inputs: string[] }[]).map((g) => [g.layer.class, g.layer.kwargs.name, g.inputs]);
+    const graph = kerasStructure<{ model: KerasModel }>(conv).model.graph.map((g) => [g.layer.class, g.layer.kwargs.name, g.inputs]);
     expect(graph).toEqual([
       ['Conv2D', 'conv2d', ['input']],
       ['Conv2D', 'conv2d_1', ['conv2d']],

@@ -3,14 +3,14 @@
  * (`python3 -m py_compile`), and a structural test runs it against a recording stand-in for the
  * keras module (test/py/keras_stub) and compares the layers, shapes and constants with the JSON IR.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, CompileError, toIr, type IrLayer } from '@axon/compile';
 import type { ResolvedNetwork } from '@axon/language';
 import { featureCases } from './cases.js';
-import { exampleFiles, networksOf, PYTHON, tempDir, writeOutput } from './helpers.js';
+import { kerasStructure } from './keras-harness.js';
+import { exampleFiles, networksOf } from './helpers.js';
 
 interface Rec {
   class: string;
@@ -20,12 +20,7 @@ interface Rec {
 }
 
 function structure(network: ResolvedNetwork): { model: Rec & { compiled: Record<string, Rec> }; config: { name: string } } {
-  const file = writeOutput(compile({ network }, 'keras'), tempDir('keras'));
-  const c = spawnSync(PYTHON, ['-m', 'py_compile', file], { encoding: 'utf8' });
-  expect(c.status, c.stderr).toBe(0);
-  const r = spawnSync(PYTHON, [join(import.meta.dirname, 'py', 'keras_structure.py'), file], { encoding: 'utf8' });
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
+  return kerasStructure(network);
 }
 
 const INIT: Record<string, string> = {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACTIVATIONS, INITIALIZERS, LAYERS, LOSSES, OPTIMIZERS, TASKS, type MergeMode } from '@axon/language';
+import { ACTIVATIONS, INITIALIZERS, LAYERS, LOSSES, OPTIMIZERS, TASKS, type MergeMode, type Signature } from '@axon/language';
 import { ROOT } from './helpers.js';
 
 type Json = Record<string, any>;
@@ -35,22 +35,16 @@ describe('the schema names what the catalog names', () => {
     expect(sorted(merge.then.properties.config.properties.mode.enum)).toEqual(sorted(modes));
   });
 
-  it('activations, each with the arguments the catalog gives it', () => {
-    const oneOf = defs.activation.oneOf as Json[];
-    expect(sorted(names(oneOf))).toEqual(sorted(Object.keys(ACTIVATIONS)));
+  it.each([
+    ['activation', ACTIVATIONS],
+    ['initializer', INITIALIZERS],
+  ] as const)('%s names, each with the arguments the catalog gives it', (definition, catalog) => {
+    const oneOf = defs[definition].oneOf as Json[];
+    expect(sorted(names(oneOf))).toEqual(sorted(Object.keys(catalog)));
+    const signatures = catalog as Record<string, Signature>;
     for (const o of oneOf) {
       for (const name of names([o])) {
-        expect(sorted((o.required as string[]).filter((r) => r !== 'name')), name).toEqual(sorted(ACTIVATIONS[name as keyof typeof ACTIVATIONS].args.map((a) => a.name)));
-      }
-    }
-  });
-
-  it('initialisers, each with the arguments the catalog gives it', () => {
-    const oneOf = defs.initializer.oneOf as Json[];
-    expect(sorted(names(oneOf))).toEqual(sorted(Object.keys(INITIALIZERS)));
-    for (const o of oneOf) {
-      for (const name of names([o])) {
-        expect(sorted((o.required as string[]).filter((r) => r !== 'name')), name).toEqual(sorted(INITIALIZERS[name as keyof typeof INITIALIZERS].args.map((a) => a.name)));
+        expect(sorted((o.required as string[]).filter((r) => r !== 'name')), name).toEqual(sorted(signatures[name]!.args.map((a) => a.name)));
       }
     }
   });
