@@ -1,5 +1,6 @@
-/** Applying fixes: every edit of a fix or none, never two fixes that overlap. */
-import type { Finding, Fix, TextEdit } from './types.js';
+/** Applying fixes: every edit of a fix or none, never two fixes that overlap (the edits themselves: `@axon/language`'s `applyEdits`). */
+import { applyEdits } from '@axon/language';
+import type { Finding, Fix } from './types.js';
 
 export interface AppliedFixes {
   text: string;
@@ -7,19 +8,6 @@ export interface AppliedFixes {
   fixed: Finding[];
   /** Findings with a fix that overlapped one already applied (run again to apply them). */
   skipped: Finding[];
-}
-
-/** Applies a list of edits that must not overlap. Throws if they do. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
-  let out = '';
-  let cursor = 0;
-  for (const e of sorted) {
-    if (e.range.start.offset < cursor) throw new Error('overlapping edits');
-    out += text.slice(cursor, e.range.start.offset) + e.newText;
-    cursor = e.range.end.offset;
-  }
-  return out + text.slice(cursor);
 }
 
 function spans(fix: Fix): [number, number][] {

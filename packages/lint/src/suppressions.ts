@@ -5,9 +5,9 @@
  * A suppression must name a rule (else `invalid-suppression`); unknown ids are reported too, and a
  * suppression that silenced nothing is reported as `unused-suppression` (with a fix that removes it).
  */
-import type { Comment, Program, Range } from '@axon/language';
+import { LineIndex, positionAt, type Comment, type Program, type Range } from '@axon/language';
 import { deleteRange } from './edits.js';
-import { advance, lineStarts, positionAt } from './positions.js';
+import { advance } from './positions.js';
 import { ruleById, rules } from './rules/index.js';
 import { didYouMean } from './suggest.js';
 import type { Finding, ResolvedConfig, TextEdit } from './types.js';
@@ -153,24 +153,28 @@ const NEXT_LINE = /^(\s*)\/\/\s*axon-disable-next-line\s+([^\n]*?)(\s+--[^\n]*)?
  * comment on the line above, or inserts one with the line's indentation. (For "disable for this line".)
  */
 export function disableNextLineEdit(text: string, line: number, ruleId: string, reason?: string): TextEdit {
-  const starts = lineStarts(text);
-  const lineIndex = Math.max(0, Math.min(line - 1, starts.length - 1));
+  const index = new LineIndex(text);
+  const starts = index.starts;
+  const lineIndex = Math.max(0, Math.min(line - 1, index.lineCount - 1));
   const start = starts[lineIndex]!;
-  const lineText = text.slice(start, (starts[lineIndex + 1] ?? text.length + 1) - 1);
+  // A line's text without its line break (\n or \r\n, which the inserted comment copies).
+  const lineEnd = (starts[lineIndex + 1] ?? text.length + 1) - 1;
+  const lineText = text.slice(start, lineEnd).replace(/\r$/, '');
+  const eol = text.slice(lineEnd - 1, lineEnd + 1) === '\r\n' ? '\r\n' : '\n';
   if (lineIndex > 0) {
     const prevStart = starts[lineIndex - 1]!;
-    const prevText = text.slice(prevStart, start - 1);
+    const prevText = text.slice(prevStart, start - 1).replace(/\r$/, '');
     const m = NEXT_LINE.exec(prevText);
     if (m) {
       const idsEnd = prevStart + m[1]!.length + prevText.slice(m[1]!.length).indexOf(m[2]!) + m[2]!.length;
-      const at = positionAt(text, idsEnd, starts);
+      const at = index.positionAt(idsEnd);
       return { range: { start: at, end: at }, newText: `, ${ruleId}` };
     }
   }
   const indent = /^\s*/.exec(lineText)![0];
-  const at = positionAt(text, start, starts);
+  const at = index.positionAt(start);
   const suffix = reason ? ` -- ${reason}` : '';
-  return { range: { start: at, end: at }, newText: `${indent}// axon-disable-next-line ${ruleId}${suffix}\n` };
+  return { range: { start: at, end: at }, newText: `${indent}// axon-disable-next-line ${ruleId}${suffix}${eol}` };
 }
 
 /** An edit that silences `ruleId` in the whole file (a comment on the first line). */

@@ -14,11 +14,9 @@ import type {
 /** A severity as configured: `off` turns a rule off. */
 export type RuleSeverity = 'off' | Severity;
 
-/** Replace the text in `range` (offsets are what count; start === end inserts). */
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
+/** Replace the text in `range` (offsets are what count; start === end inserts): the language's type. */
+export type { TextEdit } from '@axon/language';
+import type { TextEdit } from '@axon/language';
 
 /** A safe, mechanical fix: apply every edit or none. */
 export interface Fix {

@@ -65,3 +65,19 @@ test('disableNextLineEdit inserts a comment with the indentation, or extends the
   expect(file.startsWith('// axon-disable high-dropout\nnetwork Net {')).toBe(true);
   expect(lintText(file, { config: resolveConfig({}) }).findings).toEqual([]);
 });
+
+test('rule ids in a block comment over several lines get their own line and column', () => {
+  const code = `/* axon-disable\n   high-dropout,\n     sigmoid-hidden */\n${net({ layers: [R, 'dense(1)'] })}`;
+  const [s] = parseSuppressions(parse(code).ast);
+  expect(s!.rules.map((r) => `${r.id} ${at(code, r.range)}`)).toEqual(['high-dropout 2:4 high-dropout', 'sigmoid-hidden 3:6 sigmoid-hidden']);
+});
+
+test('disable for this line in a CRLF file keeps the line endings and finds the comment above', () => {
+  const code = net({ layers: [R, 'dropout(0.8)', 'dense(1)'] }).replace(/\n/g, '\r\n');
+  const edit = disableNextLineEdit(code, 6, 'high-dropout');
+  expect(`${edit.range.start.line}:${edit.range.start.column}`).toBe('6:1');
+  const once = applyEdits(code, [edit]);
+  expect(once.split('\r\n')[5]).toBe('    // axon-disable-next-line high-dropout');
+  const again = disableNextLineEdit(once, 7, 'sigmoid-hidden');
+  expect(`${again.range.start.line}:${again.range.start.column} ${JSON.stringify(again.newText)}`).toBe('6:43 ", sigmoid-hidden"');
+});
