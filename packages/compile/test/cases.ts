@@ -42,8 +42,9 @@ export function featureCases(): ResolvedNetwork[] {
 
 /**
  * Graphs beyond the language package's flat branching fixture: two conv branches on an image joined by
- * `mode` (concat joins 3 + 2 channels, the other modes 3 + 3), then flatten → dense; and a shortcut
- * from the network's input around a dense layer, joined by `shortcutMode`.
+ * `mode` (concat joins 3 + 2 channels, the other modes 3 + 3), then flatten → dense; a shortcut
+ * from the network's input around a dense layer, joined by `shortcutMode`; and three branches joined
+ * by one `mode` merge.
  */
 export function graphCases(mode: MergeMode, shortcutMode: MergeMode = 'add'): ResolvedNetwork[] {
   return [
@@ -61,5 +62,13 @@ export function graphCases(mode: MergeMode, shortcutMode: MergeMode = 'add'): Re
       { spec: { kind: 'merge', mode: shortcutMode }, inputs: [0, -1] },
       { spec: dense(2), inputs: [1] },
     ], { task: { kind: 'regression', outputs: 2 }, train: { loss: { name: 'mse', fromLogits: false } } }),
+    graph(`ThreeWay_${mode}`, [5], [
+      { spec: dense(6, { name: 'relu' }), inputs: [-1] },
+      { spec: dense(4, { name: 'tanh' }), inputs: [0] },
+      { spec: dense(4), inputs: [0] },
+      { spec: dense(4, { name: 'sigmoid' }), inputs: [0] },
+      { spec: { kind: 'merge', mode }, inputs: [1, 2, 3] },
+      { spec: dense(2, { name: 'softmax' }), inputs: [4] },
+    ], { task: { kind: 'classification', classes: 2 } }),
   ];
 }

@@ -264,6 +264,32 @@ describe('image branches and a shortcut from the input', () => {
     const add = nodesOf(shortcut).find((n) => n.name!.startsWith('merge/'))!;
     expect([add.opType, add.input![1]]).toEqual(['Add', 'input']);
   });
+
+  it.each([
+    ['add', ['Add', 'Add']],
+    ['multiply', ['Mul', 'Mul']],
+    ['maximum', ['Max']],
+    ['average', ['Mean']],
+    ['concat', ['Concat']],
+  ] as const)('onnx: a %s of three branches is %j (binary ops folded, variadic ones once)', (mode, ops) => {
+    const network = graphCases(mode)[2]!;
+    const trained = trainedModel(network);
+    const bytes = compile({ network, trained: { weights: trained.weights } }, 'onnx').files[0]!.contents as Uint8Array;
+    const merge = onnxProto.onnx.ModelProto.decode(bytes).graph!.node!.filter((n) => n.name!.startsWith('merge/'));
+    expect(merge.map((n) => n.opType)).toEqual(ops);
+    // Every branch's output enters the merge exactly once.
+    const inner = new Set(merge.map((n) => n.output![0]!));
+    expect(merge.flatMap((n) => n.input!).filter((t) => !inner.has(t))).toHaveLength(3);
+  });
+
+  it('pytorch, keras and tfjs hand a three-way merge all three inputs', () => {
+    const network = graphCases('average')[2]!;
+    expect(textOf(compile({ network }, 'pytorch'), 'model.py')).toContain('        h4 = self.layers[4]([h1, h2, h3])  # merge\n');
+    expect(textOf(compile({ network }, 'keras'), 'ThreeWay_average.py')).toContain('    h4 = keras.layers.Average(name="merge")([h1, h2, h3])\n');
+    const json = JSON.parse(textOf(compile({ network }, 'tfjs'), 'model.json')) as Json;
+    const merge = (json.modelTopology.config.layers as Json[]).find((l) => l.name === 'merge')!;
+    expect(merge.inbound_nodes[0].map((e: unknown[]) => e[0])).toEqual(['dense_1', 'dense_2', 'dense_3']);
+  });
 });
 
 describe('a layer graph no target can express', () => {
