@@ -2,7 +2,7 @@
  * Questions rules ask of a resolved network: activations, the output layer, hidden layers. The
  * network is walked as a graph (`@axon/language`'s helpers), never by list position.
  */
-import { outputLayer, predecessors, singlePredecessor, type Activation, type ActivationName, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
+import { outputLayer, predecessors, singlePredecessor, type Activation, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 
 export type WeightedLayer = Extract<ResolvedLayer, { kind: 'dense' | 'conv2d' }>;
 export type ActivationLayer = Extract<ResolvedLayer, { kind: 'activation' }>;
@@ -20,8 +20,6 @@ export function activationOf(layer: ResolvedLayer): Activation | undefined {
 export function isNonLinear(activation: Activation | undefined): boolean {
   return activation !== undefined && activation.name !== 'linear';
 }
-
-export const RELU_FAMILY: readonly ActivationName[] = ['relu', 'leaky_relu', 'prelu', 'elu', 'selu'];
 
 export interface OutputInfo {
   /** The weighted layer nearest the output on its single-input tail (see `outputOf`). */

@@ -1,5 +1,5 @@
 import { namedArg, setNamedArg } from '../edits.js';
-import { RELU_FAMILY } from '../facts.js';
+import { suggestedInit } from '../vocabulary.js';
 import { defineRule, fix } from '../rule-kit.js';
 
 /** Units that start with identical weights get identical gradients and stay identical. */
@@ -20,8 +20,7 @@ export default defineRule(
     for (const layer of context.network.layers) {
       if (layer.kind !== 'dense' && layer.kind !== 'conv2d') continue;
       if (layer.init.name !== 'zeros' && layer.init.name !== 'constant') continue;
-      const act = layer.activation.name;
-      const suggested = act === 'selu' ? 'lecun_normal' : RELU_FAMILY.includes(act) ? 'he_uniform' : 'glorot_uniform';
+      const suggested = suggestedInit(layer.activation.name);
       const arg = namedArg(layer.origin.node, 'init');
       const initText = layer.init.name === 'constant' ? `constant(${layer.init.value})` : 'zeros';
       context.report({

@@ -1,8 +1,7 @@
 import { namedArg, setNamedArg } from '../edits.js';
+import { INITIALIZERS } from '@axon/language';
 import { defineRule, fix } from '../rule-kit.js';
-
-const HE_FAMILY = new Set(['relu', 'leaky_relu', 'prelu', 'elu']);
-const GLOROT_FAMILY = new Set(['sigmoid', 'tanh']);
+import { initializerOf, isSaturating, wantedInitFamily } from '../vocabulary.js';
 
 /** Initialisers are derived for a family of activations: He for relu-like, Glorot for sigmoid/tanh. */
 export default defineRule(
@@ -25,18 +24,19 @@ export default defineRule(
       if (layer.kind !== 'dense' && layer.kind !== 'conv2d') continue;
       const act = layer.activation.name;
       const init = layer.init.name;
-      if (init === 'zeros' || init === 'constant') continue; // constant-weight-init's finding
-      const normal = init.endsWith('_normal');
+      const info = INITIALIZERS[init];
+      if (info.family === 'constant') continue; // constant-weight-init's finding
+      const distribution = info.distribution ?? 'uniform';
       let messageId: 'needHe' | 'needGlorot' | undefined;
-      let suggested = '';
-      if (HE_FAMILY.has(act) && !init.startsWith('he_')) {
+      let suggested: string | undefined;
+      if (wantedInitFamily(act) === 'he' && info.family !== 'he') {
         messageId = 'needHe';
-        suggested = normal ? 'he_normal' : 'he_uniform';
-      } else if (GLOROT_FAMILY.has(act) && init.startsWith('he_')) {
+        suggested = initializerOf('he', distribution);
+      } else if (isSaturating(act) && info.family === 'he') {
         messageId = 'needGlorot';
-        suggested = normal ? 'glorot_normal' : 'glorot_uniform';
+        suggested = initializerOf('glorot', distribution);
       }
-      if (!messageId) continue;
+      if (!messageId || !suggested) continue;
       const arg = namedArg(layer.origin.node, 'init');
       context.report({
         messageId,

@@ -1,5 +1,6 @@
 import { activationText } from '@axon/language';
-import { isRegressionLoss, outputOf, RELU_FAMILY } from '../facts.js';
+import { isRegressionLoss, outputOf } from '../facts.js';
+import { isReluLike, isSaturating, outputValuesText } from '../vocabulary.js';
 import { activationSourceRange, defineRule, fix, removeActivation, taskRelated } from '../rule-kit.js';
 
 /** A regression must be free to predict any number: its output layer stays linear. */
@@ -13,7 +14,7 @@ export default defineRule(
     fixable: true,
     messages: {
       squashing:
-        'The output of this regression applies {{activation}}, which squeezes every prediction into {{range}}; targets outside that range can never be reached. Leave the output linear.',
+        'The output of this regression applies {{activation}}, which squeezes every prediction into {{values}}; targets outside that range can never be reached. Leave the output linear.',
       rectifying:
         'The output of this regression applies {{activation}}, which cannot produce (most) negative values; leave the output linear unless the target is known to be non-negative.',
     },
@@ -27,12 +28,11 @@ export default defineRule(
     const output = outputOf(network);
     if (!output || output.activation.name === 'linear') return;
     const name = output.activation.name;
-    const squashing = name === 'sigmoid' || name === 'tanh' || name === 'softmax';
-    if (!squashing && !RELU_FAMILY.includes(name)) return;
-    const range = { sigmoid: '0..1', softmax: '0..1 (summing to 1)', tanh: '−1..1' }[name as 'sigmoid'] ?? '';
+    const squashing = isSaturating(name) || name === 'softmax';
+    if (!squashing && !isReluLike(name)) return;
     context.report({
       messageId: squashing ? 'squashing' : 'rectifying',
-      data: { activation: activationText(output.activation), range },
+      data: squashing ? { activation: activationText(output.activation), values: outputValuesText(output.activation) } : { activation: activationText(output.activation) },
       layer: output.activationLayer,
       range: activationSourceRange(output.activationLayer),
       severity: squashing ? 'error' : 'warning',

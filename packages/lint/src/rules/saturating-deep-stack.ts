@@ -15,6 +15,9 @@ export interface SaturatingDeepStackOptions {
  */
 export const DEFAULT_SATURATING_DEPTH = { sigmoid: 6, tanh: 6 } as const;
 
+/** The activations with a depth option: the catalog's saturating family (a test checks they agree). */
+export const SATURATING_OPTIONS = Object.keys(DEFAULT_SATURATING_DEPTH) as (keyof typeof DEFAULT_SATURATING_DEPTH)[];
+
 /** Gradients through sigmoid/tanh shrink at every layer; a deep stack of them barely trains its first layers. */
 export default defineRule<SaturatingDeepStackOptions, 'deep'>(
   {
@@ -44,7 +47,7 @@ export default defineRule<SaturatingDeepStackOptions, 'deep'>(
   (context) => {
     const { network } = context;
     const hidden = hiddenActivationLayers(network);
-    for (const fn of ['sigmoid', 'tanh'] as const) {
+    for (const fn of SATURATING_OPTIONS) {
       const depth = context.options.depth[fn];
       const saturating = hidden.filter((l) => activationOf(l)?.name === fn);
       if (saturating.length < depth) continue; // no path can cross more than all of them

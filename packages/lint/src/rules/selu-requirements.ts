@@ -1,7 +1,10 @@
-import { predecessors, successors, type ResolvedLayer } from '@axon/language';
+import { ACTIVATIONS, predecessors, successors, type ResolvedLayer } from '@axon/language';
 import { activationOf } from '../facts.js';
 import { namedArg, setNamedArg } from '../edits.js';
 import { defineRule, fix } from '../rule-kit.js';
+
+/** The initialiser selu self-normalises with (lecun_normal), from the catalog. */
+const SELU_INIT = ACTIVATIONS.selu.recommendedInit;
 
 /** selu only self-normalises with lecun_normal weights and nothing that resets its statistics next to it. */
 export default defineRule(
@@ -25,14 +28,14 @@ export default defineRule(
     const { network } = context;
     for (const layer of network.layers) {
       if (activationOf(layer)?.name !== 'selu') continue;
-      if ((layer.kind === 'dense' || layer.kind === 'conv2d') && layer.init.name !== 'lecun_normal') {
+      if ((layer.kind === 'dense' || layer.kind === 'conv2d') && layer.init.name !== SELU_INIT) {
         const arg = namedArg(layer.origin.node, 'init');
         context.report({
           messageId: 'init',
           data: { init: layer.init.name },
           layer,
           range: arg?.range ?? layer.origin.range,
-          fix: fix('use lecun_normal', setNamedArg(layer, 'init', 'lecun_normal')),
+          fix: fix(`use ${SELU_INIT}`, setNamedArg(layer, 'init', SELU_INIT)),
         });
       }
       // The layers it reads and the layers that read it.

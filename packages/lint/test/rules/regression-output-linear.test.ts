@@ -11,7 +11,7 @@ ruleTable('regression-output-linear', {
     {
       name: 'sigmoid output',
       code: net({ layers: [R, 'dense(1, activation: sigmoid)'], train: ['loss: mse'] }),
-      errors: [{ messageId: 'squashing', at: '6:14 activation: sigmoid', severity: 'error', data: { activation: 'sigmoid', range: '0..1' } }],
+      errors: [{ messageId: 'squashing', at: '6:14 activation: sigmoid', severity: 'error', data: { activation: 'sigmoid', values: '0..1' } }],
       output: net({ layers: [R, 'dense(1)'], train: ['loss: mse'] }),
     },
     {
@@ -23,8 +23,20 @@ ruleTable('regression-output-linear', {
     {
       name: 'tanh from a separate activation layer',
       code: net({ layers: [R, 'dense(1)', 'activation(tanh)'] }),
-      errors: [{ messageId: 'squashing', at: '7:5 activation(tanh)', data: { activation: 'tanh', range: '−1..1' } }],
+      errors: [{ messageId: 'squashing', at: '7:5 activation(tanh)', data: { activation: 'tanh', values: '−1..1' } }],
       output: net({ layers: [R, 'dense(1)'] }),
+    },
+    {
+      name: 'softmax output: its values sum to 1',
+      code: net({ layers: [R, 'dense(2, activation: softmax)'], train: ['loss: mse'] }),
+      errors: [{ messageId: 'squashing', at: '6:14 activation: softmax', severity: 'error', data: { activation: 'softmax', values: '0..1 (summing to 1)' } }],
+      output: net({ layers: [R, 'dense(2)'], train: ['loss: mse'] }),
+    },
+    {
+      name: 'elu output names its arguments',
+      code: net({ layers: [R, 'dense(1, activation: elu(alpha: 0.5), init: he_normal)'] }),
+      errors: [{ messageId: 'rectifying', at: '6:14 activation: elu(alpha: 0.5)', severity: 'warning', data: { activation: 'elu(alpha: 0.5)' } }],
+      output: net({ layers: [R, 'dense(1, init: he_normal)'] }),
     },
   ],
 });
