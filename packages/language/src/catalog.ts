@@ -5,6 +5,7 @@
  * Analysis checks programs against it; the linter, the language server (hover, completion,
  * signature help) and the compiler read it too. Plain data, no behaviour beyond small lookups.
  */
+import type { NetworkMember } from './ast.js';
 import type { Activation, ActivationName, InitializerName, LayerCallKind, LossName } from './network.js';
 
 /** What kind of value an argument takes. */
@@ -561,8 +562,23 @@ export const DATA_SETTINGS: Record<string, SettingInfo> = {
 
 export const PADDINGS = ['valid', 'same'] as const;
 
+/** The declarations of a file's top level. */
+export const DECLARATIONS = ['network', 'block'] as const;
+
 /** The sections a `network { }` may hold. */
 export const NETWORK_SECTIONS = ['input', 'task', 'layers', 'train', 'data'] as const;
+
+export type NetworkSection = (typeof NETWORK_SECTIONS)[number];
+
+/** The reserved words, in the order the grammar documents them. */
+export const KEYWORDS = [...DECLARATIONS, ...NETWORK_SECTIONS, 'repeat', 'true', 'false'] as const;
+
+export type Keyword = (typeof KEYWORDS)[number];
+
+/** The keyword that opens a network section of the tree: `Input` → `input` (each node kind is its keyword, capitalised). */
+export function sectionKeyword(kind: NetworkMember['kind']): NetworkSection {
+  return kind.toLowerCase() as Lowercase<NetworkMember['kind']>;
+}
 
 /** Looks an argument up by name. */
 export function argSpec(signature: Signature, name: string): ArgSpec | undefined {

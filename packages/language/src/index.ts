@@ -14,7 +14,6 @@ export { format, formatEdits, formatRange } from './format.js';
 export { applyEdits, type TextEdit, type OffsetEdit } from './text-edits.js';
 export { tokenize, type SyntaxToken, type SyntaxTokenKind } from './tokenize.js';
 export { LineIndex, positionAt, rangeContains, rangesOverlap, rangeText } from './ranges.js';
-export { KEYWORDS } from './lexer.js';
 export { check, type CheckResult } from './check.js';
 export { formatDiagnostic, formatDiagnostics, sourceLine, type FrameOptions } from './code-frame.js';
 export * as catalog from './catalog.js';
@@ -28,6 +27,7 @@ export {
   TRAIN_SETTINGS,
   DATA_SETTINGS,
   EARLY_STOPPING,
+  KEYWORDS,
   SELU_ALPHA,
   SELU_SCALE,
   activationBounds,

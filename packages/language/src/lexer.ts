@@ -8,6 +8,7 @@
  * and the diagnostics can name the problem precisely.
  */
 import { createToken, Lexer, type ILexingError, type IToken, type TokenType } from 'chevrotain';
+import { KEYWORDS, type Keyword } from './catalog.js';
 import { LineIndex, useLineIndex } from './ranges.js';
 
 export const WhiteSpace = createToken({
@@ -65,25 +66,30 @@ export const Colon = createToken({ name: 'Colon', pattern: ':' });
 
 export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
 
-function keyword(word: string): TokenType {
-  return createToken({ name: `Kw_${word}`, pattern: word, longer_alt: Identifier });
+/** One token type per reserved word (`Kw_network`, …); a longer word is an `Identifier`. */
+const KEYWORD_TOKENS = Object.fromEntries(
+  KEYWORDS.map((word) => [word, createToken({ name: `Kw_${word}`, pattern: word, longer_alt: Identifier })]),
+) as Record<Keyword, TokenType>;
+
+export const {
+  network: Network,
+  block: Block,
+  input: Input,
+  task: Task,
+  layers: Layers,
+  train: Train,
+  data: Data,
+  repeat: Repeat,
+  true: True,
+  false: False,
+} = KEYWORD_TOKENS;
+
+export const keywordTokens: TokenType[] = KEYWORDS.map((word) => KEYWORD_TOKENS[word]);
+
+/** The token type of a reserved word. */
+export function keywordToken(word: Keyword): TokenType {
+  return KEYWORD_TOKENS[word];
 }
-
-export const Network = keyword('network');
-export const Block = keyword('block');
-export const Input = keyword('input');
-export const Task = keyword('task');
-export const Layers = keyword('layers');
-export const Train = keyword('train');
-export const Data = keyword('data');
-export const Repeat = keyword('repeat');
-export const True = keyword('true');
-export const False = keyword('false');
-
-/** The reserved words, in the order the grammar documents them. */
-export const KEYWORDS = ['network', 'block', 'input', 'task', 'layers', 'train', 'data', 'repeat', 'true', 'false'] as const;
-
-export const keywordTokens: TokenType[] = [Network, Block, Input, Task, Layers, Train, Data, Repeat, True, False];
 
 /** Order matters: the first pattern that matches wins (keywords defer to `Identifier` via `longer_alt`). */
 export const allTokens: TokenType[] = [

@@ -1,8 +1,8 @@
-import type { IRecognitionException, IToken } from 'chevrotain';
-import type { Comment, Position, Program, Range } from './ast.js';
+import type { IToken } from 'chevrotain';
+import type { Comment, Program, Range } from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
 import { Block, lex, Network, StringLit, UnterminatedBlockComment, UnterminatedString } from './lexer.js';
-import { CODE_SEP, isEofToken, MAX_SYNTAX_ERRORS, runParser } from './parser.js';
+import { MAX_SYNTAX_ERRORS, runParser } from './parser/run.js';
 import { advancePosition, START, tokenRange, tokenStart } from './ranges.js';
 import { unescapeString } from './syntax-text.js';
 
@@ -119,7 +119,7 @@ function parseUnsafe(text: string): DetailedParse {
   }
   let raw: ReturnType<typeof runParser>;
   try {
-    raw = runParser(lexed.tokens);
+    raw = runParser(lexed.tokens, end);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     // the recursion ran out of stack despite the nesting check: report it like too-deep nesting
@@ -134,11 +134,9 @@ function parseUnsafe(text: string): DetailedParse {
 
   const seen = new Set<number>();
   for (const e of raw.errors) {
-    const range = errorRange(e, end);
-    if (seen.has(range.start.offset)) continue;
-    seen.add(range.start.offset);
-    const [code, message] = splitMessage(e.message);
-    diagnostics.push({ range, severity: 'error', code, message });
+    if (seen.has(e.range.start.offset)) continue;
+    seen.add(e.range.start.offset);
+    diagnostics.push({ range: e.range, severity: 'error', code: e.code, message: e.message });
   }
   for (const p of raw.problems) {
     if (seen.has(p.range.start.offset) && p.code !== 'parse/unknown-keyword') continue;
@@ -147,7 +145,8 @@ function parseUnsafe(text: string): DetailedParse {
   }
   if (raw.stopped) {
     const last = raw.errors[raw.errors.length - 1];
-    const range = last ? errorRange(last, end) : { start: { ...end }, end: { ...end } };
+    const at = last ? last.range : { start: end, end };
+    const range = { start: { ...at.start }, end: { ...at.end } };
     diagnostics.push({
       range,
       severity: 'error',
@@ -159,18 +158,6 @@ function parseUnsafe(text: string): DetailedParse {
 
   const ast: Program = { kind: 'Program', range: { start: { ...START }, end }, items: raw.items, comments };
   return { ast, diagnostics, tokens: lexed.tokens, commentTokens: lexed.comments };
-}
-
-function errorRange(e: IRecognitionException, end: Position): Range {
-  const t = e.token;
-  if (!t || isEofToken(t)) return { start: { ...end }, end: { ...end } };
-  return tokenRange(t);
-}
-
-function splitMessage(m: string): [string, string] {
-  const i = m.indexOf(CODE_SEP);
-  if (i < 0) return ['parse/unexpected-token', m];
-  return [m.slice(0, i), m.slice(i + 1)];
 }
 
 /** Deeper nesting than this is refused (the parser is recursive; real files nest a few levels). */

@@ -3,6 +3,7 @@
  * guessing the keyword a misspelt word meant, and unescaping string literals.
  */
 import type { IToken } from 'chevrotain';
+import { editDistance } from './suggest.js';
 
 /** How a token is named in a message: `dense`, number `16`, string "x", '}', end of file. */
 export function describeToken(t: IToken | undefined): string {
@@ -16,36 +17,13 @@ export function describeToken(t: IToken | undefined): string {
   return `'${image}'`;
 }
 
-/** Edit distance with adjacent transpositions (optimal string alignment). */
-export function editDistance(a: string, b: string): number {
-  const m = a.length;
-  const n = b.length;
-  const d: number[][] = [];
-  for (let i = 0; i <= m; i++) {
-    d.push(new Array<number>(n + 1).fill(0));
-    (d[i] as number[])[0] = i;
-  }
-  for (let j = 0; j <= n; j++) (d[0] as number[])[j] = j;
-  for (let i = 1; i <= m; i++) {
-    const row = d[i] as number[];
-    const prev = d[i - 1] as number[];
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      row[j] = v;
-    }
-  }
-  return (d[m] as number[])[n] as number;
-}
-
 /**
  * The keyword `word` most likely meant, if it is close enough: at most two edits (one for words of
  * up to four letters), compared case-insensitively. Ties go to the earlier keyword.
  */
-export function closestKeyword(word: string, keywords: readonly string[]): string | undefined {
+export function closestKeyword<K extends string>(word: string, keywords: readonly K[]): K | undefined {
   const w = word.toLowerCase();
-  let best: string | undefined;
+  let best: K | undefined;
   let bestD = Infinity;
   for (const k of keywords) {
     const d = editDistance(w, k);
