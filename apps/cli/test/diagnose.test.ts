@@ -113,4 +113,15 @@ describe('axon diagnose', () => {
       spy.mockRestore();
     }
   });
+
+  it('exits 2 naming both sizes when the output does not match the targets (as train checks)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'axon-diagnose-targets-'));
+    copyFileSync(example('iris.csv'), join(dir, 'iris.csv'));
+    const file = join(dir, 'two.axon');
+    writeFileSync(file, readFileSync(example('iris.axon'), 'utf8').replace('dense(3, activation: softmax)', 'dense(2, activation: softmax)'));
+    await expect(diagnose(file, { report: false })).rejects.toThrow(UsageError);
+    await expect(diagnose(file, { report: false })).rejects.toThrow(
+      'network Iris outputs 2 values per sample but its targets from "species" have 3 (classification); make the last layer\'s units match the task',
+    );
+  });
 });

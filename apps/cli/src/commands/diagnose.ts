@@ -11,7 +11,7 @@ import { isAbsolute, relative } from 'node:path';
 import { join } from 'node:path';
 import pc from 'picocolors';
 import type { Command } from 'commander';
-import { loadTrainingData, TrainingError } from '@axon/core';
+import { checkTargets, loadTrainingData, TrainingError } from '@axon/core';
 import { DEFAULT_THRESHOLDS, DIAGNOSE_RULES, diagnoseNetwork, toLintFindings, type CheckThresholds } from '@axon/diagnose';
 import { ConfigError, FORMAT_NAMES, formatReports, lintText, loadConfig, toFileReport, type FormatName } from '@axon/lint';
 import { writeReport } from '@axon/report';
@@ -89,6 +89,8 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
   let data;
   try {
     data = await loadTrainingData(network, file);
+    // As `axon train` does, before any step: the output must match the targets.
+    checkTargets(network, data);
   } catch (err) {
     if (err instanceof TrainingError) throw new UsageError(err.message);
     throw err;
