@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeVariant, resolve, summarizeSweep, variantEdits, hiddenLayers, SWEEP_ACTIVATIONS, RECOMMENDED_INIT, type SweepRun } from '@axon/diagnose';
 import type { EpochLog } from '@axon/core';
+import { branchingNetwork } from '../../language/test/fixtures/branching-network.js';
 
 const SPEC = `network Deep {
   input [4]
@@ -129,5 +130,17 @@ describe('the sweep vocabulary comes from the catalog', () => {
       elu: 'he_normal',
       selu: 'lecun_normal',
     });
+  });
+});
+
+describe('variants of a graph', () => {
+  it('the hidden layers of the branching fixture: both branches and the merge, not the output', () => {
+    expect(hiddenLayers(branchingNetwork('add')).map((l) => l.name)).toEqual(['dense', 'dense_1', 'dense_2', 'merge']);
+  });
+
+  it('its activation edits land on the layers written with one (the trunk and the tanh branch)', () => {
+    const edits = variantEdits(branchingNetwork('concat'), 'elu', 'keep');
+    expect(edits.map((e) => e.newText)).toEqual(['elu', 'elu']);
+    expect(edits.map((e) => e.range.start.line)).toEqual([6, 7]);
   });
 });
