@@ -1,5 +1,5 @@
 import type { ResolvedNetwork } from '@axon/language';
-import { activationText } from '@axon/language';
+import { activationText, TASKS } from '@axon/language';
 import { isRegressionLoss, outputOf } from '../facts.js';
 import { findSetting, namedArg, removeArg, replace } from '../edits.js';
 import { activationSourceRange, defineRule, fix, lossRange, taskText } from '../rule-kit.js';
@@ -77,6 +77,7 @@ export default defineRule(
   },
 );
 
+/** The task's own loss, from the catalog (categorical cross-entropy for classification, binary for binary and multilabel). */
 function suggestedLoss(network: ResolvedNetwork): string {
-  return network.task?.kind === 'classification' ? 'categorical_crossentropy' : 'binary_crossentropy';
+  return network.task ? TASKS[network.task.kind].defaultLoss : 'binary_crossentropy';
 }

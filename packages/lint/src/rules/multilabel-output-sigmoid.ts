@@ -1,4 +1,4 @@
-import { activationText } from '@axon/language';
+import { activationText, TASKS } from '@axon/language';
 import { outputOf } from '../facts.js';
 import { findSetting, replace } from '../edits.js';
 import { activationSourceRange, defineRule, fix, lossRange, setActivation, setUnits, taskRelated, unitsArg } from '../rule-kit.js';
@@ -50,7 +50,8 @@ export default defineRule(
         });
       }
     }
-    if (loss.name !== 'binary_crossentropy' && network.train.lossExplicit) {
+    const wanted = TASKS.multilabel.defaultLoss;
+    if (loss.name !== wanted && network.train.lossExplicit) {
       const setting = findSetting(network.node, 'Train', 'loss');
       const value = setting?.value;
       context.report({
@@ -58,7 +59,7 @@ export default defineRule(
         data: { loss: loss.name },
         range: lossRange(network),
         related: taskRelated(network),
-        fix: value && value.kind === 'Name' && !value.args ? fix('use binary_crossentropy', replace(value.range, 'binary_crossentropy')) : undefined,
+        fix: value && value.kind === 'Name' && !value.args ? fix(`use ${wanted}`, replace(value.range, wanted)) : undefined,
       });
     }
   },

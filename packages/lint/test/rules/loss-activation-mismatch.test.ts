@@ -31,5 +31,11 @@ ruleTable('loss-activation-mismatch', {
       code: net({ task: 'regression(outputs: 3)', layers: [R, 'dense(3)'], train: ['loss: categorical_crossentropy'] }),
       errors: [{ messageId: 'cceWithoutSoftmax', at: '10:5 loss: categorical_crossentropy', data: { activation: 'linear' } }],
     },
+    {
+      name: 'mae on a binary task suggests the binary loss',
+      code: net({ task: 'binary_classification', layers: [R, 'dense(1, activation: sigmoid)'], train: ['loss: mae'] }),
+      errors: [{ messageId: 'regressionLoss', at: '10:5 loss: mae', severity: 'warning', data: { loss: 'mae', task: 'binary_classification', suggested: 'binary_crossentropy' } }],
+      output: net({ task: 'binary_classification', layers: [R, 'dense(1, activation: sigmoid)'], train: ['loss: binary_crossentropy'] }),
+    },
   ],
 });
