@@ -12,10 +12,10 @@ import {
   type ActivationFamily,
   type ActivationName,
   type LayerCall,
-  type OffsetEdit,
   type Range,
   type ResolvedLayer,
   type ResolvedNetwork,
+  type TextEdit,
 } from '@axon/language';
 
 const NAMES = Object.keys(ACTIVATIONS) as ActivationName[];
@@ -58,8 +58,8 @@ function argNamed(call: LayerCall, name: string) {
  * The text edits that turn `network`'s hidden activations into `activation`. Layers written once
  * (in a block or repeat) are edited once.
  */
-export function variantEdits(network: ResolvedNetwork, activation: ActivationName, init: 'auto' | 'keep'): OffsetEdit[] {
-  const edits = new Map<number, OffsetEdit>();
+export function variantEdits(network: ResolvedNetwork, activation: ActivationName, init: 'auto' | 'keep'): TextEdit[] {
+  const edits = new Map<number, TextEdit>();
   const add = (range: Range, newText: string) => edits.set(range.start.offset, { range, newText });
   for (const layer of hiddenLayers(network)) {
     const call = layer.origin.node;
@@ -76,15 +76,10 @@ export function variantEdits(network: ResolvedNetwork, activation: ActivationNam
     if (init === 'auto') {
       const initArg = argNamed(call, 'init');
       if (initArg?.value) add(initArg.value.range, RECOMMENDED_INIT[activation]);
-      else add(positionRange(act.range.end.offset), `, init: ${RECOMMENDED_INIT[activation]}`);
+      else add({ start: act.range.end, end: act.range.end }, `, init: ${RECOMMENDED_INIT[activation]}`);
     }
   }
   return [...edits.values()].sort((a, b) => a.range.start.offset - b.range.start.offset);
-}
-
-function positionRange(offset: number): Range {
-  const p = { offset, line: 0, column: 0 };
-  return { start: p, end: p };
 }
 
 export interface Variant {
