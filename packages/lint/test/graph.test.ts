@@ -108,16 +108,19 @@ describe('saturating-deep-stack measures the gradient path that crosses the fewe
 
 const R = 'dense(8, activation: relu, init: he_normal)';
 
+/** Five written layers: 0 → 1, then layers 2 and 3 both read 1, an add joins them, and layer 4 reads the add. */
+const FORK_AFTER_SECOND: PlanEntry[] = [
+  { layer: 0, inputs: [-1] },
+  { layer: 1, inputs: [0] },
+  { layer: 2, inputs: [1] },
+  { layer: 3, inputs: [1] },
+  { merge: 'add', inputs: [2, 3] },
+  { layer: 4, inputs: [4] },
+];
+
 test('dropout-before-batch-norm: a batch_norm that is one of two readers of the dropout', () => {
   const text = net({ layers: [R, 'dropout(0.2)', 'batch_norm()', R, 'dense(1)'] });
-  const network = rewire(text, [
-    { layer: 0, inputs: [-1] },
-    { layer: 1, inputs: [0] },
-    { layer: 2, inputs: [1] },
-    { layer: 3, inputs: [1] },
-    { merge: 'add', inputs: [2, 3] },
-    { layer: 4, inputs: [4] },
-  ]);
+  const network = rewire(text, FORK_AFTER_SECOND);
   const f = lintNetwork(text, network).filter((x) => x.ruleId === 'dropout-before-batch-norm');
   expect(f.map(show(text))).toEqual(['dropout-before-batch-norm/before 6:5 dropout(0.2)']);
   expect(f[0]!.related!.map((r) => `${at(text, r.range)} — ${r.message}`)).toEqual(['7:5 batch_norm() — batch_norm follows directly']);
@@ -141,14 +144,7 @@ describe('selu-requirements looks at the layers a selu layer reads and the layer
   });
   test('a dropout that is one of two readers of the selu layer is', () => {
     const withRelu = net({ layers: [R, 'dense(8, activation: selu, init: lecun_normal)', 'dropout(0.1)', R, 'dense(1)'] });
-    const network = rewire(withRelu, [
-      { layer: 0, inputs: [-1] },
-      { layer: 1, inputs: [0] },
-      { layer: 2, inputs: [1] },
-      { layer: 3, inputs: [1] },
-      { merge: 'add', inputs: [2, 3] },
-      { layer: 4, inputs: [4] },
-    ]);
+    const network = rewire(withRelu, FORK_AFTER_SECOND);
     const f = lintNetwork(withRelu, network).filter((x) => x.ruleId === 'selu-requirements');
     expect(f.map(show(withRelu))).toEqual(['selu-requirements/dropout 7:5 dropout(0.1)']);
     expect(f[0]!.message).toContain('next to a selu layer (dense_1)');

@@ -1,6 +1,7 @@
 import { activationText } from '@axon/language';
 import { outputOf } from '../facts.js';
-import { activationSourceRange, defineRule, fix, lossRange, setActivation, setUnits, taskRelated, unitsArg } from '../rule-kit.js';
+import { outputActivationDescriptor, outputUnitsDescriptor } from '../output-descriptors.js';
+import { defineRule, lossRange } from '../rule-kit.js';
 
 /** A binary classifier outputs one probability: sigmoid over 1 unit (or softmax over 2). */
 export default defineRule(
@@ -27,18 +28,10 @@ export default defineRule(
     if (!output) return;
     const name = output.activation.name;
     const loss = network.train.loss;
-    const layer = output.activationLayer;
     if (name === 'softmax') {
       // One unit is softmax-single-unit's finding; two is a valid binary output.
       if (output.units === 1 || output.units === 2) return;
-      context.report({
-        messageId: 'softmaxUnits',
-        data: { units: output.units },
-        layer: output.weighted,
-        range: unitsArg(output.weighted)?.range ?? output.weighted.origin.range,
-        related: taskRelated(network),
-        fix: fix('use 2 units', setUnits(output.weighted, 2)),
-      });
+      context.report(outputUnitsDescriptor('softmaxUnits', network, output, 2, { units: output.units }));
       return;
     }
     if (name === 'linear' && loss.fromLogits) {
@@ -47,15 +40,14 @@ export default defineRule(
     }
     if (name !== 'sigmoid') {
       const tanhBce = name === 'tanh' && loss.name === 'binary_crossentropy';
+      const descriptor = outputActivationDescriptor(tanhBce ? 'tanhCrossEntropy' : 'notSigmoid', network, output, 'sigmoid', {
+        activation: activationText(output.activation),
+      });
       context.report({
-        messageId: tanhBce ? 'tanhCrossEntropy' : 'notSigmoid',
-        data: { activation: activationText(output.activation) },
-        layer,
-        range: activationSourceRange(layer),
-        related: tanhBce
-          ? [{ range: lossRange(network), message: 'binary cross-entropy is chosen here' }]
-          : taskRelated(network),
-        fix: output.units === 1 ? fix('use a sigmoid output', setActivation(layer, 'sigmoid')) : undefined,
+        ...descriptor,
+        related: tanhBce ? [{ range: lossRange(network), message: 'binary cross-entropy is chosen here' }] : descriptor.related,
+        // Setting sigmoid alone is safe only over one unit; otherwise the units are fixed first.
+        fix: output.units === 1 ? descriptor.fix : undefined,
       });
       if (output.units !== 1) reportUnits();
       return;
@@ -63,15 +55,7 @@ export default defineRule(
     if (output.units !== 1) reportUnits();
 
     function reportUnits(): void {
-      const weighted = output!.weighted;
-      context.report({
-        messageId: 'units',
-        data: { units: output!.units },
-        layer: weighted,
-        range: unitsArg(weighted)?.range ?? weighted.origin.range,
-        related: taskRelated(network),
-        fix: fix('use 1 unit', setUnits(weighted, 1)),
-      });
+      context.report(outputUnitsDescriptor('units', network, output!, 1, { units: output!.units }));
     }
   },
 );

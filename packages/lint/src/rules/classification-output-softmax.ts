@@ -1,6 +1,7 @@
 import { activationText } from '@axon/language';
 import { outputOf } from '../facts.js';
-import { activationSourceRange, defineRule, fix, setActivation, setUnits, taskRelated, unitsArg } from '../rule-kit.js';
+import { outputActivationDescriptor, outputUnitsDescriptor } from '../output-descriptors.js';
+import { defineRule } from '../rule-kit.js';
 
 /** `classification(classes: N)` needs N softmax outputs: one probability per class. */
 export default defineRule(
@@ -25,25 +26,8 @@ export default defineRule(
     if (!output) return;
     const logits = network.train.loss.fromLogits && output.activation.name === 'linear';
     if (output.activation.name !== 'softmax' && !logits) {
-      context.report({
-        messageId: 'notSoftmax',
-        data: { classes, activation: activationText(output.activation) },
-        layer: output.activationLayer,
-        range: activationSourceRange(output.activationLayer),
-        related: taskRelated(network),
-        fix: fix('use a softmax output', setActivation(output.activationLayer, 'softmax')),
-      });
+      context.report(outputActivationDescriptor('notSoftmax', network, output, 'softmax', { classes, activation: activationText(output.activation) }));
     }
-    if (output.units !== classes) {
-      const layer = output.weighted;
-      context.report({
-        messageId: 'units',
-        data: { units: output.units, classes },
-        layer,
-        range: unitsArg(layer)?.range ?? layer.origin.range,
-        related: taskRelated(network),
-        fix: fix(`use ${classes} units`, setUnits(layer, classes)),
-      });
-    }
+    if (output.units !== classes) context.report(outputUnitsDescriptor('units', network, output, classes, { units: output.units, classes }));
   },
 );

@@ -1,7 +1,8 @@
 import { activationText, TASKS } from '@axon/language';
 import { outputOf } from '../facts.js';
 import { findSetting, replace } from '../edits.js';
-import { activationSourceRange, defineRule, fix, lossRange, setActivation, setUnits, taskRelated, unitsArg } from '../rule-kit.js';
+import { outputActivationDescriptor, outputUnitsDescriptor } from '../output-descriptors.js';
+import { defineRule, fix, lossRange, taskRelated } from '../rule-kit.js';
 
 /** Several labels can be true at once: each needs its own sigmoid and binary cross-entropy. */
 export default defineRule(
@@ -30,25 +31,10 @@ export default defineRule(
       const name = output.activation.name;
       const logits = name === 'linear' && loss.fromLogits;
       if (name !== 'sigmoid' && !logits) {
-        context.report({
-          messageId: name === 'softmax' ? 'softmax' : 'notSigmoid',
-          data: { labels, activation: activationText(output.activation) },
-          layer: output.activationLayer,
-          range: activationSourceRange(output.activationLayer),
-          related: taskRelated(network),
-          fix: fix('use a sigmoid output', setActivation(output.activationLayer, 'sigmoid')),
-        });
+        const messageId = name === 'softmax' ? 'softmax' : 'notSigmoid';
+        context.report(outputActivationDescriptor(messageId, network, output, 'sigmoid', { labels, activation: activationText(output.activation) }));
       }
-      if (output.units !== labels) {
-        context.report({
-          messageId: 'units',
-          data: { units: output.units, labels },
-          layer: output.weighted,
-          range: unitsArg(output.weighted)?.range ?? output.weighted.origin.range,
-          related: taskRelated(network),
-          fix: fix(`use ${labels} units`, setUnits(output.weighted, labels)),
-        });
-      }
+      if (output.units !== labels) context.report(outputUnitsDescriptor('units', network, output, labels, { units: output.units, labels }));
     }
     const wanted = TASKS.multilabel.defaultLoss;
     if (loss.name !== wanted && network.train.lossExplicit) {

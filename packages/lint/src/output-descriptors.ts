@@ -1,0 +1,45 @@
+/** What the output rules report about a network's output layer: a wrong activation, a wrong unit count. */
+import type { ResolvedNetwork } from '@axon/language';
+import type { OutputInfo } from './facts.js';
+import { activationSourceRange, fix, setActivation, setUnits, taskRelated, unitsArg } from './rule-kit.js';
+import type { ReportDescriptor } from './types.js';
+
+type Data = Record<string, string | number>;
+
+/** The output should apply `wanted`: at its activation, with the task as related and a fix that sets it. */
+export function outputActivationDescriptor<M extends string>(
+  messageId: M,
+  network: ResolvedNetwork,
+  output: OutputInfo,
+  wanted: string,
+  data: Data,
+): ReportDescriptor<M> {
+  const layer = output.activationLayer;
+  return {
+    messageId,
+    data,
+    layer,
+    range: activationSourceRange(layer),
+    related: taskRelated(network),
+    fix: fix(`use a ${wanted} output`, setActivation(layer, wanted)),
+  };
+}
+
+/** The output should have `units` units: at its units argument, with the task as related and a fix when the units are a literal. */
+export function outputUnitsDescriptor<M extends string>(
+  messageId: M,
+  network: ResolvedNetwork,
+  output: OutputInfo,
+  units: number,
+  data: Data,
+): ReportDescriptor<M> {
+  const layer = output.weighted;
+  return {
+    messageId,
+    data,
+    layer,
+    range: unitsArg(layer)?.range ?? layer.origin.range,
+    related: taskRelated(network),
+    fix: fix(`use ${units} ${units === 1 ? 'unit' : 'units'}`, setUnits(layer, units)),
+  };
+}
