@@ -34,6 +34,8 @@ describe('the branching fixture, every rule', () => {
     test(`merge: ${mode}`, () => {
       const findings = lintNetwork(BRANCHING_SOURCE, branchingNetwork(mode));
       expect(findings.map(show(BRANCHING_SOURCE))).toEqual(expected[mode]);
+      const collapse = findings.find((f) => f.ruleId === 'missing-nonlinearity');
+      if (collapse) expect(collapse.related![0]!.message).toBe(`dense_3 follows through the ${mode} merge with no non-linearity in between`);
     });
   }
 
@@ -44,7 +46,7 @@ describe('the branching fixture, every rule', () => {
     );
     expect(collapse!.severity).toBe('warning');
     expect(collapse!.related!.map((r) => `${at(BRANCHING_SOURCE, r.range)} — ${r.message}`)).toEqual([
-      '9:5 dense(3, activation: softmax) — dense_3 follows with no non-linearity in between',
+      '9:5 dense(3, activation: softmax) — dense_3 follows through the add merge with no non-linearity in between',
     ]);
     expect(collapse!.fix).toBeUndefined();
   });

@@ -20,14 +20,16 @@ export default defineRule(
     const { network } = context;
     for (const layer of network.layers) {
       if (!isWeighted(layer) || isNonLinear(layer.activation)) continue;
-      const next = nextWeightedLinearly(network, layer);
-      if (!next) continue;
+      const found = nextWeightedLinearly(network, layer);
+      if (!found) continue;
+      const { next, merge } = found;
+      const through = merge ? ` through the ${merge.mode} merge` : '';
       context.report({
         messageId: 'collapse',
         data: { layer: layer.name, next: next.name },
         layer,
         range: layer.origin.range,
-        related: [{ range: next.origin.range, message: `${next.name} follows with no non-linearity in between` }],
+        related: [{ range: next.origin.range, message: `${next.name} follows${through} with no non-linearity in between` }],
       });
     }
   },
@@ -46,21 +48,25 @@ function passesLinearly(layer: ResolvedLayer): boolean {
 
 /**
  * The weighted layer (the first by index) that `layer`'s output reaches along some path of
- * successors with nothing non-linear in between; undefined when every path meets a non-linearity
- * or ends at the output.
+ * successors with nothing non-linear in between, and the first merge on that path if any;
+ * undefined when every path meets a non-linearity or ends at the output.
  */
-function nextWeightedLinearly(network: ResolvedNetwork, layer: ResolvedLayer): ResolvedLayer | undefined {
-  let found: ResolvedLayer | undefined;
+function nextWeightedLinearly(
+  network: ResolvedNetwork,
+  layer: ResolvedLayer,
+): { next: ResolvedLayer; merge?: Extract<ResolvedLayer, { kind: 'merge' }> } | undefined {
+  let found: { next: ResolvedLayer; merge?: Extract<ResolvedLayer, { kind: 'merge' }> } | undefined;
   const seen = new Set<ResolvedLayer>();
-  const stack = [...successors(network, layer)];
+  const stack: [ResolvedLayer, Extract<ResolvedLayer, { kind: 'merge' }> | undefined][] = successors(network, layer).map((s) => [s, undefined]);
   while (stack.length > 0) {
-    const next = stack.pop()!;
+    const [next, merge] = stack.pop()!;
     if (seen.has(next)) continue;
     seen.add(next);
     if (isWeighted(next)) {
-      if (!found || next.index < found.index) found = next;
+      if (!found || next.index < found.next.index) found = merge ? { next, merge } : { next };
     } else if (passesLinearly(next)) {
-      stack.push(...successors(network, next));
+      const via = merge ?? (next.kind === 'merge' ? next : undefined);
+      for (const s of successors(network, next)) stack.push([s, via]);
     }
   }
   return found;
