@@ -19,7 +19,8 @@ export function rewire(source: string, plan: PlanEntry[]): ResolvedNetwork {
     if ('merge' in entry) {
       const merged = inferMerge(entry.merge, entry.inputs.map(inputShape));
       if (!merged.ok) throw new Error(merged.message);
-      const last = layers[entry.inputs[entry.inputs.length - 1]!]!;
+      // A merge has no source of its own: it borrows the origin of the last layer it reads.
+      const last = layers[Math.max(...entry.inputs)]!;
       layers.push({
         kind: 'merge',
         mode: entry.merge,
