@@ -32,9 +32,12 @@ export function wantedInitFamily(name: ActivationName): InitializerFamily {
   return INITIALIZERS[ACTIVATIONS[name].recommendedInit].family;
 }
 
+const byFamily = new Map<string, InitializerName>();
+for (const i of Object.values(INITIALIZERS)) if (i.distribution && !byFamily.has(`${i.family}/${i.distribution}`)) byFamily.set(`${i.family}/${i.distribution}`, i.name);
+
 /** The initialiser of `family` that draws from `distribution`: (he, uniform) → he_uniform. */
 export function initializerOf(family: InitializerFamily, distribution: 'uniform' | 'normal'): InitializerName | undefined {
-  return Object.values(INITIALIZERS).find((i) => i.family === family && i.distribution === distribution)?.name;
+  return byFamily.get(`${family}/${distribution}`);
 }
 
 /**
