@@ -7,6 +7,7 @@
  */
 import type { NetworkDecl, NetworkMember, Program, Range } from './ast.js';
 import { checkRecursion, collectBlocks, type BlockTable } from './blocks.js';
+import { sectionKeyword } from './catalog.js';
 import type { Diagnostic } from './diagnostic.js';
 import { checkUnusedBlock, expandLayers } from './expand.js';
 import type { ResolvedLayer, ResolvedNetwork, Shape } from './network.js';
@@ -90,14 +91,6 @@ function layerName(kind: string, n: number): string {
   return name;
 }
 
-const SECTION_KEYWORD: Record<NetworkMember['kind'], string> = {
-  Input: 'input',
-  Task: 'task',
-  Layers: 'layers',
-  Train: 'train',
-  Data: 'data',
-};
-
 /** The first member of each kind; later duplicates are reported. */
 function sections(net: NetworkDecl, r: Reporter): Partial<{ [K in NetworkMember['kind']]: Extract<NetworkMember, { kind: K }> }> {
   const out: Partial<Record<NetworkMember['kind'], NetworkMember>> = {};
@@ -105,7 +98,7 @@ function sections(net: NetworkDecl, r: Reporter): Partial<{ [K in NetworkMember[
     if (!m) continue;
     const first = out[m.kind];
     if (first) {
-      const word = SECTION_KEYWORD[m.kind];
+      const word = sectionKeyword(m.kind);
       r.error(
         'analysis/duplicate-section',
         keywordRange(m.range, word.length),

@@ -19,7 +19,6 @@ import {
   isOptimizerName,
   isTaskName,
   type ArgSpec,
-  type DefaultValue,
   type OptimizerName,
   type Signature,
   type TaskName,
@@ -52,6 +51,8 @@ export interface BoundArgs {
   values: readonly (Val | undefined)[];
   /** False when a required argument is missing (already reported) or a written value was dropped by recovery. */
   complete: boolean;
+  /** True when binding reported nothing: no argument misplaced, unknown, repeated, surplus or missing. */
+  clean: boolean;
 }
 
 /** Did every argument read so far succeed? Readers clear `ok`; one per call being read. */
@@ -59,7 +60,51 @@ export interface Reading {
   ok: boolean;
 }
 
-/** What is worked out once per signature: positional order and the labels messages use. */
+/** What binding reads of a parameter: a catalog `ArgSpec`, or a block's parameter. */
+export interface Param {
+  name: string;
+  /** 0-based position when it may be passed positionally; absent for named-only parameters. */
+  position?: number;
+  required: boolean;
+}
+
+/** A callee's parameters: a catalog `Signature`, or a block's. */
+export interface Params<P extends Param = Param> {
+  name: string;
+  args: readonly P[];
+}
+
+/** How binding problems are worded for one kind of callee; `callee` is its name as written. */
+export interface BindWording<P extends Param> {
+  tooMany(callee: string, params: Params<P>, positional: readonly P[]): string;
+  unknown(callee: string, arg: string, params: Params<P>): string;
+  duplicate(callee: string, param: P): string;
+  missing(callee: string, param: P): string;
+}
+
+/** The wording for catalog signatures: layers, activations, losses, … */
+const CALL_WORDING: BindWording<ArgSpec> = {
+  tooMany(callee, sig, positional) {
+    const max = positional.length;
+    if (max === 0) {
+      return sig.args.length === 0
+        ? `\`${callee}\` takes no arguments`
+        : `\`${callee}\` takes only named arguments (${sig.args.map((a) => a.name).join(', ')})`;
+    }
+    return `\`${callee}\` takes at most ${max} positional argument${max === 1 ? '' : 's'} (${positional.map((p) => p.name).join(', ')}); name the others`;
+  },
+  unknown(callee, arg, sig) {
+    const names = sig.args.map((a) => a.name);
+    return (
+      `\`${callee}\` has no argument \`${arg}\`` +
+      (didYouMean(arg, names) || (names.length === 0 ? ` (it takes none)` : ` (expected one of: ${names.join(', ')})`))
+    );
+  },
+  duplicate: (callee, spec) => `\`${spec.name}\` of \`${callee}\` is given more than once`,
+  missing: (callee, spec) => `\`${callee}\` needs \`${spec.name}\` (${describeType(spec.type, spec.range)})`,
+};
+
+/** What is worked out once per parameter list: positional order and the labels messages use. */
 interface SigInfo {
   /** Indices into `args` of the arguments that may be passed by position, in position order. */
   positional: number[];
@@ -69,9 +114,9 @@ interface SigInfo {
   noneRequired: boolean;
 }
 
-const sigInfos = new WeakMap<Signature, SigInfo>();
+const sigInfos = new WeakMap<Params, SigInfo>();
 
-function sigInfo(sig: Signature): SigInfo {
+function sigInfo(sig: Params): SigInfo {
   let info = sigInfos.get(sig);
   if (!info) {
     const positional = sig.args
@@ -90,26 +135,32 @@ function sigInfo(sig: Signature): SigInfo {
 }
 
 /** Index of argument `name` in the signature (-1 when it has none). */
-function argIndex(sig: Signature, name: string): number {
+function argIndex(sig: Params, name: string): number {
   const args = sig.args;
   for (let i = 0; i < args.length; i++) if (args[i]!.name === name) return i;
   return -1;
 }
 
 /** An empty argument list bound to a signature without required arguments: nothing written, complete. Never mutated. */
-const EMPTY_BOUND: BoundArgs = Object.freeze({ values: Object.freeze([]) as readonly (Val | undefined)[], complete: true });
+const EMPTY_BOUND: BoundArgs = Object.freeze({ values: Object.freeze([]) as readonly (Val | undefined)[], complete: true, clean: true });
 
 /**
  * Assigns positional and named arguments to the signature's parameters (`name`/`nameRange`: the
  * callee as written, for messages). When `ranges` is given, the range of each bound value is
  * recorded in it by argument name, in the order the arguments were written.
  */
-export function bindArgs(
-  sig: Signature,
+export function bindArgs(sig: Signature, name: string, nameRange: Range, args: readonly ArgVal[], ctx: Ctx, ranges?: Record<string, Range>): BoundArgs {
+  return bind(sig, name, nameRange, args, ctx, CALL_WORDING, ranges);
+}
+
+/** `bindArgs` for any parameter list, with its own wording (block uses bind this way). */
+export function bind<P extends Param>(
+  sig: Params<P>,
   name: string,
   nameRange: Range,
   args: readonly ArgVal[],
   ctx: Ctx,
+  wording: BindWording<P>,
   ranges?: Record<string, Range>,
 ): BoundArgs {
   const info = sigInfo(sig);
@@ -119,36 +170,25 @@ export function bindArgs(
   const positional = info.positional;
   let pos = 0;
   let sawNamed = false;
+  let clean = true;
   for (const arg of args) {
     let i: number;
     if (arg.name === undefined) {
       if (sawNamed) {
-        ctx.r.error(
-          'analysis/positional-after-named',
-          arg.range,
-          `a positional argument cannot follow named ones in \`${name}(…)\`; name it`,
-        );
+        clean = false;
+        ctx.r.error('analysis/positional-after-named', arg.range, `a positional argument cannot follow named ones in \`${name}(…)\`; name it`);
         continue;
       }
       if (pos >= positional.length) {
         pos++;
-        const max = positional.length;
-        ctx.r.error(
-          'analysis/too-many-arguments',
-          arg.range,
-          max === 0
-            ? specs.length === 0
-              ? `\`${name}\` takes no arguments`
-              : `\`${name}\` takes only named arguments (${specs.map((a) => a.name).join(', ')})`
-            : `\`${name}\` takes at most ${max} positional argument${max === 1 ? '' : 's'} (${positional
-                .map((p) => specs[p]!.name)
-                .join(', ')}); name the others`,
-        );
+        clean = false;
+        ctx.r.error('analysis/too-many-arguments', arg.range, wording.tooMany(name, sig, positional.map((p) => specs[p]!)));
         continue;
       }
       i = positional[pos++]!;
       if (values[i] !== undefined) {
-        ctx.r.error('analysis/duplicate-argument', arg.range, `\`${specs[i]!.name}\` of \`${name}\` is given more than once`);
+        clean = false;
+        ctx.r.error('analysis/duplicate-argument', arg.range, wording.duplicate(name, specs[i]!));
         continue;
       }
     } else {
@@ -156,18 +196,13 @@ export function bindArgs(
       i = argIndex(sig, arg.name);
       const nameRangeOfArg = arg.nameRange ?? arg.range;
       if (i < 0) {
-        const names = specs.map((a) => a.name);
-        ctx.r.error(
-          'analysis/unknown-argument',
-          nameRangeOfArg,
-          `\`${name}\` has no argument \`${arg.name}\`` +
-            (didYouMean(arg.name, names) ||
-              (names.length === 0 ? ` (it takes none)` : ` (expected one of: ${names.join(', ')})`)),
-        );
+        clean = false;
+        ctx.r.error('analysis/unknown-argument', nameRangeOfArg, wording.unknown(name, arg.name, sig));
         continue;
       }
       if (values[i] !== undefined) {
-        ctx.r.error('analysis/duplicate-argument', nameRangeOfArg, `\`${specs[i]!.name}\` of \`${name}\` is given more than once`);
+        clean = false;
+        ctx.r.error('analysis/duplicate-argument', nameRangeOfArg, wording.duplicate(name, specs[i]!));
         continue;
       }
     }
@@ -179,15 +214,12 @@ export function bindArgs(
     const spec = specs[i]!;
     if (spec.required && values[i] === undefined) {
       complete = false;
-      ctx.r.error(
-        'analysis/missing-argument',
-        nameRange,
-        `\`${name}\` needs \`${spec.name}\` (${describeType(spec.type, spec.range)})`,
-      );
+      clean = false;
+      ctx.r.error('analysis/missing-argument', nameRange, wording.missing(name, spec));
     }
   }
   if (complete) for (const v of values) if (v !== undefined && v.t === 'missing') complete = false;
-  return { values, complete };
+  return { values, complete, clean };
 }
 
 /** Whether argument `name` was written in the bound call. */
@@ -253,9 +285,10 @@ const NO_ARGS: readonly ArgVal[] = Object.freeze([]);
 const calleeName = <N extends string>(v: Val): N => (v as Extract<Val, { t: 'name' }>).name as N;
 
 /**
- * Reads argument `name` of a bound call: the written value checked by `read`, or `fallback` (the
- * catalog default) when not written. Clears `reading.ok` when the value is invalid (reported) or
- * a required argument is missing.
+ * Reads argument `name` of a bound call: the written value checked by `read`; when not written,
+ * `computed` if given (a default that depends on other arguments, such as a pool's stride) or else
+ * the catalog default, made fresh for each call. Clears `reading.ok` when the value is invalid
+ * (reported) or a required argument is missing: what it returns then is a placeholder, not to be used.
  */
 export function take<T>(
   ctx: Ctx,
@@ -263,22 +296,37 @@ export function take<T>(
   bound: BoundArgs,
   name: string,
   read: (ctx: Ctx, v: Val, label: string, spec: ArgSpec) => T | undefined,
-  fallback: T,
   reading: Reading,
+  computed?: T,
 ): T {
   const i = argIndex(sig, name);
   const spec = sig.args[i]!;
   const v = bound.values[i];
   if (!v) {
     if (spec.required) reading.ok = false;
-    return fallback;
+    return computed ?? (catalogDefault(spec) as T);
   }
   const got = read(ctx, v, sigInfo(sig).labels[i]!, spec);
   if (got === undefined) {
     reading.ok = false;
-    return fallback;
+    return computed ?? (catalogDefault(spec) as T);
   }
   return got;
+}
+
+/** An argument's catalog default as its reader returns values: `int2` for both axes, a name as `{ name }`. */
+function catalogDefault(spec: ArgSpec): unknown {
+  const d = spec.default;
+  if (d === undefined) return undefined;
+  switch (spec.type) {
+    case 'int2':
+      return [d, d];
+    case 'activation':
+    case 'initializer':
+      return { name: d };
+    default:
+      return d;
+  }
 }
 
 export const readInt = (ctx: Ctx, v: Val, label: string, spec: Pick<ArgSpec, 'range'>) => checkNumber(ctx, v, label, 'int', spec);
@@ -318,7 +366,7 @@ export function readInt2(ctx: Ctx, v: Val, label: string, spec: Pick<ArgSpec, 'r
 export function readPadding(ctx: Ctx, v: Val, label: string): Padding | undefined {
   if (v.t === 'name' && !v.args && (PADDINGS as readonly string[]).includes(v.name)) return v.name as Padding;
   if (v.t === 'name' && !v.args) {
-    ctx.r.error('analysis/wrong-type', v.range, `${label} must be \`valid\` or \`same\`, got \`${v.name}\`${didYouMean(v.name, PADDINGS)}`);
+    ctx.r.error('analysis/wrong-type', v.range, `${label} must be ${describeType('padding')}, got \`${v.name}\`${didYouMean(v.name, PADDINGS)}`);
     return undefined;
   }
   return wrongType(ctx, v, label, describeType('padding'));
@@ -332,17 +380,17 @@ export function readActivation(ctx: Ctx, v: Val, label: string): Activation | un
   switch (name) {
     case 'leaky_relu': {
       const reading = { ok: true };
-      const alpha = take(ctx, sig, bound, 'alpha', readNumber, 0.01, reading);
+      const alpha = take(ctx, sig, bound, 'alpha', readNumber, reading);
       return reading.ok ? { name: 'leaky_relu', alpha } : undefined;
     }
     case 'prelu': {
       const reading = { ok: true };
-      const init = take(ctx, sig, bound, 'init', readNumber, 0.25, reading);
+      const init = take(ctx, sig, bound, 'init', readNumber, reading);
       return reading.ok ? { name: 'prelu', init } : undefined;
     }
     case 'elu': {
       const reading = { ok: true };
-      const alpha = take(ctx, sig, bound, 'alpha', readNumber, 1.0, reading);
+      const alpha = take(ctx, sig, bound, 'alpha', readNumber, reading);
       return reading.ok ? { name: 'elu', alpha } : undefined;
     }
     default:
@@ -356,7 +404,7 @@ export function readInitializer(ctx: Ctx, v: Val, label: string): Initializer | 
   const name = calleeName<InitializerName>(v);
   if (name === 'constant') {
     const reading = { ok: true };
-    const value = take(ctx, INITIALIZERS.constant, bound, 'value', readNumber, 0, reading);
+    const value = take(ctx, INITIALIZERS.constant, bound, 'value', readNumber, reading);
     return reading.ok && bound.complete ? { name: 'constant', value } : undefined;
   }
   return bound.complete ? { name } : undefined;
@@ -369,11 +417,11 @@ export function readLoss(ctx: Ctx, v: Val, label: string): Loss | undefined {
   const sig = LOSSES[name];
   const reading = { ok: true };
   if (name === 'huber') {
-    const delta = take(ctx, sig, bound, 'delta', readNumber, 1.0, reading);
+    const delta = take(ctx, sig, bound, 'delta', readNumber, reading);
     return reading.ok ? { name: 'huber', fromLogits: false, delta } : undefined;
   }
   if (name === 'binary_crossentropy' || name === 'categorical_crossentropy') {
-    const fromLogits = take(ctx, sig, bound, 'from_logits', readBool, false, reading);
+    const fromLogits = take(ctx, sig, bound, 'from_logits', readBool, reading);
     return reading.ok ? { name, fromLogits } : undefined;
   }
   return { name, fromLogits: false };
@@ -385,16 +433,15 @@ export function readOptimizer(ctx: Ctx, v: Val, label: string): { optimizer: Opt
   if (!bound) return undefined;
   const name = calleeName<OptimizerName>(v);
   const sig = OPTIMIZERS[name];
-  const lrSpec = sig.args[0]!;
   const reading = { ok: true };
-  const learningRate = take(ctx, sig, bound, 'learning_rate', readNumber, lrSpec.default as number, reading);
+  const num = (arg: string) => take(ctx, sig, bound, arg, readNumber, reading);
+  const learningRate = num('learning_rate');
   const lrVal = writtenValue(sig, bound, 'learning_rate');
-  const num = (arg: string) => take(ctx, sig, bound, arg, readNumber, sig.args.find((a) => a.name === arg)!.default as number, reading);
   let optimizer: Optimizer;
   switch (name) {
     case 'sgd': {
       const momentum = num('momentum');
-      const nesterov = take(ctx, sig, bound, 'nesterov', readBool, false, reading);
+      const nesterov = take(ctx, sig, bound, 'nesterov', readBool, reading);
       optimizer = { name: 'sgd', learningRate, momentum, nesterov };
       break;
     }
@@ -424,17 +471,17 @@ export function readTask(ctx: Ctx, v: Val, label: string): Task | undefined {
   const reading = { ok: true };
   switch (name) {
     case 'regression': {
-      const outputs = take(ctx, sig, bound, 'outputs', readInt, 1, reading);
+      const outputs = take(ctx, sig, bound, 'outputs', readInt, reading);
       return reading.ok ? { kind: 'regression', outputs } : undefined;
     }
     case 'binary_classification':
       return bound.complete ? { kind: 'binary_classification' } : undefined;
     case 'classification': {
-      const classes = take(ctx, sig, bound, 'classes', readInt, 0, reading);
+      const classes = take(ctx, sig, bound, 'classes', readInt, reading);
       return reading.ok ? { kind: 'classification', classes } : undefined;
     }
     case 'multilabel': {
-      const labels = take(ctx, sig, bound, 'labels', readInt, 0, reading);
+      const labels = take(ctx, sig, bound, 'labels', readInt, reading);
       return reading.ok ? { kind: 'multilabel', labels } : undefined;
     }
   }
@@ -444,13 +491,7 @@ export function readEarlyStopping(ctx: Ctx, v: Val, label: string): EarlyStoppin
   if (v.t !== 'name' || v.name !== 'early_stopping') return wrongType(ctx, v, label, describeType('early_stopping'));
   const bound = bindArgs(EARLY_STOPPING, v.name, v.nameRange, v.args ?? NO_ARGS, ctx);
   const reading = { ok: true };
-  const patience = take(ctx, EARLY_STOPPING, bound, 'patience', readInt, 0, reading);
-  const minDelta = take(ctx, EARLY_STOPPING, bound, 'min_delta', readNumber, 0, reading);
+  const patience = take(ctx, EARLY_STOPPING, bound, 'patience', readInt, reading);
+  const minDelta = take(ctx, EARLY_STOPPING, bound, 'min_delta', readNumber, reading);
   return reading.ok && bound.complete ? { patience, minDelta } : undefined;
-}
-
-/** A catalog default as a number (int2 defaults are one number for both axes). */
-export function defaultNumber(sig: Signature, name: string): number {
-  const d: DefaultValue | undefined = sig.args.find((a) => a.name === name)?.default;
-  return typeof d === 'number' ? d : 0;
 }

@@ -636,7 +636,7 @@ export function describeType(type: ValueType, range?: NumericRange): string {
     case 'initializer':
       return `an initialiser (${Object.keys(INITIALIZERS).join(', ')})`;
     case 'padding':
-      return '`valid` or `same`';
+      return PADDINGS.map((p) => `\`${p}\``).join(' or ');
     case 'loss':
       return `a loss (${Object.keys(LOSSES).join(', ')})`;
     case 'optimizer':

@@ -3,13 +3,13 @@
  * recording each layer's chain of expansion steps (outermost first).
  */
 import type { Argument, BlockDecl, LayerCall, LayerStmt, Range } from './ast.js';
-import type { Ctx } from './args.js';
+import { bind, type BindWording, type Ctx, type Param, type Params } from './args.js';
 import type { BlockTable } from './blocks.js';
 import { LAYERS, isLayerKind } from './catalog.js';
 import { resolveLayer } from './layers.js';
 import type { BoundValue, ExpansionStep, LayerCallKind, LayerSpec } from './network.js';
 import { span, type Reporter } from './report.js';
-import { closestName } from './suggest.js';
+import { closestName, didYouMean } from './suggest.js';
 import { CleanChecks, rangesFor } from './reuse.js';
 import { EMPTY_ENV, toArgVals, toBound, type ArgVal, type Env, type Val } from './values.js';
 
@@ -137,7 +137,7 @@ function walkCall(st: State, call: LayerCall, env: Env, ctx: Ctx, chain: Expansi
     st.incomplete = true;
     return;
   }
-  const bound = bindBlockArgs(st, block, call, args);
+  const bound = bindBlockArgs(block, call, args, ctx);
   if (!bound) {
     st.incomplete = true;
     return;
@@ -184,70 +184,50 @@ function checkLayer(st: State, kind: LayerCallKind, call: LayerCall, env: Env, c
   return { kind, call, chain, spec, argRanges, shared: true };
 }
 
-/** Binds a block use's arguments to the block's parameters; undefined when they do not match (reported). */
-function bindBlockArgs(st: State, block: BlockDecl, call: LayerCall, args: readonly ArgVal[]): Map<string, Val> | undefined {
-  const name = block.name!.name;
-  const params = paramNames(block);
-  const bound = new Map<string, Val>();
-  let ok = true;
-  let pos = 0;
-  for (const a of args) {
-    if (a.name === undefined) {
-      const p = params[pos++];
-      if (p === undefined) {
-        st.r.error(
-          'analysis/too-many-arguments',
-          a.range,
-          `block \`${name}\` takes ${params.length} argument${params.length === 1 ? '' : 's'}${params.length ? ` (${params.join(', ')})` : ''}`,
-        );
-        ok = false;
-        continue;
-      }
-      bound.set(p, a.value);
-    } else {
-      if (!params.includes(a.name)) {
-        const near = closestName(a.name, params);
-        st.r.error(
-          'analysis/unknown-argument',
-          a.nameRange ?? a.range,
-          `block \`${name}\` has no parameter \`${a.name}\`` +
-            (near ? `; did you mean \`${near}\`?` : params.length ? ` (expected one of: ${params.join(', ')})` : ' (it takes none)'),
-        );
-        ok = false;
-        continue;
-      }
-      if (bound.has(a.name)) {
-        st.r.error('analysis/duplicate-argument', a.nameRange ?? a.range, `\`${a.name}\` of block \`${name}\` is given more than once`);
-        ok = false;
-        continue;
-      }
-      bound.set(a.name, a.value);
-    }
+/** A block's parameters, as `bind` reads them: every one positional and required. */
+type BlockParam = Param & { position: number };
+
+const blockParamLists = new WeakMap<BlockDecl, Params<BlockParam>>();
+
+function blockParams(block: BlockDecl): Params<BlockParam> {
+  let params = blockParamLists.get(block);
+  if (!params) {
+    const args = (block.params ?? []).filter(Boolean).map((p, i): BlockParam => ({ name: p.name, position: i, required: true }));
+    params = { name: block.name!.name, args };
+    blockParamLists.set(block, params);
   }
-  for (const p of params) {
-    if (!bound.has(p)) {
-      st.r.error('analysis/missing-argument', call.name.range, `block \`${name}\` needs \`${p}\``);
-      ok = false;
-    }
-  }
-  return ok ? bound : undefined;
+  return params;
 }
 
-const blockParams = new WeakMap<BlockDecl, string[]>();
+const list = (params: Params) => params.args.map((p) => p.name).join(', ');
 
-/** A block's parameter names, in order. */
-function paramNames(block: BlockDecl): string[] {
-  let names = blockParams.get(block);
-  if (!names) {
-    names = (block.params ?? []).filter(Boolean).map((p) => p.name);
-    blockParams.set(block, names);
-  }
-  return names;
+const BLOCK_WORDING: BindWording<BlockParam> = {
+  tooMany(block, params) {
+    const n = params.args.length;
+    return `block \`${block}\` takes ${n} argument${n === 1 ? '' : 's'}${n ? ` (${list(params)})` : ''}`;
+  },
+  unknown(block, arg, params) {
+    const names = params.args.map((p) => p.name);
+    return (
+      `block \`${block}\` has no parameter \`${arg}\`` +
+      (didYouMean(arg, names) || (names.length ? ` (expected one of: ${names.join(', ')})` : ' (it takes none)'))
+    );
+  },
+  duplicate: (block, param) => `\`${param.name}\` of block \`${block}\` is given more than once`,
+  missing: (block, param) => `block \`${block}\` needs \`${param.name}\``,
+};
+
+/** Binds a block use's arguments to the block's parameters, in parameter order; undefined when they do not match (reported). */
+function bindBlockArgs(block: BlockDecl, call: LayerCall, args: readonly ArgVal[], ctx: Ctx): Map<string, Val> | undefined {
+  const params = blockParams(block);
+  const bound = bind(params, params.name, call.name.range, args, ctx, BLOCK_WORDING);
+  if (!bound.clean) return undefined;
+  return new Map(params.args.map((p, i) => [p.name, bound.values[i]!]));
 }
 
 /** Checks a block that no network uses, with its parameters unbound, so errors in its text still surface. */
 export function checkUnusedBlock(block: BlockDecl, blocks: BlockTable, r: Reporter, checks: CleanChecks = new CleanChecks()): void {
-  const params = (block.params ?? []).filter(Boolean).map((p) => p.name);
+  const params = blockParams(block).args.map((p) => p.name);
   const env = new Map<string, Val>(params.map((p) => [p, { t: 'missing', range: block.range } as Val]));
   const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [block.name!.name], steps: 0, stopped: false, checks };
   const saved = r.chain;

@@ -15,9 +15,9 @@ import {
   readTask,
   type Ctx,
 } from './args.js';
-import { DATA_SETTINGS, TASKS, TRAIN_SETTINGS, describeType, type SettingInfo } from './catalog.js';
+import { DATA_SETTINGS, TASKS, TRAIN_SETTINGS, describeType, sectionKeyword, type SettingInfo } from './catalog.js';
 import type { DataSpec, Loss, Optimizer, Shape, Task, TrainSpec } from './network.js';
-import type { Reporter } from './report.js';
+import { Reporter } from './report.js';
 import { didYouMean } from './suggest.js';
 import { EMPTY_ENV, toVal, type Val } from './values.js';
 
@@ -97,7 +97,13 @@ export function defaultLoss(task: Task | undefined): Loss {
   return { name: task ? TASKS[task.kind].defaultLoss : 'mse', fromLogits: false };
 }
 
-export const DEFAULT_OPTIMIZER: Optimizer = { name: 'adam', learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+/** The optimizer when `train` names none: the catalog's default optimizer, with its default arguments. */
+const DEFAULT_OPTIMIZER: Optimizer = (() => {
+  const at = { offset: 0, line: 1, column: 1 };
+  const range = { start: at, end: at };
+  const name = TRAIN_SETTINGS.optimizer!.default as string;
+  return readOptimizer({ r: new Reporter(), params: [] }, { t: 'name', name, nameRange: range, range }, '`optimizer`')!.optimizer;
+})();
 
 export function resolveTrain(decl: TrainDecl | undefined, task: Task | undefined, r: Reporter): TrainSpec {
   const spec: TrainSpec = {
@@ -169,7 +175,7 @@ export function resolveData(decl: DataDecl, r: Reporter): DataSpec | undefined {
   const missing = Object.values(DATA_SETTINGS).filter((info) => info.required && !byKey.has(info.name));
   if (missing.length > 0) {
     const list = missing.map((m) => `\`${m.name}\``).join(' and ');
-    r.error('analysis/missing-setting', keywordRange(decl.range, 4), missing.length === 1 ? `\`data\` needs ${list} (${describeType(missing[0]!.type)})` : `\`data\` needs ${list}`);
+    r.error('analysis/missing-setting', keywordRange(decl.range, sectionKeyword(decl.kind).length), missing.length === 1 ? `\`data\` needs ${list} (${describeType(missing[0]!.type)})` : `\`data\` needs ${list}`);
     ok = false;
   }
   for (const [key, s] of byKey) {

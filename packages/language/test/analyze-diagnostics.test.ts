@@ -2,7 +2,7 @@
  * Every analysis diagnostic code, with the exact text its range covers, its position and message.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze, check, type Program, type Range } from '../src/index.js';
+import { analyze, check, parse, type Program, type Range } from '../src/index.js';
 import { net, problems, where } from './analyze-helpers.js';
 
 /** The single diagnostic of a program. */
@@ -434,6 +434,26 @@ block blk(width) { dense(width) }`;
       { code: 'analysis/missing-argument', text: 'blk', ...where(src, 'blk', 1), message: 'block `blk` needs `width`' },
       { code: 'analysis/unknown-argument', text: 'wdth', ...where(src, 'wdth'), message: 'block `blk` has no parameter `wdth`; did you mean `width`?' },
       { code: 'analysis/missing-argument', text: 'blk', ...where(src, 'blk', 2), message: 'block `blk` needs `width`' },
+    ]);
+  });
+
+  it('block uses bind their arguments as layer calls do: no positional argument after named ones, bindings in parameter order', () => {
+    const src = `network N { input [4], layers { blk(d: 1, 2), blk(d: 0.5, w: 3) } }
+block blk(w, d) { dense(w), dropout(d) }`;
+    expect(problems(src)).toEqual([
+      { code: 'analysis/missing-argument', text: 'blk', ...where(src, 'blk', 0), message: 'block `blk` needs `w`' },
+      {
+        code: 'analysis/positional-after-named',
+        text: '2',
+        ...where(src, '2'),
+        message: 'a positional argument cannot follow named ones in `blk(…)`; name it',
+      },
+    ]);
+    const [n] = analyze(parse(src).ast).networks;
+    const step = n!.layers[0]!.origin.chain[0]!;
+    expect(step.kind === 'block' && Object.entries(step.bindings)).toEqual([
+      ['w', 3],
+      ['d', 0.5],
     ]);
   });
 
