@@ -84,12 +84,6 @@ export const {
   false: False,
 } = KEYWORD_TOKENS;
 
-export const keywordTokens: TokenType[] = KEYWORDS.map((word) => KEYWORD_TOKENS[word]);
-
-/** The token type of a reserved word. */
-export function keywordToken(word: Keyword): TokenType {
-  return KEYWORD_TOKENS[word];
-}
 
 /** Order matters: the first pattern that matches wins (keywords defer to `Identifier` via `longer_alt`). */
 export const allTokens: TokenType[] = [
@@ -108,7 +102,7 @@ export const allTokens: TokenType[] = [
   RBracket,
   Comma,
   Colon,
-  ...keywordTokens,
+  ...KEYWORDS.map((word) => KEYWORD_TOKENS[word]),
   Identifier,
 ];
 

@@ -29,7 +29,7 @@ export const MAX_SYNTAX_ERRORS = 100;
 /** Thrown (through chevrotain) when the parse reaches `MAX_SYNTAX_ERRORS`. */
 export class TooManyErrors extends Error {}
 
-const quoted = (word: Keyword | string) => `\`${word}\``;
+const quoted = (word: string) => `\`${word}\``;
 
 /** `a, b or c` */
 function joinOr(items: readonly string[]): string {
