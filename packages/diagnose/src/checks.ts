@@ -3,7 +3,7 @@
  * Thresholds are the published ones (AUTOTRAINER, TheDeepChecker, DeepDiagnosis), exposed as options.
  */
 import type { LayerDiagnostics } from '@axon/core';
-import type { ResolvedNetwork, Severity } from '@axon/language';
+import { depthFromOutput, type ResolvedNetwork, type Severity } from '@axon/language';
 
 export interface CheckThresholds {
   /** Vanishing: a layer's kernel-gradient norm below this fraction of the output layer's… (AUTOTRAINER 1e-3) */
@@ -90,11 +90,24 @@ function label(network: ResolvedNetwork, layer: number): string {
   return `layer ${layer + 1}${l ? ` (${l.name})` : ''}`;
 }
 
-/** Vanishing and exploding gradients from per-layer kernel-gradient norms, relative to the output layer's. */
+/**
+ * The weighted layer the gradient reaches first from the output: the fewest layers along the graph
+ * (`depthFromOutput`); of equals, the later one in topological order (in a plain stack, the last).
+ */
+function nearestOutput(network: ResolvedNetwork, weighted: LayerDiagnostics[]): LayerDiagnostics {
+  const depth = depthFromOutput(network);
+  const at = (d: LayerDiagnostics) => depth[d.layer] ?? Infinity;
+  return weighted.reduce((best, d) => (at(d) <= at(best) ? d : best));
+}
+
+/**
+ * Vanishing and exploding gradients from per-layer kernel-gradient norms, relative to the output
+ * layer's (the weighted layer nearest the output along the graph).
+ */
 export function gradientChecks(network: ResolvedNetwork, snap: Snapshot, t: CheckThresholds): DynamicFinding[] {
   const weighted = snap.layers.filter((d) => d.gradNorm !== undefined);
   if (weighted.length < 2) return [];
-  const out = weighted[weighted.length - 1]!;
+  const out = nearestOutput(network, weighted);
   const outNorm = out.gradNorm!;
   const findings: DynamicFinding[] = [];
   const nan = weighted.find((d) => !Number.isFinite(d.gradNorm!));
@@ -111,7 +124,8 @@ export function gradientChecks(network: ResolvedNetwork, snap: Snapshot, t: Chec
     ];
   }
   if (outNorm === 0) return [];
-  for (const d of weighted.slice(0, -1)) {
+  for (const d of weighted) {
+    if (d === out) continue;
     const norm = d.gradNorm!;
     const ratio = norm / outNorm;
     if (ratio < t.vanishingRatio && norm < t.vanishingNorm) {

@@ -9,7 +9,7 @@ function net(layers: number, task: ResolvedNetwork['task'] = { kind: 'classifica
   return {
     name: 'N',
     task,
-    layers: Array.from({ length: layers }, (_, i) => ({ name: i === 0 ? 'dense' : `dense_${i}` })),
+    layers: Array.from({ length: layers }, (_, i) => ({ name: i === 0 ? 'dense' : `dense_${i}`, inputs: [i - 1] })),
   } as unknown as ResolvedNetwork;
 }
 
@@ -40,6 +40,38 @@ describe('gradient checks (AUTOTRAINER thresholds)', () => {
     const nan = gradientChecks(net(3), snap([Number.NaN, 1, 1]), t);
     expect(nan).toHaveLength(1);
     expect(nan[0]!.severity).toBe('error');
+  });
+
+  it('measures against the weighted layer nearest the output along the graph, not the last one in the list', () => {
+    // 0 dense(input) ─────────────────────────┐
+    // 1 dense(input) → 2 dense → 3 activation ─┴→ 4 add (output): layer 0 is 2 layers from the output, layer 2 is 3.
+    const graph = {
+      name: 'G',
+      task: { kind: 'regression' },
+      layers: [
+        { name: 'dense', inputs: [-1] },
+        { name: 'dense_1', inputs: [-1] },
+        { name: 'dense_2', inputs: [1] },
+        { name: 'activation', inputs: [2] },
+        { name: 'add', inputs: [0, 3] },
+      ],
+    } as unknown as ResolvedNetwork;
+    const s: Snapshot = {
+      loss: 1,
+      layers: [
+        { layer: 0, name: 'dense', gradNorm: 1 },
+        { layer: 1, name: 'dense_1', gradNorm: 5e-5 },
+        { layer: 2, name: 'dense_2', gradNorm: 5e-5 },
+        { layer: 3, name: 'activation' },
+        { layer: 4, name: 'add' },
+      ],
+    };
+    const f = gradientChecks(graph, s, t);
+    // Against layer 0's norm 1 both 5e-5 layers vanish; index order would have taken layer 2 (5e-5) as the reference and found nothing.
+    expect(f.map((x) => [x.check, x.layer, x.figures.outputGradNorm])).toEqual([
+      ['vanishing-gradients', 1, 1],
+      ['vanishing-gradients', 2, 1],
+    ]);
   });
 });
 
