@@ -57,7 +57,11 @@ const SEVERITY_COLOR = { error: '#c62828', warning: '#ef8f00', info: '#1976d2' }
 export interface DiagramLayout {
   /** Row of each layer, by index (the input is row 0). */
   rows: number[];
-  /** Column of each layer within its row, by index (layers of one row side by side, in index order). */
+  /**
+   * Column of each layer within its row, by index. A layer keeps the column of its first input when
+   * that cell is free (a branch stays one straight column; a merge sits under its first input),
+   * otherwise it takes the next free column to the right.
+   */
   columns: number[];
   rowCount: number;
   columnCount: number;
@@ -66,14 +70,68 @@ export interface DiagramLayout {
 export function diagramLayout(network: ResolvedNetwork): DiagramLayout {
   const rows: number[] = [];
   const columns: number[] = [];
-  const perRow: number[] = [1];
+  const taken: Set<number>[] = [new Set([0])];
   for (const layer of topologicalOrder(network)) {
     const row = 1 + Math.max(...layer.inputs.map((i) => (i === NETWORK_INPUT ? 0 : rows[i]!)));
+    const first = layer.inputs[0];
+    const used = (taken[row] ??= new Set());
+    let column = first === undefined || first === NETWORK_INPUT ? 0 : columns[first]!;
+    while (used.has(column)) column++;
+    used.add(column);
     rows[layer.index] = row;
-    columns[layer.index] = perRow[row] ?? 0;
-    perRow[row] = (perRow[row] ?? 0) + 1;
+    columns[layer.index] = column;
   }
-  return { rows, columns, rowCount: perRow.length, columnCount: Math.max(...perRow) };
+  const columnCount = 1 + Math.max(0, ...columns);
+  return { rows, columns, rowCount: taken.length, columnCount };
+}
+
+/** How one edge is drawn. */
+export type EdgeRoute =
+  /** Between neighbouring rows, or down a column whose cells in between are empty: a straight line. */
+  | { kind: 'line' }
+  /** Down its own column (empty in between), then sideways into the layer it joins. */
+  | { kind: 'column' }
+  /** Past boxes in the way: out to a lane left of every box, down, and back in. */
+  | { kind: 'lane'; lane: number };
+
+export interface DiagramEdge {
+  from: number;
+  to: number;
+  route: EdgeRoute;
+}
+
+/**
+ * Every edge with its route. Lanes are shared: a skip takes the first lane free over its rows
+ * (rows touching at an end count as overlapping), so a ResNet's shortcuts, one after another, need
+ * one or two lanes however deep the network is.
+ */
+export function diagramEdges(network: ResolvedNetwork, layout: DiagramLayout): { edges: DiagramEdge[]; laneCount: number } {
+  const rowOf = (i: number) => (i === NETWORK_INPUT ? 0 : layout.rows[i]!);
+  const colOf = (i: number) => (i === NETWORK_INPUT ? 0 : layout.columns[i]!);
+  const occupied = new Set<string>(['0:0', ...network.layers.map((l) => `${layout.rows[l.index]}:${layout.columns[l.index]}`)]);
+  const clearBelow = (from: number, to: number) => {
+    for (let r = rowOf(from) + 1; r < rowOf(to); r++) if (occupied.has(`${r}:${colOf(from)}`)) return false;
+    return true;
+  };
+  const edges: DiagramEdge[] = [];
+  for (const layer of network.layers) {
+    for (const from of layer.inputs) {
+      const to = layer.index;
+      if (rowOf(to) - rowOf(from) === 1 || (clearBelow(from, to) && colOf(from) === colOf(to))) edges.push({ from, to, route: { kind: 'line' } });
+      else if (clearBelow(from, to)) edges.push({ from, to, route: { kind: 'column' } });
+      else edges.push({ from, to, route: { kind: 'lane', lane: -1 } });
+    }
+  }
+  // Interval colouring, by the row each skip starts at.
+  const laneEnds: number[] = [];
+  const skips = edges.filter((e) => e.route.kind === 'lane').sort((a, b) => rowOf(a.from) - rowOf(b.from) || rowOf(a.to) - rowOf(b.to));
+  for (const e of skips) {
+    let lane = laneEnds.findIndex((end) => end < rowOf(e.from));
+    if (lane < 0) lane = laneEnds.push(0) - 1;
+    laneEnds[lane] = rowOf(e.to);
+    e.route = { kind: 'lane', lane };
+  }
+  return { edges, laneCount: laneEnds.length };
 }
 
 export function networkDiagramSvg(network: ResolvedNetwork, findings: ReportFinding[] = []): string {
@@ -84,11 +142,10 @@ export function networkDiagramSvg(network: ResolvedNetwork, findings: ReportFind
   const lane = 10;
   const top = 46;
   const layout = diagramLayout(network);
-  // An edge that skips rows (a shortcut) runs down a lane left of the boxes instead of through them.
+  const { edges, laneCount } = diagramEdges(network, layout);
   const rowOf = (i: number) => (i === NETWORK_INPUT ? 0 : layout.rows[i]!);
   const colOf = (i: number) => (i === NETWORK_INPUT ? 0 : layout.columns[i]!);
-  const skips = network.layers.flatMap((l) => l.inputs.filter((i) => layout.rows[l.index]! - rowOf(i) > 1).map((i) => ({ from: i, to: l.index })));
-  const left = 20 + skips.length * lane;
+  const left = 20 + laneCount * lane;
   const noteX = left + layout.columnCount * (boxW + columnGap) - columnGap + 24;
   const width = noteX + 380;
   const height = top + layout.rowCount * (boxH + gap) + 10;
@@ -108,18 +165,21 @@ export function networkDiagramSvg(network: ResolvedNetwork, findings: ReportFind
     `<rect width="${width}" height="${height}" fill="white"/>`,
     `<text x="${20}" y="24" font-size="15" font-weight="bold">${escapeXml(network.name)} — ${network.params.total.toLocaleString('en-US')} parameters</text>`,
   );
-  const edge = (from: number, to: number) => {
+  const edgeSvg = ({ from, to, route }: DiagramEdge) => {
     const ends = `class="edge" data-from="${from}" data-to="${to}"`;
-    const k = skips.findIndex((e) => e.from === from && e.to === to);
-    if (k < 0) {
+    const style = 'fill="none" stroke="#90a4ae" stroke-width="2"';
+    if (route.kind === 'line') {
       parts.push(`<line ${ends} x1="${xOf(from) + boxW / 2}" y1="${yOf(from) + boxH}" x2="${xOf(to) + boxW / 2}" y2="${yOf(to)}" stroke="#90a4ae" stroke-width="2"/>`);
-      return;
+    } else if (route.kind === 'column') {
+      const side = colOf(from) > colOf(to) ? xOf(to) + boxW : xOf(to);
+      parts.push(`<path ${ends} d="M ${xOf(from) + boxW / 2} ${yOf(from) + boxH} V ${yOf(to) + boxH / 2} H ${side}" ${style}/>`);
+    } else {
+      const x = left - lane * (route.lane + 1);
+      parts.push(`<path ${ends} d="M ${xOf(from)} ${yOf(from) + boxH / 2} H ${x} V ${yOf(to) + boxH / 2} H ${xOf(to)}" ${style}/>`);
     }
-    const x = left - lane * (k + 1);
-    const y1 = yOf(from) + boxH / 2;
-    const y2 = yOf(to) + boxH / 2;
-    parts.push(`<path ${ends} d="M ${xOf(from)} ${y1} H ${x} V ${y2} H ${xOf(to)}" fill="none" stroke="#90a4ae" stroke-width="2"/>`);
   };
+  const edgesInto = new Map<number, DiagramEdge[]>();
+  for (const e of edges) edgesInto.set(e.to, [...(edgesInto.get(e.to) ?? []), e]);
   const box = (i: number, fill: string, label: string, shape: string, params: string, stroke = '#455a64') => {
     const x = xOf(i);
     const y = yOf(i);
@@ -134,7 +194,7 @@ export function networkDiagramSvg(network: ResolvedNetwork, findings: ReportFind
   };
   box(NETWORK_INPUT, NEUTRAL, 'input', `[${network.input.join(', ')}]`, '');
   network.layers.forEach((layer, i) => {
-    for (const from of layer.inputs) edge(from, i);
+    for (const e of edgesInto.get(i) ?? []) edgeSvg(e);
     const act = layerActivation(layer);
     const marks = byLayer.get(i) ?? [];
     const worst = marks.find((m) => m.severity === 'error') ?? marks.find((m) => m.severity === 'warning') ?? marks[0];

@@ -1,8 +1,8 @@
 /** The network diagram drawn from the graph: forks side by side, an edge from every input, merges as boxes. */
 import { describe, expect, it } from 'vitest';
-import { networkDiagramSvg } from '@axon/report';
+import { diagramEdges, diagramLayout, networkDiagramSvg } from '@axon/report';
 import { branchingNetwork } from '../../language/test/fixtures/branching-network.js';
-import { shortcutNetwork, smallNetwork } from './fixtures.js';
+import { shortcutNetwork, smallNetwork, wiredNetwork } from './fixtures.js';
 
 interface Box {
   x: number;
@@ -66,5 +66,73 @@ describe('network diagram of a graph', () => {
     expect(new Set(boxes.map((b) => b.x)).size).toBe(1);
     expect(edges.map((e) => [e.tag, e.from, e.to])).toEqual([['line', -1, 0], ['line', 0, 1], ['line', 1, 2]]);
     expect(boxes.map((b) => b.y)).toEqual([46, 94, 142, 190]);
+  });
+
+  it('gives consecutive shortcuts shared lanes: three identity residuals need two lanes, not three', () => {
+    const network = wiredNetwork('Residuals', [
+      { units: 4, inputs: [-1] },
+      { units: 4, inputs: [0] },
+      { units: 4, inputs: [1] },
+      { merge: 'add', inputs: [2, 0] },
+      { units: 4, inputs: [3] },
+      { units: 4, inputs: [4] },
+      { merge: 'add', inputs: [5, 3] },
+      { units: 4, inputs: [6] },
+      { units: 4, inputs: [7] },
+      { merge: 'add', inputs: [8, 6] },
+    ]);
+    const layout = diagramLayout(network);
+    expect(layout.columns).toEqual(Array(10).fill(0));
+    expect(layout.rows).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const { edges, laneCount } = diagramEdges(network, layout);
+    // Skips touching at a merge (rows 1→4 and 4→7) take different lanes; 1→4 and 7→10 share one.
+    expect(edges.filter((e) => e.route.kind === 'lane').map((e) => [e.from, e.to, e.route.kind === 'lane' && e.route.lane])).toEqual([[0, 3, 0], [3, 6, 1], [6, 9, 0]]);
+    expect(laneCount).toBe(2);
+    const { boxes } = parse(networkDiagramSvg(network));
+    expect(boxes[0]!.x).toBe(20 + 2 * 10);
+  });
+
+  it('runs a projection shortcut straight down its own column and into the join from the side', () => {
+    const network = wiredNetwork('Projection', [
+      { units: 4, inputs: [-1] },
+      { units: 4, inputs: [0] },
+      { units: 4, inputs: [1] },
+      { units: 4, inputs: [2] },
+      { units: 4, inputs: [0] },
+      { merge: 'add', inputs: [3, 4] },
+    ]);
+    const layout = diagramLayout(network);
+    expect(layout.columns).toEqual([0, 0, 0, 0, 1, 0]);
+    expect(layout.rows).toEqual([1, 2, 3, 4, 2, 5]);
+    const { edges, laneCount } = diagramEdges(network, layout);
+    expect(laneCount).toBe(0);
+    expect(edges.find((e) => e.from === 4)!.route).toEqual({ kind: 'column' });
+    const { boxes, edges: drawn } = parse(networkDiagramSvg(network));
+    const [, , , , , shortcut, merge] = boxes as Box[];
+    // Down from the shortcut's bottom centre to the merge's middle, then left into its right side.
+    expect(drawn.find((e) => e.from === 4)!.d).toBe(`M ${shortcut!.x + 150} ${shortcut!.y + 34} V ${merge!.y + 17} H ${merge!.x + 300}`);
+  });
+
+  it('draws an inception block as one straight column per branch joined by one concat', () => {
+    const network = wiredNetwork('Inception', [
+      { units: 8, inputs: [-1] },
+      { units: 4, inputs: [0] },
+      { units: 2, inputs: [0] },
+      { units: 4, inputs: [2] },
+      { units: 2, inputs: [0] },
+      { units: 4, inputs: [4] },
+      { units: 4, inputs: [0] },
+      { merge: 'concat', inputs: [1, 3, 5, 6] },
+    ]);
+    const layout = diagramLayout(network);
+    expect(layout.columns).toEqual([0, 0, 1, 1, 2, 2, 3, 0]);
+    expect(layout.rows).toEqual([1, 2, 2, 3, 2, 3, 2, 4]);
+    expect(layout.columnCount).toBe(4);
+    const { edges, laneCount } = diagramEdges(network, layout);
+    expect(laneCount).toBe(0);
+    expect(edges.filter((e) => e.to === 7).map((e) => [e.from, e.route.kind])).toEqual([[1, 'line'], [3, 'line'], [5, 'line'], [6, 'column']]);
+    const { boxes } = parse(networkDiagramSvg(network));
+    expect(boxes[3]!.x).toBe(boxes[4]!.x);
+    expect(boxes[5]!.x).toBe(boxes[6]!.x);
   });
 });

@@ -64,3 +64,21 @@ export function shortcutNetwork(): ResolvedNetwork {
   ] as unknown as ResolvedLayer[];
   return { name: 'Shortcut', input: [4], layers, outputShape: [2], params: { trainable: 30, nonTrainable: 0, total: 30 } } as unknown as ResolvedNetwork;
 }
+
+/** One layer of {@link wiredNetwork}: a dense layer of `units` (relu), or a merge, reading `inputs`. */
+export type Wire = { units: number; inputs: number[] } | { merge: 'add' | 'concat'; inputs: number[] };
+
+/**
+ * A graph of [4]-wide dense layers and merges wired by hand (shapes are not checked: the diagram only
+ * reads the wiring, the labels and the shapes it is given).
+ */
+export function wiredNetwork(name: string, wires: Wire[]): ResolvedNetwork {
+  const origin = { node: undefined, range: undefined, chain: [] };
+  const layers = wires.map((w, index) =>
+    'merge' in w
+      ? { kind: 'merge', mode: w.merge, index, inputs: w.inputs, name: `merge_${index}`, inputShape: [4], outputShape: [4], params: { trainable: 0, nonTrainable: 0 }, origin }
+      : { kind: 'dense', units: w.units, activation: { name: 'relu' }, activationExplicit: true, init: { name: 'he_normal' }, biasInit: { name: 'zeros' }, index, inputs: w.inputs, name: `dense_${index}`, inputShape: [4], outputShape: [w.units], params: { trainable: 4 * w.units + w.units, nonTrainable: 0 }, origin },
+  ) as unknown as ResolvedLayer[];
+  const total = layers.reduce((s, l) => s + l.params.trainable, 0);
+  return { name, input: [4], layers, outputShape: layers[layers.length - 1]!.outputShape, params: { trainable: total, nonTrainable: 0, total } } as unknown as ResolvedNetwork;
+}
