@@ -2,7 +2,7 @@
  * Reading an .axon file for a command that needs one resolved network (train, diagnose, sweep):
  * unreadable file → UsageError; analysis errors → code frames on stderr and `undefined` (exit 1).
  */
-import { check, formatDiagnostic, type ResolvedNetwork } from '@axon/language';
+import { check, formatDiagnostic, type CheckResult, type ResolvedNetwork } from '@axon/language';
 import { UsageError } from './exit.js';
 import { readSourceText, SourceReadError } from './source-text.js';
 
@@ -10,6 +10,8 @@ export interface LoadedSpec {
   source: string;
   network: ResolvedNetwork;
   networks: ResolvedNetwork[];
+  /** The parse and analysis, so a command can run the lint rules on it without parsing again (`lintDocument`). */
+  analysed: CheckResult;
 }
 
 export async function readSource(file: string): Promise<string> {
@@ -38,7 +40,7 @@ export async function loadSpec(
     io.stderr.write(`axon ${io.command}: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}\n`);
     return undefined;
   }
-  return { source, network: chooseNetwork(analysed.networks, wanted, file), networks: analysed.networks };
+  return { source, network: chooseNetwork(analysed.networks, wanted, file), networks: analysed.networks, analysed };
 }
 
 export function chooseNetwork(networks: ResolvedNetwork[], wanted: string | undefined, file: string): ResolvedNetwork {

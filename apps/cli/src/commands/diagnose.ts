@@ -13,7 +13,7 @@ import pc from 'picocolors';
 import type { Command } from 'commander';
 import { checkTargets, loadTrainingData, TrainingError } from '@axon/core';
 import { DEFAULT_THRESHOLDS, DIAGNOSE_RULES, diagnoseNetwork, toLintFindings, type CheckThresholds } from '@axon/diagnose';
-import { ConfigError, FORMAT_NAMES, formatReports, lintText, loadConfig, toFileReport, type FormatName } from '@axon/lint';
+import { ConfigError, FORMAT_NAMES, formatReports, lintDocument, loadConfig, toFileReport, type FormatName } from '@axon/lint';
 import { writeReport } from '@axon/report';
 import { ExitCode, UsageError } from '../exit.js';
 import { loadSpec, positiveInteger } from '../load-spec.js';
@@ -74,7 +74,7 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
   const info = format === 'stylish' ? io.stdout : io.stderr;
   const spec = await loadSpec(file, options.network, { stderr: io.stderr, color: io.tty, command: 'diagnose' });
   if (!spec) return ExitCode.Findings;
-  const { network, source } = spec;
+  const { network, source, analysed } = spec;
   if (!network.data) throw new UsageError(`${file}: network ${network.name} has no data { } section to train on`);
 
   let config;
@@ -84,7 +84,8 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
     if (err instanceof ConfigError) throw new UsageError(err.message);
     throw err;
   }
-  const lint = lintText(source, { filePath: file, config });
+  // The source was parsed and analysed once (loadSpec); the rules run on that analysis.
+  const lintFindings = lintDocument({ text: source, ast: analysed.ast, networks: analysed.networks }, config);
 
   let data;
   try {
@@ -101,7 +102,7 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
   if (options.report !== false) await ensureOutDir(out, shownOut);
   info.write(`diagnosing ${network.name}: ${steps} steps on ${data.train.n} rows, seed ${network.train.seed}\n`);
   const result = await diagnoseNetwork(network, data.train, { steps, ...(options.threshold ? { thresholds: options.threshold } : {}) });
-  const findings = toLintFindings(source, network, result.findings, lint.findings);
+  const findings = toLintFindings(source, network, result.findings, lintFindings);
   const report = toFileReport(file, source, [], findings);
   const colors = io.tty && format === 'stylish' ? pc : undefined;
   const output = formatReports(format, [report], { ...(colors ? { colors } : {}), extraRules: DIAGNOSE_RULES });
