@@ -2,15 +2,25 @@
  * The server as users run it: the built `axon-language-server --stdio`, spawned, driven by a real
  * JSON-RPC client over its stdin/stdout. (Builds the three packages first if their dist is missing.)
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { MessageConnection } from 'vscode-jsonrpc';
 import type { CompletionList, Hover, InitializeResult } from 'vscode-languageserver-protocol';
 import { REGRESSION_BAD } from './fixtures.js';
 import { BIN, TestClient, uniqueUri } from './harness.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The LSP's shutdown handshake: `shutdown`, then `exit`; resolves with the process's exit code. */
+async function shutDown(conn: MessageConnection, child: ChildProcess): Promise<number | null> {
+  await conn.sendRequest('shutdown');
+  await conn.sendNotification('exit');
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  conn.dispose();
+  return code;
+}
 
 beforeAll(() => {
   for (const pkg of ['language', 'lint', 'lsp']) {
@@ -61,11 +71,7 @@ describe('axon-language-server (built bin over stdio)', () => {
       'textDocumentSync',
     ]);
     expect(result.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll.axon'] });
-    await conn.sendRequest('shutdown');
-    await conn.sendNotification('exit');
-    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-    expect(code).toBe(0);
-    conn.dispose();
+    expect(await shutDown(conn, child)).toBe(0);
   }, 60_000);
 
   it('speaks over Node IPC when started with --node-ipc (as the VS Code extension starts it)', async () => {
@@ -81,11 +87,7 @@ describe('axon-language-server (built bin over stdio)', () => {
     const uri = uniqueUri('ipc');
     await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'axon', version: 1, text: REGRESSION_BAD } });
     expect((await published).diagnostics.map((d) => d.code)).toEqual(['regression-output-linear']);
-    await conn.sendRequest('shutdown');
-    await conn.sendNotification('exit');
-    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-    expect(code).toBe(0);
-    conn.dispose();
+    expect(await shutDown(conn, child)).toBe(0);
   }, 60_000);
 
   it('refuses to start without a transport (exit 2) and prints usage with --help', () => {

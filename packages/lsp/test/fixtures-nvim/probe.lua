@@ -35,6 +35,15 @@ local function lines_text(bufnr)
   return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n') .. '\n'
 end
 
+-- the buffer's diagnostics as the probe records them (after settings and edits: the short form)
+local function diagnostics_of(bufnr)
+  local out = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    table.insert(out, { code = d.code, lnum = d.lnum, col = d.col, severity = d.severity })
+  end
+  return out
+end
+
 local function probe(file)
   local rec = { path = file.path }
   local t0 = vim.loop.hrtime()
@@ -116,10 +125,7 @@ local function probe(file)
     client.notify('workspace/didChangeConfiguration', { settings = file.notifySettings })
     rec.settingsApplied = vim.wait(WAIT, function() return #vim.diagnostic.get(bufnr) ~= before end, 5)
     rec.msToSettingsDiagnostics = ms_since(t)
-    rec.diagnosticsAfterSettings = {}
-    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-      table.insert(rec.diagnosticsAfterSettings, { code = d.code, lnum = d.lnum, col = d.col, severity = d.severity })
-    end
+    rec.diagnosticsAfterSettings = diagnostics_of(bufnr)
   end
   -- an edit typed into the buffer goes to the server as an incremental change
   if file.edit then
@@ -129,10 +135,7 @@ local function probe(file)
     vim.api.nvim_buf_set_text(bufnr, e.line, e.startCol, e.line, e.endCol, { e.text })
     rec.editRepublished = vim.wait(WAIT, function() return vim.fn.json_encode(vim.diagnostic.get(bufnr)) ~= before end, 5)
     rec.msEditToDiagnostics = ms_since(t)
-    rec.diagnosticsAfterEdit = {}
-    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-      table.insert(rec.diagnosticsAfterEdit, { code = d.code, lnum = d.lnum, col = d.col, severity = d.severity })
-    end
+    rec.diagnosticsAfterEdit = diagnostics_of(bufnr)
   end
   if file.format then
     local before = lines_text(bufnr)
