@@ -42,7 +42,7 @@ export {
 export { configJsonSchema } from './config-schema.js';
 export { presetSeverities, PRESET_NAMES, type PresetName } from './presets.js';
 export { rules, ruleById, ENGINE_RULES } from './rules/index.js';
-export { DEFAULT_SATURATING_DEPTH } from './rules/saturating-deep-stack.js';
+export { DEFAULT_SATURATING_DEPTH, deepestGradientPath } from './rules/saturating-deep-stack.js';
 export { applyFixes, applyFixesDetailed, type AppliedFixes } from './fixes.js';
 /** The language's `applyEdits`, re-exported for the language server and older callers. */
 export { applyEdits } from '@axon/language';

@@ -108,6 +108,51 @@ describe('saturating-deep-stack measures the gradient path that crosses the fewe
   });
 });
 
+// The networks of docs/calibration.md ("Residual stacks"): eight sigmoid layers plain, in identity
+// residual blocks of two (the measured ratio stays near 1e-1, the rule is silent), and with one
+// shortcut around all eight (the ratio is the plain stack's, the rule still counts eight).
+describe('saturating-deep-stack on the calibration\'s residual stacks', () => {
+  const sigmoidStack = net({
+    input: '[8]',
+    task: 'classification(classes: 3)',
+    layers: [...Array.from({ length: 8 }, () => 'dense(8, activation: sigmoid)'), 'dense(3, activation: softmax)'],
+  });
+  const saturating = (network: ResolvedNetwork) => lintNetwork(sigmoidStack, network).filter((x) => x.ruleId === 'saturating-deep-stack');
+  /** Blocks of `size` layers, each followed by add(block output, block input). */
+  const blocks = (size: number): PlanEntry[] => {
+    const plan: PlanEntry[] = [];
+    let current = -1;
+    for (let b = 0; b < 8; b += size) {
+      const before = current;
+      for (let i = b; i < b + size; i++) {
+        plan.push({ layer: i, inputs: [current] });
+        current = plan.length - 1;
+      }
+      plan.push({ merge: 'add', inputs: [current, before] });
+      current = plan.length - 1;
+    }
+    plan.push({ layer: 8, inputs: [current] });
+    return plan;
+  };
+
+  test('plain: eight', () => {
+    const f = lintText(sigmoidStack, { config: resolveConfig({ presets: ['all'] }) }).findings.filter((x) => x.ruleId === 'saturating-deep-stack');
+    expect(f.map(show(sigmoidStack))).toEqual(['saturating-deep-stack/deep 5:14 activation: sigmoid']);
+    expect(f[0]!.message).toMatch(/^8 hidden layers apply sigmoid/);
+  });
+
+  test('identity blocks of two: a gradient crosses at most two sigmoid layers, no finding', () => {
+    expect(saturating(rewire(sigmoidStack, blocks(2)))).toEqual([]);
+    expect(saturating(rewire(sigmoidStack, blocks(1)))).toEqual([]);
+  });
+
+  test('one shortcut around all eight: the first layer is still behind eight', () => {
+    const f = saturating(rewire(sigmoidStack, blocks(8)));
+    expect(f.map(show(sigmoidStack))).toEqual(['saturating-deep-stack/deep 5:14 activation: sigmoid']);
+    expect(f[0]!.message).toMatch(/^8 hidden layers apply sigmoid/);
+  });
+});
+
 const R = 'dense(8, activation: relu, init: he_normal)';
 
 /** Five written layers: 0 → 1, then layers 2 and 3 both read 1, an add joins them, and layer 4 reads the add. */
