@@ -13,15 +13,15 @@ import {
   applyFixesDetailed,
   ConfigError,
   FORMAT_NAMES,
-  formatReports,
+  formatResults,
   lintText,
   loadConfig,
   onlyErrors,
   parseRuleOverride,
   readConfigFile,
-  toFileReport,
+  toFileResult,
   withSeverities,
-  type FileReport,
+  type FileResult,
   type FormatName,
   type ResolvedConfig,
   type RuleSeverity,
@@ -96,7 +96,7 @@ export async function runLint(paths: string[], options: LintOptions, io: FilesCo
   }
 
   let code: number = ExitCode.Ok;
-  const reports: FileReport[] = [];
+  const reports: FileResult[] = [];
   let fixedFiles = 0;
   let warnings = 0; // counted before --quiet drops them: --max-warnings still applies
   for (const file of files) {
@@ -142,13 +142,13 @@ export async function runLint(paths: string[], options: LintOptions, io: FilesCo
         }
       }
     }
-    const report = toFileReport(file, text, result.parseAndAnalysisDiagnostics, result.findings);
+    const report = toFileResult(file, text, result.parseAndAnalysisDiagnostics, result.findings);
     warnings += report.warningCount;
     reports.push(options.quiet ? onlyErrors(report) : report);
   }
 
   const format = options.format ?? 'stylish';
-  const output = formatReports(format, reports, {
+  const output = formatResults(format, reports, {
     colors: pc.createColors(format === 'stylish' && io.color),
     cwd: io.cwd,
   });
