@@ -34,6 +34,7 @@ import type {
   LossName,
   Optimizer,
   Padding,
+  Padding2D,
   Task,
 } from './network.js';
 import type { Reporter } from './report.js';
@@ -321,6 +322,11 @@ function catalogDefault(spec: ArgSpec): unknown {
   switch (spec.type) {
     case 'int2':
       return [d, d];
+    case 'padding2d':
+      return [
+        [d, d],
+        [d, d],
+      ];
     case 'activation':
     case 'initializer':
       return { name: d };
@@ -361,6 +367,40 @@ export function readInt2(ctx: Ctx, v: Val, label: string, spec: Pick<ArgSpec, 'r
     return a === undefined || b === undefined ? undefined : [a, b];
   }
   return wrongType(ctx, v, label, describeType('int2', spec.range));
+}
+
+/**
+ * Zero padding (`zero_padding2d`): `p` for every side, `[h, w]` for both sides of each axis, or
+ * `[[top, bottom], [left, right]]`; every number a non-negative integer (the argument's range).
+ */
+export function readPadding2D(ctx: Ctx, v: Val, label: string, spec: Pick<ArgSpec, 'range'>): Padding2D | undefined {
+  const int = (item: Val) => checkNumber(ctx, item, label, 'int', spec);
+  if (v.t === 'number') {
+    const n = int(v);
+    return n === undefined ? undefined : [
+      [n, n],
+      [n, n],
+    ];
+  }
+  if (v.t === 'list' && v.items.length === 2) {
+    const [a, b] = v.items as [Val, Val];
+    if (a.t === 'number' && b.t === 'number') {
+      const h = int(a);
+      const w = int(b);
+      return h === undefined || w === undefined ? undefined : [
+        [h, h],
+        [w, w],
+      ];
+    }
+    if (a.t === 'list' && b.t === 'list' && a.items.length === 2 && b.items.length === 2) {
+      const [t, bo, l, r] = [...a.items, ...b.items].map(int);
+      return t === undefined || bo === undefined || l === undefined || r === undefined ? undefined : [
+        [t, bo],
+        [l, r],
+      ];
+    }
+  }
+  return wrongType(ctx, v, label, describeType('padding2d', spec.range));
 }
 
 export function readPadding(ctx: Ctx, v: Val, label: string): Padding | undefined {

@@ -18,6 +18,8 @@ export type ValueType =
   | 'strings'
   /** One positive integer for both axes, or `[height, width]`. */
   | 'int2'
+  /** Zero padding: one non-negative integer for every side, `[height, width]` (both sides of each), or `[[top, bottom], [left, right]]`. */
+  | 'padding2d'
   | 'activation'
   | 'initializer'
   | 'padding'
@@ -143,6 +145,13 @@ const biasInitArg: ArgSpec = {
   default: 'zeros',
   doc: 'How the biases start.',
 };
+const useBiasArg: ArgSpec = {
+  name: 'use_bias',
+  type: 'bool',
+  required: false,
+  default: true,
+  doc: 'Whether the layer adds a learned bias; `false` leaves out the bias parameters (as before a batch_norm).',
+};
 const paddingArg: ArgSpec = {
   name: 'padding',
   type: 'padding',
@@ -176,6 +185,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
       activationArg,
       initArg,
       biasInitArg,
+      useBiasArg,
     ],
   },
   dropout: {
@@ -245,6 +255,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
       activationArg,
       initArg,
       biasInitArg,
+      useBiasArg,
     ],
   },
   max_pool2d: {
@@ -260,6 +271,37 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
     weighted: false,
     spatial: true,
     args: poolArgs,
+  },
+  global_avg_pool2d: {
+    name: 'global_avg_pool2d',
+    doc: 'Averages each channel over height and width: `[h, w, c]` → `[c]`.',
+    weighted: false,
+    spatial: true,
+    args: [],
+  },
+  global_max_pool2d: {
+    name: 'global_max_pool2d',
+    doc: 'Keeps the largest value of each channel over height and width: `[h, w, c]` → `[c]`.',
+    weighted: false,
+    spatial: true,
+    args: [],
+  },
+  zero_padding2d: {
+    name: 'zero_padding2d',
+    doc: 'Adds rows and columns of zeros around each sample: height grows by top + bottom, width by left + right.',
+    weighted: false,
+    spatial: true,
+    args: [
+      {
+        name: 'padding',
+        type: 'padding2d',
+        position: 0,
+        required: false,
+        default: 1,
+        range: nonNegative,
+        doc: '`1` for one row or column on every side, `[h, w]` for h rows above and below and w columns left and right, or `[[top, bottom], [left, right]]`.',
+      },
+    ],
   },
 };
 
@@ -570,8 +612,14 @@ export const NETWORK_SECTIONS = ['input', 'task', 'layers', 'train', 'data'] as 
 
 export type NetworkSection = (typeof NETWORK_SECTIONS)[number];
 
+/** The graph constructs of a layer list: `residual { } shortcut { }` and `parallel(merge: …) { branch { } … }`. */
+export const GRAPH_KEYWORDS = ['residual', 'shortcut', 'parallel', 'branch'] as const;
+
+/** How `parallel(merge: …)` may join its branches (a `residual` always adds); the first is the default. */
+export const MERGE_MODES = ['concat', 'add', 'multiply', 'average', 'maximum'] as const;
+
 /** The reserved words, in the order the grammar documents them. */
-export const KEYWORDS = [...DECLARATIONS, ...NETWORK_SECTIONS, 'repeat', 'true', 'false'] as const;
+export const KEYWORDS = [...DECLARATIONS, ...NETWORK_SECTIONS, 'repeat', ...GRAPH_KEYWORDS, 'true', 'false'] as const;
 
 export type Keyword = (typeof KEYWORDS)[number];
 
@@ -625,6 +673,8 @@ export function describeType(type: ValueType, range?: NumericRange): string {
       return describeRange(type, range);
     case 'int2':
       return `${describeRange('int2', range)} or a list [height, width] of them`;
+    case 'padding2d':
+      return 'a non-negative integer, a list [height, width] of them, or [[top, bottom], [left, right]]';
     case 'bool':
       return '`true` or `false`';
     case 'string':

@@ -10,7 +10,9 @@ import {
   readInt,
   readInt2,
   readNumber,
+  readBool,
   readPadding,
+  readPadding2D,
   take,
   written,
   type Ctx,
@@ -43,6 +45,7 @@ export function resolveLayer(kind: LayerCallKind, nameRange: Range, args: readon
         activationExplicit: written(sig, bound, 'activation'),
         init: take(ctx, sig, bound, 'init', readInitializer, reading),
         biasInit: take(ctx, sig, bound, 'bias_init', readInitializer, reading),
+        useBias: take(ctx, sig, bound, 'use_bias', readBool, reading),
       };
       break;
     case 'dropout':
@@ -72,6 +75,7 @@ export function resolveLayer(kind: LayerCallKind, nameRange: Range, args: readon
         activationExplicit: written(sig, bound, 'activation'),
         init: take(ctx, sig, bound, 'init', readInitializer, reading),
         biasInit: take(ctx, sig, bound, 'bias_init', readInitializer, reading),
+        useBias: take(ctx, sig, bound, 'use_bias', readBool, reading),
       };
       break;
     case 'max_pool2d':
@@ -82,6 +86,13 @@ export function resolveLayer(kind: LayerCallKind, nameRange: Range, args: readon
       spec = { kind, pool, stride, padding };
       break;
     }
+    case 'global_avg_pool2d':
+    case 'global_max_pool2d':
+      spec = { kind };
+      break;
+    case 'zero_padding2d':
+      spec = { kind: 'zero_padding2d', padding: take(ctx, sig, bound, 'padding', readPadding2D, reading) };
+      break;
   }
   return reading.ok ? spec : undefined;
 }

@@ -49,6 +49,9 @@ export type Initializer =
 
 export type Padding = 'same' | 'valid';
 
+/** Explicit zero padding of a `zero_padding2d` layer: `[[top, bottom], [left, right]]`, non-negative. */
+export type Padding2D = [[number, number], [number, number]];
+
 /**
  * How a merge layer joins its inputs: `concat` along the last axis (the other axes must agree), or
  * element-wise `add`, `multiply`, `average`, `maximum` (equal shapes). Written as `residual { }` (add)
@@ -66,6 +69,8 @@ export type LayerSpec =
       activationExplicit: boolean;
       init: Initializer; // default glorot_uniform
       biasInit: Initializer; // default zeros
+      /** Written `use_bias: false`; default true. Without a bias the layer has no bias parameters (Keras's `use_bias`). */
+      useBias: boolean;
     }
   | { kind: 'dropout'; rate: number }
   | {
@@ -85,6 +90,8 @@ export type LayerSpec =
       activationExplicit: boolean;
       init: Initializer;
       biasInit: Initializer;
+      /** Default true, as for dense. */
+      useBias: boolean;
     }
   | {
       kind: 'max_pool2d' | 'avg_pool2d';
@@ -92,6 +99,15 @@ export type LayerSpec =
       stride: [number, number]; // default = pool
       padding: Padding; // default 'valid'
     }
+  /** The mean (or maximum) of each channel over height and width: `[h, w, c]` → `[c]` (Keras's `GlobalAveragePooling2D`, `GlobalMaxPooling2D`). */
+  | { kind: 'global_avg_pool2d' }
+  | { kind: 'global_max_pool2d' }
+  /**
+   * Zero rows and columns around each sample: `[h, w, c]` → `[h + top + bottom, w + left + right, c]`
+   * (Keras's `ZeroPadding2D`). Written `zero_padding2d(1)`, `zero_padding2d([1, 2])` (= [[1, 1], [2, 2]])
+   * or `zero_padding2d([[1, 0], [1, 0]])`.
+   */
+  | { kind: 'zero_padding2d'; padding: Padding2D }
   /** Joins two or more inputs (see `ResolvedLayer.inputs`); no parameters. */
   | { kind: 'merge'; mode: MergeMode };
 

@@ -6,11 +6,12 @@
  * layer handed out. Each kind lists all its spec fields: the compiler checks that none is missing.
  */
 import type { Range } from './ast.js';
-import type { Activation, Initializer, LayerOrigin, LayerSpec, ParamCount, ResolvedLayer, Shape } from './network.js';
+import type { Activation, Initializer, LayerOrigin, LayerSpec, Padding2D, ParamCount, ResolvedLayer, Shape } from './network.js';
 
 const act = (a: Activation, copy: boolean): Activation => (copy ? { ...a } : a);
 const init = (i: Initializer, copy: boolean): Initializer => (copy ? { ...i } : i);
 const pair = (p: [number, number], copy: boolean): [number, number] => (copy ? [p[0], p[1]] : p);
+const sides = (p: Padding2D, copy: boolean): Padding2D => (copy ? [pair(p[0], true), pair(p[1], true)] : p);
 
 export function makeLayer(
   spec: LayerSpec,
@@ -34,6 +35,7 @@ export function makeLayer(
         activationExplicit: spec.activationExplicit,
         init: init(spec.init, c),
         biasInit: init(spec.biasInit, c),
+        useBias: spec.useBias,
         index,
         inputs,
         name,
@@ -74,6 +76,7 @@ export function makeLayer(
         activationExplicit: spec.activationExplicit,
         init: init(spec.init, c),
         biasInit: init(spec.biasInit, c),
+        useBias: spec.useBias,
         index,
         inputs,
         name,
@@ -90,6 +93,11 @@ export function makeLayer(
       const stride = spec.stride === spec.pool ? pool : pair(spec.stride, c);
       return { kind: spec.kind, pool, stride, padding: spec.padding, index, inputs, name, inputShape, outputShape, params, origin, argRanges };
     }
+    case 'global_avg_pool2d':
+    case 'global_max_pool2d':
+      return { kind: spec.kind, index, inputs, name, inputShape, outputShape, params, origin, argRanges };
+    case 'zero_padding2d':
+      return { kind: 'zero_padding2d', padding: sides(spec.padding, c), index, inputs, name, inputShape, outputShape, params, origin, argRanges };
     case 'merge':
       return { kind: 'merge', mode: spec.mode, index, inputs, name, inputShape, outputShape, params, origin, argRanges };
   }

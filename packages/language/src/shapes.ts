@@ -25,13 +25,19 @@ function activationParams(spec: LayerSpec, channels: number): number {
   return 0;
 }
 
+/** The error for a spatial layer whose input is not `[height, width, channels]`. */
+const notSpatial = (kind: string, input: Shape): ShapeResult => ({
+  ok: false,
+  message: `${kind} needs an input of shape [height, width, channels], but its input is ${fmt(input)}`,
+});
+
 /** The shape a layer produces from `input`, and its parameters; or why it does not fit. */
 export function inferLayer(spec: LayerSpec, input: Shape): ShapeResult {
   const last = input[input.length - 1] ?? 0;
   switch (spec.kind) {
     case 'dense': {
       if (input.length === 0) return { ok: false, message: 'dense needs an input with at least one axis' };
-      const trainable = last * spec.units + spec.units + activationParams(spec, spec.units);
+      const trainable = last * spec.units + (spec.useBias ? spec.units : 0) + activationParams(spec, spec.units);
       const outputShape = input.slice();
       outputShape[outputShape.length - 1] = spec.units;
       return { ok: true, outputShape, params: { trainable, nonTrainable: 0 } };
@@ -48,12 +54,7 @@ export function inferLayer(spec: LayerSpec, input: Shape): ShapeResult {
     case 'conv2d':
     case 'max_pool2d':
     case 'avg_pool2d': {
-      if (input.length !== 3) {
-        return {
-          ok: false,
-          message: `${spec.kind} needs an input of shape [height, width, channels], but its input is ${fmt(input)}`,
-        };
-      }
+      if (input.length !== 3) return notSpatial(spec.kind, input);
       const [h, w, c] = input as [number, number, number];
       const window = spec.kind === 'conv2d' ? spec.kernel : spec.pool;
       const windowArg = spec.kind === 'conv2d' ? 'kernel' : 'pool';
@@ -67,10 +68,20 @@ export function inferLayer(spec: LayerSpec, input: Shape): ShapeResult {
       const oh = windowOutput(h, window[0], spec.stride[0], spec.padding);
       const ow = windowOutput(w, window[1], spec.stride[1], spec.padding);
       if (spec.kind === 'conv2d') {
-        const trainable = window[0] * window[1] * c * spec.filters + spec.filters + activationParams(spec, spec.filters);
+        const trainable = window[0] * window[1] * c * spec.filters + (spec.useBias ? spec.filters : 0) + activationParams(spec, spec.filters);
         return { ok: true, outputShape: [oh, ow, spec.filters], params: { trainable, nonTrainable: 0 } };
       }
       return { ok: true, outputShape: [oh, ow, c], params: { trainable: 0, nonTrainable: 0 } };
+    }
+    case 'global_avg_pool2d':
+    case 'global_max_pool2d':
+      if (input.length !== 3) return notSpatial(spec.kind, input);
+      return { ok: true, outputShape: [input[2] as number], params: { trainable: 0, nonTrainable: 0 } };
+    case 'zero_padding2d': {
+      if (input.length !== 3) return notSpatial(spec.kind, input);
+      const [[top, bottom], [left, right]] = spec.padding;
+      const [h, w, c] = input as [number, number, number];
+      return { ok: true, outputShape: [h + top + bottom, w + left + right, c], params: { trainable: 0, nonTrainable: 0 } };
     }
     case 'merge':
       return inferMerge(spec.mode, [input]);
