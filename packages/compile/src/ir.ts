@@ -27,9 +27,19 @@ export const IR_FORMAT = 'axon-network';
 export const IR_VERSION = 1;
 /**
  * The version of a graph's document: as version 1, plus `inputs` on every layer (which layers it
- * reads, -1 for the network's input) and the `merge` layer kind. A chain is still written as version 1.
+ * reads, -1 for the network's input), the `merge`, `global_avg_pool2d`, `global_max_pool2d` and
+ * `zero_padding2d` kinds, and `useBias` in every dense and conv2d config. A network version 1 can
+ * express (a chain of the version-1 kinds, every bias kept) is still written as version 1.
  */
 export const IR_GRAPH_VERSION = 2;
+
+/** The layer kinds a version-1 document has. */
+const V1_KINDS: ReadonlySet<ResolvedLayer['kind']> = new Set(['dense', 'dropout', 'batch_norm', 'activation', 'flatten', 'conv2d', 'max_pool2d', 'avg_pool2d']);
+
+/** True when version 1 can express the network: a chain of version-1 kinds, no layer without its bias. */
+export function fitsVersion1(network: ResolvedNetwork): boolean {
+  return isChain(network) && network.layers.every((l) => V1_KINDS.has(l.kind) && !((l.kind === 'dense' || l.kind === 'conv2d') && !l.useBias));
+}
 
 export type IrActivation = Activation;
 export type IrInitializer = Initializer;
@@ -96,7 +106,9 @@ function initializer(i: Initializer): IrInitializer {
   return withArgs(i, INITIALIZERS[i.name]);
 }
 
-export function layerConfig(l: ResolvedLayer): Record<string, unknown> {
+/** A layer's arguments as data; `useBias` (dense, conv2d) only in a version-2 document (`version2`). */
+export function layerConfig(l: ResolvedLayer, version2 = true): Record<string, unknown> {
+  const bias = (useBias: boolean) => (version2 ? { useBias } : {});
   switch (l.kind) {
     case 'dense':
       return {
@@ -105,6 +117,7 @@ export function layerConfig(l: ResolvedLayer): Record<string, unknown> {
         activationExplicit: l.activationExplicit,
         init: initializer(l.init),
         biasInit: initializer(l.biasInit),
+        ...bias(l.useBias),
       };
     case 'conv2d':
       return {
@@ -116,7 +129,13 @@ export function layerConfig(l: ResolvedLayer): Record<string, unknown> {
         activationExplicit: l.activationExplicit,
         init: initializer(l.init),
         biasInit: initializer(l.biasInit),
+        ...bias(l.useBias),
       };
+    case 'global_avg_pool2d':
+    case 'global_max_pool2d':
+      return {};
+    case 'zero_padding2d':
+      return { padding: [[l.padding[0][0], l.padding[0][1]], [l.padding[1][0], l.padding[1][1]]] };
     case 'max_pool2d':
     case 'avg_pool2d':
       return { pool: [l.pool[0], l.pool[1]], stride: [l.stride[0], l.stride[1]], padding: l.padding };
@@ -182,16 +201,16 @@ function data(d: DataSpec | undefined): IrNetwork['data'] {
   };
 }
 
-function layer(l: ResolvedLayer, graph: boolean): IrLayer {
+function layer(l: ResolvedLayer, version2: boolean): IrLayer {
   return {
     index: l.index,
     name: l.name,
     kind: l.kind,
-    ...(graph ? { inputs: [...l.inputs] } : {}),
+    ...(version2 ? { inputs: [...l.inputs] } : {}),
     inputShape: [...l.inputShape],
     outputShape: [...l.outputShape],
     params: { trainable: l.params.trainable, nonTrainable: l.params.nonTrainable },
-    config: layerConfig(l),
+    config: layerConfig(l, version2),
     origin: {
       line: l.origin.range.start.line,
       column: l.origin.range.start.column,
@@ -200,12 +219,15 @@ function layer(l: ResolvedLayer, graph: boolean): IrLayer {
   };
 }
 
-/** The IR of one resolved network: version 1 for a chain, version 2 (with each layer's inputs) for a graph. */
+/**
+ * The IR of one resolved network: version 1 for what version 1 can express (`fitsVersion1`), else
+ * version 2 (each layer's inputs, the newer kinds, `useBias`).
+ */
 export function toIr(network: ResolvedNetwork): IrNetwork {
-  const graph = !isChain(network);
+  const version2 = !fitsVersion1(network);
   return {
     format: IR_FORMAT,
-    version: graph ? IR_GRAPH_VERSION : IR_VERSION,
+    version: version2 ? IR_GRAPH_VERSION : IR_VERSION,
     name: network.name,
     input: [...network.input],
     outputShape: [...network.outputShape],
@@ -215,7 +237,7 @@ export function toIr(network: ResolvedNetwork): IrNetwork {
       trainable: network.params.trainable,
       nonTrainable: network.params.nonTrainable,
     },
-    layers: network.layers.map((l) => layer(l, graph)),
+    layers: network.layers.map((l) => layer(l, version2)),
     train: train(network.train),
     data: data(network.data),
   };

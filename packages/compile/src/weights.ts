@@ -1,6 +1,6 @@
 /**
  * Trained-weight plumbing shared by the targets. The weight types are @axon/core's (Keras layouts:
- * dense kernel [in, units]; conv2d kernel [kh, kw, in, filters]; batch_norm
+ * dense kernel [in, units]; conv2d kernel [kh, kw, in, filters]; a bias unless `use_bias: false`; batch_norm
  * gamma/beta/moving_mean/moving_variance; prelu alpha), imported as types only: this package has no
  * runtime dependency on the core.
  */
@@ -17,14 +17,13 @@ export function expectedWeights(layer: ResolvedLayer): { name: string; shape: nu
   const preluUnits = (): number => layer.outputShape[layer.outputShape.length - 1] ?? 0;
   switch (layer.kind) {
     case 'dense':
-      out.push({ name: 'kernel', shape: [channels, layer.units] }, { name: 'bias', shape: [layer.units] });
+      out.push({ name: 'kernel', shape: [channels, layer.units] });
+      if (layer.useBias) out.push({ name: 'bias', shape: [layer.units] });
       if (layer.activation.name === 'prelu') out.push({ name: 'alpha', shape: [preluUnits()] });
       break;
     case 'conv2d':
-      out.push(
-        { name: 'kernel', shape: [layer.kernel[0], layer.kernel[1], channels, layer.filters] },
-        { name: 'bias', shape: [layer.filters] },
-      );
+      out.push({ name: 'kernel', shape: [layer.kernel[0], layer.kernel[1], channels, layer.filters] });
+      if (layer.useBias) out.push({ name: 'bias', shape: [layer.filters] });
       if (layer.activation.name === 'prelu') out.push({ name: 'alpha', shape: [preluUnits()] });
       break;
     case 'batch_norm':

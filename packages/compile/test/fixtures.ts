@@ -12,6 +12,9 @@ const NAMES: Record<LayerSpec['kind'], string> = {
   conv2d: 'conv2d',
   max_pool2d: 'max_pool2d',
   avg_pool2d: 'avg_pool2d',
+  global_avg_pool2d: 'global_avg_pool2d',
+  global_max_pool2d: 'global_max_pool2d',
+  zero_padding2d: 'zero_padding2d',
   merge: 'merge',
 };
 
@@ -20,11 +23,15 @@ export const linear = { name: 'linear' } as const;
 export const glorot = { name: 'glorot_uniform' } as const;
 export const zeros = { name: 'zeros' } as const;
 
-export function dense(units: number, activation: LayerSpec & { kind: 'dense' } extends { activation: infer A } ? A : never = linear): LayerSpec {
-  return { kind: 'dense', units, activation, activationExplicit: activation.name !== 'linear', init: glorot, biasInit: zeros };
+export function dense(units: number, activation: LayerSpec & { kind: 'dense' } extends { activation: infer A } ? A : never = linear, useBias = true): LayerSpec {
+  return { kind: 'dense', units, activation, activationExplicit: activation.name !== 'linear', init: glorot, biasInit: zeros, useBias };
 }
 
-export function conv(filters: number, k: number, opts: { stride?: number; padding?: 'same' | 'valid'; activation?: { name: 'relu' } | { name: 'linear' } | { name: 'prelu'; init: number } } = {}): LayerSpec {
+export function conv(
+  filters: number,
+  k: number,
+  opts: { stride?: number; padding?: 'same' | 'valid'; activation?: { name: 'relu' } | { name: 'linear' } | { name: 'prelu'; init: number }; useBias?: boolean } = {},
+): LayerSpec {
   const s = opts.stride ?? 1;
   return {
     kind: 'conv2d',
@@ -36,12 +43,18 @@ export function conv(filters: number, k: number, opts: { stride?: number; paddin
     activationExplicit: true,
     init: { name: 'he_normal' },
     biasInit: zeros,
+    useBias: opts.useBias ?? true,
   };
 }
 
 export function pool(kind: 'max_pool2d' | 'avg_pool2d', p: number, opts: { stride?: number; padding?: 'same' | 'valid' } = {}): LayerSpec {
   const s = opts.stride ?? p;
   return { kind, pool: [p, p], stride: [s, s], padding: opts.padding ?? 'valid' };
+}
+
+/** `zero_padding2d([[top, bottom], [left, right]])`. */
+export function zeroPad(top: number, bottom: number, left: number, right: number): LayerSpec {
+  return { kind: 'zero_padding2d', padding: [[top, bottom], [left, right]] };
 }
 
 export const defaultTrain: TrainSpec = {

@@ -60,7 +60,9 @@ function layerLines(l: ResolvedLayer, seed: number, taken: Set<string>): string[
     case 'dense':
     case 'conv2d': {
       const b = builtin(l.activation);
-      const common = `activation=${pyString(b ?? 'linear')}, kernel_initializer=${init(l.init, seed)}, bias_initializer=${init(l.biasInit, seed)}, name=${name}`;
+      // use_bias is written only when false, so a layer with a bias prints as it always did.
+      const bias = l.useBias ? `bias_initializer=${init(l.biasInit, seed)}` : 'use_bias=False';
+      const common = `activation=${pyString(b ?? 'linear')}, kernel_initializer=${init(l.init, seed)}, ${bias}, name=${name}`;
       const main =
         l.kind === 'dense'
           ? `keras.layers.Dense(${l.units}, ${common})`
@@ -86,6 +88,14 @@ function layerLines(l: ResolvedLayer, seed: number, taken: Set<string>): string[
       return [
         `keras.layers.${l.kind === 'max_pool2d' ? 'MaxPooling2D' : 'AveragePooling2D'}(pool_size=${pyTuple(l.pool)}, strides=${pyTuple(l.stride)}, padding=${pyString(l.padding)}, name=${name})`,
       ];
+    case 'global_avg_pool2d':
+      return [`keras.layers.GlobalAveragePooling2D(name=${name})`];
+    case 'global_max_pool2d':
+      return [`keras.layers.GlobalMaxPooling2D(name=${name})`];
+    case 'zero_padding2d': {
+      const [[top, bottom], [left, right]] = l.padding;
+      return [`keras.layers.ZeroPadding2D(padding=((${top}, ${bottom}), (${left}, ${right})), name=${name})`];
+    }
     case 'merge':
       return [l.mode === 'concat' ? `keras.layers.Concatenate(axis=-1, name=${name})` : `keras.layers.${MERGE_LAYER[l.mode]}(name=${name})`];
   }

@@ -28,6 +28,7 @@ const TARGET = 'onnx';
 export const ONNX_OPSET = 13;
 export const ONNX_IR_VERSION = 7;
 const FLOAT = 1;
+const INT64 = 7;
 
 type Attr = { name: string; f?: number; i?: number; ints?: number[]; type: number };
 const A = onnx.AttributeProto.AttributeType;
@@ -53,6 +54,16 @@ class GraphBuilder {
   constant(name: string, dims: number[], values: Float32Array): string {
     const n = this.fresh(name);
     this.initializers.push({ name: n, dims, dataType: FLOAT, rawData: float32Bytes([values]) });
+    return n;
+  }
+
+  /** A 1-D int64 initializer (Pad's `pads` is an input from opset 11). */
+  int64s(name: string, values: number[]): string {
+    const n = this.fresh(name);
+    const bytes = new Uint8Array(values.length * 8);
+    const view = new DataView(bytes.buffer);
+    values.forEach((v, i) => view.setBigInt64(i * 8, BigInt(v), true));
+    this.initializers.push({ name: n, dims: [values.length], dataType: INT64, rawData: bytes });
     return n;
   }
 }
@@ -140,7 +151,7 @@ function emitLayer(g: GraphBuilder, l: ResolvedLayer, xs: string[], w: (n: strin
       const k = w('kernel');
       let h = layout === 'nchw' ? g.node('Transpose', [x], name, [attrInts('perm', [0, 2, 3, 1])]) : x;
       h = g.node('MatMul', [h, g.constant(`${name}/kernel`, k.shape, k.values)], name);
-      h = g.node('Add', [h, g.constant(`${name}/bias`, [l.units], w('bias').values)], name);
+      if (l.useBias) h = g.node('Add', [h, g.constant(`${name}/bias`, [l.units], w('bias').values)], name);
       if (layout === 'nchw') h = g.node('Transpose', [h], name, [attrInts('perm', [0, 3, 1, 2])]);
       const prelu = l.activation.name === 'prelu' ? w('alpha') : undefined;
       return activation(g, l.activation, h, layout, name, prelu);
@@ -150,7 +161,8 @@ function emitLayer(g: GraphBuilder, l: ResolvedLayer, xs: string[], w: (n: strin
       const p = windowPads(l.inputShape, l.kernel, l.stride, l.padding);
       const k = w('kernel');
       const kernel = g.constant(`${name}/kernel`, [l.filters, k.shape[2]!, l.kernel[0], l.kernel[1]], convKernel(k));
-      const h = g.node('Conv', [x, kernel, g.constant(`${name}/bias`, [l.filters], w('bias').values)], name, [
+      const bias = l.useBias ? [g.constant(`${name}/bias`, [l.filters], w('bias').values)] : [];
+      const h = g.node('Conv', [x, kernel, ...bias], name, [
         attrInts('kernel_shape', [...l.kernel]),
         attrInts('strides', [...l.stride]),
         attrInts('pads', [p.top, p.left, p.bottom, p.right]),
@@ -167,6 +179,18 @@ function emitLayer(g: GraphBuilder, l: ResolvedLayer, xs: string[], w: (n: strin
       const attrs = [attrInts('kernel_shape', [...l.pool]), attrInts('strides', [...l.stride]), attrInts('pads', [p.top, p.left, p.bottom, p.right])];
       if (l.kind === 'avg_pool2d') attrs.push(attrI('count_include_pad', 0));
       return g.node(l.kind === 'max_pool2d' ? 'MaxPool' : 'AveragePool', [x], name, attrs);
+    }
+    case 'global_avg_pool2d':
+    case 'global_max_pool2d': {
+      requireImage(l, TARGET);
+      const pooled = g.node(l.kind === 'global_avg_pool2d' ? 'GlobalAveragePool' : 'GlobalMaxPool', [x], name); // [N, C, 1, 1]
+      return g.node('Flatten', [pooled], name, [attrI('axis', 1)]);
+    }
+    case 'zero_padding2d': {
+      requireImage(l, TARGET);
+      const [[top, bottom], [left, right]] = l.padding;
+      // NCHW: [N_begin, C_begin, H_begin, W_begin, N_end, C_end, H_end, W_end]; constant mode pads with 0.
+      return g.node('Pad', [x, g.int64s(`${name}/pads`, [0, 0, top, left, 0, 0, bottom, right])], name);
     }
     case 'dropout':
       return x;

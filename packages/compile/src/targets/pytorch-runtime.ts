@@ -96,12 +96,12 @@ class Activation(nn.Module):
 
 
 class Dense(nn.Module):
-    """Keras Dense: acts on the last (channel) axis of the sample."""
+    """Keras Dense: acts on the last (channel) axis of the sample; use_bias=False: no bias parameters."""
 
-    def __init__(self, in_features, units, activation, init, bias_init, layout):
+    def __init__(self, in_features, units, activation, init, bias_init, layout, use_bias=True):
         super().__init__()
         self.layout = layout
-        self.linear = nn.Linear(in_features, units)
+        self.linear = nn.Linear(in_features, units, bias=use_bias)
         self.act = make_activation(activation, units)
         self.fans = (in_features, units)
         self.init = init
@@ -109,7 +109,8 @@ class Dense(nn.Module):
 
     def reset_parameters(self):
         init_tensor(self.linear.weight, self.init, *self.fans)
-        init_tensor(self.linear.bias, self.bias_init, *self.fans)
+        if self.linear.bias is not None:
+            init_tensor(self.linear.bias, self.bias_init, *self.fans)
 
     def forward(self, x):
         if self.layout == "nchw":
@@ -120,7 +121,8 @@ class Dense(nn.Module):
 
     def load_keras(self, w):
         self.linear.weight.copy_(w["kernel"].t())
-        self.linear.bias.copy_(w["bias"])
+        if self.linear.bias is not None:
+            self.linear.bias.copy_(w["bias"])
         if "alpha" in w:
             self.act.weight.copy_(w["alpha"])
 
@@ -128,10 +130,10 @@ class Dense(nn.Module):
 class Conv2d(nn.Module):
     """Keras Conv2D on NCHW tensors; 'same' padding is applied explicitly (extra row/column at the bottom/right)."""
 
-    def __init__(self, in_channels, filters, kernel, stride, pads, activation, init, bias_init):
+    def __init__(self, in_channels, filters, kernel, stride, pads, activation, init, bias_init, use_bias=True):
         super().__init__()
         self.pads = tuple(pads)  # (left, right, top, bottom)
-        self.conv = nn.Conv2d(in_channels, filters, tuple(kernel), stride=tuple(stride), padding=0)
+        self.conv = nn.Conv2d(in_channels, filters, tuple(kernel), stride=tuple(stride), padding=0, bias=use_bias)
         self.act = make_activation(activation, filters)
         rf = kernel[0] * kernel[1]
         self.fans = (in_channels * rf, filters * rf)
@@ -140,7 +142,8 @@ class Conv2d(nn.Module):
 
     def reset_parameters(self):
         init_tensor(self.conv.weight, self.init, *self.fans)
-        init_tensor(self.conv.bias, self.bias_init, *self.fans)
+        if self.conv.bias is not None:
+            init_tensor(self.conv.bias, self.bias_init, *self.fans)
 
     def forward(self, x):
         if any(self.pads):
@@ -149,7 +152,8 @@ class Conv2d(nn.Module):
 
     def load_keras(self, w):
         self.conv.weight.copy_(w["kernel"].permute(3, 2, 0, 1))
-        self.conv.bias.copy_(w["bias"])
+        if self.conv.bias is not None:
+            self.conv.bias.copy_(w["bias"])
         if "alpha" in w:
             self.act.weight.copy_(w["alpha"])
 
@@ -175,6 +179,17 @@ class Pool2d(nn.Module):
         ones = torch.ones((1, 1) + tuple(x.shape[2:]), dtype=x.dtype, device=x.device)
         count = F.avg_pool2d(F.pad(ones, self.pads), self.pool, self.stride)
         return total / count
+
+
+class GlobalPool2d(nn.Module):
+    """Keras GlobalAveragePooling2D / GlobalMaxPooling2D: NCHW images to [N, C] (the mean or maximum over H, W)."""
+
+    def __init__(self, kind):
+        super().__init__()
+        self.kind = kind
+
+    def forward(self, x):
+        return x.amax(dim=(2, 3)) if self.kind == "max" else x.mean(dim=(2, 3))
 
 
 class BatchNorm(nn.Module):

@@ -20,13 +20,24 @@ function layerExpr(l: ResolvedLayer): string {
   const layout = layoutOf(l.inputShape, l, TARGET);
   const channels = l.inputShape[l.inputShape.length - 1]!;
   const ir = layerConfig(l);
+  // Written only without a bias, so a layer with one prints as it always did.
+  const noBias = (useBias: boolean) => (useBias ? '' : ', use_bias=False');
   switch (l.kind) {
     case 'dense':
-      return `rt.Dense(${channels}, ${l.units}, ${pyLiteral(ir.activation)}, ${pyLiteral(ir.init)}, ${pyLiteral(ir.biasInit)}, ${pyString(layout)})`;
+      return `rt.Dense(${channels}, ${l.units}, ${pyLiteral(ir.activation)}, ${pyLiteral(ir.init)}, ${pyLiteral(ir.biasInit)}, ${pyString(layout)}${noBias(l.useBias)})`;
     case 'conv2d': {
       requireImage(l, TARGET);
       const p = windowPads(l.inputShape, l.kernel, l.stride, l.padding);
-      return `rt.Conv2d(${channels}, ${l.filters}, ${pyTuple(l.kernel)}, ${pyTuple(l.stride)}, ${pyTuple([p.left, p.right, p.top, p.bottom])}, ${pyLiteral(ir.activation)}, ${pyLiteral(ir.init)}, ${pyLiteral(ir.biasInit)})`;
+      return `rt.Conv2d(${channels}, ${l.filters}, ${pyTuple(l.kernel)}, ${pyTuple(l.stride)}, ${pyTuple([p.left, p.right, p.top, p.bottom])}, ${pyLiteral(ir.activation)}, ${pyLiteral(ir.init)}, ${pyLiteral(ir.biasInit)}${noBias(l.useBias)})`;
+    }
+    case 'global_avg_pool2d':
+    case 'global_max_pool2d':
+      requireImage(l, TARGET);
+      return `rt.GlobalPool2d(${pyString(l.kind === 'global_max_pool2d' ? 'max' : 'avg')})`;
+    case 'zero_padding2d': {
+      requireImage(l, TARGET);
+      const [[top, bottom], [left, right]] = l.padding;
+      return `nn.ZeroPad2d(${pyTuple([left, right, top, bottom])})`;
     }
     case 'max_pool2d':
     case 'avg_pool2d': {

@@ -20,7 +20,7 @@ import type { CompileInput, CompileOutput, OutputFile } from '../types.js';
 import { CompileError } from '../errors.js';
 import { jsIdentifier } from '../escape.js';
 import { toIr } from '../ir.js';
-import { layoutOf } from '../layout.js';
+import { layoutOf, requireImage } from '../layout.js';
 import { float32Bytes, tensor, weightsByLayer, type WeightTensor } from '../weights.js';
 
 const TARGET = 'tfjs';
@@ -126,7 +126,7 @@ function tfLayers(
       const builtin = builtinActivation(l.activation);
       const common = {
         activation: builtin ?? 'linear',
-        use_bias: true,
+        use_bias: l.useBias,
         kernel_initializer: initializer(l.init, seed),
         bias_initializer: initializer(l.biasInit, seed),
         kernel_regularizer: null,
@@ -139,7 +139,7 @@ function tfLayers(
         l.kind === 'dense'
           ? {
               json: { class_name: 'Dense', config: { ...base, units: l.units, ...common } },
-              weights: [spec('kernel', [channels, l.units]), spec('bias', [l.units])],
+              weights: [spec('kernel', [channels, l.units]), ...(l.useBias ? [spec('bias', [l.units])] : [])],
             }
           : {
               json: {
@@ -155,7 +155,7 @@ function tfLayers(
                   ...common,
                 },
               },
-              weights: [spec('kernel', [l.kernel[0], l.kernel[1], channels, l.filters]), spec('bias', [l.filters])],
+              weights: [spec('kernel', [l.kernel[0], l.kernel[1], channels, l.filters]), ...(l.useBias ? [spec('bias', [l.filters])] : [])],
             };
       if (builtin !== undefined) return [layer];
       const act = activationLayer(l.activation, uniqueName(`${name}_${l.activation.name}`, taken), l.outputShape, w && l.activation.name === 'prelu' ? w('alpha') : undefined);
@@ -209,6 +209,20 @@ function tfLayers(
           weights: [],
         },
       ];
+    case 'global_avg_pool2d':
+    case 'global_max_pool2d':
+      requireImage(l, TARGET);
+      return [
+        {
+          json: { class_name: l.kind === 'global_avg_pool2d' ? 'GlobalAveragePooling2D' : 'GlobalMaxPooling2D', config: { ...base, data_format: 'channels_last' } },
+          weights: [],
+        },
+      ];
+    case 'zero_padding2d': {
+      requireImage(l, TARGET);
+      const [[top, bottom], [left, right]] = l.padding;
+      return [{ json: { class_name: 'ZeroPadding2D', config: { ...base, padding: [[top, bottom], [left, right]], data_format: 'channels_last' } }, weights: [] }];
+    }
     case 'merge':
       return [{ json: { class_name: MERGE_CLASS[l.mode], config: l.mode === 'concat' ? { ...base, axis: -1 } : base }, weights: [] }];
   }

@@ -49,6 +49,7 @@ def _namespace(name, kind, classes):
 layers = _namespace("layers", "layers", [
     "Dense", "Conv2D", "MaxPooling2D", "AveragePooling2D", "BatchNormalization", "Dropout", "Flatten",
     "Activation", "LeakyReLU", "PReLU", "ELU", "Add", "Concatenate", "Multiply", "Average", "Maximum",
+    "GlobalAveragePooling2D", "GlobalMaxPooling2D", "ZeroPadding2D",
 ])
 initializers = _namespace("initializers", "initializers", [
     "GlorotUniform", "GlorotNormal", "HeUniform", "HeNormal", "LecunUniform", "LecunNormal", "Zeros", "Constant",
