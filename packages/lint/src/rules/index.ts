@@ -20,6 +20,8 @@ import highDropout from './high-dropout.js';
 import dropoutBeforeBatchNorm from './dropout-before-batch-norm.js';
 import learningRateRange from './learning-rate-range.js';
 import missingFlatten from './missing-flatten.js';
+import deepPlainStack from './deep-plain-stack.js';
+import reluBeforeResidualSum from './relu-before-residual-sum.js';
 import unusedSuppression from './unused-suppression.js';
 import invalidSuppression from './invalid-suppression.js';
 
@@ -46,6 +48,8 @@ export const rules: readonly Rule<any>[] = [
   dropoutBeforeBatchNorm,
   learningRateRange,
   missingFlatten,
+  deepPlainStack,
+  reluBeforeResidualSum,
   unusedSuppression,
   invalidSuppression,
 ];
