@@ -1,9 +1,10 @@
 /**
  * Analysis: from a parsed program to resolved networks.
  *
- * Blocks are collected and checked for recursion, each network's `layers` are expanded (repeats and
- * blocks) into a flat list, every layer's arguments are checked and defaulted, shapes and parameter
- * counts are inferred, and `input`, `task`, `train` and `data` are resolved. Never throws.
+ * Blocks are collected and checked for recursion, each network's `layers` are expanded (repeats,
+ * blocks, residuals and parallels) into a graph in topological order, every layer's arguments are
+ * checked and defaulted, shapes and parameter counts are inferred (resolve-layers.ts), and `input`,
+ * `task`, `train` and `data` are resolved. Never throws.
  */
 import type { NetworkDecl, NetworkMember, Program, Range } from './ast.js';
 import { checkRecursion, collectBlocks, type BlockTable } from './blocks.js';
@@ -11,11 +12,10 @@ import { sectionKeyword } from './catalog.js';
 import type { Diagnostic } from './diagnostic.js';
 import { checkUnusedBlock, expandLayers } from './expand.js';
 import type { ResolvedLayer, ResolvedNetwork, Shape } from './network.js';
-import { makeLayer } from './resolved-layer.js';
 import { Reporter } from './report.js';
+import { resolveLayers } from './resolve-layers.js';
 import { CleanChecks } from './reuse.js';
 import { keywordRange, resolveData, resolveInput, resolveTask, resolveTrain } from './sections.js';
-import { inferLayer } from './shapes.js';
 
 export interface AnalysisResult {
   networks: ResolvedNetwork[];
@@ -77,20 +77,6 @@ function analyzeProgram(ast: Program, r: Reporter, checks: CleanChecks): Analysi
   return { networks, diagnostics: r.diagnostics };
 }
 
-/** Layer names by kind and ordinal (`dense`, `dense_1`, …), made once and shared: every network numbers its layers the same way. */
-const layerNames = new Map<string, string[]>();
-
-function layerName(kind: string, n: number): string {
-  let names = layerNames.get(kind);
-  if (!names) layerNames.set(kind, (names = []));
-  let name = names[n];
-  if (name === undefined) {
-    name = n === 0 ? kind : `${kind}_${n}`;
-    if (n < 10_000) names[n] = name;
-  }
-  return name;
-}
-
 /** The first member of each kind; later duplicates are reported. */
 function sections(net: NetworkDecl, r: Reporter): Partial<{ [K in NetworkMember['kind']]: Extract<NetworkMember, { kind: K }> }> {
   const out: Partial<Record<NetworkMember['kind'], NetworkMember>> = {};
@@ -125,7 +111,7 @@ function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used:
 
   const task = s.Task ? resolveTask(s.Task, r) : undefined;
 
-  const layers: ResolvedLayer[] = [];
+  let layers: ResolvedLayer[] = [];
   let shape: Shape = input ?? [];
   if (!s.Layers) {
     r.error('analysis/missing-layers', nameRange, `network \`${name}\` has no \`layers { … }\``);
@@ -137,34 +123,9 @@ function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used:
     if (expanded.layers.length === 0 && !expanded.incomplete) {
       r.error('analysis/missing-layers', keywordRange(s.Layers.range, 'layers'.length), '`layers` expands to no layers (its blocks are empty)');
     }
-    // Once a layer is dropped or does not fit, later shapes are guesses: stop reporting shape errors.
-    let certain = input !== undefined;
-    const counters = new Map<string, number>();
-    for (const e of expanded.layers) {
-      if (!e.spec) {
-        certain = false;
-        continue;
-      }
-      const inferred = inferLayer(e.spec, shape);
-      if (!inferred.ok) {
-        if (certain) {
-          const saved = r.chain;
-          r.chain = e.chain;
-          const range = (inferred.arg && e.argRanges[inferred.arg]) || e.call.range;
-          r.error('analysis/shape-mismatch', range, inferred.message);
-          r.chain = saved;
-        }
-        certain = false;
-        continue;
-      }
-      const n = counters.get(e.kind) ?? 0;
-      counters.set(e.kind, n + 1);
-      const origin = { node: e.call, range: e.call.range, chain: e.chain };
-      layers.push(
-        makeLayer(e.spec, e.shared, layers.length, [layers.length - 1], layerName(e.kind, n), shape, inferred.outputShape, inferred.params, origin, e.argRanges),
-      );
-      shape = inferred.outputShape;
-    }
+    const resolved = resolveLayers(expanded.layers, input, r);
+    layers = resolved.layers;
+    shape = resolved.outputShape;
   }
 
   const trainable = layers.reduce((a, l) => a + l.params.trainable, 0);

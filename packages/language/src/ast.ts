@@ -102,7 +102,46 @@ export interface RepeatStmt extends NodeBase {
   body: LayerStmt[];
 }
 
-export type LayerStmt = LayerCall | RepeatStmt;
+/**
+ * `residual { body } shortcut { items }`: the body and the shortcut both read the current tensor and
+ * are added (a `merge` layer, mode `add`). Without `shortcut` the shortcut is the identity.
+ */
+export interface ResidualStmt extends NodeBase {
+  kind: 'Residual';
+  /** The range of the `residual` keyword. */
+  keywordRange: Range;
+  body: LayerStmt[];
+  /** From the `{` to the `}` of the body (the whole statement's end after recovery without a `}`). */
+  bodyRange: Range;
+  shortcut?: ShortcutClause;
+}
+
+/** `shortcut { … }` after a residual's body; its range runs from the keyword to its `}`. */
+export interface ShortcutClause extends NodeBase {
+  kind: 'Shortcut';
+  keywordRange: Range;
+  items: LayerStmt[];
+}
+
+/**
+ * `parallel(merge: concat) { branch { … } branch { } }`: every branch reads the current tensor; their
+ * outputs are joined by a `merge` layer of the `merge:` mode (default `concat`). An empty branch is the identity.
+ */
+export interface ParallelStmt extends NodeBase {
+  kind: 'Parallel';
+  keywordRange: Range;
+  args?: ArgList;
+  branches: BranchStmt[];
+}
+
+/** `branch { … }` inside a `parallel`. */
+export interface BranchStmt extends NodeBase {
+  kind: 'Branch';
+  keywordRange: Range;
+  items: LayerStmt[];
+}
+
+export type LayerStmt = LayerCall | RepeatStmt | ResidualStmt | ParallelStmt;
 
 /** `input [28, 28, 1]` */
 export interface InputDecl extends NodeBase {
@@ -185,6 +224,10 @@ export type AstNode =
   | Setting
   | LayerCall
   | RepeatStmt
+  | ResidualStmt
+  | ShortcutClause
+  | ParallelStmt
+  | BranchStmt
   | ArgList
   | Argument
   | NameExpr

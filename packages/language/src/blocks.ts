@@ -9,12 +9,26 @@ import type { Reporter } from './report.js';
 
 export type BlockTable = ReadonlyMap<string, BlockDecl>;
 
-/** Calls written in a list of layer statements, repeats included (not expanded). */
+/** The statement lists written directly inside a statement: a repeat's body, a residual's body and shortcut, each branch of a parallel. */
+export function innerStatements(s: LayerStmt): (readonly LayerStmt[] | undefined)[] {
+  switch (s.kind) {
+    case 'LayerCall':
+      return [];
+    case 'Repeat':
+      return [s.body];
+    case 'Residual':
+      return s.shortcut ? [s.body, s.shortcut.items] : [s.body];
+    case 'Parallel':
+      return (s.branches ?? []).map((b) => b?.items);
+  }
+}
+
+/** Calls written in a list of layer statements, repeats, residuals and branches included (not expanded). */
 export function* layerCalls(stmts: readonly LayerStmt[] | undefined): Generator<LayerCall> {
   for (const s of stmts ?? []) {
     if (!s) continue;
     if (s.kind === 'LayerCall') yield s;
-    else if (s.kind === 'Repeat') yield* layerCalls(s.body);
+    else for (const inner of innerStatements(s)) yield* layerCalls(inner);
   }
 }
 

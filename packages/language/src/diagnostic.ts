@@ -1,4 +1,5 @@
 import type { Range } from './ast.js';
+import type { TextEdit } from './text-edits.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -6,6 +7,14 @@ export type Severity = 'error' | 'warning' | 'info';
 export interface RelatedLocation {
   range: Range;
   message: string;
+}
+
+/** A change that resolves a diagnostic: editors offer it as a quick fix. */
+export interface DiagnosticFix {
+  /** What applying it does, as a command (`Project the shortcut: …`). */
+  description: string;
+  /** Edits of the file the diagnostic is in (non-overlapping; `applyEdits` applies them). */
+  edits: TextEdit[];
 }
 
 /**
@@ -19,4 +28,5 @@ export interface Diagnostic {
   code: string;
   message: string;
   related?: RelatedLocation[];
+  fix?: DiagnosticFix;
 }

@@ -1,13 +1,17 @@
 /**
- * Expands `repeat` and block uses into the flat list of layer calls, binding block parameters and
- * recording each layer's chain of expansion steps (outermost first).
+ * Expands `repeat`, block uses, `residual` and `parallel` into the layers of the network's graph, in
+ * topological order, binding block parameters and recording each layer's chain of expansion steps
+ * (outermost first) and the layers it reads from. A residual's body and shortcut, and each branch of a
+ * parallel, read the tensor before the construct (an empty one is that tensor itself); a merge layer
+ * joins their ends.
  */
-import type { Argument, BlockDecl, LayerCall, LayerStmt, Range } from './ast.js';
+import type { Argument, BlockDecl, LayerCall, LayerStmt, ParallelStmt, Range, ResidualStmt } from './ast.js';
 import { bind, type BindWording, type Ctx, type Param, type Params } from './args.js';
 import type { BlockTable } from './blocks.js';
 import { LAYERS, isLayerKind } from './catalog.js';
 import { resolveLayer } from './layers.js';
-import type { BoundValue, ExpansionStep, LayerCallKind, LayerSpec } from './network.js';
+import { readMergeMode } from './merge-mode.js';
+import type { BoundValue, ExpansionStep, LayerCallKind, LayerKind, LayerSpec, MergeMode } from './network.js';
 import { span, type Reporter } from './report.js';
 import { closestName, didYouMean } from './suggest.js';
 import { CleanChecks, rangesFor } from './reuse.js';
@@ -16,10 +20,18 @@ import { EMPTY_ENV, toArgVals, toBound, type ArgVal, type Env, type Val } from '
 /** Most layers one network may expand to; beyond it analysis stops with an error instead of running out of memory. */
 export const MAX_LAYERS = 50_000;
 
+/** In `ExpandedLayer.inputs`: the network's input (graph.ts's `NETWORK_INPUT`). */
+export const INPUT_TENSOR = -1;
+
 export interface ExpandedLayer {
-  kind: LayerCallKind;
+  kind: LayerKind;
+  /** The call as written; for a merge, a call named by the construct's keyword (its range the keyword's) spanning the statement. */
   call: LayerCall;
   chain: ExpansionStep[];
+  /** The expanded layers this one reads, by position in `ExpandResult.layers` (`INPUT_TENSOR` for the network's input). */
+  inputs: number[];
+  /** A merge's construct. */
+  construct?: ResidualStmt | ParallelStmt;
   /** The checked layer; undefined when the call's arguments were invalid (already reported). */
   spec: LayerSpec | undefined;
   /** `spec` is kept for reuse by later expansions: copy it, nested objects included, before handing it out. */
@@ -61,57 +73,113 @@ export function expandLayers(
 ): ExpandResult {
   const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [], steps: 0, stopped: false, checks };
   const saved = r.chain;
-  walk(st, stmts, env, { r, params }, []);
+  walk(st, stmts, env, { r, params }, [], INPUT_TENSOR);
   r.chain = saved;
   return { layers: st.out, incomplete: st.incomplete, usedBlocks: st.usedBlocks };
 }
 
-/** `ctx` carries the block parameters in scope (for hints); one per block use, shared by its layers. */
-function walk(st: State, stmts: readonly LayerStmt[] | undefined, env: Env, ctx: Ctx, chain: ExpansionStep[]): void {
+/**
+ * Walks statements that read tensor `cur` (a position in `st.out`, or `INPUT_TENSOR`); returns the
+ * tensor the last of them produces. `ctx` carries the block parameters in scope (for hints); one per
+ * block use, shared by its layers.
+ */
+function walk(st: State, stmts: readonly LayerStmt[] | undefined, env: Env, ctx: Ctx, chain: ExpansionStep[], cur: number): number {
   for (const stmt of stmts ?? []) {
-    if (st.stopped) return;
+    if (st.stopped) return cur;
     if (!stmt) continue;
     if (++st.steps > MAX_LAYERS * 5 || st.out.length > MAX_LAYERS) {
       st.r.error('analysis/too-many-layers', stmt.range, `the network expands to more than ${MAX_LAYERS} layers; analysis stopped here`);
       st.stopped = true;
       st.incomplete = true;
-      return;
+      return cur;
     }
     st.r.chain = chain;
-    if (stmt.kind === 'Repeat') walkRepeat(st, stmt, env, ctx, chain);
-    else if (stmt.kind === 'LayerCall') walkCall(st, stmt, env, ctx, chain);
+    if (stmt.kind === 'LayerCall') cur = walkCall(st, stmt, env, ctx, chain, cur);
+    else if (stmt.kind === 'Repeat') cur = walkRepeat(st, stmt, env, ctx, chain, cur);
+    else if (stmt.kind === 'Residual') cur = walkResidual(st, stmt, env, ctx, chain, cur);
+    else if (stmt.kind === 'Parallel') cur = walkParallel(st, stmt, env, ctx, chain, cur);
   }
+  return cur;
 }
 
-function walkRepeat(st: State, stmt: Extract<LayerStmt, { kind: 'Repeat' }>, env: Env, ctx: Ctx, chain: ExpansionStep[]): void {
+function walkRepeat(st: State, stmt: Extract<LayerStmt, { kind: 'Repeat' }>, env: Env, ctx: Ctx, chain: ExpansionStep[], cur: number): number {
   const count = stmt.count;
   if (!count) {
     st.incomplete = true;
-    return;
+    return cur;
   }
   if (!Number.isInteger(count.value) || count.value < 1) {
     st.r.error('analysis/out-of-range', count.range, `a repeat count must be a positive integer, got \`${count.raw}\``);
     st.incomplete = true;
-    return;
+    return cur;
   }
   const headerRange = span(stmt.keywordRange ?? stmt.range, count.range);
   for (let i = 1; i <= count.value && !st.stopped; i++) {
     const step: ExpansionStep = { kind: 'repeat', range: stmt.range, headerRange, count: count.value, iteration: i };
-    walk(st, stmt.body, env, ctx, [...chain, step]);
+    cur = walk(st, stmt.body, env, ctx, [...chain, step], cur);
   }
+  return cur;
+}
+
+/** `residual { body } shortcut { … }`: body and shortcut read `cur`; an `add` merge joins them. */
+function walkResidual(st: State, stmt: ResidualStmt, env: Env, ctx: Ctx, chain: ExpansionStep[], cur: number): number {
+  const body = walk(st, stmt.body, env, ctx, chain, cur);
+  const shortcut = walk(st, stmt.shortcut?.items, env, ctx, chain, cur);
+  if (st.stopped) return body;
+  return pushMerge(st, stmt, 'residual', 'add', undefined, chain, [body, shortcut]);
+}
+
+/** `parallel(merge: …) { branch { … } … }`: every branch reads `cur`; a merge of the mode joins them. */
+function walkParallel(st: State, stmt: ParallelStmt, env: Env, ctx: Ctx, chain: ExpansionStep[], cur: number): number {
+  const merge = readMergeMode(stmt, ctx, env);
+  const branches = (stmt.branches ?? []).filter(Boolean);
+  if (branches.length < 2) {
+    st.r.error(
+      'analysis/too-few-branches',
+      stmt.keywordRange ?? stmt.range,
+      branches.length === 0
+        ? '`parallel` has no branch; write two or more `branch { … }` inside it'
+        : '`parallel` has one branch; a merge joins two or more (add a `branch { }`, which passes its input through, or drop the `parallel`)',
+    );
+    st.incomplete = true;
+  }
+  const outs = branches.map((b) => (st.stopped ? cur : walk(st, b.items, env, ctx, chain, cur)));
+  if (st.stopped || outs.length === 0) return cur;
+  if (outs.length === 1) return outs[0]!;
+  if (!merge) st.incomplete = true;
+  st.r.chain = chain;
+  return pushMerge(st, stmt, 'parallel', merge?.mode, merge?.range, chain, outs);
+}
+
+/** Appends the merge layer of a construct; `mode` undefined when its `merge:` was invalid (reported). */
+function pushMerge(
+  st: State,
+  stmt: ResidualStmt | ParallelStmt,
+  keyword: 'residual' | 'parallel',
+  mode: MergeMode | undefined,
+  modeRange: Range | undefined,
+  chain: ExpansionStep[],
+  inputs: number[],
+): number {
+  const kwRange = stmt.keywordRange ?? stmt.range;
+  const call: LayerCall = { kind: 'LayerCall', name: { kind: 'Identifier', name: keyword, range: kwRange }, range: stmt.range };
+  const argRanges: Record<string, Range> = modeRange ? { merge: modeRange } : {};
+  const spec: LayerSpec | undefined = mode ? { kind: 'merge', mode } : undefined;
+  st.out.push({ kind: 'merge', call, chain, inputs, construct: stmt, spec, shared: false, argRanges });
+  return st.out.length - 1;
 }
 
 const NO_ARGUMENTS: readonly Argument[] = Object.freeze([]);
 
-function walkCall(st: State, call: LayerCall, env: Env, ctx: Ctx, chain: ExpansionStep[]): void {
+function walkCall(st: State, call: LayerCall, env: Env, ctx: Ctx, chain: ExpansionStep[], cur: number): number {
   const name = call.name?.name;
   if (!name) {
     st.incomplete = true;
-    return;
+    return cur;
   }
   if (isLayerKind(name)) {
-    st.out.push(checkLayer(st, name, call, env, ctx, chain));
-    return;
+    st.out.push(checkLayer(st, name, call, env, ctx, chain, cur));
+    return st.out.length - 1;
   }
   const args = toArgVals(call.args?.args, env);
   const block = st.blocks.get(name);
@@ -130,17 +198,17 @@ function walkCall(st: State, call: LayerCall, env: Env, ctx: Ctx, chain: Expansi
       );
     }
     st.incomplete = true;
-    return;
+    return cur;
   }
   if (st.active.includes(name)) {
     // Reported once per cycle by checkRecursion.
     st.incomplete = true;
-    return;
+    return cur;
   }
   const bound = bindBlockArgs(block, call, args, ctx);
   if (!bound) {
     st.incomplete = true;
-    return;
+    return cur;
   }
   st.usedBlocks.add(name);
   const entries: [string, BoundValue][] = [];
@@ -157,19 +225,21 @@ function walkCall(st: State, call: LayerCall, env: Env, ctx: Ctx, chain: Expansi
     bindings: Object.fromEntries(entries) as Record<string, BoundValue>,
   };
   st.active.push(name);
-  walk(st, block.body, bound, { r: st.r, params }, [...chain, step]);
+  const out = walk(st, block.body, bound, { r: st.r, params }, [...chain, step], cur);
   st.active.pop();
+  return out;
 }
 
 /**
  * Checks a layer call (see `resolveLayer`), or copies an earlier check of an equal call that
  * reported nothing (see reuse.ts); a new clean check is remembered for later calls.
  */
-function checkLayer(st: State, kind: LayerCallKind, call: LayerCall, env: Env, ctx: Ctx, chain: ExpansionStep[]): ExpandedLayer {
+function checkLayer(st: State, kind: LayerCallKind, call: LayerCall, env: Env, ctx: Ctx, chain: ExpansionStep[], cur: number): ExpandedLayer {
   const written = call.args?.args ?? NO_ARGUMENTS;
+  const inputs = [cur];
   const clean = st.checks.find(kind, written, env);
   if (clean !== undefined) {
-    return { kind, call, chain, spec: clean.spec, argRanges: rangesFor(clean, written, env), shared: true };
+    return { kind, call, chain, inputs, spec: clean.spec, argRanges: rangesFor(clean, written, env), shared: true };
   }
   const args = toArgVals(call.args?.args, env);
   const argRanges: Record<string, Range> = {};
@@ -177,11 +247,11 @@ function checkLayer(st: State, kind: LayerCallKind, call: LayerCall, env: Env, c
   const spec = resolveLayer(kind, call.name.range, args, ctx, argRanges);
   if (spec === undefined) {
     st.incomplete = true;
-    return { kind, call, chain, spec, argRanges, shared: false };
+    return { kind, call, chain, inputs, spec, argRanges, shared: false };
   }
-  if (st.r.attempts !== attempts) return { kind, call, chain, spec, argRanges, shared: false };
+  if (st.r.attempts !== attempts) return { kind, call, chain, inputs, spec, argRanges, shared: false };
   st.checks.remember(kind, args, spec, argRanges);
-  return { kind, call, chain, spec, argRanges, shared: true };
+  return { kind, call, chain, inputs, spec, argRanges, shared: true };
 }
 
 /** A block's parameters, as `bind` reads them: every one positional and required. */
@@ -231,6 +301,6 @@ export function checkUnusedBlock(block: BlockDecl, blocks: BlockTable, r: Report
   const env = new Map<string, Val>(params.map((p) => [p, { t: 'missing', range: block.range } as Val]));
   const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [block.name!.name], steps: 0, stopped: false, checks };
   const saved = r.chain;
-  walk(st, block.body, env, { r, params }, []);
+  walk(st, block.body, env, { r, params }, [], INPUT_TENSOR);
   r.chain = saved;
 }

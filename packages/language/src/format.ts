@@ -1,19 +1,21 @@
 /**
  * The formatter: re-emits the token stream (comments included) with canonical whitespace.
  *
- * Layout: two-space indent per `{ }` level; one member, layer or setting per line (entry-separating
+ * Layout: two-space indent per `{ }` level; one member, layer, branch or setting per line (entry-separating
  * commas are dropped); a blank line between top-level declarations; at most one blank line kept
  * where the author left one between entries or comments; `name: value`; `, ` between arguments and
  * list items (trailing commas dropped); no space inside `( )` and `[ ]`; numbers and strings kept
  * exactly as written. Comments stay where they were: a comment that followed code on the same line
  * stays at the end of that line (after one space; such comments on consecutive lines are aligned in
- * one column), a comment on its own line stays on its own line.
+ * one column), a comment on its own line stays on its own line. Graph constructs: `residual {` … `} shortcut {`
+ * … `}`, `parallel(merge: concat) {`, each `branch {` on its own line, `branch { }` when empty.
  *
  * Only whitespace and commas that carry no meaning change, so the parsed tree of the output equals
  * the input's (ranges aside). Text with syntax errors is returned unchanged.
  */
 import type { IToken } from 'chevrotain';
 import type { LayerStmt, Program } from './ast.js';
+import { innerStatements } from './blocks.js';
 import { parseDetailed } from './parse.js';
 import { LineIndex, lineOf } from './ranges.js';
 import type { TextEdit } from './text-edits.js';
@@ -83,10 +85,11 @@ function diffEdit(before: string, after: string): TextEdit[] {
 function collectStarts(ast: Program): { entries: Set<number>; tops: Set<number> } {
   const entries = new Set<number>();
   const tops = new Set<number>();
-  const layers = (items: LayerStmt[] | undefined): void => {
+  const layers = (items: readonly LayerStmt[] | undefined): void => {
     for (const s of items ?? []) {
       entries.add(s.range.start.offset);
-      if (s.kind === 'Repeat') layers(s.body);
+      if (s.kind === 'Parallel') for (const b of s.branches) entries.add(b.range.start.offset);
+      for (const inner of innerStatements(s)) layers(inner);
     }
   };
   for (const item of ast.items) {
@@ -111,6 +114,8 @@ function layout(ast: Program, tokens: IToken[], comments: IToken[]): string {
   let braceDepth = 0;
   /** Innermost-last stack of open brackets: '{', '(' or '['. */
   const stack: string[] = [];
+  /** For each open '{', the token before it (`branch { }` keeps a space inside when empty). */
+  const openers: string[] = [];
   // the last emitted token or comment
   let prevImage = '';
   let prevComment = false;
@@ -172,7 +177,9 @@ function layout(ast: Program, tokens: IToken[], comments: IToken[]): string {
         afterTop = false;
       }
     } else if (img === '}') {
-      if (!(prevImage === '{' && !prevComment)) newline(false, braceDepth - 1); // else `{}`
+      if (!(prevImage === '{' && !prevComment)) newline(false, braceDepth - 1);
+      else if (SPACED_EMPTY.has(openers[openers.length - 1]!)) line += ' '; // `branch { }`
+      // else `{}`
     } else if (entries.has(t.startOffset)) {
       const blank = (afterTop || (origBlank && !(prevImage === '{' && !prevComment))) && lines.length + line.length > 0;
       newline(blank, braceDepth);
@@ -187,19 +194,22 @@ function layout(ast: Program, tokens: IToken[], comments: IToken[]): string {
     }
 
     line += img;
+    const before = prevImage;
     prevImage = img;
     prevComment = comment;
     prevLineComment = lineComment;
-    prevIdentifier = !comment && t.tokenType.name === 'Identifier';
+    prevIdentifier = !comment && (t.tokenType.name === 'Identifier' || img === 'parallel');
     prevEndLine = lineOf(t.startOffset + img.length - 1);
     if (!comment) {
       if (img === '{') {
         stack.push('{');
+        openers.push(before);
         braceDepth++;
       } else if (img === '(' || img === '[') {
         stack.push(img);
       } else if (img === '}') {
         stack.pop();
+        openers.pop();
         braceDepth--;
         if (braceDepth === 0) afterTop = true;
       } else if (img === ')' || img === ']') {
@@ -238,6 +248,9 @@ function alignTrailingComments(lines: string[], trailing: Map<number, number>): 
     i = end + 1;
   }
 }
+
+/** Keywords whose empty body is written `{ }`: an empty branch or shortcut is the identity, worth seeing. */
+const SPACED_EMPTY: ReadonlySet<string> = new Set(['branch', 'shortcut', 'residual']);
 
 /** The space between two tokens of one line (comments handled by the caller). */
 function spaceBetween(prev: string, prevComment: boolean, prevIdentifier: boolean, next: string): string {

@@ -2,7 +2,7 @@
  * @axon/language — the public entry. What is not exported here is private.
  *
  *   parse(text)        → { ast, diagnostics }      never throws; recovers from errors
- *   analyze(ast)       → { networks, diagnostics } blocks and repeats expanded, shapes and params inferred
+ *   analyze(ast)       → { networks, diagnostics } blocks, repeats, residuals and parallels expanded into the graph, shapes and params inferred
  *   format(text)       → text                      canonical layout, comments kept, idempotent
  */
 export type * from './ast.js';
@@ -15,6 +15,7 @@ export { applyEdits, type TextEdit, type OffsetEdit } from './text-edits.js';
 export { tokenize, type SyntaxToken, type SyntaxTokenKind } from './tokenize.js';
 export { LineIndex, positionAt, rangeContains, rangesOverlap, rangeText } from './ranges.js';
 export { check, type CheckResult } from './check.js';
+export { innerStatements, layerCalls } from './blocks.js';
 export { formatDiagnostic, formatDiagnostics, sourceLine, type FrameOptions } from './code-frame.js';
 export * as catalog from './catalog.js';
 export {
@@ -28,6 +29,8 @@ export {
   DATA_SETTINGS,
   EARLY_STOPPING,
   KEYWORDS,
+  GRAPH_KEYWORDS,
+  MERGE_MODES,
   SELU_ALPHA,
   SELU_SCALE,
   activationBounds,

@@ -80,6 +80,10 @@ export const {
   train: Train,
   data: Data,
   repeat: Repeat,
+  residual: Residual,
+  shortcut: Shortcut,
+  parallel: Parallel,
+  branch: Branch,
   true: True,
   false: False,
 } = KEYWORD_TOKENS;

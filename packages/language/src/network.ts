@@ -3,7 +3,7 @@
  * expanded, arguments checked and defaulted, and shapes and parameter counts inferred.
  * Plain data. Every other package (lint, core, compile, lsp) works from this, not from the parser.
  */
-import type { LayerCall, NetworkDecl, Range } from './ast.js';
+import type { LayerCall, NetworkDecl, ParallelStmt, Range, ResidualStmt } from './ast.js';
 
 /** The shape of one sample, without the batch axis: `[4]`, `[28, 28, 1]` (height, width, channels). */
 export type Shape = number[];
@@ -154,6 +154,11 @@ export interface LayerOrigin {
   range: Range;
   /** Outermost first; empty for a layer written directly inside `layers { }`. */
   chain: ExpansionStep[];
+  /**
+   * A merge layer's construct: the `residual { }` or `parallel { }` statement it joins (its `node` is
+   * a synthesized call named by the keyword, with the keyword's range). Absent for every other layer.
+   */
+  construct?: ResidualStmt | ParallelStmt;
 }
 
 export interface ParamCount {

@@ -12,6 +12,7 @@ import type {
   Argument,
   BlockDecl,
   BooleanLiteral,
+  BranchStmt,
   DataDecl,
   Expr,
   Identifier,
@@ -23,10 +24,13 @@ import type {
   NameExpr,
   NetworkDecl,
   NetworkMember,
+  ParallelStmt,
   Position,
   Range,
   RepeatStmt,
+  ResidualStmt,
   Setting,
+  ShortcutClause,
   TaskDecl,
   TopLevel,
   TrainDecl,
@@ -35,6 +39,7 @@ import { DECLARATIONS, NETWORK_SECTIONS, type Keyword } from '../catalog.js';
 import {
   allTokens,
   Block,
+  Branch,
   Colon,
   Comma,
   Data,
@@ -47,10 +52,13 @@ import {
   LParen,
   Network,
   NumberLit,
+  Parallel,
   RBracket,
   RCurly,
   Repeat,
+  Residual,
   RParen,
+  Shortcut,
   StringLit,
   Task,
   Train,
@@ -444,6 +452,10 @@ export class AxonParser extends RecoveringParser implements ParserState {
     { ALT: (): LayerStmt | undefined => this.SUBRULE(this.wordThenNumber) },
     { ALT: (): LayerStmt | undefined => this.SUBRULE(this.layerCall) },
     { ALT: (): LayerStmt | undefined => this.SUBRULE(this.repeatStmt, { ARGS: [this.CONSUME(Repeat)] }) },
+    { ALT: (): LayerStmt | undefined => this.SUBRULE(this.residualStmt, { ARGS: [this.CONSUME(Residual)] }) },
+    { ALT: (): LayerStmt | undefined => this.SUBRULE(this.parallelStmt, { ARGS: [this.CONSUME(Parallel)] }) },
+    { ALT: (): undefined => this.SUBRULE(this.strayClause, { ARGS: [this.CONSUME(Shortcut), 'Shortcut'] }) },
+    { ALT: (): undefined => this.SUBRULE2(this.strayClause, { ARGS: [this.CONSUME(Branch), 'Branch'] }) },
     { ALT: (): undefined => this.separatorComma() },
   ];
 
@@ -510,6 +522,93 @@ export class AxonParser extends RecoveringParser implements ParserState {
     const close = this.CONSUME(RCurly);
     return this.done(node, close);
   });
+
+  /** `residual { … }`, optionally followed by `shortcut { … }`. */
+  residualStmt = this.rule('residualStmt', (kw: IToken): ResidualStmt => {
+    const node = this.enter<ResidualStmt & PartialNode>({
+      kind: 'Residual',
+      range: this.startRange(kw),
+      keywordRange: this.recording ? (undefined as unknown as Range) : tokenRange(kw),
+      body: [],
+      bodyRange: this.startRange(kw),
+    });
+    const open = this.CONSUME(LCurly);
+    if (!this.recording && isRealToken(open)) node.bodyRange = tokenRange(open);
+    this.layerItems(node.body);
+    const close = this.CONSUME(RCurly);
+    if (!this.recording && isRealToken(close)) node.bodyRange = { start: node.bodyRange.start, end: tokenEnd(close) };
+    this.OPTION(this.shortcutOption);
+    return this.done(node);
+  });
+
+  shortcutOption = (): void => {
+    const clause = this.SUBRULE(this.clause, { ARGS: [this.CONSUME2(Shortcut), 'Shortcut'] });
+    if (!this.recording && clause) (this.frame as unknown as ResidualStmt).shortcut = clause as ShortcutClause;
+  };
+
+  /** `parallel(merge: …) { branch { … } … }` */
+  parallelStmt = this.rule('parallelStmt', (kw: IToken): ParallelStmt => {
+    const node = this.enter<ParallelStmt & PartialNode>({
+      kind: 'Parallel',
+      range: this.startRange(kw),
+      keywordRange: this.recording ? (undefined as unknown as Range) : tokenRange(kw),
+      args: undefined,
+      branches: [],
+    });
+    this.OPTION(() => {
+      const args = this.SUBRULE(this.argList);
+      if (!this.recording) node.args = args;
+    });
+    this.CONSUME(LCurly);
+    this.entries('branches', EXPECTED.branch, node.branches);
+    this.MANY(this.branchIteration);
+    const close = this.CONSUME(RCurly);
+    return this.done(node, close);
+  });
+
+  branchIteration = (): void => {
+    const sep = this.seps[this.depth] as EntryState;
+    this.separatorCheck(sep);
+    const b = this.OR(this.branchAlts);
+    if (b && !this.recording) {
+      (sep.into as BranchStmt[]).push(b);
+      this.afterEntry(sep);
+    }
+  };
+
+  branchAlts = [
+    { ALT: (): BranchStmt | undefined => this.SUBRULE(this.clause, { ARGS: [this.CONSUME(Branch), 'Branch'] }) as BranchStmt | undefined },
+    {
+      // a layer written straight inside `parallel { }`: reported, skipped as a unit
+      ALT: (): undefined => {
+        const call = this.SUBRULE(this.layerCall);
+        if (!this.recording && call?.name) this.report(problem.layerOutsideBranch(call.name.name), call.range);
+        return undefined;
+      },
+    },
+    { ALT: (): undefined => this.separatorComma() },
+  ];
+
+  /** `shortcut { … }` or `branch { … }`: a keyword and a layer list. */
+  clause = this.rule('clause', (kw: IToken, kind: 'Shortcut' | 'Branch'): ShortcutClause | BranchStmt => {
+    const node = this.enter<(ShortcutClause | BranchStmt) & PartialNode>({
+      kind,
+      range: this.startRange(kw),
+      keywordRange: this.recording ? (undefined as unknown as Range) : tokenRange(kw),
+      items: [],
+    });
+    this.CONSUME(LCurly);
+    this.layerItems(node.items);
+    const close = this.CONSUME(RCurly);
+    return this.done(node, close);
+  });
+
+  /** `shortcut { … }` not right after a residual's body, or `branch { … }` outside `parallel { }`: reported, its layers skipped. */
+  strayClause = this.rule('strayClause', (kw: IToken, kind: 'Shortcut' | 'Branch'): undefined => {
+    if (!this.recording) this.report(kind === 'Shortcut' ? problem.strayShortcut() : problem.strayBranch(), tokenRange(kw));
+    this.SUBRULE(this.clause, { ARGS: [kw, kind] });
+    return undefined;
+  }, () => undefined);
 
   blockBody = this.rule('blockBody', (kw: IToken): BlockDecl => {
     const node = this.enter<BlockDecl & PartialNode>({ kind: 'Block', range: this.startRange(kw), name: undefined, params: [], body: [] });

@@ -42,6 +42,7 @@ export const EXPECTED = {
   declaration: joinOr(DECLARATIONS.map(quoted)),
   member: joinOr([...NETWORK_SECTIONS.map(quoted), "'}'"]),
   layer: `a layer, ${quoted('repeat' satisfies Keyword)} or '}'`,
+  branch: `${quoted('branch' satisfies Keyword)} or '}'`,
   setting: "a setting (`name: value`) or '}'",
   argument: "an argument or ')'",
   listItem: "a value or ']'",
@@ -69,6 +70,18 @@ export const problem = {
   missingValue: (key: string, found: IToken): Problem => ({
     code: 'parse/missing-value',
     message: `expected a value after \`${key}:\`, found ${describeToken(found)}`,
+  }),
+  strayShortcut: (): Problem => ({
+    code: 'parse/misplaced-clause',
+    message: `\`shortcut { … }\` must follow the body of a \`residual { … }\` (write \`residual { … } shortcut { … }\`)`,
+  }),
+  strayBranch: (): Problem => ({
+    code: 'parse/misplaced-clause',
+    message: `\`branch { … }\` belongs inside \`parallel { … }\` (write \`parallel { branch { … } branch { … } }\`)`,
+  }),
+  layerOutsideBranch: (name: string): Problem => ({
+    code: 'parse/misplaced-clause',
+    message: `\`${name}\` is written straight inside \`parallel { … }\`; put the layers of each path in a \`branch { … }\``,
   }),
   missingTask: (found: IToken): Problem => ({
     code: 'parse/missing-value',
@@ -179,6 +192,11 @@ function declared(node: PartialNode): string {
       const c = (node as unknown as RepeatStmt).count?.raw;
       return `repeat${c ? ' ' + c : ''}`;
     }
+    case 'Residual':
+    case 'Shortcut':
+    case 'Parallel':
+    case 'Branch':
+      return node.kind.toLowerCase();
     default:
       return sectionKeyword(node.kind as 'Layers' | 'Train' | 'Data');
   }
@@ -197,6 +215,11 @@ function openerText(node: PartialNode | undefined, expected: TokenType): string 
       return ` to close \`${declared(node)}\` opened at line ${line}`;
     case 'Repeat':
       return ` to close \`repeat\` opened at line ${line}`;
+    case 'Residual':
+    case 'Shortcut':
+    case 'Parallel':
+    case 'Branch':
+      return ` to close \`${declared(node)}\` opened at line ${line}`;
     case 'Block':
       if (expected === RParen) return ` to close the parameters of \`${declared(node)}\` at line ${line}`;
       return ` to close \`${declared(node)}\` opened at line ${line}`;
@@ -218,6 +241,10 @@ function headerText(node: PartialNode | undefined): string {
     case 'Network':
     case 'Block':
     case 'Repeat':
+    case 'Residual':
+    case 'Shortcut':
+    case 'Parallel':
+    case 'Branch':
     case 'Layers':
     case 'Train':
     case 'Data':
@@ -235,7 +262,12 @@ function strayExpectation(node: PartialNode | undefined, expected: TokenType): s
       return EXPECTED.member;
     case 'Layers':
     case 'Repeat':
+    case 'Residual':
+    case 'Shortcut':
+    case 'Branch':
       return EXPECTED.layer;
+    case 'Parallel':
+      return expected === RParen ? EXPECTED.argument : EXPECTED.branch;
     case 'Block':
       return expected === RParen ? EXPECTED.parameter : EXPECTED.layer;
     case 'Train':

@@ -98,6 +98,11 @@ export abstract class RecoveringParser extends EmbeddedActionsParser {
       if (isRealToken(prev) && prev.startOffset + prev.image.length >= n.range.start.offset && prev.startOffset + prev.image.length > n.range.end.offset) {
         n.range = { start: n.range.start, end: tokenEnd(prev) };
       }
+      if (n.kind === 'Residual' && n['shortcut'] === undefined) {
+        // the body was left open: it runs as far as the statement got
+        const body = n['bodyRange'] as Range;
+        n['bodyRange'] = { start: body.start, end: n.range.end };
+      }
       return n;
     };
     // Assemble the failing path, deepest first: each partial node goes into its partial parent.
@@ -117,6 +122,9 @@ export abstract class RecoveringParser extends EmbeddedActionsParser {
   }
 }
 
+/** The node kinds a layer list holds (`LayerStmt`). */
+const LAYER_STMT_KINDS: ReadonlySet<string> = new Set(['LayerCall', 'Repeat', 'Residual', 'Parallel']);
+
 /** Puts a partially parsed child where it belongs in its partially parsed parent. */
 function adopt(parent: PartialNode, child: PartialNode): void {
   const p = parent as Record<string, unknown>;
@@ -128,11 +136,21 @@ function adopt(parent: PartialNode, child: PartialNode): void {
       if ((NETWORK_SECTIONS as readonly string[]).includes(child.kind.toLowerCase())) (p['members'] as unknown[]).push(child);
       break;
     case 'Layers':
-      if (child.kind === 'LayerCall' || child.kind === 'Repeat') (p['items'] as unknown[]).push(child);
+    case 'Shortcut':
+    case 'Branch':
+      if (LAYER_STMT_KINDS.has(child.kind)) (p['items'] as unknown[]).push(child);
       break;
     case 'Repeat':
     case 'Block':
-      if (child.kind === 'LayerCall' || child.kind === 'Repeat') (p['body'] as unknown[]).push(child);
+      if (LAYER_STMT_KINDS.has(child.kind)) (p['body'] as unknown[]).push(child);
+      break;
+    case 'Residual':
+      if (child.kind === 'Shortcut') p['shortcut'] = child;
+      else if (LAYER_STMT_KINDS.has(child.kind) && p['shortcut'] === undefined) (p['body'] as unknown[]).push(child);
+      break;
+    case 'Parallel':
+      if (child.kind === 'Branch') (p['branches'] as unknown[]).push(child);
+      else if (child.kind === 'ArgList' && p['args'] === undefined) p['args'] = child;
       break;
     case 'Train':
     case 'Data':

@@ -19,6 +19,11 @@ function expr(e: Expr | undefined): string {
 
 function stmt(s: LayerStmt): string {
   if (s.kind === 'Repeat') return `repeat ${s.count?.raw ?? '?'} {${s.body.map(stmt).join('; ')}}`;
+  if (s.kind === 'Residual') return `residual {${s.body.map(stmt).join('; ')}}${s.shortcut ? ` shortcut {${s.shortcut.items.map(stmt).join('; ')}}` : ''}`;
+  if (s.kind === 'Parallel') {
+    const args = s.args ? `(${s.args.args.map((a) => (a.name ? `${a.name.name}: ` : '') + expr(a.value)).join(', ')})` : '';
+    return `parallel${args} {${s.branches.map((b) => `branch {${b.items.map(stmt).join('; ')}}`).join('; ')}}`;
+  }
   return s.args ? `${s.name.name}(${s.args.args.map((a) => (a.name ? `${a.name.name}: ` : '') + expr(a.value)).join(', ')})` : s.name.name;
 }
 
