@@ -18,7 +18,7 @@ export default defineRule(
   (context) => {
     for (const layer of context.network.layers) {
       if (layer.kind !== 'dense' && layer.kind !== 'conv2d') continue;
-      if (layer.activation.name !== 'relu') continue;
+      if (layer.activation.name !== 'relu' || !layer.useBias) continue; // use_bias: false has no biases to start negative
       if (layer.biasInit.name !== 'constant' || !(layer.biasInit.value < 0)) continue;
       const arg = namedArg(layer.origin.node, 'bias_init');
       const value = literalValue(layer, arg);

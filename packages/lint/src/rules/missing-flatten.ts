@@ -2,7 +2,8 @@ import { predecessors, type LayerKind, type ResolvedLayer, type ResolvedNetwork 
 import { insertLineAbove } from '../edits.js';
 import { defineRule, fix } from '../rule-kit.js';
 
-const PASS_THROUGH: ReadonlySet<LayerKind> = new Set<LayerKind>(['dropout', 'batch_norm', 'activation', 'merge']);
+/** Layers that keep a feature map's spatial axes: zero_padding2d only widens them. (Global pools end them: they output vectors.) */
+const PASS_THROUGH: ReadonlySet<LayerKind> = new Set<LayerKind>(['dropout', 'batch_norm', 'activation', 'merge', 'zero_padding2d']);
 const SPATIAL: ReadonlySet<LayerKind> = new Set<LayerKind>(['conv2d', 'max_pool2d', 'avg_pool2d']);
 
 /** dense on an image-shaped tensor works per pixel, not on the whole feature map. */
@@ -39,7 +40,7 @@ export default defineRule(
 
 /**
  * The convolution or pooling layer whose feature map reaches `layer`, walking back through the
- * layers it reads and any pass-through layers (dropout, batch_norm, activation, merges) before them.
+ * layers it reads and any pass-through layers (dropout, batch_norm, activation, merges, zero_padding2d) before them.
  */
 function spatialSource(network: ResolvedNetwork, layer: ResolvedLayer): ResolvedLayer | undefined {
   const seen = new Set<ResolvedLayer>();

@@ -41,7 +41,7 @@ const LINEAR_MERGES: ReadonlySet<MergeMode> = new Set<MergeMode>(['add', 'concat
 /** True when a layer (not weighted) passes its input on linearly: dropout, batch_norm, flatten, a linear activation, … */
 function passesLinearly(layer: ResolvedLayer): boolean {
   if (isNonLinear(activationOf(layer))) return false; // an activation() layer
-  if (layer.kind === 'max_pool2d') return false; // max is not linear
+  if (layer.kind === 'max_pool2d' || layer.kind === 'global_max_pool2d') return false; // max is not linear
   if (layer.kind === 'merge') return LINEAR_MERGES.has(layer.mode);
   return true;
 }

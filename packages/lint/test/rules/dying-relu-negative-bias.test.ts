@@ -2,7 +2,11 @@ import { ruleTable } from '../rule-table.js';
 import { net } from '../helpers.js';
 
 ruleTable('dying-relu-negative-bias', {
-  valid: [net({ layers: ['dense(8, activation: relu, init: he_normal, bias_init: constant(0.1))', 'dense(1)'] })],
+  valid: [
+    net({ layers: ['dense(8, activation: relu, init: he_normal, bias_init: constant(0.1))', 'dense(1)'] }),
+    // use_bias: false: the layer has no biases, whatever bias_init says.
+    net({ layers: ['dense(8, activation: relu, init: he_normal, use_bias: false, bias_init: constant(-1))', 'dense(1)'] }),
+  ],
   invalid: [
     {
       name: 'negative constant bias',

@@ -7,8 +7,15 @@ ruleTable('missing-nonlinearity', {
     net({ layers: [R, 'dense(1)'] }),
     net({ layers: ['dense(8)', 'activation(relu)', 'dense(1)'] }),
     net({ layers: ['dense(8)', 'batch_norm()', 'activation(elu)', 'dense(1)'] }),
+    // A global max pool takes a maximum: not linear, the convolution before it does not collapse into the dense.
+    net({ input: '[8, 8, 1]', layers: ['conv2d(4, kernel: 3)', 'global_max_pool2d()', 'dense(1)'] }),
   ],
   invalid: [
+    {
+      name: 'a linear convolution, a global average (linear) and a dense collapse',
+      code: net({ input: '[8, 8, 1]', layers: ['conv2d(4, kernel: 3)', 'global_avg_pool2d()', 'dense(1)'] }),
+      errors: [{ messageId: 'collapse', at: '5:5 conv2d(4, kernel: 3)', data: { layer: 'conv2d', next: 'dense' } }],
+    },
     {
       name: 'linear stack',
       code: net({ layers: ['dense(8)', 'dense(8)', 'dense(1)'] }),
