@@ -11,6 +11,7 @@ import type { EngineLayer, ForwardContext, LayerImpl } from './layers/layer.js';
 import { MergeLayer } from './layers/merge.js';
 import { PoolLayer } from './layers/pool.js';
 import { ActivationLayer, DropoutLayer, FlattenLayer } from './layers/simple.js';
+import { GlobalPoolLayer, ZeroPaddingLayer } from './layers/spatial.js';
 import type { Param } from './param.js';
 import { deriveRng } from './rng.js';
 import type { LayerWeights } from './types.js';
@@ -91,12 +92,19 @@ function buildLayer(spec: Exclude<ResolvedLayer, { kind: 'merge' }>, inputShape:
       if (inputShape.length === 0) throw new ModelError(`layer ${spec.index} (${spec.name}): dense needs an input with at least one axis, got []`);
       return new DenseLayer(spec, dtype, inputShape, rng);
     case 'conv2d':
-      if (inputShape.length !== 3) throw new ModelError(`layer ${spec.index} (${spec.name}): conv2d needs [height, width, channels] input, got [${inputShape.join(', ')}]`);
+      needImage(spec, inputShape, 'conv2d');
       return new Conv2dLayer(spec, dtype, inputShape, rng);
     case 'max_pool2d':
     case 'avg_pool2d':
-      if (inputShape.length !== 3) throw new ModelError(`layer ${spec.index} (${spec.name}): pooling needs [height, width, channels] input, got [${inputShape.join(', ')}]`);
+      needImage(spec, inputShape, 'pooling');
       return new PoolLayer(spec, dtype, inputShape);
+    case 'global_avg_pool2d':
+    case 'global_max_pool2d':
+      needImage(spec, inputShape, 'global pooling');
+      return new GlobalPoolLayer(spec, dtype, inputShape);
+    case 'zero_padding2d':
+      needImage(spec, inputShape, 'zero_padding2d');
+      return new ZeroPaddingLayer(spec, dtype, inputShape);
     case 'dropout':
       return new DropoutLayer(spec, dtype, inputShape);
     case 'flatten':
@@ -106,6 +114,10 @@ function buildLayer(spec: Exclude<ResolvedLayer, { kind: 'merge' }>, inputShape:
     case 'batch_norm':
       return new BatchNormLayer(spec, dtype, inputShape);
   }
+}
+
+function needImage(spec: ResolvedLayer, inputShape: readonly number[], what: string): void {
+  if (inputShape.length !== 3) throw new ModelError(`layer ${spec.index} (${spec.name}): ${what} needs [height, width, channels] input, got [${inputShape.join(', ')}]`);
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Activation, Loss } from '@axon/language';
 import { act, dense, net } from './net-helpers.js';
 import { gradCheck } from './gradcheck-helpers.js';
+import { concatNet, residualNet } from './graph-nets.js';
 
 const MSE: Loss = { name: 'mse', fromLogits: false };
 const TOL = 1e-5;
@@ -86,6 +87,38 @@ describe('finite-difference gradient checks (float64)', () => {
       ]),
       MSE, 4, 'regression',
     );
+    expect(r.worst).toBeLessThan(TOL);
+  });
+
+  it('global average and max pooling, zero padding (all three ways of writing it), dense and conv2d without bias', () => {
+    for (const pool of ['global_avg_pool2d', 'global_max_pool2d'] as const) {
+      const r = gradCheck(
+        net([5, 4, 2], [
+          { kind: 'zero_padding2d', padding: [[1, 2], [0, 1]] },
+          { kind: 'conv2d', filters: 3, kernel: [3, 2], activation: act('tanh'), useBias: false },
+          { kind: 'zero_padding2d', padding: [[1, 1], [1, 1]] },
+          { kind: pool },
+          dense(4, act('sigmoid'), { useBias: false }),
+          dense(2),
+        ]),
+        MSE, 4, 'regression',
+      );
+      expect(r.params).toEqual(['conv2d.kernel', 'dense.kernel', 'dense_1.kernel', 'dense_1.bias']);
+      expect(r.worst).toBeLessThan(TOL);
+      expect(r.magnitude).toBeGreaterThan(1e-3);
+    }
+  });
+
+  it('a residual network end to end (conv, BN, relu, identity add, global average pool, dense)', () => {
+    const r = gradCheck(residualNet(), { name: 'categorical_crossentropy', fromLogits: false }, 3, 'onehot', 30);
+    expect(r.params).toEqual(['conv2d.kernel', 'conv2d.bias', 'conv2d_1.kernel', 'batch_norm.gamma', 'batch_norm.beta', 'conv2d_2.kernel', 'batch_norm_1.gamma', 'batch_norm_1.beta', 'dense.kernel', 'dense.bias']);
+    expect(r.worst).toBeLessThan(TOL);
+    expect(r.magnitude).toBeGreaterThan(1e-3);
+  });
+
+  it('a parallel concat of two conv branches (one through zero padding), global max pool, dense', () => {
+    const r = gradCheck(concatNet(), { name: 'categorical_crossentropy', fromLogits: false }, 3, 'onehot', 30);
+    expect(r.params).toEqual(['conv2d.kernel', 'conv2d.bias', 'conv2d_1.kernel', 'dense.kernel', 'dense.bias']);
     expect(r.worst).toBeLessThan(TOL);
   });
 });

@@ -1,19 +1,28 @@
 /**
  * Test helper: hand-build a ResolvedNetwork (what @axon/language's analyze() produces) so the engine's
- * tests do not depend on the parser. Shapes follow TensorFlow's same/valid rules.
+ * tests do not depend on the parser. Shapes follow TensorFlow's same/valid rules. Each layer reads the
+ * one before it unless it names its `inputs` (indices; -1 is the network input), so graphs with
+ * merges can be written too.
  */
-import type { Activation, LayerSpec, Loss, Optimizer, ResolvedLayer, ResolvedNetwork, Task, TrainSpec } from '@axon/language';
+import { inferMerge, type Activation, type LayerSpec, type Loss, type MergeMode, type Optimizer, type Padding2D, type ResolvedLayer, type ResolvedNetwork, type Task, type TrainSpec } from '@axon/language';
 
 const range = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
 
-type Short =
-  | { kind: 'dense'; units: number; activation?: Activation; init?: LayerSpec extends never ? never : Extract<LayerSpec, { kind: 'dense' }>['init']; biasInit?: Extract<LayerSpec, { kind: 'dense' }>['biasInit'] }
+type Short = (
+  | { kind: 'dense'; units: number; activation?: Activation; init?: LayerSpec extends never ? never : Extract<LayerSpec, { kind: 'dense' }>['init']; biasInit?: Extract<LayerSpec, { kind: 'dense' }>['biasInit']; useBias?: boolean }
   | { kind: 'dropout'; rate: number }
   | { kind: 'batch_norm'; momentum?: number; epsilon?: number }
   | { kind: 'activation'; activation: Activation }
   | { kind: 'flatten' }
-  | { kind: 'conv2d'; filters: number; kernel: [number, number]; stride?: [number, number]; padding?: 'same' | 'valid'; activation?: Activation; init?: Extract<LayerSpec, { kind: 'conv2d' }>['init']; biasInit?: Extract<LayerSpec, { kind: 'conv2d' }>['biasInit'] }
-  | { kind: 'max_pool2d' | 'avg_pool2d'; pool: [number, number]; stride?: [number, number]; padding?: 'same' | 'valid' };
+  | { kind: 'conv2d'; filters: number; kernel: [number, number]; stride?: [number, number]; padding?: 'same' | 'valid'; activation?: Activation; init?: Extract<LayerSpec, { kind: 'conv2d' }>['init']; biasInit?: Extract<LayerSpec, { kind: 'conv2d' }>['biasInit']; useBias?: boolean }
+  | { kind: 'max_pool2d' | 'avg_pool2d'; pool: [number, number]; stride?: [number, number]; padding?: 'same' | 'valid' }
+  | { kind: 'global_avg_pool2d' | 'global_max_pool2d' }
+  | { kind: 'zero_padding2d'; padding: Padding2D }
+  | { kind: 'merge'; mode: MergeMode; inputs: number[] }
+) & { inputs?: number[] };
+
+/** Keras's layer names for the merge modes (`add`, `concatenate`, …). */
+const MERGE_NAMES: Record<MergeMode, string> = { add: 'add', concat: 'concatenate', multiply: 'multiply', average: 'average', maximum: 'maximum' };
 
 export const dense = (units: number, activation?: Activation, extra: Partial<Extract<Short, { kind: 'dense' }>> = {}): Short => ({ kind: 'dense', units, ...(activation ? { activation } : {}), ...extra });
 export const act = (name: Activation['name'], extra: Record<string, number> = {}): Activation => {
@@ -38,31 +47,55 @@ export interface NetOptions {
 }
 
 export function net(input: number[], layers: Short[], o: NetOptions = {}): ResolvedNetwork {
-  let shape = input.slice();
   const counts = new Map<string, number>();
-  const resolved: ResolvedLayer[] = layers.map((l, index) => {
+  const resolved: ResolvedLayer[] = [];
+  const shapeAt = (j: number): number[] => (j === -1 ? input : (resolved[j] as ResolvedLayer).outputShape);
+  layers.forEach((l, index) => {
     let spec: LayerSpec;
     let outShape: number[];
     let trainable = 0, nonTrainable = 0;
+    const inputs = l.inputs ?? [index - 1];
+    const shape = shapeAt(inputs[0] as number);
     const inShape = shape;
     switch (l.kind) {
       case 'dense': {
         const activation = l.activation ?? { name: 'linear' };
-        spec = { kind: 'dense', units: l.units, activation, activationExplicit: !!l.activation, init: l.init ?? { name: 'glorot_uniform' }, biasInit: l.biasInit ?? { name: 'zeros' } };
+        const useBias = l.useBias ?? true;
+        spec = { kind: 'dense', units: l.units, activation, activationExplicit: !!l.activation, init: l.init ?? { name: 'glorot_uniform' }, biasInit: l.biasInit ?? { name: 'zeros' }, useBias };
         // Keras: dense maps the last axis, [..., features] → [..., units].
         const features = shape[shape.length - 1] as number;
         outShape = [...shape.slice(0, -1), l.units];
-        trainable = features * l.units + l.units + (activation.name === 'prelu' ? l.units : 0);
+        trainable = features * l.units + (useBias ? l.units : 0) + (activation.name === 'prelu' ? l.units : 0);
         break;
       }
       case 'conv2d': {
         const activation = l.activation ?? { name: 'linear' };
         const stride = l.stride ?? [1, 1];
         const padding = l.padding ?? 'valid';
-        spec = { kind: 'conv2d', filters: l.filters, kernel: l.kernel, stride, padding, activation, activationExplicit: !!l.activation, init: l.init ?? { name: 'glorot_uniform' }, biasInit: l.biasInit ?? { name: 'zeros' } };
+        const useBias = l.useBias ?? true;
+        spec = { kind: 'conv2d', filters: l.filters, kernel: l.kernel, stride, padding, activation, activationExplicit: !!l.activation, init: l.init ?? { name: 'glorot_uniform' }, biasInit: l.biasInit ?? { name: 'zeros' }, useBias };
         const [h, w, c] = shape as [number, number, number];
         outShape = [outSize(h, l.kernel[0], stride[0], padding), outSize(w, l.kernel[1], stride[1], padding), l.filters];
-        trainable = l.kernel[0] * l.kernel[1] * c * l.filters + l.filters + (activation.name === 'prelu' ? l.filters : 0);
+        trainable = l.kernel[0] * l.kernel[1] * c * l.filters + (useBias ? l.filters : 0) + (activation.name === 'prelu' ? l.filters : 0);
+        break;
+      }
+      case 'global_avg_pool2d':
+      case 'global_max_pool2d':
+        spec = { kind: l.kind };
+        outShape = [shape[2] as number];
+        break;
+      case 'zero_padding2d': {
+        spec = { kind: 'zero_padding2d', padding: l.padding };
+        const [[t, b], [left, right]] = l.padding;
+        const [h, w, c] = shape as [number, number, number];
+        outShape = [h + t + b, w + left + right, c];
+        break;
+      }
+      case 'merge': {
+        spec = { kind: 'merge', mode: l.mode };
+        const r = inferMerge(l.mode, inputs.map(shapeAt));
+        if (!r.ok) throw new Error(r.message);
+        outShape = r.outputShape;
         break;
       }
       case 'max_pool2d':
@@ -94,20 +127,21 @@ export function net(input: number[], layers: Short[], o: NetOptions = {}): Resol
         trainable = l.activation.name === 'prelu' ? (shape[shape.length - 1] as number) : 0;
         break;
     }
-    const c = counts.get(l.kind) ?? 0;
-    counts.set(l.kind, c + 1);
-    shape = outShape;
-    return {
+    const base = l.kind === 'merge' ? MERGE_NAMES[l.mode] : l.kind;
+    const c = counts.get(base) ?? 0;
+    counts.set(base, c + 1);
+    resolved.push({
       ...spec,
       index,
-      inputs: [index - 1],
-      name: c === 0 ? l.kind : `${l.kind}_${c}`,
+      inputs,
+      name: c === 0 ? base : `${base}_${c}`,
       inputShape: inShape,
       outputShape: outShape,
       params: { trainable, nonTrainable },
       origin: { node: {} as never, range, chain: [] },
-    } as ResolvedLayer;
+    } as ResolvedLayer);
   });
+  const shape = resolved.length > 0 ? (resolved[resolved.length - 1] as ResolvedLayer).outputShape : input;
   const trainable = resolved.reduce((a, l) => a + l.params.trainable, 0);
   const nonTrainable = resolved.reduce((a, l) => a + l.params.nonTrainable, 0);
   const train: TrainSpec = {

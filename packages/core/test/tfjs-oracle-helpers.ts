@@ -7,7 +7,7 @@
  */
 import { expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import type { Loss, ResolvedNetwork } from '@axon/language';
+import type { Activation, Loss, MergeMode, ResolvedNetwork } from '@axon/language';
 import { buildModel, getWeights, predict, setWeights, type Model } from '../src/index.js';
 import { backwardPass, forwardPass, outputActivation, outputFeatures } from '../src/model.js';
 import { computeLoss, planLoss } from '../src/losses.js';
@@ -17,61 +17,86 @@ import { testRandom } from './net-helpers.js';
 
 export const TOL = 1e-4;
 
-/** The same network as a tfjs-layers Sequential model (activations tfjs lacks in `dense` become layers). */
-export function toTfjs(network: ResolvedNetwork): tf.Sequential {
-  const m = tf.sequential();
-  let first = true;
-  const shape = () => (first ? { inputShape: network.input } : {});
-  const add = (l: tf.layers.Layer) => {
-    m.add(l);
-    first = false;
-  };
+type Layer = ResolvedNetwork['layers'][number];
+const NATIVE = new Set(['linear', 'sigmoid', 'tanh', 'softmax', 'relu', 'selu']);
+
+/**
+ * The tfjs layers for one of ours, in order (an activation tfjs lacks in `dense`/`conv2d` becomes a
+ * second layer, named `<name>_act`). `first`: options for the first layer (`inputShape` in a
+ * Sequential model); `named`: give the layers our names (a functional model finds them by name).
+ */
+function tfLayersFor(l: Layer, first: object, named: boolean): tf.layers.Layer[] {
+  const name = (suffix = '') => (named ? { name: `${l.name}${suffix}` } : {});
   // `rank`: the activation's input rank without the batch axis; prelu learns one slope per last-axis unit.
-  const addActivation = (a: ResolvedNetwork['layers'][number] extends infer _ ? import('@axon/language').Activation : never, rank: number) => {
+  const activation = (a: Activation, rank: number, opts: object): tf.layers.Layer => {
     switch (a.name) {
-      case 'leaky_relu': return add(tf.layers.leakyReLU({ alpha: a.alpha, ...shape() }));
+      case 'leaky_relu': return tf.layers.leakyReLU({ alpha: a.alpha, ...opts });
       case 'elu':
         if (a.alpha !== 1) throw new Error('tfjs supports elu with alpha 1 only');
-        return add(tf.layers.activation({ activation: 'elu', ...shape() }));
-      case 'prelu': return add(tf.layers.prelu({ alphaInitializer: tf.initializers.constant({ value: a.init }), ...(rank > 1 ? { sharedAxes: Array.from({ length: rank - 1 }, (_, i) => i + 1) } : {}), ...shape() }));
-      default: return add(tf.layers.activation({ activation: a.name, ...shape() }));
+        return tf.layers.activation({ activation: 'elu', ...opts });
+      case 'prelu': return tf.layers.prelu({ alphaInitializer: tf.initializers.constant({ value: a.init }), ...(rank > 1 ? { sharedAxes: Array.from({ length: rank - 1 }, (_, i) => i + 1) } : {}), ...opts });
+      default: return tf.layers.activation({ activation: a.name, ...opts });
     }
   };
-  const native = new Set(['linear', 'sigmoid', 'tanh', 'softmax', 'relu', 'selu']);
-  for (const l of network.layers) {
-    switch (l.kind) {
-      case 'dense':
-        add(tf.layers.dense({ units: l.units, activation: native.has(l.activation.name) ? (l.activation.name as 'relu') : 'linear', ...shape() }));
-        if (!native.has(l.activation.name)) addActivation(l.activation, l.outputShape.length);
-        break;
-      case 'conv2d':
-        add(tf.layers.conv2d({ filters: l.filters, kernelSize: l.kernel, strides: l.stride, padding: l.padding, activation: native.has(l.activation.name) ? (l.activation.name as 'relu') : 'linear', ...shape() }));
-        if (!native.has(l.activation.name)) addActivation(l.activation, 3);
-        break;
-      case 'max_pool2d':
-        add(tf.layers.maxPooling2d({ poolSize: l.pool, strides: l.stride, padding: l.padding, ...shape() }));
-        break;
-      case 'avg_pool2d':
-        add(tf.layers.averagePooling2d({ poolSize: l.pool, strides: l.stride, padding: l.padding, ...shape() }));
-        break;
-      case 'flatten':
-        add(tf.layers.flatten(shape()));
-        break;
-      case 'batch_norm':
-        add(tf.layers.batchNormalization({ momentum: l.momentum, epsilon: l.epsilon, ...shape() }));
-        break;
-      case 'activation':
-        addActivation(l.activation, l.inputShape.length);
-        break;
-      case 'dropout':
-        throw new Error('no dropout in oracle nets');
-    }
+  const withActivation = (main: tf.layers.Layer, a: Activation, rank: number) => (NATIVE.has(a.name) ? [main] : [main, activation(a, rank, name('_act'))]);
+  const nativeName = (a: Activation) => (NATIVE.has(a.name) ? (a.name as 'relu') : 'linear');
+  const opts = { ...first, ...name() };
+  switch (l.kind) {
+    case 'dense':
+      return withActivation(tf.layers.dense({ units: l.units, activation: nativeName(l.activation), useBias: l.useBias, ...opts }), l.activation, l.outputShape.length);
+    case 'conv2d':
+      return withActivation(tf.layers.conv2d({ filters: l.filters, kernelSize: l.kernel, strides: l.stride, padding: l.padding, activation: nativeName(l.activation), useBias: l.useBias, ...opts }), l.activation, 3);
+    case 'max_pool2d': return [tf.layers.maxPooling2d({ poolSize: l.pool, strides: l.stride, padding: l.padding, ...opts })];
+    case 'avg_pool2d': return [tf.layers.averagePooling2d({ poolSize: l.pool, strides: l.stride, padding: l.padding, ...opts })];
+    case 'global_avg_pool2d': return [tf.layers.globalAveragePooling2d({ ...opts })];
+    case 'global_max_pool2d': return [tf.layers.globalMaxPooling2d({ ...opts })];
+    case 'zero_padding2d': return [tf.layers.zeroPadding2d({ padding: l.padding, ...opts })];
+    case 'flatten': return [tf.layers.flatten(opts)];
+    case 'batch_norm': return [tf.layers.batchNormalization({ momentum: l.momentum, epsilon: l.epsilon, ...opts })];
+    case 'activation': return [activation(l.activation, l.inputShape.length, opts)];
+    case 'merge': return [MERGES[l.mode](opts)];
+    case 'dropout': throw new Error('no dropout in oracle nets');
   }
+}
+
+export const MERGES: Record<MergeMode, (opts: object) => tf.layers.Layer> = {
+  add: (o) => tf.layers.add(o),
+  concat: (o) => tf.layers.concatenate({ axis: -1, ...o }),
+  multiply: (o) => tf.layers.multiply(o),
+  average: (o) => tf.layers.average(o),
+  maximum: (o) => tf.layers.maximum(o),
+};
+
+/** The same network as a tfjs-layers Sequential model (a chain). */
+export function toTfjs(network: ResolvedNetwork): tf.Sequential {
+  const m = tf.sequential();
+  network.layers.forEach((l, i) => {
+    for (const layer of tfLayersFor(l, i === 0 ? { inputShape: network.input } : {}, false)) m.add(layer);
+  });
   return m;
 }
 
-/** Random weights in our model (biases and BN statistics too), copied into the tfjs model. */
-export function syncWeights(model: Model, tfm: tf.Sequential, seed: number): void {
+/** Any network (graphs too) as a tfjs functional model whose layers carry our names. */
+export function toTfjsGraph(network: ResolvedNetwork): tf.LayersModel {
+  const input = tf.input({ shape: network.input });
+  const outs: tf.SymbolicTensor[] = [];
+  const at = (j: number) => (j === -1 ? input : outs[j]!);
+  for (const l of network.layers) {
+    let t: tf.SymbolicTensor | tf.SymbolicTensor[] = l.kind === 'merge' ? l.inputs.map(at) : at(l.inputs[0]!);
+    for (const layer of tfLayersFor(l, {}, true)) t = layer.apply(t) as tf.SymbolicTensor;
+    outs.push(t as tf.SymbolicTensor);
+  }
+  return tf.model({ inputs: input, outputs: outs[outs.length - 1]! });
+}
+
+/** The tfjs weights matching each of our weighted layers' params, found by name (ours, then `<name>_act`). */
+export function tfWeightsByLayer(model: Model, tfm: tf.LayersModel): tf.LayerVariable[] {
+  const named = new Map(tfm.layers.map((l) => [l.name, l]));
+  return getWeights(model).flatMap((lw) => [lw.name, `${lw.name}_act`].flatMap((n) => named.get(n)?.weights ?? []));
+}
+
+/** Random weights in our model (biases and BN statistics too); returns them flat, in Keras order. */
+function randomizeWeights(model: Model, seed: number): Float32Array[] {
   const r = testRandom(seed);
   const weights = getWeights(model).map((lw) => ({
     ...lw,
@@ -84,13 +109,28 @@ export function syncWeights(model: Model, tfm: tf.Sequential, seed: number): voi
     }),
   }));
   setWeights(model, weights);
-  const flat = weights.flatMap((lw) => lw.weights);
+  return weights.flatMap((lw) => lw.weights.map((w) => w.values));
+}
+
+/** Random weights in our model, copied into the tfjs Sequential model (layer by layer, in order). */
+export function syncWeights(model: Model, tfm: tf.Sequential, seed: number): void {
+  const flat = randomizeWeights(model, seed);
   expect(tfm.weights.length).toBe(flat.length);
   let next = 0;
   for (const layer of tfm.layers) {
-    const ws = layer.weights.map((w) => tf.tensor(flat[next++]!.values, w.shape as number[]));
+    const ws = layer.weights.map((w) => tf.tensor(flat[next++]!, w.shape as number[]));
     if (ws.length > 0) layer.setWeights(ws);
   }
+}
+
+/** Random weights in our model, copied into a functional model from `toTfjsGraph` (by layer name). */
+export function syncGraphWeights(model: Model, tfm: tf.LayersModel, seed: number): tf.LayerVariable[] {
+  const flat = randomizeWeights(model, seed);
+  const vars = tfWeightsByLayer(model, tfm);
+  expect(vars.length).toBe(flat.length);
+  expect(tfm.weights.length).toBe(flat.length);
+  vars.forEach((v, i) => v.write(tf.tensor(flat[i]!, v.shape as number[])));
+  return vars;
 }
 
 /** `classes`: one-hot targets are one-hot per row of this many values (default: the whole output). */
@@ -161,4 +201,24 @@ export function compareNet(network: ResolvedNetwork, loss: Loss, kind: 'regressi
   const tg = tfGradients(tfm, loss, x, y, n);
   const gradErrs = og.grads.map((g, i) => relErr(g, tg.grads[i]!));
   return { forwardErr, lossErr: Math.abs(og.loss - tg.loss) / Math.abs(tg.loss), gradErrs, names: tg.names, model, tfm, x, y };
+}
+
+/** `compareNet` for any network (graphs too), through a tfjs functional model. */
+export function compareGraph(network: ResolvedNetwork, loss: Loss, kind: 'regression' | 'onehot' | 'binary', n: number, seed: number, prepareX?: (x: Float32Array) => void) {
+  const model = buildModel(network, { seed });
+  const tfm = toTfjsGraph(network);
+  const vars = syncGraphWeights(model, tfm, seed + 1);
+  const { x, y } = data(model.inputSize, model.outputSize, n, seed + 2, kind, outputFeatures(model));
+  prepareX?.(x);
+  const ours = predict(model, x, n);
+  const theirs = (tfm.predict(tf.tensor(x, [n, ...network.input])) as tf.Tensor).dataSync();
+  const forwardErr = relErr(ours, theirs);
+  const og = ourGradients(model, loss, x, y, n);
+  const xs = tf.tensor(x, [n, ...network.input]);
+  const ys = tf.tensor(y, [n, ...network.outputShape]);
+  const trainable = vars.filter((v) => v.trainable).map((v) => v.read() as tf.Variable);
+  const { value, grads } = tf.variableGrads(() => tfLoss(loss, ys, tfm.apply(xs, { training: true }) as tf.Tensor), trainable);
+  const tfLossValue = value.dataSync()[0]!;
+  const gradErrs = og.grads.map((g, i) => relErr(g, grads[trainable[i]!.name]!.dataSync()));
+  return { forwardErr, lossErr: Math.abs(og.loss - tfLossValue) / Math.abs(tfLossValue), gradErrs, model, tfm, x, y, ours, theirs };
 }

@@ -5,7 +5,7 @@ import { initialize } from '../init.js';
 import { convGeometry, K, type ConvGeometry } from '../kernels.js';
 import type { Param } from '../param.js';
 import type { Rng } from '../rng.js';
-import type { ForwardContext, LayerImpl } from './layer.js';
+import { hasBias, type ForwardContext, type LayerImpl } from './layer.js';
 
 type ConvSpec = Extract<ResolvedLayer, { kind: 'conv2d' }>;
 
@@ -18,7 +18,8 @@ export class Conv2dLayer implements LayerImpl {
   readonly outSize: number;
   readonly params: Param[];
   readonly kernel: Param;
-  readonly bias: Param;
+  /** Absent with `use_bias: false` (Keras's `use_bias`): the layer's weights are then the kernel alone. */
+  readonly bias: Param | null;
   readonly act: ActivationUnit;
   readonly geometry: ConvGeometry;
   private readonly patch: number;
@@ -38,12 +39,12 @@ export class Conv2dLayer implements LayerImpl {
     this.patch = kh * kw * c;
     const k = this.patch * f;
     this.kernel = { name: 'kernel', shape: [kh, kw, c, f], value: alloc(dtype, k), grad: alloc(dtype, k), trainable: true };
-    this.bias = { name: 'bias', shape: [f], value: alloc(dtype, f), grad: alloc(dtype, f), trainable: true };
+    this.bias = hasBias(spec) ? { name: 'bias', shape: [f], value: alloc(dtype, f), grad: alloc(dtype, f), trainable: true } : null;
     const fans = { fanIn: kh * kw * c, fanOut: kh * kw * f };
     initialize(this.kernel.value, spec.init, fans, rng);
-    initialize(this.bias.value, spec.biasInit, fans, rng);
+    if (this.bias) initialize(this.bias.value, spec.biasInit, fans, rng);
     this.act = new ActivationUnit(spec.activation, f, dtype);
-    this.params = [this.kernel, this.bias];
+    this.params = this.bias ? [this.kernel, this.bias] : [this.kernel];
     if (this.act.slope) this.params.push(this.act.slope);
   }
 
@@ -59,7 +60,7 @@ export class Conv2dLayer implements LayerImpl {
     K.im2col(x, col, g, n);
     const z = (this.z = ensure(this.z, this.dtype, rows * f));
     K.matmul(col, this.kernel.value, z, rows, this.patch, f, false, false, false);
-    K.addRowVector(z, this.bias.value, rows, f);
+    if (this.bias) K.addRowVector(z, this.bias.value, rows, f);
     return this.act.forward(z, rows * f, ctx.observe);
   }
 
@@ -74,7 +75,7 @@ export class Conv2dLayer implements LayerImpl {
       this.act.backward(this.z as Arr, dy, dz, len);
     }
     K.matmul(this.col as Arr, dz, this.kernel.grad, this.patch, rows, f, true, false, false);
-    K.sumRows(dz, this.bias.grad, rows, f, false);
+    if (this.bias) K.sumRows(dz, this.bias.grad, rows, f, false);
     if (!needDx) return null;
     const dcol = (this.dcol = ensure(this.dcol, this.dtype, rows * this.patch));
     K.matmul(dz, this.kernel.value, dcol, rows, f, this.patch, false, true, false);

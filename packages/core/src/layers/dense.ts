@@ -5,7 +5,7 @@ import { initialize } from '../init.js';
 import { K } from '../kernels.js';
 import type { Param } from '../param.js';
 import type { Rng } from '../rng.js';
-import type { ForwardContext, LayerImpl } from './layer.js';
+import { hasBias, type ForwardContext, type LayerImpl } from './layer.js';
 
 type DenseSpec = Extract<ResolvedLayer, { kind: 'dense' }>;
 
@@ -24,7 +24,8 @@ export class DenseLayer implements LayerImpl {
   readonly rowsPerSample: number;
   readonly params: Param[];
   readonly kernel: Param;
-  readonly bias: Param;
+  /** Absent with `use_bias: false` (Keras's `use_bias`): the layer's weights are then the kernel alone. */
+  readonly bias: Param | null;
   readonly act: ActivationUnit;
   private x: Arr | undefined;
   private z: Arr | undefined;
@@ -39,12 +40,12 @@ export class DenseLayer implements LayerImpl {
     this.inSize = this.rowsPerSample * features;
     this.outSize = this.rowsPerSample * units;
     this.kernel = { name: 'kernel', shape: [features, units], value: alloc(dtype, features * units), grad: alloc(dtype, features * units), trainable: true };
-    this.bias = { name: 'bias', shape: [units], value: alloc(dtype, units), grad: alloc(dtype, units), trainable: true };
+    this.bias = hasBias(spec) ? { name: 'bias', shape: [units], value: alloc(dtype, units), grad: alloc(dtype, units), trainable: true } : null;
     // Keras's Dense: fan_in is the last input axis, fan_out the units, whatever the input's rank.
     initialize(this.kernel.value, spec.init, { fanIn: features, fanOut: units }, rng);
-    initialize(this.bias.value, spec.biasInit, { fanIn: features, fanOut: units }, rng);
+    if (this.bias) initialize(this.bias.value, spec.biasInit, { fanIn: features, fanOut: units }, rng);
     this.act = new ActivationUnit(spec.activation, units, dtype);
-    this.params = [this.kernel, this.bias];
+    this.params = this.bias ? [this.kernel, this.bias] : [this.kernel];
     if (this.act.slope) this.params.push(this.act.slope);
   }
 
@@ -58,7 +59,7 @@ export class DenseLayer implements LayerImpl {
     this.x = x;
     const z = (this.z = ensure(this.z, this.dtype, rows * units));
     K.matmul(x, this.kernel.value, z, rows, this.features, units, false, false, false);
-    K.addRowVector(z, this.bias.value, rows, units);
+    if (this.bias) K.addRowVector(z, this.bias.value, rows, units);
     return this.act.forward(z, rows * units, ctx.observe);
   }
 
@@ -72,7 +73,7 @@ export class DenseLayer implements LayerImpl {
       this.act.backward(this.z as Arr, dy, dz, len);
     }
     K.matmul(this.x as Arr, dz, this.kernel.grad, this.features, rows, units, true, false, false);
-    K.sumRows(dz, this.bias.grad, rows, units, false);
+    if (this.bias) K.sumRows(dz, this.bias.grad, rows, units, false);
     if (!needDx) return null;
     const dx = (this.dx = ensure(this.dx, this.dtype, rows * this.features));
     K.matmul(dz, this.kernel.value, dx, rows, units, this.features, false, true, false);

@@ -67,3 +67,11 @@ export type EngineLayer = LayerImpl | JoinImpl;
 export function isJoin(layer: EngineLayer): layer is JoinImpl {
   return (layer as JoinImpl).join === true;
 }
+
+/**
+ * Whether a dense or conv2d layer has a bias (`use_bias`, default true). A hand-built network
+ * written before `useBias` existed (no field) keeps its bias.
+ */
+export function hasBias(spec: { useBias?: boolean }): boolean {
+  return spec.useBias !== false;
+}

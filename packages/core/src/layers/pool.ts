@@ -1,32 +1,26 @@
 import type { ResolvedLayer } from '@axon/language';
 import { ensure, type Arr, type DType } from '../arr.js';
 import { convGeometry, K, type ConvGeometry } from '../kernels.js';
-import type { Param } from '../param.js';
 import type { ForwardContext, LayerImpl } from './layer.js';
+import { Weightless } from './weightless.js';
 
 type PoolSpec = Extract<ResolvedLayer, { kind: 'max_pool2d' | 'avg_pool2d' }>;
 
 /** Max or average pooling over NHWC windows (TensorFlow's same/valid geometry; padding never counts). */
-export class PoolLayer implements LayerImpl {
+export class PoolLayer extends Weightless implements LayerImpl {
   readonly inSize: number;
   readonly outSize: number;
-  readonly params: Param[] = [];
-  readonly kernel = null;
-  readonly act = null;
   readonly geometry: ConvGeometry;
   private y: Arr | undefined;
   private dx: Arr | undefined;
   private argmax: Int32Array = new Int32Array(0);
 
   constructor(readonly spec: PoolSpec, readonly dtype: DType, inputShape: number[]) {
+    super();
     const [h, w, c] = inputShape as [number, number, number];
     this.geometry = convGeometry(h, w, c, spec.pool[0], spec.pool[1], spec.stride[0], spec.stride[1], spec.padding);
     this.inSize = h * w * c;
     this.outSize = this.geometry.outH * this.geometry.outW * c;
-  }
-
-  preact(): Arr {
-    throw new Error('pooling has no activation');
   }
 
   forward(x: Arr, n: number, _ctx: ForwardContext): Arr {

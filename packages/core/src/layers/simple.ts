@@ -5,25 +5,20 @@ import { ensure, product, type Arr, type DType } from '../arr.js';
 import { K } from '../kernels.js';
 import type { Param } from '../param.js';
 import type { ForwardContext, LayerImpl } from './layer.js';
+import { Weightless } from './weightless.js';
 
 /** Inverted dropout: kept values are scaled by 1/(1−rate) in training; identity at inference. */
-export class DropoutLayer implements LayerImpl {
+export class DropoutLayer extends Weightless implements LayerImpl {
   readonly inSize: number;
   readonly outSize: number;
-  readonly params: Param[] = [];
-  readonly kernel = null;
-  readonly act = null;
   private mask: Arr | undefined;
   private y: Arr | undefined;
   private dx: Arr | undefined;
   private active = false;
 
   constructor(readonly spec: Extract<ResolvedLayer, { kind: 'dropout' }>, readonly dtype: DType, inputShape: number[]) {
+    super();
     this.inSize = this.outSize = product(inputShape);
-  }
-
-  preact(): Arr {
-    throw new Error('dropout has no activation');
   }
 
   forward(x: Arr, n: number, ctx: ForwardContext): Arr {
@@ -51,19 +46,13 @@ export class DropoutLayer implements LayerImpl {
 }
 
 /** NHWC row-major data is already flat: flatten is the identity on buffers. */
-export class FlattenLayer implements LayerImpl {
+export class FlattenLayer extends Weightless implements LayerImpl {
   readonly inSize: number;
   readonly outSize: number;
-  readonly params: Param[] = [];
-  readonly kernel = null;
-  readonly act = null;
 
   constructor(readonly spec: Extract<ResolvedLayer, { kind: 'flatten' }>, readonly dtype: DType, inputShape: number[]) {
+    super();
     this.inSize = this.outSize = product(inputShape);
-  }
-
-  preact(): Arr {
-    throw new Error('flatten has no activation');
   }
 
   forward(x: Arr): Arr {
