@@ -12,9 +12,9 @@ export interface DeepPlainStackOptions {
  * He et al. 2016 (Deep Residual Learning), CIFAR-10: the plain 20-layer net is the best of the plain
  * nets; at 32, 44 and 56 weighted layers training and test error rise (the degradation problem), and the
  * same depths with identity shortcuts improve instead. ImageNet: plain-34 is worse than plain-18.
- * At 20 the stack is at the depth where adding layers stops helping without shortcuts.
+ * 20 is the deepest plain net the paper shows training well, so 21 or more is flagged.
  */
-export const DEFAULT_PLAIN_DEPTH = 20;
+export const DEFAULT_PLAIN_DEPTH = 21;
 
 /**
  * The weighted layers a gradient must cross to reach the layer deepest behind them, along the path

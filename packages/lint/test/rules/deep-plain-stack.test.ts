@@ -20,17 +20,17 @@ const around = (blocks: number) =>
   });
 
 ruleTable('deep-plain-stack', {
-  valid: [plain(18), residual(15), plain(5)],
+  valid: [plain(19), residual(15), plain(5)],
   invalid: [
     {
-      name: 'nineteen hidden layers and the output: twenty weighted layers',
-      code: plain(19),
-      errors: [{ messageId: 'plain', at: `6:7 ${relu}`, severity: 'info', data: { count: 20, first: 'dense', last: 'dense_19', depth: 20 }, expansion: 'layers 1–19 of 20, from `repeat 19` at line 5' }],
+      name: 'twenty hidden layers and the output: twenty-one weighted layers',
+      code: plain(20),
+      errors: [{ messageId: 'plain', at: `6:7 ${relu}`, severity: 'info', data: { count: 21, first: 'dense', last: 'dense_20', depth: 21 }, expansion: 'layers 1–20 of 21, from `repeat 20` at line 5' }],
     },
     {
       name: 'one shortcut around the whole stack: the first layer is still behind all of them',
       code: around(10),
-      errors: [{ messageId: 'plain', at: `7:9 ${relu}`, data: { count: 21, first: 'dense', last: 'dense_20', depth: 20 }, expansion: 'layers 1–20 of 22, from `repeat 20` at line 6' }],
+      errors: [{ messageId: 'plain', at: `7:9 ${relu}`, data: { count: 21, first: 'dense', last: 'dense_20', depth: 21 }, expansion: 'layers 1–20 of 22, from `repeat 20` at line 6' }],
     },
     {
       name: 'depth: 3 on three layers written out',
