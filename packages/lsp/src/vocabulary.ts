@@ -86,3 +86,18 @@ export function signatureLabel(name: string, args: readonly ArgSpec[]): { label:
 export function blockArgs(block: string, params: readonly string[]): ArgSpec[] {
   return params.map((p, i) => ({ name: p, type: 'number', position: i, required: true, doc: `Parameter ${i + 1} of block \`${block}\`.` }));
 }
+
+/** How `parallel(merge: …)` joins its branches, the default first (the catalog's `MERGE_MODES`). */
+export const mergeModes: readonly string[] = catalog.MERGE_MODES;
+
+/** `parallel`'s one argument as a signature: `merge:`, named only, a merge mode. */
+export const parallelArgs: ArgSpec[] = [
+  {
+    name: 'merge',
+    // Typed as a string for the catalog's shape; completion offers the merge modes for it.
+    type: 'string',
+    required: false,
+    default: catalog.MERGE_MODES[0],
+    doc: `How the branches are joined: ${catalog.MERGE_MODES.map((m) => `\`${m}\``).join(', ')} (\`concat\` along the last axis; the others need equal shapes).`,
+  },
+];

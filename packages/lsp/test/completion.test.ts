@@ -31,7 +31,7 @@ const inLayers = (line: string) => `network A {\n  input [4]\n  task classificat
 describe('completion', () => {
   it('offers layer kinds, blocks and repeat at the start of a layer statement', async () => {
     const { labels, items } = await complete(inLayers('<|>'));
-    expect(labels).toEqual(['dense', 'dropout', 'batch_norm', 'activation', 'flatten', 'conv2d', 'max_pool2d', 'avg_pool2d', 'res', 'repeat']);
+    expect(labels).toEqual(['dense', 'dropout', 'batch_norm', 'activation', 'flatten', 'conv2d', 'max_pool2d', 'avg_pool2d', 'global_avg_pool2d', 'global_max_pool2d', 'zero_padding2d', 'res', 'repeat', 'residual', 'parallel']);
     const dense = items.find((i) => i.label === 'dense')!;
     expect((dense.textEdit as TextEdit).newText).toBe('dense(${1:units})');
     expect((items.find((i) => i.label === 'res')!.textEdit as TextEdit).newText).toBe('res(${1:width}, ${2:depth})');
@@ -57,9 +57,9 @@ describe('completion', () => {
 
   it('offers the argument names of a call that are not given yet, by name or by position', async () => {
     const { labels } = await complete(inLayers('dense(16, init: he_normal, <|>)'));
-    expect(labels).toEqual(['activation:', 'bias_init:']);
-    expect((await complete(inLayers('dense(<|>)'))).labels).toEqual(['units:', 'activation:', 'init:', 'bias_init:']);
-    expect((await complete(inLayers('conv2d(8, kernel: 3, <|>)'))).labels).toEqual(['stride:', 'padding:', 'activation:', 'init:', 'bias_init:']);
+    expect(labels).toEqual(['activation:', 'bias_init:', 'use_bias:']);
+    expect((await complete(inLayers('dense(<|>)'))).labels).toEqual(['units:', 'activation:', 'init:', 'bias_init:', 'use_bias:']);
+    expect((await complete(inLayers('conv2d(8, kernel: 3, <|>)'))).labels).toEqual(['stride:', 'padding:', 'activation:', 'init:', 'bias_init:', 'use_bias:']);
     expect((await complete(inLayers('res(<|>)'))).labels).toEqual(['width:', 'depth:']);
     expect((await complete(inLayers('res(4, <|>)'))).labels).toEqual(['depth:']);
   });
@@ -132,13 +132,13 @@ describe('completion', () => {
 describe('signature help', () => {
   it('shows the layer signature with the active parameter by position and by name', async () => {
     const first = await signature(inLayers('dense(<|>)'));
-    expect(first?.signatures[0]?.label).toBe('dense(units, activation: linear, init: glorot_uniform, bias_init: zeros)');
+    expect(first?.signatures[0]?.label).toBe('dense(units, activation: linear, init: glorot_uniform, bias_init: zeros, use_bias: true)');
     expect(first?.activeParameter).toBe(0);
     expect(first?.signatures[0]?.parameters?.[0]?.label).toEqual([6, 11]);
     const named = await signature(inLayers('dense(16, init: <|>)'));
     expect(named?.activeParameter).toBe(2);
     const next = await signature(inLayers('dense(16, <|>)'));
-    expect(next?.activeParameter).toBe(4); // no second positional argument: nothing highlighted
+    expect(next?.activeParameter).toBe(5); // no second positional argument: nothing highlighted
   });
 
   it('shows block signatures', async () => {

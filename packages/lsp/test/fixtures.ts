@@ -52,3 +52,37 @@ export const REGRESSION_BAD = `network House {
   }
 }
 `;
+
+/** Graph constructs: an identity residual, a projected residual, a parallel with an identity branch and a repeat inside a branch. */
+export const GRAPH_SOURCE = `network Graph {
+  input [8, 8, 3]
+  task classification(classes: 10)
+  layers {
+    conv2d(16, kernel: 3, padding: same, activation: relu)
+    residual {
+      conv2d(16, kernel: 3, padding: same, activation: relu)
+      conv2d(16, kernel: 3, padding: same)
+    }
+    activation(relu)
+    residual {
+      conv2d(32, kernel: 3, stride: 2, padding: same, activation: relu)
+    } shortcut {
+      conv2d(32, kernel: 1, stride: 2, use_bias: false)
+    }
+    parallel(merge: concat) {
+      branch { }
+      branch {
+        conv2d(8, kernel: 1)
+        repeat 2 {
+          conv2d(8, kernel: 3, padding: same)
+        }
+      }
+    }
+    global_avg_pool2d()
+    dense(10, activation: softmax)
+  }
+  train {
+    epochs: 2
+  }
+}
+`;

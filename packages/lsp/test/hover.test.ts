@@ -60,7 +60,7 @@ describe('hover on layers', () => {
   it('a top-level layer: signature, docs, activation, shape and parameter count', async () => {
     const { hover } = await hoverAt(IRIS.replace('dense(16, activation: relu)', 'de<|>nse(16, activation: relu)'));
     const v = value(hover);
-    expect(v.startsWith('```axon\ndense(units, activation: linear, init: glorot_uniform, bias_init: zeros)\n```')).toBe(true);
+    expect(v.startsWith('```axon\ndense(units, activation: linear, init: glorot_uniform, bias_init: zeros, use_bias: true)\n```')).toBe(true);
     expect(v).toContain('Activation: `relu`');
     expect(v.endsWith('`dense` (layer 1 of 8 in `Iris`): input `[4]`, output `[16]`, 80 params')).toBe(true);
     expect(hover?.range).toEqual({ start: { line: 6, character: 4 }, end: { line: 6, character: 9 } });

@@ -1,5 +1,5 @@
 /** Generic traversal of the Axon AST (which has no parent pointers): children, paths, collections. */
-import type { AstNode, BlockDecl, LayerCall, LayerStmt, NetworkDecl, Program, RepeatStmt } from '@axon/language';
+import type { AstNode, BlockDecl, LayerCall, LayerStmt, NetworkDecl, ParallelStmt, Program, RepeatStmt, ResidualStmt } from '@axon/language';
 
 /** The direct children of a node, in source order. Optional children that recovery dropped are skipped. */
 export function children(node: AstNode): AstNode[] {
@@ -44,6 +44,18 @@ export function children(node: AstNode): AstNode[] {
     case 'Repeat':
       add(node.count);
       (node.body ?? []).forEach(add);
+      break;
+    case 'Residual':
+      (node.body ?? []).forEach(add);
+      add(node.shortcut);
+      break;
+    case 'Shortcut':
+    case 'Branch':
+      (node.items ?? []).forEach(add);
+      break;
+    case 'Parallel':
+      add(node.args);
+      (node.branches ?? []).forEach(add);
       break;
     case 'ArgList':
       (node.args ?? []).forEach(add);
@@ -96,34 +108,52 @@ export function blocks(program: Program): BlockDecl[] {
   return topLevel(program).filter((i): i is BlockDecl => i.kind === 'Block');
 }
 
-/** Every layer call in a statement list, repeats included, in source order. */
-export function layerCalls(stmts: readonly LayerStmt[], out: LayerCall[] = []): LayerCall[] {
+/** The statement lists directly inside a statement: a repeat's body, a residual's body and shortcut, each branch. */
+export function innerLists(s: LayerStmt): readonly LayerStmt[][] {
+  switch (s.kind) {
+    case 'Repeat':
+      return [s.body ?? []];
+    case 'Residual':
+      return s.shortcut ? [s.body ?? [], s.shortcut.items ?? []] : [s.body ?? []];
+    case 'Parallel':
+      return (s.branches ?? []).map((b) => b.items ?? []);
+    default:
+      return [];
+  }
+}
+
+/** Every statement of a list and of the lists nested in it, outer before inner, in source order. */
+export function statements(stmts: readonly LayerStmt[], out: LayerStmt[] = []): LayerStmt[] {
   for (const s of stmts) {
-    if (s.kind === 'LayerCall') out.push(s);
-    else if (s.kind === 'Repeat') layerCalls(s.body ?? [], out);
+    out.push(s);
+    for (const list of innerLists(s)) statements(list, out);
   }
   return out;
 }
 
-export function repeats(stmts: readonly LayerStmt[], out: RepeatStmt[] = []): RepeatStmt[] {
-  for (const s of stmts) {
-    if (s.kind === 'Repeat') {
-      out.push(s);
-      repeats(s.body ?? [], out);
-    }
-  }
+/** Every layer call in a statement list, repeats, residuals and branches included, in source order. */
+export function layerCalls(stmts: readonly LayerStmt[], out: LayerCall[] = []): LayerCall[] {
+  for (const s of statements(stmts)) if (s.kind === 'LayerCall') out.push(s);
   return out;
+}
+
+export function repeats(stmts: readonly LayerStmt[]): RepeatStmt[] {
+  return statements(stmts).filter((s): s is RepeatStmt => s.kind === 'Repeat');
+}
+
+/** The residuals and parallels of a statement list, nested ones included. */
+export function graphConstructs(stmts: readonly LayerStmt[]): (ResidualStmt | ParallelStmt)[] {
+  return statements(stmts).filter((s): s is ResidualStmt | ParallelStmt => s.kind === 'Residual' || s.kind === 'Parallel');
+}
+
+/** The statement lists of the file: each network's `layers` and each block's body. */
+export function layerLists(program: Program): LayerStmt[][] {
+  return topLevel(program).flatMap((item) => (item.kind === 'Network' ? item.members.flatMap((m) => (m.kind === 'Layers' ? [m.items ?? []] : [])) : [item.body ?? []]));
 }
 
 /** Every layer call in the file: network layers and block bodies. */
 export function allLayerCalls(program: Program): LayerCall[] {
-  const out: LayerCall[] = [];
-  for (const item of topLevel(program)) {
-    if (item.kind === 'Network') {
-      for (const m of item.members) if (m.kind === 'Layers') layerCalls(m.items ?? [], out);
-    } else layerCalls(item.body ?? [], out);
-  }
-  return out;
+  return layerLists(program).flatMap((list) => layerCalls(list));
 }
 
 /** The innermost node of a kind on a path. */

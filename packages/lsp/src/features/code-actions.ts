@@ -1,4 +1,4 @@
-/** Code actions: each lint fix as a quick fix, "disable <rule> for this line", and source.fixAll.axon. */
+/** Code actions: each lint fix and each analysis diagnostic's fix as a quick fix, "disable <rule> for this line", and source.fixAll.axon. */
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import { applyFixesDetailed, disableFileEdit, disableNextLineEdit } from '@axon/lint';
 import type { AxonDocument } from '../workspace/document.js';
@@ -88,10 +88,31 @@ export function codeActions(doc: AxonDocument, range: Range, context: CodeAction
       });
     }
   }
-  if (wanted(only, CodeActionKind.QuickFix)) out.push(...didYouMeanFixes(doc, range, context));
+  if (wanted(only, CodeActionKind.QuickFix)) out.push(...analysisFixes(doc, range, context), ...didYouMeanFixes(doc, range, context));
   if (wanted(only, FIX_ALL_KIND) || (only === undefined && lint.findings.some((f) => f.fix))) {
     const edits = fixAllEdits(doc, lint.findings);
     if (edits.length > 0) out.push({ title: 'Fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
+  }
+  return out;
+}
+
+/**
+ * An analysis diagnostic that carries a fix (a residual whose body and shortcut disagree: "add a 1×1
+ * projection shortcut") as the preferred quick fix, wherever the request touches its range or line.
+ */
+function analysisFixes(doc: AxonDocument, range: Range, context: CodeActionContext): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of doc.analyzed().diagnostics) {
+    if (!d.fix || d.fix.edits.length === 0) continue;
+    const r = doc.range(d.range);
+    if (!concerns(r, range)) continue;
+    out.push({
+      title: d.fix.description.charAt(0).toUpperCase() + d.fix.description.slice(1),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: context.diagnostics.filter((c) => c.code === d.code && c.range.start.line === r.start.line && c.range.start.character === r.start.character),
+      isPreferred: true,
+      edit: { changes: { [doc.uri]: d.fix.edits.map((e) => ({ range: doc.range(e.range), newText: e.newText })) } },
+    });
   }
   return out;
 }

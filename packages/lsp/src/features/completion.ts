@@ -2,10 +2,10 @@
 import { catalog } from '@axon/language';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { lossTasks } from './docs-markdown.js';
-import { cursorContext, type CallInfo } from '../text/context.js';
+import { cursorContext, LAYER_SECTIONS, type CallInfo, type Section } from '../text/context.js';
 import { networkAt, sectionAt, type Outline } from '../text/outline.js';
 import type { AxonDocument } from '../workspace/document.js';
-import { blockArgs, dataSettings, findSignature, formatDefault, names, paddings, setting, signature, trainSettings, type ArgSpec, type ValueType, type VocabularyKind } from '../vocabulary.js';
+import { blockArgs, dataSettings, findSignature, formatDefault, mergeModes, names, paddings, parallelArgs, setting, signature, trainSettings, type ArgSpec, type ValueType, type VocabularyKind } from '../vocabulary.js';
 import { nameMarkdown } from './hover.js';
 
 const NETWORK_SNIPPET = [
@@ -28,6 +28,21 @@ const NETWORK_SNIPPET = [
 const BLOCK_SNIPPET = ['block ${1:name}(${2:width}) {', '\tdense(${2:width}, activation: ${3:relu}, init: he_normal)', '\t$0', '}'].join('\n');
 
 const REPEAT_SNIPPET = ['repeat ${1:2} {', '\t$0', '}'].join('\n');
+
+const RESIDUAL_SNIPPET = ['residual {', '\t$0', '}'].join('\n');
+
+const SHORTCUT_SNIPPET = ['shortcut {', '\t$0', '}'].join('\n');
+
+/** The merge modes as a snippet choice, the catalog's default first. */
+const MERGE_CHOICE = `\${1|${catalog.MERGE_MODES.join(',')}|}`;
+
+const PARALLEL_SNIPPET = [`parallel(merge: ${MERGE_CHOICE}) {`, '\tbranch {', '\t\t$0', '\t}', '\tbranch {', '\t}', '}'].join('\n');
+
+const BRANCH_SNIPPET = ['branch {', '\t$0', '}'].join('\n');
+
+function snippetItem(label: string, detail: string, insertText: string, sortText: string): CompletionItem {
+  return { label, kind: CompletionItemKind.Snippet, detail, insertText, insertTextFormat: InsertTextFormat.Snippet, sortText };
+}
 
 /** One snippet per network section, in the catalog's order (`NETWORK_SECTIONS`). */
 const MEMBER_SNIPPETS: Record<(typeof catalog.NETWORK_SECTIONS)[number], string> = {
@@ -120,9 +135,10 @@ function argumentNameItems(args: readonly ArgSpec[], given: readonly string[], p
 }
 
 /** The args of whatever `callee` names in this call position (a block of the file, or a catalog entry). */
-export function calleeArgs(o: Outline, call: CallInfo): { owner: string; args: ArgSpec[]; kind: VocabularyKind | 'block' } | undefined {
-  const inLayers = call.section === 'layers' || call.section === 'block' || call.section === 'repeat';
+export function calleeArgs(o: Outline, call: CallInfo): { owner: string; args: ArgSpec[]; kind: VocabularyKind | 'block' | 'parallel' } | undefined {
+  const inLayers = LAYER_SECTIONS.includes(call.section as Section);
   if (inLayers && call.statementBefore.length === 0) {
+    if (call.callee === 'parallel') return { owner: 'parallel', args: parallelArgs, kind: 'parallel' };
     const block = o.blocks.find((b) => b.name === call.callee);
     if (block) {
       return {
@@ -139,7 +155,7 @@ export function calleeArgs(o: Outline, call: CallInfo): { owner: string; args: A
 }
 
 /** The values an argument or setting of this catalog type takes (`ValueType`: activation, loss, bool, …). */
-function valueItems(o: Outline, offset: number, type: ValueType | undefined): CompletionItem[] {
+function valueItems(o: Outline, offset: number, type: ValueType | 'merge' | undefined): CompletionItem[] {
   switch (type) {
     case 'activation':
       return vocabularyItems('activation');
@@ -153,6 +169,8 @@ function valueItems(o: Outline, offset: number, type: ValueType | undefined): Co
       return vocabularyItems('task');
     case 'padding':
       return paddings.map((p, i) => ({ label: p, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0') }));
+    case 'merge':
+      return mergeModes.map((m, i) => ({ label: m, kind: CompletionItemKind.EnumMember, detail: i === 0 ? 'default' : undefined, sortText: String(i).padStart(3, '0') }));
     case 'bool':
       return ['true', 'false'].map((b, i) => ({ label: b, kind: CompletionItemKind.Keyword, sortText: String(i).padStart(3, '0') }));
     default:
@@ -189,10 +207,17 @@ export function completion(doc: AxonDocument, offset: number): CompletionList {
       break;
     case 'layer-statement':
       items = [
+        // Right after a residual's body, its shortcut comes first.
+        ...(c.afterResidual ? [snippetItem('shortcut', 'shortcut { … }: the path around the residual body', SHORTCUT_SNIPPET, '00')] : []),
         ...vocabularyItems('layer'),
         ...blockItems(o),
-        { label: 'repeat', kind: CompletionItemKind.Snippet, detail: 'repeat N { … }', insertText: REPEAT_SNIPPET, insertTextFormat: InsertTextFormat.Snippet, sortText: '2000' },
+        snippetItem('repeat', 'repeat N { … }', REPEAT_SNIPPET, '2000'),
+        snippetItem('residual', 'residual { … }: the body plus its input (a skip connection)', RESIDUAL_SNIPPET, '2001'),
+        snippetItem('parallel', 'parallel(merge: …) { branch { … } … }: branches joined by a merge', PARALLEL_SNIPPET, '2002'),
       ];
+      break;
+    case 'branch-statement':
+      items = [snippetItem('branch', 'branch { … }: one path of the parallel (empty: the identity)', BRANCH_SNIPPET, '0000')];
       break;
     case 'task-kind':
       items = vocabularyItems('task');
@@ -218,7 +243,10 @@ export function completion(doc: AxonDocument, offset: number): CompletionList {
     }
     case 'value': {
       // The value's type comes from the catalog: the call's argument spec, or the section's setting.
-      if (c.callee) items = valueItems(o, offset, calleeArgs(o, ctx.call as CallInfo)?.args.find((a) => a.name === c.key)?.type);
+      if (c.callee) {
+        const owner = calleeArgs(o, ctx.call as CallInfo);
+        items = valueItems(o, offset, owner?.kind === 'parallel' && c.key === 'merge' ? 'merge' : owner?.args.find((a) => a.name === c.key)?.type);
+      }
       else if (c.section === 'train' || c.section === 'data') items = valueItems(o, offset, setting(c.section, c.key)?.type);
       break;
     }

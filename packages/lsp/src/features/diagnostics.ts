@@ -24,6 +24,7 @@ export function languageDiagnostic(doc: AxonDocument, d: AxonDiagnostic): Diagno
   };
   const rel = related(doc, d.related);
   if (rel) out.relatedInformation = rel;
+  if (d.fix) out.data = { fixable: true };
   return out;
 }
 

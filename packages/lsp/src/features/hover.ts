@@ -7,6 +7,7 @@ import type { AxonDocument } from '../workspace/document.js';
 import { blockArgs, findSignature, setting, signature, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
 import { expansionText, formatCount, formatShape, groupBoundary, layerLines, layersOfBlockUse, layersOfCall, positionsText, shapesText } from './layer-info.js';
 import { firstTokenEndingAtOrAfter, isWord, type Token } from '../text/tokens.js';
+import { branchHover, parallelHover, residualHover, shortcutHover } from './constructs.js';
 
 function md(value: string, doc: AxonDocument, token: Token): Hover {
   return { contents: { kind: MarkupKind.Markdown, value }, range: doc.offsetRange(token.start, token.end) };
@@ -160,6 +161,8 @@ export function hoverMarkdown(doc: AxonDocument, offset: number, token: Token): 
   const parent = path[path.length - 2];
   if (node.kind !== 'Identifier' || !parent) {
     if (node.kind === 'Repeat' && token.text === 'repeat') return repeatHover(doc, node);
+    const construct = constructHover(doc, path, token);
+    if (construct) return construct;
     return keywordMarkdown(token.text);
   }
   const word = node.name;
@@ -214,6 +217,29 @@ export function hoverMarkdown(doc: AxonDocument, offset: number, token: Token): 
     default:
       return undefined;
   }
+}
+
+/**
+ * On a graph keyword: `residual`, `shortcut`, `parallel` (the cursor may stand at the `(` that starts
+ * its arguments) and `branch`, the shapes analysis gave each path and the merge.
+ */
+function constructHover(doc: AxonDocument, path: readonly AstNode[], token: Token): string | undefined {
+  const at = (r: { start: { offset: number } }) => r.start.offset === token.start;
+  const networks = doc.analyzed().networks;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const n = path[i]!;
+    if (n.kind === 'Residual' && at(n.keywordRange)) return residualHover(networks, n);
+    if (n.kind === 'Shortcut' && at(n.keywordRange)) {
+      const residual = path[i - 1];
+      return residual?.kind === 'Residual' ? shortcutHover(networks, residual, n) : undefined;
+    }
+    if (n.kind === 'Parallel' && at(n.keywordRange)) return parallelHover(networks, n);
+    if (n.kind === 'Branch' && at(n.keywordRange)) {
+      const parallel = path[i - 1];
+      return parallel?.kind === 'Parallel' ? branchHover(networks, parallel, n) : undefined;
+    }
+  }
+  return undefined;
 }
 
 function keywordMarkdown(word: string): string | undefined {

@@ -1,7 +1,8 @@
-/** Inlay hints: output shape and parameter count after each layer call, totals after the network's name. */
+/** Inlay hints: output shape and parameter count after each layer call, the merge after each residual and parallel, totals after the network's name. */
 import { inputShapes, type LayerCall, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
-import { allLayerCalls, blocks } from '../ast/walk.js';
+import { allLayerCalls, blocks, graphConstructs, layerLists } from '../ast/walk.js';
+import { constructHintLabel } from './constructs.js';
 import type { AxonDocument } from '../workspace/document.js';
 import { formatCount, formatShape, groupBoundary, layersOfBlockUse, layersOfCall, totalParams } from './layer-info.js';
 
@@ -49,6 +50,11 @@ export function inlayHints(doc: AxonDocument, range?: Range): InlayHint[] {
   for (const call of allLayerCalls(ast)) {
     const label = callHintLabel(networks, call, blockNames.has(call.name.name));
     if (label) out.push(hint(doc, call.range.end.offset, label));
+  }
+  // A residual's or a parallel's join, after its closing brace: `→ add [8, 8, 64]`.
+  for (const stmt of layerLists(ast).flatMap((list) => graphConstructs(list))) {
+    const label = constructHintLabel(networks, stmt);
+    if (label) out.push(hint(doc, stmt.range.end.offset, label));
   }
   const inRange = (h: InlayHint) =>
     !range ||

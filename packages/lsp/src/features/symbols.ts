@@ -2,7 +2,7 @@
 import type { LayerStmt, Range as AstRange } from '@axon/language';
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { AxonDocument } from '../workspace/document.js';
-import { topLevel } from '../ast/walk.js';
+import { statements, topLevel } from '../ast/walk.js';
 
 function sym(doc: AxonDocument, name: string, kind: SymbolKind, range: AstRange, selection: AstRange, children: DocumentSymbol[] = [], detail?: string): DocumentSymbol {
   const s: DocumentSymbol = { name: name || '?', kind, range: doc.range(range), selectionRange: doc.range(selection), children };
@@ -11,12 +11,28 @@ function sym(doc: AxonDocument, name: string, kind: SymbolKind, range: AstRange,
 }
 
 function layerSymbols(doc: AxonDocument, stmts: readonly LayerStmt[], blockNames: Set<string>): DocumentSymbol[] {
+  const list = (items: readonly LayerStmt[] | undefined) => layerSymbols(doc, items ?? [], blockNames);
   return stmts.map((s) => {
-    if (s.kind === 'Repeat') {
-      return sym(doc, `repeat ${s.count?.raw ?? '?'}`, SymbolKind.Array, s.range, s.keywordRange, layerSymbols(doc, s.body ?? [], blockNames));
+    switch (s.kind) {
+      case 'Repeat':
+        return sym(doc, `repeat ${s.count?.raw ?? '?'}`, SymbolKind.Array, s.range, s.keywordRange, list(s.body));
+      case 'Residual': {
+        // The body and the shortcut as children (an identity shortcut has none to show).
+        const body = sym(doc, 'body', SymbolKind.Namespace, s.bodyRange, s.keywordRange, list(s.body));
+        const parts = [body];
+        if (s.shortcut) parts.push(sym(doc, 'shortcut', SymbolKind.Namespace, s.shortcut.range, s.shortcut.keywordRange, list(s.shortcut.items)));
+        return sym(doc, 'residual', SymbolKind.Struct, s.range, s.keywordRange, parts, s.shortcut ? 'body + shortcut' : 'body + identity');
+      }
+      case 'Parallel': {
+        const branches = (s.branches ?? []).map((b, i) => sym(doc, `branch ${i + 1}`, SymbolKind.Namespace, b.range, b.keywordRange, list(b.items), (b.items ?? []).length === 0 ? 'identity' : undefined));
+        const args = s.args ? doc.text.slice(s.args.range.start.offset, s.args.range.end.offset).replace(/\s+/g, ' ') : '';
+        return sym(doc, 'parallel', SymbolKind.Struct, s.range, s.keywordRange, branches, `parallel${args}`);
+      }
+      case 'LayerCall': {
+        const text = doc.text.slice(s.range.start.offset, s.range.end.offset).replace(/\s+/g, ' ');
+        return sym(doc, s.name.name, blockNames.has(s.name.name) ? SymbolKind.Module : SymbolKind.Function, s.range, s.name.range, [], text);
+      }
     }
-    const text = doc.text.slice(s.range.start.offset, s.range.end.offset).replace(/\s+/g, ' ');
-    return sym(doc, s.name.name, blockNames.has(s.name.name) ? SymbolKind.Module : SymbolKind.Function, s.range, s.name.range, [], text);
   });
 }
 
@@ -62,10 +78,17 @@ export function foldingRanges(doc: AxonDocument): FoldingRange[] {
     const endLine = kind === FoldingRangeKind.Comment ? r.end.line - 1 : r.end.line - 2;
     if (endLine > startLine) out.push(kind ? { startLine, endLine, kind } : { startLine, endLine });
   };
+  // Every braced statement folds: a repeat, a residual (its body; the shortcut on its own), a parallel and each branch.
   const stmts = (list: readonly LayerStmt[]) => {
-    for (const s of list) if (s.kind === 'Repeat') {
-      add(s.range);
-      stmts(s.body ?? []);
+    for (const s of statements(list)) {
+      if (s.kind === 'Repeat') add(s.range);
+      else if (s.kind === 'Residual') {
+        add(s.bodyRange);
+        if (s.shortcut) add(s.shortcut.range);
+      } else if (s.kind === 'Parallel') {
+        add(s.range);
+        for (const b of s.branches ?? []) add(b.range);
+      }
     }
   };
   for (const item of topLevel(ast)) {

@@ -6,7 +6,12 @@
 import { positionAt } from '@axon/language';
 import { firstTokenEndingAtOrAfter, isPunct, isWord, tokenize, type Token } from './tokens.js';
 
-export type Section = 'network' | 'layers' | 'block' | 'repeat' | 'train' | 'data' | 'unknown';
+export type Section = 'network' | 'layers' | 'block' | 'repeat' | 'residual' | 'shortcut' | 'parallel' | 'branch' | 'train' | 'data' | 'unknown';
+
+/** The sections whose statements are layers: a layer, a block use, `repeat`, `residual` or `parallel` may start there. */
+export type LayerSection = 'layers' | 'block' | 'repeat' | 'residual' | 'shortcut' | 'branch';
+
+export const LAYER_SECTIONS: readonly Section[] = ['layers', 'block', 'repeat', 'residual', 'shortcut', 'branch'];
 
 interface BraceFrame {
   type: 'brace';
@@ -14,6 +19,8 @@ interface BraceFrame {
   open: number;
   /** Tokens of the statement being written in this frame. */
   stmt: Token[];
+  /** A residual's body was the last thing closed in this frame, with nothing written since: `shortcut` may follow. */
+  afterResidual?: boolean;
 }
 
 interface ParenFrame {
@@ -59,7 +66,10 @@ export type CursorKind =
   | { kind: 'none' }
   | { kind: 'top' }
   | { kind: 'network-member' }
-  | { kind: 'layer-statement'; section: 'layers' | 'block' | 'repeat' }
+  /** Where a layer statement starts; `afterResidual` right after a residual's `}` (a `shortcut` may come). */
+  | { kind: 'layer-statement'; section: LayerSection; afterResidual?: boolean }
+  /** Inside `parallel(…) { }`, where a `branch` goes. */
+  | { kind: 'branch-statement' }
   | { kind: 'task-kind' }
   | { kind: 'setting-key'; section: 'train' | 'data' }
   /** After `key:` — in a setting (`loss:`) or a named argument (`activation:`). */
@@ -85,6 +95,10 @@ function sectionOf(stmt: Token[]): Section {
     case 'layers':
     case 'block':
     case 'repeat':
+    case 'residual':
+    case 'shortcut':
+    case 'parallel':
+    case 'branch':
     case 'train':
     case 'data':
       return first.text;
@@ -122,6 +136,7 @@ function frames(before: Token[]): { stack: Frame[]; topLevel: Token[] } {
     if (f?.type === 'brace') {
       if (f.stmt.length > 0 && t.line !== lastLine && !endsWithColon(f.stmt)) f.stmt = [];
       f.stmt.push(t);
+      f.afterResidual = false;
     } else if (f?.type === 'paren') {
       f.current.push(t);
     }
@@ -141,9 +156,12 @@ function frames(before: Token[]): { stack: Frame[]; topLevel: Token[] } {
         case '}': {
           // Close the innermost brace, dropping any unclosed parens/brackets inside it.
           while (stack.length && top()!.type !== 'brace') stack.pop();
-          stack.pop();
+          const closed = stack.pop();
           const g = top();
-          if (g?.type === 'brace') g.stmt = [];
+          if (g?.type === 'brace') {
+            g.stmt = [];
+            g.afterResidual = closed?.type === 'brace' && closed.section === 'residual';
+          }
           topLevelStmt = [];
           break;
         }
@@ -287,7 +305,13 @@ function kindOf(f: Frame | undefined, stack: Frame[], top: Token[]): CursorKind 
     case 'layers':
     case 'block':
     case 'repeat':
-      return stmt.length === 0 ? { kind: 'layer-statement', section: f.section } : { kind: 'none' };
+    case 'residual':
+    case 'shortcut':
+    case 'branch':
+      if (stmt.length > 0) return { kind: 'none' };
+      return f.afterResidual ? { kind: 'layer-statement', section: f.section, afterResidual: true } : { kind: 'layer-statement', section: f.section };
+    case 'parallel':
+      return stmt.length === 0 ? { kind: 'branch-statement' } : { kind: 'none' };
     case 'train':
     case 'data':
       if (stmt.length === 0) return { kind: 'setting-key', section: f.section };
