@@ -2,9 +2,11 @@
 // Times parse, analyze and format of @axon/language on a generated ~1 MB file of 10,000 layers
 // (networks using blocks and repeats). Peer measured in the same run: JSON.parse of a JSON text of
 // the same program (the parsed tree without ranges), as a yardstick for reading a structured text.
+// Then parse + analyze of two real graph networks, examples/resnet50.axon and examples/densenet121.axon
+// (target < 20 ms each, median), against JSON.parse of each one's tree the same way.
 //
 //   npm run build -w @axon/language && node bench/language.mjs [--runs 7]
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const dist = fileURLToPath(new URL('../packages/language/dist/index.js', import.meta.url));
@@ -41,7 +43,8 @@ for (let i = 0; i < 2; i++) lang.format(text);
 const formatted = time(() => lang.format(text), RUNS);
 
 // The peer reads the same program as JSON: the parsed tree without ranges, compact.
-const jsonText = JSON.stringify(parsed.result.ast.items, (k, v) => (k === 'range' || k === 'keywordRange' ? undefined : v));
+const toJson = (ast) => JSON.stringify(ast.items, (k, v) => (k === 'range' || k === 'keywordRange' || k === 'bodyRange' ? undefined : v));
+const jsonText = toJson(parsed.result.ast);
 for (let i = 0; i < 3; i++) JSON.parse(jsonText);
 const peer = time(() => JSON.parse(jsonText), RUNS);
 
@@ -59,4 +62,25 @@ if (hasAnalyze) {
 }
 console.log(row('format', formatted));
 console.log(row('peer: JSON.parse', peer, jsonText.length) + `   (${(jsonText.length / 1e6).toFixed(2)} MB of JSON)`);
+// Real graph networks: the examples written after keras.applications.
+if (hasAnalyze) {
+  const GRAPH_TARGET_MS = 20;
+  for (const file of ['resnet50.axon', 'densenet121.axon']) {
+    const src = readFileSync(new URL(`../examples/${file}`, import.meta.url), 'utf8');
+    const first = lang.analyze(lang.parse(src).ast);
+    const net = first.networks[0];
+    if (first.diagnostics.length > 0 || !net) {
+      console.error(`examples/${file} does not analyse cleanly:`, first.diagnostics.slice(0, 3));
+      process.exit(1);
+    }
+    for (let i = 0; i < 5; i++) lang.analyze(lang.parse(src).ast);
+    const t = time(() => lang.analyze(lang.parse(src).ast), Math.max(RUNS, 21));
+    const json = toJson(lang.parse(src).ast);
+    for (let i = 0; i < 5; i++) JSON.parse(json);
+    const p = time(() => JSON.parse(json), Math.max(RUNS, 21));
+    console.log(
+      `${('parse + analyze ' + file).padEnd(34)} ${t.ms.toFixed(2).padStart(7)} ms median ${t.best.toFixed(2).padStart(7)} ms best ${(t.ms / p.ms).toFixed(1).padStart(6)}x JSON.parse (${p.ms.toFixed(3)} ms)   ${net.layers.length} layers, ${net.params.total.toLocaleString('en-US')} params   target < ${GRAPH_TARGET_MS} ms: ${t.ms < GRAPH_TARGET_MS ? 'met' : 'NOT met'}`,
+    );
+  }
+}
 console.log(`load average: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).availableParallelism()} cores`);
