@@ -69,6 +69,17 @@ export interface InitializerInfo extends Signature {
   distribution?: 'uniform' | 'normal';
 }
 
+/**
+ * What a loss measures: `regression` losses compare real values (mse, mae, huber); `probabilistic`
+ * ones score predicted probabilities of labels (the cross-entropies).
+ */
+export type LossFamily = 'regression' | 'probabilistic';
+
+export interface LossInfo extends Signature {
+  name: LossName;
+  family: LossFamily;
+}
+
 export interface LayerInfo extends Signature {
   name: LayerCallKind;
   /** Has weights that `init:` / `bias_init:` initialise. */
@@ -464,21 +475,24 @@ const fromLogitsArg: ArgSpec = {
   doc: 'The output layer emits raw scores (logits), so the loss applies sigmoid/softmax itself.',
 };
 
-export const LOSSES: Record<LossName, Signature> = {
-  mse: { name: 'mse', doc: 'Mean squared error; for regression.', args: [] },
-  mae: { name: 'mae', doc: 'Mean absolute error; for regression, less sensitive to outliers.', args: [] },
+export const LOSSES: Record<LossName, LossInfo> = {
+  mse: { name: 'mse', doc: 'Mean squared error; for regression.', family: 'regression', args: [] },
+  mae: { name: 'mae', doc: 'Mean absolute error; for regression, less sensitive to outliers.', family: 'regression', args: [] },
   huber: {
     name: 'huber',
+    family: 'regression',
     doc: 'Squared error for small errors, absolute error beyond delta; for regression.',
     args: [{ name: 'delta', type: 'number', position: 0, required: false, default: 1.0, range: positive, doc: 'Where the loss turns from quadratic to linear.' }],
   },
   binary_crossentropy: {
     name: 'binary_crossentropy',
+    family: 'probabilistic',
     doc: 'Cross-entropy of independent yes/no outputs; for binary and multilabel tasks (sigmoid outputs).',
     args: [fromLogitsArg],
   },
   categorical_crossentropy: {
     name: 'categorical_crossentropy',
+    family: 'probabilistic',
     doc: 'Cross-entropy of one label among N (one-hot targets); for classification (softmax output).',
     args: [fromLogitsArg],
   },

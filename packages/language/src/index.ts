@@ -37,6 +37,8 @@ export {
   type ArgSpec,
   type Signature,
   type LayerInfo,
+  type LossInfo,
+  type LossFamily,
   type ActivationInfo,
   type ActivationFamily,
   type InitializerInfo,

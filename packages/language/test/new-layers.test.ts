@@ -4,7 +4,7 @@
  * the ranges they point at.
  */
 import { describe, expect, it } from 'vitest';
-import { LAYERS, LAYER_DOCS, inferLayer } from '../src/index.js';
+import { LAYERS, LAYER_DOCS, LOSSES, TASKS, inferLayer } from '../src/index.js';
 import { clean, net, problems, table, where } from './analyze-helpers.js';
 
 describe('global pooling', () => {
@@ -199,6 +199,19 @@ describe('catalog and docs', () => {
       expect(LAYER_DOCS[kind].summary.length).toBeGreaterThan(20);
       expect(LAYER_DOCS[kind].example).toMatch(new RegExp(`^${kind}\\(`));
     }
+  });
+
+  it('every loss has a family: regression (mse, mae, huber) or probabilistic (the cross-entropies)', () => {
+    const byFamily = (f: string) => Object.values(LOSSES).filter((l) => l.family === f).map((l) => l.name);
+    expect(byFamily('regression')).toEqual(['mse', 'mae', 'huber']);
+    expect(byFamily('probabilistic')).toEqual(['binary_crossentropy', 'categorical_crossentropy']);
+    // Each task's default loss is of the family the task needs.
+    expect(Object.values(TASKS).map((t) => [t.name, LOSSES[t.defaultLoss].family])).toEqual([
+      ['regression', 'regression'],
+      ['binary_classification', 'probabilistic'],
+      ['classification', 'probabilistic'],
+      ['multilabel', 'probabilistic'],
+    ]);
   });
 
   it('an analysed layer owns its padding arrays (reused checks are copied)', () => {
