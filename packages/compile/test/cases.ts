@@ -1,6 +1,6 @@
 /** Hand-built networks that cover every layer kind, padding mode and activation the targets translate. */
 import type { MergeMode, ResolvedNetwork } from '@axon/language';
-import { conv, dense, graph, network, pool } from './fixtures.js';
+import { conv, dense, graph, network, pool, zeroPad } from './fixtures.js';
 
 /** Cases TF.js cannot express, with the error the tfjs target gives. */
 export const TFJS_UNSUPPORTED: Record<string, RegExp> = { EluAlpha: /tfjs target cannot express elu\(alpha: 0\.7\)/ };
@@ -70,5 +70,27 @@ export function graphCases(mode: MergeMode, shortcutMode: MergeMode = 'add'): Re
       { spec: { kind: 'merge', mode }, inputs: [1, 2, 3] },
       { spec: dense(2, { name: 'softmax' }), inputs: [4] },
     ], { task: { kind: 'classification', classes: 2 } }),
+  ];
+}
+
+/**
+ * The layers graphs brought, built by hand: a chain (a Sequential in Keras and TF.js) of zero padding,
+ * a bias-free conv and global average pooling; and a bias-free dense behind global max pooling.
+ */
+export function newLayerCases(): ResolvedNetwork[] {
+  return [
+    network('PadPoolChain', [5, 4, 2], [
+      zeroPad(1, 0, 2, 1),
+      conv(3, 3, { useBias: false, activation: { name: 'relu' } }),
+      { kind: 'batch_norm', momentum: 0.99, epsilon: 1e-3 },
+      { kind: 'global_avg_pool2d' },
+      dense(3, { name: 'softmax' }),
+    ], { task: { kind: 'classification', classes: 3 } }),
+    network('MaxPoolNoBias', [4, 5, 3], [
+      conv(4, 2, { padding: 'same' }),
+      { kind: 'global_max_pool2d' },
+      dense(3, { name: 'tanh' }, false),
+      dense(2),
+    ], { task: { kind: 'regression', outputs: 2 }, train: { loss: { name: 'mse', fromLogits: false } } }),
   ];
 }

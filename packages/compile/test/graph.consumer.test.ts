@@ -1,8 +1,11 @@
 /**
  * Graph networks in the real frameworks (`npm run test:consumers`): the branching fixture (a fork and a
  * join) in every merge mode, two conv branches on an image (concat joins channels, NHWC in Axon, NCHW in
- * PyTorch and ONNX) and a shortcut from the network's input. PyTorch, TF.js (tf.loadLayersModel) and
- * onnxruntime-node predict what the core predicts, within 1e-4, with the same weights.
+ * PyTorch and ONNX), a shortcut from the network's input, the new layers (zero padding, global pooling,
+ * `use_bias: false`) in chains, and graphs written in source (graph-sources.ts: a small ResNet, an
+ * Inception/DenseNet-style network, parallel merges nested in a residual). PyTorch, TF.js
+ * (tf.loadLayersModel) and onnxruntime-node predict what the core predicts, within 1e-4, with the
+ * same weights.
  */
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -10,7 +13,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '@axon/compile';
 import type { MergeMode, ResolvedNetwork } from '@axon/language';
 import { branchingNetwork } from '../../language/test/fixtures/branching-network.js';
-import { graphCases } from './cases.js';
+import { graphCases, newLayerCases } from './cases.js';
+import { sourceGraphs } from './graph-sources.js';
 import { corePredict, HARNESS, maxAbsDiff, randomInput, requirePythonModule, runPython, trainedModel, writeFloat32 } from './consumers.js';
 import { tempDir, writeOutput } from './helpers.js';
 import { fileHandler } from './tfjs-files.js';
@@ -21,6 +25,8 @@ const cases: (readonly [string, ResolvedNetwork])[] = [
   ...MODES.map((m) => [`Branching_${m}`, branchingNetwork(m)] as const),
   ...(['add', 'concat'] as const).flatMap((m) => graphCases(m, m).map((n) => [n.name, n] as const)),
   ...graphCases('maximum', 'multiply').map((n) => [n.name, n] as const),
+  ...newLayerCases().map((n) => [n.name, n] as const),
+  ...sourceGraphs().map((n) => [n.name, n] as const),
 ];
 
 /** The core's predictions on seeded weights (batch-norm statistics perturbed) for `n` random samples. */

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze, parse, type ResolvedNetwork } from '@axon/language';
 import type { CompileOutput } from '@axon/compile';
@@ -8,6 +8,34 @@ import type { CompileOutput } from '@axon/compile';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const EXAMPLES = join(ROOT, 'examples');
 export const PYTHON = '/usr/bin/python3';
+
+/** Every network of every example, named `file:Network`. */
+export function exampleNetworks(): (readonly [string, ResolvedNetwork])[] {
+  return exampleFiles().flatMap((f) => networksOf(readFileSync(f, 'utf8')).map((n) => [`${basename(f)}:${n.name}`, n] as const));
+}
+
+/** Multiply-adds of one sample's forward pass through the dense and conv2d layers. */
+export function macsPerSample(network: ResolvedNetwork): number {
+  let macs = 0;
+  for (const l of network.layers) {
+    const cin = l.inputShape[l.inputShape.length - 1] ?? 0;
+    const positions = l.outputShape.slice(0, -1).reduce((a, b) => a * b, 1);
+    if (l.kind === 'conv2d') macs += positions * l.kernel[0] * l.kernel[1] * cin * l.filters;
+    if (l.kind === 'dense') macs += positions * cin * l.units;
+  }
+  return macs;
+}
+
+/**
+ * The ImageNet-size examples (ResNet50, DenseNet121: billions of multiply-adds a sample) are checked by
+ * their parameter counts and structure; forward-pass equality runs on the others (the same layers and
+ * constructs at small sizes), since the core's forward pass on them takes minutes.
+ */
+export const HEAVY_MACS = 1e9;
+
+export function lightExampleNetworks(): (readonly [string, ResolvedNetwork])[] {
+  return exampleNetworks().filter(([, n]) => macsPerSample(n) < HEAVY_MACS);
+}
 
 export function exampleFiles(): string[] {
   return readdirSync(EXAMPLES)

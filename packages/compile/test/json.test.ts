@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { compile, CompileError, IR_VERSION, toIr } from '@axon/compile';
+import { compile, CompileError, IR_GRAPH_VERSION, IR_VERSION, toIr } from '@axon/compile';
+import { isChain } from '@axon/language';
 import { exampleFiles, networkOf, networksOf, ROOT, textOf } from './helpers.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'packages/compile/schema/axon-network.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 describe('json target', () => {
-  it.each(exampleFiles().map((f) => [basename(f), f]))('%s validates against the schema', (_name, file) => {
+  it.each(exampleFiles().map((f) => [basename(f), f]))('%s validates against the schema; a chain as version 1, a graph as version 2', (_name, file) => {
     const networks = networksOf(readFileSync(file, 'utf8'));
     expect(networks.length).toBeGreaterThan(0);
     for (const network of networks) {
@@ -18,7 +19,7 @@ describe('json target', () => {
       const ok = validate(doc);
       expect(validate.errors ?? []).toEqual([]);
       expect(ok).toBe(true);
-      expect(doc.version).toBe(IR_VERSION);
+      expect(doc.version).toBe(isChain(network) ? IR_VERSION : IR_GRAPH_VERSION);
       expect(doc.layers.length).toBe(network.layers.length);
       expect(doc.params.total).toBe(network.params.total);
       const sum = doc.layers.reduce((a: number, l: { params: { trainable: number; nonTrainable: number } }) => a + l.params.trainable + l.params.nonTrainable, 0);

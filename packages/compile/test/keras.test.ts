@@ -3,14 +3,12 @@
  * (`python3 -m py_compile`), and a structural test runs it against a recording stand-in for the
  * keras module (test/py/keras_stub) and compares the layers, shapes and constants with the JSON IR.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, CompileError, toIr, type IrLayer } from '@axon/compile';
-import type { ResolvedNetwork } from '@axon/language';
-import { featureCases } from './cases.js';
+import { isChain, type ResolvedNetwork } from '@axon/language';
+import { featureCases, graphCases, newLayerCases } from './cases.js';
 import { kerasStructure } from './keras-harness.js';
-import { exampleFiles, networksOf } from './helpers.js';
+import { exampleNetworks } from './helpers.js';
 
 interface Rec {
   class: string;
@@ -70,7 +68,10 @@ function compareLayers(recs: Rec[], layers: IrLayer[], seed: number): void {
         }
         expect(l.outputShape.at(-1)).toBe(rec.args[0]);
         expectInit(rec.kwargs.kernel_initializer as Rec, cfg.init, seed);
-        expectInit(rec.kwargs.bias_initializer as Rec, cfg.biasInit, seed);
+        if (cfg.useBias === false) {
+          expect(rec.kwargs.use_bias).toBe(false);
+          expect(rec.kwargs).not.toHaveProperty('bias_initializer');
+        } else expectInit(rec.kwargs.bias_initializer as Rec, cfg.biasInit, seed);
         if (BUILTIN(act)) expect(rec.kwargs.activation).toBe(act.name);
         else {
           expect(rec.kwargs.activation).toBe('linear');
@@ -103,25 +104,74 @@ function compareLayers(recs: Rec[], layers: IrLayer[], seed: number): void {
           cfg.padding,
         ]);
         break;
+      case 'global_avg_pool2d':
+      case 'global_max_pool2d':
+        expect(rec.class).toBe(l.kind === 'global_avg_pool2d' ? 'GlobalAveragePooling2D' : 'GlobalMaxPooling2D');
+        expect(l.outputShape).toEqual([l.inputShape.at(-1)]);
+        break;
+      case 'zero_padding2d':
+        expect([rec.class, rec.kwargs.padding]).toEqual(['ZeroPadding2D', cfg.padding]);
+        break;
+      case 'merge': {
+        const MERGE: Record<string, string> = { add: 'Add', concat: 'Concatenate', multiply: 'Multiply', average: 'Average', maximum: 'Maximum' };
+        expect(rec.class).toBe(MERGE[cfg.mode]);
+        if (cfg.mode === 'concat') expect(rec.kwargs.axis).toBe(-1);
+        break;
+      }
     }
   }
   expect(i).toBe(recs.length);
 }
 
+type GraphRec = { layer: Rec; inputs: string[] };
+
+/**
+ * A functional model's recorded layers in the IR's order (each Axon layer, then its stand-alone
+ * activation layer if it has one), checking that every layer is called on the outputs of its IR inputs.
+ */
+function graphRecs(graph: GraphRec[], layers: IrLayer[]): Rec[] {
+  const at = new Map(graph.map((g, i) => [g.layer.kwargs.name as string, i]));
+  const lastOf = new Map<number, string>([[-1, 'input']]);
+  const out: Rec[] = [];
+  for (const l of layers) {
+    const i = at.get(l.name)!;
+    expect(graph[i], l.name).toBeDefined();
+    expect(graph[i]!.inputs, l.name).toEqual(l.inputs!.map((j) => lastOf.get(j)));
+    out.push(graph[i]!.layer);
+    let last = l.name;
+    const next = graph[i + 1];
+    if (next && !layers.some((x) => x.name === next.layer.kwargs.name) && next.inputs.length === 1 && next.inputs[0] === l.name) {
+      out.push(next.layer);
+      last = next.layer.kwargs.name as string;
+    }
+    lastOf.set(l.index, last);
+  }
+  expect(out).toHaveLength(graph.length);
+  return out;
+}
+
 const cases: (readonly [string, ResolvedNetwork])[] = [
-  ...exampleFiles().flatMap((f) => networksOf(readFileSync(f, 'utf8')).map((n) => [`${basename(f)}:${n.name}`, n] as const)),
+  ...exampleNetworks(),
   ...featureCases().map((n) => [n.name, n] as const),
+  ...newLayerCases().map((n) => [n.name, n] as const),
+  ...graphCases('concat', 'add').map((n) => [n.name, n] as const),
 ];
 
 describe('keras target (structure against the JSON IR)', () => {
   it.each(cases)('%s', (_name, network) => {
     const ir = toIr(network);
     const s = structure(network);
-    const [input, ...layers] = s.model.args[0] as Rec[];
-    expect(s.model.class).toBe('Sequential');
-    expect(input!.class).toBe('Input');
-    expect(input!.kwargs.shape).toEqual(ir.input);
-    compareLayers(layers, ir.layers, ir.train.seed);
+    if (isChain(network)) {
+      const [input, ...layers] = s.model.args[0] as Rec[];
+      expect(s.model.class).toBe('Sequential');
+      expect(input!.class).toBe('Input');
+      expect(input!.kwargs.shape).toEqual(ir.input);
+      compareLayers(layers, ir.layers, ir.train.seed);
+    } else {
+      expect(s.model.class).toBe('Model');
+      expect((s.model.kwargs.inputs as Rec).kwargs.shape).toEqual(ir.input);
+      compareLayers(graphRecs((s.model as unknown as { graph: GraphRec[] }).graph, ir.layers), ir.layers, ir.train.seed);
+    }
     expect(s.config.name).toBe(ir.name);
 
     const { loss, optimizer } = s.model.compiled;

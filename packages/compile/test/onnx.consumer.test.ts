@@ -2,14 +2,12 @@
  * ONNX consumer checks (`npm run test:consumers`): the exported model passes Debian's python3-onnx
  * checker (full check + strict shape inference) and runs in onnxruntime-node with outputs equal to the core's.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile, CompileError } from '@axon/compile';
 import type { ResolvedNetwork } from '@axon/language';
 import { featureCases } from './cases.js';
 import { corePredict, HARNESS, maxAbsDiff, randomInput, requirePythonModule, runPython, trainedModel } from './consumers.js';
-import { exampleFiles, networksOf, tempDir, writeOutput } from './helpers.js';
+import { lightExampleNetworks, tempDir, writeOutput } from './helpers.js';
 
 async function loadOrt(): Promise<typeof import('onnxruntime-node')> {
   try {
@@ -21,8 +19,9 @@ async function loadOrt(): Promise<typeof import('onnxruntime-node')> {
   }
 }
 
+// The ImageNet-size examples are left to the parameter-count checks (helpers.ts, HEAVY_MACS).
 const cases: (readonly [string, ResolvedNetwork])[] = [
-  ...exampleFiles().flatMap((f) => networksOf(readFileSync(f, 'utf8')).map((n) => [`${basename(f)}:${n.name}`, n] as const)),
+  ...lightExampleNetworks(),
   ...featureCases().map((n) => [n.name, n] as const),
 ];
 

@@ -3,13 +3,13 @@
  * parameter counts, forward-pass equality with the core, a short training run, and torchrun (DDP, gloo).
  */
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '@axon/compile';
 import type { ResolvedNetwork } from '@axon/language';
 import { featureCases } from './cases.js';
 import { corePredict, HARNESS, maxAbsDiff, randomInput, requirePythonModule, runPython, trainedModel, writeFloat32 } from './consumers.js';
-import { EXAMPLES, exampleFiles, networksOf, tempDir, writeOutput } from './helpers.js';
+import { EXAMPLES, exampleNetwork, exampleNetworks, lightExampleNetworks, networksOf, tempDir, writeOutput } from './helpers.js';
 
 interface Forward {
   shape: number[];
@@ -30,7 +30,7 @@ function forwardInTorch(network: ResolvedNetwork, withWeights: boolean, n = 5): 
   return { torch, core: trained ? corePredict(trained.model, x, n) : undefined };
 }
 
-const examples = exampleFiles().flatMap((f) => networksOf(readFileSync(f, 'utf8')).map((n) => [`${basename(f)}:${n.name}`, n] as const));
+const examples = exampleNetworks();
 
 describe('pytorch target in PyTorch', () => {
   beforeAll(() => requirePythonModule('torch'));
@@ -43,11 +43,41 @@ describe('pytorch target in PyTorch', () => {
     expect(torch.modules.length).toBe(network.layers.length);
   });
 
-  it.each([...examples, ...featureCases().map((n) => [n.name, n] as const)])('%s: forward pass with axon weights equals the core within 1e-4', (_name, network) => {
+  // The ImageNet-size examples are left to the parameter counts (helpers.ts, HEAVY_MACS).
+  it.each([...lightExampleNetworks(), ...featureCases().map((n) => [n.name, n] as const)])('%s: forward pass with axon weights equals the core within 1e-4', (_name, network) => {
     const { torch, core } = forwardInTorch(network, true);
     expect(torch.trainable).toBe(network.params.trainable);
     expect(torch.out.length).toBe(core!.length);
     expect(maxAbsDiff(torch.out, core!)).toBeLessThan(1e-4);
+  });
+});
+
+describe('ResNet50 (examples/resnet50.axon) in PyTorch', () => {
+  beforeAll(() => requirePythonModule('torch'));
+
+  // torch_params.py sums p.numel() over the generated nn.Module itself (not the runtime's count_params):
+  // trainable = every parameter (conv kernels and biases, batch-norm gamma and beta, dense), none frozen;
+  // non-trainable = the batch-norm running_mean and running_var buffers (num_batches_tracked is a step
+  // counter, no parameter), as Keras and the analyzer count moving statistics.
+  it('the generated nn.Module has the analyzer\'s parameter count, which is Keras\'s (25,636,712; 53,120 non-trainable)', () => {
+    const network = exampleNetwork('resnet50.axon');
+    expect([network.params.total, network.params.nonTrainable]).toEqual([25_636_712, 53_120]);
+    const dir = writeOutput(compile({ network }, 'pytorch'), tempDir('torch-resnet50'));
+    const counted = JSON.parse(runPython([HARNESS('torch_params.py'), dir, '1'], { timeout: 300_000 })) as {
+      trainable: number;
+      frozen: number;
+      running: number;
+      modules: Record<string, number>;
+      outputShape: number[];
+    };
+    expect(counted.frozen).toBe(0);
+    expect(counted.trainable).toBe(network.params.trainable);
+    expect(counted.running).toBe(network.params.nonTrainable);
+    expect(counted.trainable + counted.running).toBe(network.params.total);
+    const count = (kind: string) => network.layers.filter((l) => l.kind === kind).length;
+    expect(counted.modules).toMatchObject({ Conv2d: count('conv2d'), BatchNorm: count('batch_norm'), Merge: count('merge'), ZeroPad2d: count('zero_padding2d'), GlobalPool2d: 1 });
+    expect(count('merge')).toBe(16);
+    expect(counted.outputShape).toEqual([1, 1000]);
   });
 });
 
