@@ -42,6 +42,8 @@ function generated(): { text: string; assertions: number } {
     out.push(...assertLine(`    ${setting}: 1`, setting, 'variable.other.property.axon'));
   }
   out.push(...assertLine('    repeat 2 {', 'repeat', 'keyword.control.repeat.axon'));
+  for (const k of catalog.GRAPH_KEYWORDS) out.push(...assertLine(`    ${k} {`, k, 'keyword.control.graph.axon'));
+  for (const mode of catalog.MERGE_MODES) out.push(...assertLine(`    parallel(merge: ${mode}) {`, mode, 'support.constant.merge.axon', '    parallel(merge: '.length));
   out.push(...assertLine('    dense(8, use_bias: true, flag: false)', 'true', 'constant.language.boolean.axon'));
   out.push('}');
   const text = `${out.join('\n')}\n`;
@@ -49,7 +51,7 @@ function generated(): { text: string; assertions: number } {
 }
 
 describe('grammar ⇄ language catalog', () => {
-  it('scopes every layer kind, activation, initialiser, padding, task, section, loss, optimizer and setting', () => {
+  it('scopes every layer kind, activation, initialiser, padding, task, section, loss, optimizer, setting, graph keyword and merge mode', () => {
     const { text, assertions } = generated();
     const expected =
       Object.keys(catalog.LAYERS).length +
@@ -62,6 +64,8 @@ describe('grammar ⇄ language catalog', () => {
       Object.keys(catalog.OPTIMIZERS).length +
       Object.keys(catalog.TRAIN_SETTINGS).length +
       Object.keys(catalog.DATA_SETTINGS).length +
+      catalog.GRAPH_KEYWORDS.length +
+      catalog.MERGE_MODES.length +
       2;
     expect(assertions).toBe(expected);
     expect(assertions).toBeGreaterThan(40);

@@ -40,6 +40,10 @@ function documentFor(prefix: string, code: string): string {
       return network(`    ${code.replace(/\n/g, '\n    ')}`);
     case 'conv2d':
       return `network C {\n  input [8, 8, 1]\n  task classification(classes: 3)\n  layers {\n    ${code}\n    flatten()\n    dense(3, activation: softmax)\n  }\n}\n`;
+    case 'residual':
+    case 'parallel':
+      // After a convolution of the residual's width, so the identity shortcut's shape matches the body's.
+      return `network G {\n  input [8, 8, 1]\n  task classification(classes: 3)\n  layers {\n    conv2d(64, kernel: 3, padding: same)\n    ${code.replace(/\n/g, '\n    ')}\n    global_avg_pool2d()\n    dense(3, activation: softmax)\n  }\n}\n`;
     case 'train':
     case 'data':
       return network('    dense(8, activation: relu)', `  ${code.replace(/\n/g, '\n  ')}\n`);
@@ -55,8 +59,8 @@ describe('snippets', () => {
     );
   });
 
-  it('offers network, block, dense, conv2d, repeat, train and data', () => {
-    expect(Object.values(snippets).map((s) => s.prefix).sort()).toEqual(['block', 'conv2d', 'data', 'dense', 'network', 'repeat', 'train']);
+  it('offers network, block, dense, conv2d, repeat, residual, parallel, train and data', () => {
+    expect(Object.values(snippets).map((s) => s.prefix).sort()).toEqual(['block', 'conv2d', 'data', 'dense', 'network', 'parallel', 'repeat', 'residual', 'train']);
   });
 
   for (const [name, snippet] of Object.entries(snippets)) {
