@@ -15,12 +15,26 @@ import {
   readPadding2D,
   take,
   written,
+  type BoundArgs,
   type Ctx,
   type Reading,
 } from './args.js';
-import { LAYERS } from './catalog.js';
+import { LAYERS, type Signature } from './catalog.js';
 import type { LayerCallKind, LayerSpec } from './network.js';
 import type { ArgVal } from './values.js';
+
+/** The arguments dense and conv2d share: the activation, the initialisers and whether there is a bias. */
+type WeightedArgs = Pick<Extract<LayerSpec, { kind: 'dense' }>, 'activation' | 'activationExplicit' | 'init' | 'biasInit' | 'useBias'>;
+
+function weightedArgs(ctx: Ctx, sig: Signature, bound: BoundArgs, reading: Reading): WeightedArgs {
+  return {
+    activation: take(ctx, sig, bound, 'activation', readActivation, reading),
+    activationExplicit: written(sig, bound, 'activation'),
+    init: take(ctx, sig, bound, 'init', readInitializer, reading),
+    biasInit: take(ctx, sig, bound, 'bias_init', readInitializer, reading),
+    useBias: take(ctx, sig, bound, 'use_bias', readBool, reading),
+  };
+}
 
 /**
  * Checks a layer call's arguments (`args`, written at `nameRange`); undefined when a required
@@ -38,15 +52,7 @@ export function resolveLayer(kind: LayerCallKind, nameRange: Range, args: readon
   let spec: LayerSpec;
   switch (kind) {
     case 'dense':
-      spec = {
-        kind: 'dense',
-        units: take(ctx, sig, bound, 'units', readInt, reading),
-        activation: take(ctx, sig, bound, 'activation', readActivation, reading),
-        activationExplicit: written(sig, bound, 'activation'),
-        init: take(ctx, sig, bound, 'init', readInitializer, reading),
-        biasInit: take(ctx, sig, bound, 'bias_init', readInitializer, reading),
-        useBias: take(ctx, sig, bound, 'use_bias', readBool, reading),
-      };
+      spec = { kind: 'dense', units: take(ctx, sig, bound, 'units', readInt, reading), ...weightedArgs(ctx, sig, bound, reading) };
       break;
     case 'dropout':
       spec = { kind: 'dropout', rate: take(ctx, sig, bound, 'rate', readNumber, reading) };
@@ -71,11 +77,7 @@ export function resolveLayer(kind: LayerCallKind, nameRange: Range, args: readon
         kernel: take(ctx, sig, bound, 'kernel', readInt2, reading),
         stride: take(ctx, sig, bound, 'stride', readInt2, reading),
         padding: take(ctx, sig, bound, 'padding', readPadding, reading),
-        activation: take(ctx, sig, bound, 'activation', readActivation, reading),
-        activationExplicit: written(sig, bound, 'activation'),
-        init: take(ctx, sig, bound, 'init', readInitializer, reading),
-        biasInit: take(ctx, sig, bound, 'bias_init', readInitializer, reading),
-        useBias: take(ctx, sig, bound, 'use_bias', readBool, reading),
+        ...weightedArgs(ctx, sig, bound, reading),
       };
       break;
     case 'max_pool2d':

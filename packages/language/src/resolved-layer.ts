@@ -3,7 +3,8 @@
  * literal per kind (fields in the order a spec lists them, then index, inputs, name, shapes, params,
  * origin, argument ranges). Every layer is its own object; with `copyNested` its activation,
  * initialisers and window arrays are copied too, so a spec kept for reuse is never shared with a
- * layer handed out. Each kind lists all its spec fields: the compiler checks that none is missing.
+ * layer handed out. Each kind lists all its spec fields (dense and conv2d share theirs for the
+ * activation, initialisers and bias through `weighted`): the compiler checks that none is missing.
  */
 import type { Range } from './ast.js';
 import type { Activation, Initializer, LayerOrigin, LayerSpec, Padding2D, ParamCount, ResolvedLayer, Shape } from './network.js';
@@ -12,6 +13,17 @@ const act = (a: Activation, copy: boolean): Activation => (copy ? { ...a } : a);
 const init = (i: Initializer, copy: boolean): Initializer => (copy ? { ...i } : i);
 const pair = (p: [number, number], copy: boolean): [number, number] => (copy ? [p[0], p[1]] : p);
 const sides = (p: Padding2D, copy: boolean): Padding2D => (copy ? [pair(p[0], true), pair(p[1], true)] : p);
+
+type Weighted = Extract<LayerSpec, { kind: 'dense' | 'conv2d' }>;
+
+/** The fields dense and conv2d share, in spec order: activation, initialisers, bias. */
+const weighted = (s: Weighted, c: boolean) => ({
+  activation: act(s.activation, c),
+  activationExplicit: s.activationExplicit,
+  init: init(s.init, c),
+  biasInit: init(s.biasInit, c),
+  useBias: s.useBias,
+});
 
 export function makeLayer(
   spec: LayerSpec,
@@ -31,11 +43,7 @@ export function makeLayer(
       return {
         kind: 'dense',
         units: spec.units,
-        activation: act(spec.activation, c),
-        activationExplicit: spec.activationExplicit,
-        init: init(spec.init, c),
-        biasInit: init(spec.biasInit, c),
-        useBias: spec.useBias,
+        ...weighted(spec, c),
         index,
         inputs,
         name,
@@ -72,11 +80,7 @@ export function makeLayer(
         kernel: pair(spec.kernel, c),
         stride: pair(spec.stride, c),
         padding: spec.padding,
-        activation: act(spec.activation, c),
-        activationExplicit: spec.activationExplicit,
-        init: init(spec.init, c),
-        biasInit: init(spec.biasInit, c),
-        useBias: spec.useBias,
+        ...weighted(spec, c),
         index,
         inputs,
         name,
