@@ -1,10 +1,11 @@
 /**
  * The server on `residual { } shortcut { }` and `parallel(merge: …) { branch { } }`: outline and
- * folding (parse only), completion and signature help (tokens only).
+ * folding (parse only), completion and signature help (tokens only), the joins' inlay hints and the
+ * keywords' hovers (analysis), and the residual mismatch's projection as a quick fix.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompletionItem, CompletionList, DocumentSymbol, FoldingRange, SignatureHelp, TextEdit } from 'vscode-languageserver-protocol';
-import { TestClient, marked, uniqueUri } from './harness.js';
+import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, InlayHint, SignatureHelp, TextEdit } from 'vscode-languageserver-protocol';
+import { TestClient, applyEdits, marked, uniqueUri } from './harness.js';
 import { GRAPH_SOURCE } from './fixtures.js';
 
 let client: TestClient;
@@ -129,5 +130,82 @@ describe('completion in graph constructs', () => {
     expect(help?.signatures[0]?.label).toBe('parallel(merge: concat)');
     expect(help?.activeParameter).toBe(0);
     expect(help?.signatures[0]?.parameters?.[0]?.label).toEqual([9, 22]);
+  });
+});
+
+describe('inlay hints and hover on graph constructs', () => {
+  async function hoverAt(marker: string): Promise<string> {
+    // `marker` is a unique piece of the source with `|` where the cursor goes.
+    const { text, offset } = marked(GRAPH_SOURCE.replace(marker.replace('|', ''), marker.replace('|', '<|>')));
+    const uri = await open(text);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: client.position(uri, offset) });
+    return hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+  }
+
+  it('shows each join after its closing brace, and each layer inside its shape', async () => {
+    const uri = await open(GRAPH_SOURCE);
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } });
+    const at = (line: number) => hints.filter((h) => h.position.line === line).map((h) => `${h.position.character} ${h.label as string}`);
+    expect(at(8)).toEqual(['5 → add [8, 8, 16]']);
+    expect(at(14)).toEqual(['5 → add [4, 4, 32]']);
+    expect(at(23)).toEqual(['5 → concat [4, 4, 40]']);
+    expect(at(11)).toEqual(['71 → [4, 4, 32] · 4,640 params']);
+    // The projection has no bias: 16 × 32 weights.
+    expect(at(13)).toEqual(['55 → [4, 4, 32] · 512 params']);
+    // A layer in a repeat inside a branch: twice, with the same shape.
+    expect(at(20)).toEqual(['45 → [4, 4, 8] · 584 params ×2']);
+    // 448 + 2 × 2,320 (identity residual) + 4,640 + 512 (projection) + 264 + 2 × 584 (branch) + 410.
+    expect(at(0)[0]).toBe('13 [8, 8, 3] → [10] · 14 layers · 12,082 params');
+  });
+
+  it('on residual: the body\'s and the shortcut\'s shapes and the sum', async () => {
+    const identity = await hoverAt('    res|idual {\n      conv2d(16');
+    expect(identity.startsWith('**residual**')).toBe(true);
+    expect(identity).toContain('- In `Graph`: body `[8, 8, 16]` + shortcut `[8, 8, 16]` (identity) → `add` → `[8, 8, 16]` (`add`, layer 4 of 14)');
+    const projected = await hoverAt('    residual| {\n      conv2d(32');
+    expect(projected).toContain('- In `Graph`: body `[4, 4, 32]` + shortcut `[4, 4, 32]` → `add` → `[4, 4, 32]` (`add_1`, layer 8 of 14)');
+    const shortcut = await hoverAt('} short|cut {');
+    expect(shortcut.startsWith('**shortcut**')).toBe(true);
+    expect(shortcut).toContain("- In `Graph`: shortcut `[4, 4, 32]`, added to the body's `[4, 4, 32]` → `add` → `[4, 4, 32]` (`add_1`, layer 8 of 14)");
+  });
+
+  it('on parallel and branch: each branch\'s shape and the merged shape', async () => {
+    const parallel = await hoverAt('paral|lel(merge: concat)');
+    expect(parallel.startsWith('**parallel**')).toBe(true);
+    expect(parallel).toContain('- In `Graph`: branch 1 `[4, 4, 32]` (identity), branch 2 `[4, 4, 8]` → `concat` → `[4, 4, 40]` (`concatenate`, layer 12 of 14)');
+    // The cursor at the end of the keyword, where the arguments begin, is still on it.
+    expect(await hoverAt('parallel|(merge: concat)')).toBe(parallel);
+    const second = await hoverAt('      bra|nch {\n        conv2d(8, kernel: 1)');
+    expect(second).toContain('- In `Graph`: branch 2 of 2: `[4, 4, 8]` → `concat` → `[4, 4, 40]` (`concatenate`, layer 12 of 14)');
+    expect(await hoverAt('      bra|nch { }')).toContain('branch 1 of 2: `[4, 4, 32]` (identity)');
+  });
+
+  it('counts a construct expanded several times (a residual in a repeat)', async () => {
+    const text = 'network R {\n  input [6]\n  task regression(outputs: 1)\n  layers {\n    repeat 3 {\n      residual {\n        dense(6, activation: relu)\n      }\n    }\n    dense(1)\n  }\n}\n';
+    const uri = await open(text);
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } } });
+    expect(hints.filter((h) => h.position.line === 7).map((h) => h.label)).toEqual(['→ add [6] ×3']);
+  });
+});
+
+describe('the residual mismatch quick fix', () => {
+  it('offers the analysis fix (a 1×1 projection shortcut) as the preferred quick fix, and applying it clears the error', async () => {
+    const text = 'network M {\n  input [8, 8, 16]\n  task classification(classes: 2)\n  layers {\n    residual {\n      conv2d(32, kernel: 3, stride: 2, padding: same)\n    }\n    global_avg_pool2d()\n    dense(2, activation: softmax)\n  }\n}\n';
+    const uri = uniqueUri('graph-fix');
+    const { diagnostics } = await client.open(uri, text);
+    const error = diagnostics.find((d) => d.range.start.line === 4)!;
+    expect(error.message).toContain('[4, 4, 32]');
+    expect(error.message).toContain('[8, 8, 16]');
+    expect(error.range.start).toEqual({ line: 4, character: 4 });
+    expect(error.data).toEqual({ fixable: true });
+    const list = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 4, character: 6 }, end: { line: 4, character: 6 } }, context: { diagnostics } });
+    const fix = list.find((a) => a.isPreferred)!;
+    expect(fix.title).toBe('Project the shortcut: `shortcut { conv2d(32, kernel: 1, stride: 2) }`');
+    expect(fix.kind).toBe('quickfix');
+    expect(fix.diagnostics).toEqual([error]);
+    const fixed = applyEdits(text, fix.edit!.changes![uri] as TextEdit[]);
+    expect(fixed).toContain('    } shortcut { conv2d(32, kernel: 1, stride: 2) }\n');
+    const again = uniqueUri('graph-fixed');
+    expect((await client.open(again, fixed)).diagnostics.filter((d) => d.severity === 1)).toEqual([]);
   });
 });
