@@ -382,9 +382,12 @@ export function readPadding2D(ctx: Ctx, v: Val, label: string, spec: Pick<ArgSpe
       [n, n],
     ];
   }
+  // A value recovery dropped (already reported) stands in for the number or pair it should be.
+  const num = (x: Val) => x.t === 'number' || x.t === 'missing';
+  const pair = (x: Val) => x.t === 'missing' || (x.t === 'list' && x.items.length === 2 && x.items.every(num));
   if (v.t === 'list' && v.items.length === 2) {
     const [a, b] = v.items as [Val, Val];
-    if (a.t === 'number' && b.t === 'number') {
+    if (num(a) && num(b)) {
       const h = int(a);
       const w = int(b);
       return h === undefined || w === undefined ? undefined : [
@@ -392,8 +395,9 @@ export function readPadding2D(ctx: Ctx, v: Val, label: string, spec: Pick<ArgSpe
         [w, w],
       ];
     }
-    if (a.t === 'list' && b.t === 'list' && a.items.length === 2 && b.items.length === 2) {
-      const [t, bo, l, r] = [...a.items, ...b.items].map(int);
+    if (pair(a) && pair(b) && (a.t === 'list' || b.t === 'list')) {
+      const sides = (x: Val): Val[] => (x.t === 'list' ? x.items : [x, x]);
+      const [t, bo, l, r] = [...sides(a), ...sides(b)].map(int);
       return t === undefined || bo === undefined || l === undefined || r === undefined ? undefined : [
         [t, bo],
         [l, r],
