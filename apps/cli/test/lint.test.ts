@@ -146,6 +146,19 @@ describe('--fix', () => {
     // No temporary files are left behind.
     expect(readdirSync(dir)).toEqual(['errors.axon']);
   });
+  test("applies the language's own fix for an analysis error (a projection shortcut), then lints clean", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'axon-fix-'));
+    const source = (shortcut: string) =>
+      ['network R {', '  input [8]', '  task classification(classes: 3)', '  layers {', '    dense(8, activation: relu, init: he_normal)', '    residual {', '      dense(16, init: he_normal)', `    }${shortcut}`, '    activation(relu)', '    dense(3, activation: softmax)', '  }', '}', ''].join('\n');
+    writeFileSync(join(dir, 'r.axon'), source(''));
+    const before = await lint(['r.axon'], { format: 'json' }, dir);
+    expect(before.code).toBe(1);
+    expect(JSON.parse(before.stdout)[0].fixableCount).toBe(1);
+    const r = await lint(['r.axon'], { fix: true, format: 'json' }, dir);
+    expect(readFileSync(join(dir, 'r.axon'), 'utf8')).toBe(source(' shortcut { dense(16) }'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0].messages).toEqual([]);
+  });
   test('never rewrites a file with parse errors', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'axon-fix-'));
     copyFileSync(join(inputs, 'broken.axon'), join(dir, 'broken.axon'));

@@ -40,6 +40,7 @@ export function toFileResult(filePath: string, source: string, diagnostics: read
       message: d.message,
       range: d.range,
       ...(d.related && d.related.length > 0 ? { related: d.related } : {}),
+      ...(d.fix ? { fix: d.fix } : {}),
     })),
     ...findings.map((f): LintMessage => ({
       ruleId: f.ruleId,

@@ -1,13 +1,19 @@
 /** Applying fixes: every edit of a fix or none, never two fixes that overlap (the edits themselves: `@axon/language`'s `applyEdits`). */
-import { applyEdits } from '@axon/language';
+import { applyEdits, type Range } from '@axon/language';
 import type { Finding, Fix } from './types.js';
 
-export interface AppliedFixes {
+/** Anything with a range and maybe a fix: a rule's finding, or a language diagnostic (`Diagnostic.fix`). */
+export interface Fixable {
+  range: Range;
+  fix?: Fix;
+}
+
+export interface AppliedFixes<T extends Fixable = Finding> {
   text: string;
   /** Findings whose fix was applied. */
-  fixed: Finding[];
+  fixed: T[];
   /** Findings with a fix that overlapped one already applied (run again to apply them). */
-  skipped: Finding[];
+  skipped: T[];
 }
 
 function spans(fix: Fix): [number, number][] {
@@ -20,9 +26,9 @@ function overlaps(a: [number, number][], b: [number, number][]): boolean {
 }
 
 /** Applies the fixes of `findings` in source order, skipping any that overlap an earlier one. */
-export function applyFixesDetailed(text: string, findings: readonly Finding[]): AppliedFixes {
-  const chosen: Finding[] = [];
-  const skipped: Finding[] = [];
+export function applyFixesDetailed<T extends Fixable = Finding>(text: string, findings: readonly T[]): AppliedFixes<T> {
+  const chosen: T[] = [];
+  const skipped: T[] = [];
   const taken: [number, number][] = [];
   const withFix = findings.filter((f) => f.fix && f.fix.edits.length > 0);
   withFix.sort((a, b) => a.range.start.offset - b.range.start.offset);
@@ -39,6 +45,6 @@ export function applyFixesDetailed(text: string, findings: readonly Finding[]): 
 }
 
 /** The text with every applicable fix applied. */
-export function applyFixes(text: string, findings: readonly Finding[]): string {
+export function applyFixes(text: string, findings: readonly Fixable[]): string {
   return applyFixesDetailed(text, findings).text;
 }

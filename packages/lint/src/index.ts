@@ -6,6 +6,7 @@
  *   loadConfig(filePath) / resolveConfig(raw)    → ResolvedConfig (throws ConfigError with file + problem)
  *   rules, ruleById(id)                          → the registry, with each rule's meta (SARIF, hover, docs)
  *   applyFixes(text, findings)                   → text with every non-overlapping fix applied
+ *   fixText(text, { config })                    → --fix: the language's fixes while there are errors, then the rules'
  *   disableNextLineEdit / disableFileEdit        → TextEdit adding a suppression comment
  *   toFileResult + formatResults(name, results)  → stylish / json / sarif / github output
  */
@@ -23,7 +24,7 @@ export type {
   ResolvedConfig,
   OptionsSchema,
 } from './types.js';
-export { lintText, type LintResult, type LintTextOptions } from './lint-text.js';
+export { lintText, fixText, type LintResult, type LintTextOptions, type FixTextResult } from './lint-text.js';
 export { lintDocument, interpolate, describeExpansion, type LintInput } from './engine.js';
 export {
   loadConfig,
@@ -43,7 +44,7 @@ export { configJsonSchema } from './config-schema.js';
 export { presetSeverities, PRESET_NAMES, type PresetName } from './presets.js';
 export { rules, ruleById, ENGINE_RULES } from './rules/index.js';
 export { DEFAULT_SATURATING_DEPTH, deepestGradientPath } from './rules/saturating-deep-stack.js';
-export { applyFixes, applyFixesDetailed, type AppliedFixes } from './fixes.js';
+export { applyFixes, applyFixesDetailed, type AppliedFixes, type Fixable } from './fixes.js';
 /** The language's `applyEdits`, re-exported for the language server and older callers. */
 export { applyEdits } from '@axon/language';
 export {

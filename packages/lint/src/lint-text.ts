@@ -2,6 +2,7 @@
 import { analyze, parse, type Diagnostic, type Program, type ResolvedNetwork } from '@axon/language';
 import { defaultConfig, loadConfig } from './config.js';
 import { lintDocument } from './engine.js';
+import { applyFixesDetailed } from './fixes.js';
 import type { Finding, ResolvedConfig } from './types.js';
 
 export interface LintTextOptions {
@@ -33,4 +34,42 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
     parseAndAnalysisDiagnostics: [...parsed.diagnostics, ...analysis.diagnostics],
     findings,
   };
+}
+
+export interface FixTextResult {
+  /** The text after every pass (the input when nothing applied). */
+  text: string;
+  /** The lint result of `text`. */
+  result: LintResult;
+  /** How many fixes were applied, of the language's diagnostics and of the rules. */
+  fixed: { diagnostics: number; findings: number };
+}
+
+const errorCount = (r: LintResult) => r.parseAndAnalysisDiagnostics.filter((d) => d.severity === 'error').length;
+
+/**
+ * `--fix`: applies fixes pass by pass until none applies (at most `maxPasses`). While the file has
+ * errors, only the language's own fixes are tried (`Diagnostic.fix`, e.g. a projection shortcut for a
+ * residual whose shapes differ), and a pass is kept only when it leaves fewer errors. Once there are
+ * none, the rules' fixes are applied, and a pass is kept only when it introduces no error. A pass that
+ * would break the file is dropped, keeping the last good text.
+ */
+export function fixText(text: string, options: LintTextOptions & { maxPasses?: number } = {}): FixTextResult {
+  const config = options.config ?? (options.filePath ? loadConfig(options.filePath) : defaultConfig());
+  let current = text;
+  let result = lintText(text, { config });
+  const fixed = { diagnostics: 0, findings: 0 };
+  for (let pass = 0; pass < (options.maxPasses ?? 10); pass++) {
+    const errors = errorCount(result);
+    const fromLanguage = errors > 0;
+    const applied = fromLanguage ? applyFixesDetailed(current, result.parseAndAnalysisDiagnostics) : applyFixesDetailed(current, result.findings);
+    if (applied.fixed.length === 0) break;
+    const next = lintText(applied.text, { config });
+    if (fromLanguage ? errorCount(next) >= errors : errorCount(next) > 0) break;
+    current = applied.text;
+    result = next;
+    if (fromLanguage) fixed.diagnostics += applied.fixed.length;
+    else fixed.findings += applied.fixed.length;
+  }
+  return { text: current, result, fixed };
 }

@@ -4,15 +4,17 @@
  * Parses, analyses and lints .axon files and prints the findings (stylish, json, sarif or github).
  * Exit codes: 0 no errors; 1 errors found or more warnings than --max-warnings; 2 bad usage, a bad
  * config, an unreadable file, or an internal error. `--fix` applies safe fixes and rewrites files
- * atomically; files with parse or analysis errors are never rewritten.
+ * atomically: while a file has errors only the language's own fixes apply (a projection shortcut for a
+ * residual whose shapes differ), each pass kept only if it leaves fewer errors; the rules' fixes apply to
+ * files without errors and may not introduce one (`fixText` in @axon/lint).
  */
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import pc from 'picocolors';
 import {
-  applyFixesDetailed,
   ConfigError,
   FORMAT_NAMES,
+  fixText,
   formatResults,
   lintText,
   loadConfig,
@@ -119,26 +121,18 @@ export async function runLint(paths: string[], options: LintOptions, io: FilesCo
       return ExitCode.Usage;
     }
     let result = lintText(text, { config });
-    if (options.fix && !result.parseAndAnalysisDiagnostics.some((d) => d.severity === 'error')) {
-      let current = text;
-      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const applied = applyFixesDetailed(current, result.findings);
-        if (applied.fixed.length === 0) break;
-        const next = lintText(applied.text, { config });
-        // A fix must never break the file: stop (keeping the last good text) if it would.
-        if (next.parseAndAnalysisDiagnostics.some((d) => d.severity === 'error')) break;
-        current = applied.text;
-        result = next;
-      }
-      if (current !== text) {
+    if (options.fix) {
+      // The language's own fixes first while there are errors (a projection shortcut), then the rules'.
+      const fixed = fixText(text, { config, maxPasses: MAX_FIX_PASSES });
+      if (fixed.text !== text) {
         try {
-          await writeFileAtomic(absolute, current);
+          await writeFileAtomic(absolute, fixed.text);
           fixedFiles++;
-          text = current;
+          text = fixed.text;
+          result = fixed.result;
         } catch (err) {
           io.stderr.write(`axon: cannot write ${describeFsError(err, file)}; the file is unchanged\n`);
           code = ExitCode.Usage;
-          result = lintText(text, { config });
         }
       }
     }
