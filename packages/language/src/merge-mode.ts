@@ -19,6 +19,9 @@ const WORDING: BindWording<Param> = {
   missing: () => '`parallel` needs `merge`',
 };
 
+/** Keras's merge layer names that differ from the mode (`Concatenate` joins what `concat` does). */
+const KERAS_NAMES: Record<string, MergeMode> = { concatenate: 'concat', sum: 'add', max: 'maximum', mean: 'average', avg: 'average', mul: 'multiply' };
+
 export interface MergeArg {
   mode: MergeMode;
   /** Where the mode was written, when it was. */
@@ -36,11 +39,13 @@ export function readMergeMode(stmt: ParallelStmt, ctx: Ctx, env: Env): MergeArg 
   if (v.t === 'missing') return undefined;
   if (v.t === 'name' && !v.args && (MERGE_MODES as readonly string[]).includes(v.name)) return { mode: v.name as MergeMode, range: v.range };
   const written = v.t === 'name' ? v.name : undefined;
+  const lower = written?.toLowerCase();
+  const keras = lower !== undefined && Object.hasOwn(KERAS_NAMES, lower) ? KERAS_NAMES[lower] : undefined;
   ctx.r.error(
     'analysis/unknown-merge',
     v.range,
     written !== undefined
-      ? `unknown merge mode \`${written}\`${didYouMean(written, MERGE_MODES) || ` (expected one of: ${modes()})`}`
+      ? `unknown merge mode \`${written}\`${keras ? `; did you mean \`${keras}\`?` : didYouMean(written, MERGE_MODES) || ` (expected one of: ${modes()})`}`
       : `\`merge\` of \`parallel\` must be a merge mode (${modes()})`,
   );
   return undefined;

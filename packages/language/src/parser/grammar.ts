@@ -566,13 +566,13 @@ export class AxonParser extends RecoveringParser implements ParserState {
     return this.done(node, close);
   });
 
+  // Branches need no separator between them (`branch { } branch { }` reads as two); a stray comma is still reported.
   branchIteration = (): void => {
-    const sep = this.seps[this.depth] as EntryState;
-    this.separatorCheck(sep);
     const b = this.OR(this.branchAlts);
     if (b && !this.recording) {
-      (sep.into as BranchStmt[]).push(b);
-      this.afterEntry(sep);
+      const sep = this.seps[this.depth] as EntryState;
+      sep.into.push(b);
+      sep.comma = false;
     }
   };
 
@@ -582,7 +582,10 @@ export class AxonParser extends RecoveringParser implements ParserState {
       // a layer written straight inside `parallel { }`: reported, skipped as a unit
       ALT: (): undefined => {
         const call = this.SUBRULE(this.layerCall);
-        if (!this.recording && call?.name) this.report(problem.layerOutsideBranch(call.name.name), call.range);
+        if (!this.recording && call?.name) {
+          this.report(problem.layerOutsideBranch(call.name.name), call.range);
+          (this.seps[this.depth] as EntryState).comma = false;
+        }
         return undefined;
       },
     },
@@ -605,7 +608,12 @@ export class AxonParser extends RecoveringParser implements ParserState {
 
   /** `shortcut { … }` not right after a residual's body, or `branch { … }` outside `parallel { }`: reported, its layers skipped. */
   strayClause = this.rule('strayClause', (kw: IToken, kind: 'Shortcut' | 'Branch'): undefined => {
-    if (!this.recording) this.report(kind === 'Shortcut' ? problem.strayShortcut() : problem.strayBranch(), tokenRange(kw));
+    if (!this.recording) {
+      // `branch` inside a branch: most likely the branch before it was left open
+      const outer = this.frames[this.depth - 1];
+      if (kind === 'Branch' && outer?.kind === 'Branch') this.report(problem.unclosedBranch(outer.range.start.line), tokenRange(kw));
+      else this.report(kind === 'Shortcut' ? problem.strayShortcut() : problem.strayBranch(), tokenRange(kw));
+    }
     this.SUBRULE(this.clause, { ARGS: [kw, kind] });
     return undefined;
   }, () => undefined);

@@ -79,6 +79,10 @@ export const problem = {
     code: 'parse/misplaced-clause',
     message: `\`branch { … }\` belongs inside \`parallel { … }\` (write \`parallel { branch { … } branch { … } }\`)`,
   }),
+  unclosedBranch: (line: number): Problem => ({
+    code: 'parse/missing-brace',
+    message: `expected '}' to close \`branch\` opened at line ${line}, found keyword \`branch\``,
+  }),
   layerOutsideBranch: (name: string): Problem => ({
     code: 'parse/misplaced-clause',
     message: `\`${name}\` is written straight inside \`parallel { … }\`; put the layers of each path in a \`branch { … }\``,
