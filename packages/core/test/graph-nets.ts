@@ -35,3 +35,45 @@ export function concatNet(o: NetOptions = {}): ResolvedNetwork {
     dense(3, act('softmax')),
   ], o);
 }
+
+/** `residualNet()` written in the language. */
+export const RESIDUAL_SOURCE = `
+network Residual {
+  input [6, 6, 2]
+  task classification(classes: 3)
+  layers {
+    conv2d(4, kernel: 3, padding: same, activation: relu)
+    residual {
+      conv2d(4, kernel: 3, padding: same, use_bias: false)
+      batch_norm()
+      activation(relu)
+      conv2d(4, kernel: 3, padding: same, use_bias: false)
+      batch_norm()
+    }
+    activation(relu)
+    global_avg_pool2d()
+    dense(3, activation: softmax)
+  }
+}
+`;
+
+/** `concatNet()` written in the language. */
+export const CONCAT_SOURCE = `
+network Concat {
+  input [5, 5, 2]
+  task classification(classes: 3)
+  layers {
+    parallel(merge: concat) {
+      branch {
+        conv2d(3, kernel: 1, activation: tanh)
+      }
+      branch {
+        zero_padding2d([[1, 0], [0, 1]])
+        conv2d(2, kernel: 2, activation: elu, use_bias: false)
+      }
+    }
+    global_max_pool2d()
+    dense(3, activation: softmax)
+  }
+}
+`;

@@ -5,11 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import type { Loss, MergeMode } from '@axon/language';
+import { check, type Loss, type MergeMode, type ResolvedNetwork } from '@axon/language';
 import { branchingNetwork } from '../../language/test/fixtures/branching-network.js';
 import { getWeights } from '../src/index.js';
 import { compareGraph, MERGES, TOL } from './tfjs-oracle-helpers.js';
-import { concatNet, residualNet } from './graph-nets.js';
+import { CONCAT_SOURCE, concatNet, RESIDUAL_SOURCE, residualNet } from './graph-nets.js';
 import { act, dense, net } from './net-helpers.js';
 
 beforeAll(async () => {
@@ -61,4 +61,19 @@ describe('TensorFlow.js oracle: graph networks', () => {
     expect(r.gradErrs).toHaveLength(3);
     for (const e of r.gradErrs) expect(e).toBeLessThan(TOL);
   });
+
+  for (const [label, text, byHand, grads] of [['residual', RESIDUAL_SOURCE, residualNet, 10], ['concat', CONCAT_SOURCE, concatNet, 5]] as const) {
+    it(`the ${label} network written as source is the hand-built one, and agrees with tfjs within ${TOL}`, () => {
+      const result = check(text);
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const network = result.networks[0]!;
+      const wiring = (n: ResolvedNetwork) => n.layers.map((l) => [l.name, l.kind, l.inputs, l.outputShape, l.params.trainable]);
+      expect(wiring(network)).toEqual(wiring(byHand()));
+      const r = compareGraph(network, CE, 'onehot', 6, 70);
+      expect(r.forwardErr).toBeLessThan(TOL);
+      expect(r.lossErr).toBeLessThan(TOL);
+      expect(r.gradErrs).toHaveLength(grads);
+      for (const e of r.gradErrs) expect(e).toBeLessThan(TOL);
+    });
+  }
 });
