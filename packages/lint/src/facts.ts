@@ -100,6 +100,3 @@ function outputProducing(network: ResolvedNetwork): boolean[] {
   return producing;
 }
 
-export function isRegressionLoss(loss: string): boolean {
-  return loss === 'mse' || loss === 'mae' || loss === 'huber';
-}

@@ -5,12 +5,18 @@
 import {
   ACTIVATIONS,
   INITIALIZERS,
+  LOSSES,
   activationBounds,
   type Activation,
   type ActivationName,
   type InitializerFamily,
   type InitializerName,
 } from '@axon/language';
+
+/** mse, mae, huber: the catalog's `regression` loss family (compare real values, not probabilities). */
+export function isRegressionLoss(loss: string): boolean {
+  return Object.hasOwn(LOSSES, loss) && LOSSES[loss as keyof typeof LOSSES].family === 'regression';
+}
 
 /** relu, leaky_relu, prelu, elu, selu: unbounded above, cannot produce (most) negative values. */
 export function isReluLike(name: ActivationName): boolean {

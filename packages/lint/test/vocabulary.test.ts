@@ -1,8 +1,8 @@
 /** The facts lint reads from the catalog, pinned to what the rules used to list themselves. */
 import { expect, test } from 'vitest';
-import { ACTIVATIONS, INITIALIZERS, type ActivationName } from '@axon/language';
+import { ACTIVATIONS, INITIALIZERS, LOSSES, type ActivationName } from '@axon/language';
 import { SATURATING_OPTIONS } from '../src/rules/saturating-deep-stack.js';
-import { initializerOf, isReluLike, isSaturating, outputValuesText, SATURATING, suggestedInit, wantedInitFamily } from '../src/vocabulary.js';
+import { initializerOf, isRegressionLoss, isReluLike, isSaturating, outputValuesText, SATURATING, suggestedInit, wantedInitFamily } from '../src/vocabulary.js';
 
 const names = Object.keys(ACTIVATIONS) as ActivationName[];
 
@@ -41,4 +41,10 @@ test('output values as messages write them', () => {
   expect(outputValuesText({ name: 'relu' })).toBe('0..∞');
   expect(outputValuesText({ name: 'elu', alpha: 0.5 })).toBe('−0.5..∞');
   expect(outputValuesText({ name: 'linear' })).toBe('−∞..∞');
+});
+
+test("regression losses are the catalog's regression family, pinned to the list the rules kept", () => {
+  expect(Object.keys(LOSSES).filter(isRegressionLoss)).toEqual(['mse', 'mae', 'huber']);
+  expect(isRegressionLoss('binary_crossentropy')).toBe(false);
+  expect(isRegressionLoss('toString')).toBe(false);
 });

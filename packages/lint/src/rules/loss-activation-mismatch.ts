@@ -1,6 +1,7 @@
 import type { ResolvedNetwork } from '@axon/language';
 import { activationText, TASKS } from '@axon/language';
-import { isRegressionLoss, outputOf } from '../facts.js';
+import { outputOf } from '../facts.js';
+import { isRegressionLoss } from '../vocabulary.js';
 import { findSetting, namedArg, removeArg, replace } from '../edits.js';
 import { activationSourceRange, defineRule, fix, lossRange, taskText } from '../rule-kit.js';
 

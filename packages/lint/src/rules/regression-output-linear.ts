@@ -1,6 +1,6 @@
 import { activationText } from '@axon/language';
-import { isRegressionLoss, outputOf } from '../facts.js';
-import { isReluLike, isSaturating, outputValuesText } from '../vocabulary.js';
+import { outputOf } from '../facts.js';
+import { isRegressionLoss, isReluLike, isSaturating, outputValuesText } from '../vocabulary.js';
 import { activationSourceRange, defineRule, fix, removeActivation, taskRelated } from '../rule-kit.js';
 
 /** A regression must be free to predict any number: its output layer stays linear. */
