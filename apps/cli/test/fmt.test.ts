@@ -1,14 +1,14 @@
 /** `axon fmt`: rewrites atomically, --check lists unformatted files (exit 1), syntax errors are never rewritten (exit 2). */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { format } from '@axon/language';
 import { runFmt, type FmtOptions } from '../src/commands/fmt.js';
+import { expectGolden, runCaptured } from './golden-io.js';
 
 const src = fileURLToPath(new URL('./golden/fmt/', import.meta.url));
-const golden = fileURLToPath(new URL('./golden/', import.meta.url));
 
 function workspace(...names: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'axon-fmt-'));
@@ -16,23 +16,7 @@ function workspace(...names: string[]): string {
   return dir;
 }
 
-async function fmt(paths: string[], options: FmtOptions, cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runFmt(paths, options, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    color: false,
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
-
-function expectGolden(name: string, actual: string): void {
-  const path = `${golden}${name}`;
-  if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, actual);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
+const fmt = (paths: string[], options: FmtOptions, cwd: string) => runCaptured((io) => runFmt(paths, options, io), cwd);
 
 test('--check lists unformatted files and exits 1 without writing', async () => {
   const dir = workspace('messy.axon', 'tidy.axon');

@@ -2,34 +2,17 @@
  * `axon lint`: golden output for every format, and every exit code (0 clean or warnings only,
  * 1 errors or --max-warnings exceeded, 2 usage/config/unreadable). Set UPDATE_GOLDEN=1 to rewrite goldens.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { runLint, type LintOptions } from '../src/commands/lint.js';
 import { main } from '../src/main.js';
+import { expectGolden, golden, runCaptured } from './golden-io.js';
 
-const golden = fileURLToPath(new URL('./golden/', import.meta.url));
 const inputs = `${golden}inputs`;
 
-async function lint(paths: string[], options: LintOptions = {}, cwd = inputs, color = false) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runLint(paths, options, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    color,
-    cwd,
-  });
-  return { code, stdout, stderr };
-}
-
-function expectGolden(name: string, actual: string): void {
-  const path = `${golden}${name}`;
-  if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, actual);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
+const lint = (paths: string[], options: LintOptions = {}, cwd = inputs, color = false) => runCaptured((io) => runLint(paths, options, io), cwd, color);
 
 describe('output formats (golden)', () => {
   const files = ['errors.axon', 'warnings.axon', 'broken.axon', 'clean.axon'];
