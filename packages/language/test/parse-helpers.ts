@@ -3,13 +3,13 @@ import { expect } from 'vitest';
 import { parse, type Diagnostic, type Program, type Range } from '../src/index.js';
 import { positionAt } from '../src/ranges.js';
 
-/** The tree without `range` / `keywordRange`, for comparing shapes of trees. */
+/** The tree without `range` / `keywordRange` / `bodyRange`, for comparing shapes of trees. */
 export function strip<T>(node: T): unknown {
   if (Array.isArray(node)) return node.map(strip);
   if (node && typeof node === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-      if (k === 'range' || k === 'keywordRange' || v === undefined) continue;
+      if (k === 'range' || k === 'keywordRange' || k === 'bodyRange' || v === undefined) continue;
       out[k] = strip(v);
     }
     return out;
@@ -28,7 +28,7 @@ export function nodes(root: unknown): { kind: string; range: Range }[] {
     if (!n || typeof n !== 'object') return;
     const o = n as Record<string, unknown>;
     if (typeof o['kind'] === 'string' && o['range']) out.push(o as unknown as { kind: string; range: Range });
-    for (const [k, v] of Object.entries(o)) if (k !== 'range' && k !== 'keywordRange') walk(v);
+    for (const [k, v] of Object.entries(o)) if (k !== 'range' && k !== 'keywordRange' && k !== 'bodyRange') walk(v);
   };
   walk(root);
   return out;

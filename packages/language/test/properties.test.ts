@@ -67,6 +67,12 @@ const { layerStmt } = fc.letrec<{ layerStmt: Tok[] }>((tie) => ({
     { depthSize: 'small', withCrossShrink: true },
     fc.tuple(identArb, fc.option(argsArb, { nil: undefined })).map(([n, a]) => [n, ...(a ?? [])]),
     fc.tuple(fc.integer({ min: 1, max: 4 }), fc.array(tie('layerStmt'), { maxLength: 3 })).map(([n, body]) => ['repeat', String(n), '{', ...entries(body), '}']),
+    fc
+      .tuple(fc.array(tie('layerStmt'), { maxLength: 3 }), fc.option(fc.array(tie('layerStmt'), { maxLength: 2 }), { nil: undefined }))
+      .map(([body, shortcut]) => ['residual', '{', ...entries(body), '}', ...(shortcut ? ['shortcut', '{', ...entries(shortcut), '}'] : [])]),
+    fc
+      .tuple(fc.option(argsArb, { nil: undefined }), fc.array(fc.array(tie('layerStmt'), { maxLength: 2 }), { maxLength: 3 }))
+      .map(([args, branches]) => ['parallel', ...(args ?? []), '{', ...entries(branches.map((b) => ['branch', '{', ...entries(b), '}'])), '}']),
   ),
 }));
 
@@ -123,7 +129,7 @@ const programArb = programTokens.chain((toks) =>
 
 // ---- what "the same meaning" is ----------------------------------------------------------------
 
-const POSITIONAL = new Set(['range', 'keywordRange', 'nameRange', 'inputRange', 'taskRange', 'trainRange', 'dataRange', 'headerRange', 'useRange', 'definitionRange', 'ranges', 'argRanges', 'node']);
+const POSITIONAL = new Set(['range', 'keywordRange', 'bodyRange', 'construct', 'nameRange', 'inputRange', 'taskRange', 'trainRange', 'dataRange', 'headerRange', 'useRange', 'definitionRange', 'ranges', 'argRanges', 'node']);
 
 function withoutPositions(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(withoutPositions);
@@ -204,7 +210,7 @@ describe('properties', () => {
 
   it('strings of Axon tokens in random order', () => {
     const piece = fc.constantFrom(
-      'network', 'block', 'input', 'task', 'layers', 'train', 'data', 'repeat', 'true', 'false',
+      'network', 'block', 'input', 'task', 'layers', 'train', 'data', 'repeat', 'residual', 'shortcut', 'parallel', 'branch', 'true', 'false',
       '{', '}', '(', ')', '[', ']', ',', ':', 'dense', 'x', '16', '-0.5', '1e-3', '"s"', '"open', '/* c */', '// c\n', '/*', '\n', ' ', '@',
     );
     fc.assert(
@@ -216,7 +222,7 @@ describe('properties', () => {
   });
 
   it('valid programs with random token edits (delete, duplicate, insert)', () => {
-    const vocab = ['{', '}', '(', ')', '[', ']', ',', ':', 'network', 'block', 'layers', 'repeat', 'dense', '3', '"s"', '"open', '/*', '@', '-'];
+    const vocab = ['{', '}', '(', ')', '[', ']', ',', ':', 'network', 'block', 'layers', 'repeat', 'residual', 'shortcut', 'parallel', 'branch', 'dense', '3', '"s"', '"open', '/*', '@', '-'];
     const editArb = fc.record({ op: fc.constantFrom('delete', 'duplicate', 'insert'), at: fc.nat(), tok: fc.constantFrom(...vocab) });
     fc.assert(
       fc.property(programArb, fc.array(editArb, { minLength: 1, maxLength: 4 }), fc.boolean(), (src, edits, lines) => {
