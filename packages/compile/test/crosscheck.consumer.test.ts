@@ -9,8 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '@axon/compile';
 import type { ResolvedNetwork } from '@axon/language';
 import { conv, dense, network } from './fixtures.js';
-import { HARNESS, lcg, maxAbsDiff, randomInput, requirePythonModule, runPython, writeFloat32 } from './consumers.js';
-import { tempDir, writeOutput } from './helpers.js';
+import { HARNESS, lcg, maxAbsDiff, randomInput, requirePythonModule, runPython, trainedModel, writeFloat32 } from './consumers.js';
+import { exampleNetworks, HEAVY_MACS, macsPerSample, tempDir, writeOutput } from './helpers.js';
 import { expectedWeights, type LayerWeights } from '../src/weights.js';
 
 function randomWeights(net: ResolvedNetwork): LayerWeights[] {
@@ -77,5 +77,45 @@ describe('pytorch and onnx agree with tfjs where the core has no reference', () 
     const session = await ort.InferenceSession.create(file);
     const r = await session.run({ input: new ort.Tensor('float32', x, [n, ...net.input]) });
     expect(maxAbsDiff(r.output!.data as Float32Array, reference)).toBeLessThan(1e-4);
+  });
+});
+
+/**
+ * The ImageNet-size examples (ResNet50, DenseNet121), too slow for the core's forward pass in a test:
+ * with the core's seeded initial weights (batch-norm statistics perturbed), the PyTorch module and the
+ * ONNX model — two independent translations of the whole graph, NCHW both — give the same
+ * probabilities, relative to the largest one.
+ */
+describe('ImageNet-size examples: pytorch and onnx agree on the whole graph', () => {
+  beforeAll(() => {
+    requirePythonModule('torch');
+    requirePythonModule('onnx');
+  });
+
+  const heavy = exampleNetworks().filter(([, n]) => macsPerSample(n) >= HEAVY_MACS);
+
+  it('the heavy examples are ResNet50 and DenseNet121', () => {
+    expect(heavy.map(([name]) => name).sort()).toEqual(['densenet121.axon:DenseNet121', 'resnet50.axon:ResNet50']);
+  });
+
+  it.each(heavy)('%s', async (_name, net) => {
+    const { weights } = trainedModel(net);
+    const n = 2;
+    const x = randomInput(net, n);
+    const dir = writeOutput(compile({ network: net, trained: { weights } }, 'pytorch'), tempDir('cross-heavy-torch'));
+    writeFloat32(join(dir, 'x.bin'), x);
+    const torch = JSON.parse(runPython([HARNESS('torch_forward.py'), dir, join(dir, 'x.bin'), String(n)], { timeout: 300_000 })) as { out: number[]; shape: number[] };
+    expect(torch.shape).toEqual([n, ...net.outputShape]);
+
+    const ort = await import('onnxruntime-node');
+    const file = writeOutput(compile({ network: net, trained: { weights } }, 'onnx'), tempDir('cross-heavy-onnx'));
+    const session = await ort.InferenceSession.create(file);
+    const r = await session.run({ input: new ort.Tensor('float32', x, [n, ...net.input]) });
+    const onnx = r.output!.data as Float32Array;
+    const largest = Math.max(...torch.out);
+    // The two samples tell apart (a constant output would pass any comparison).
+    const width = net.outputShape[0]!;
+    expect(maxAbsDiff(torch.out.slice(0, width), torch.out.slice(width))).toBeGreaterThan(largest * 1e-3);
+    expect(maxAbsDiff(onnx, torch.out) / largest).toBeLessThan(1e-4);
   });
 });
