@@ -44,8 +44,11 @@ function layerLabel(layer: ResolvedLayer): string {
     case 'max_pool2d':
     case 'avg_pool2d':
       return `${layer.kind}(${layer.pool.join('×')})`;
-    case 'merge':
-      return `merge(${layer.mode})`;
+    case 'merge': {
+      // Written as a construct: name it (`residual: add`); a hand-built merge keeps `merge(add)`.
+      const construct = layer.origin.construct?.kind;
+      return construct === 'Residual' ? `residual: ${layer.mode}` : construct === 'Parallel' ? `parallel: ${layer.mode}` : `merge(${layer.mode})`;
+    }
     default:
       return `${layer.kind}()`;
   }
@@ -83,6 +86,57 @@ export function diagramLayout(network: ResolvedNetwork): DiagramLayout {
   }
   const columnCount = 1 + Math.max(0, ...columns);
   return { rows, columns, rowCount: taken.length, columnCount };
+}
+
+/** The layers a merge joins: every layer on a path from the merge's dominator (the tensor all its inputs come from) to it. */
+export interface DiagramGroup {
+  /** The merge layer's index. */
+  merge: number;
+  /** The layer every path into the merge passes through (`NETWORK_INPUT` for the input); not a member. */
+  fork: number;
+  /** Indices of the layers between the fork and the merge, the merge included, ascending. */
+  members: number[];
+  /** `residual`, `parallel · concat`, or the merge's mode when the network was not written with a construct. */
+  label: string;
+}
+
+/**
+ * One group per merge (a residual or a parallel block): the diagram draws a frame behind it, so a
+ * deep network reads as its blocks. The fork is the merge's immediate dominator, found over the
+ * topological order (each layer's dominator is the common dominator of its inputs).
+ */
+export function diagramGroups(network: ResolvedNetwork): DiagramGroup[] {
+  const idom = new Map<number, number>();
+  const depth = new Map<number, number>([[NETWORK_INPUT, 0]]);
+  const common = (a: number, b: number) => {
+    while (a !== b) {
+      if (depth.get(a)! >= depth.get(b)!) a = idom.get(a)!;
+      else b = idom.get(b)!;
+    }
+    return a;
+  };
+  for (const layer of topologicalOrder(network)) {
+    const d = layer.inputs.reduce((acc, i) => common(acc, i));
+    idom.set(layer.index, d);
+    depth.set(layer.index, depth.get(d)! + 1);
+  }
+  const groups: DiagramGroup[] = [];
+  for (const layer of network.layers) {
+    if (layer.kind !== 'merge') continue;
+    const fork = idom.get(layer.index)!;
+    const members = new Set<number>([layer.index]);
+    const stack = [...layer.inputs];
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      if (i === fork || members.has(i)) continue;
+      members.add(i);
+      stack.push(...network.layers[i]!.inputs);
+    }
+    const construct = layer.origin.construct?.kind;
+    const label = construct === 'Residual' ? 'residual' : construct === 'Parallel' ? `parallel · ${layer.mode}` : layer.mode;
+    groups.push({ merge: layer.index, fork, members: [...members].sort((a, b) => a - b), label });
+  }
+  return groups;
 }
 
 /** How one edge is drawn. */
@@ -168,8 +222,12 @@ export function networkDiagramSvg(network: ResolvedNetwork, findings: ReportFind
   const edgeSvg = ({ from, to, route }: DiagramEdge) => {
     const ends = `class="edge" data-from="${from}" data-to="${to}"`;
     const style = 'fill="none" stroke="#90a4ae" stroke-width="2"';
-    if (route.kind === 'line') {
+    if (route.kind === 'line' && colOf(from) === colOf(to)) {
       parts.push(`<line ${ends} x1="${xOf(from) + boxW / 2}" y1="${yOf(from) + boxH}" x2="${xOf(to) + boxW / 2}" y2="${yOf(to)}" stroke="#90a4ae" stroke-width="2"/>`);
+    } else if (route.kind === 'line') {
+      // Into another column: down to the middle of the gap, across, down (a fork's or a join's bus).
+      const mid = yOf(to) - gap / 2;
+      parts.push(`<path ${ends} d="M ${xOf(from) + boxW / 2} ${yOf(from) + boxH} V ${mid} H ${xOf(to) + boxW / 2} V ${yOf(to)}" ${style}/>`);
     } else if (route.kind === 'column') {
       const side = colOf(from) > colOf(to) ? xOf(to) + boxW : xOf(to);
       parts.push(`<path ${ends} d="M ${xOf(from) + boxW / 2} ${yOf(from) + boxH} V ${yOf(to) + boxH / 2} H ${side}" ${style}/>`);
@@ -178,6 +236,20 @@ export function networkDiagramSvg(network: ResolvedNetwork, findings: ReportFind
       parts.push(`<path ${ends} d="M ${xOf(from)} ${yOf(from) + boxH / 2} H ${x} V ${yOf(to) + boxH / 2} H ${xOf(to)}" ${style}/>`);
     }
   };
+  // A frame behind each residual or parallel block, outer blocks first (so inner frames sit on top).
+  const groups = diagramGroups(network).sort((a, b) => b.members.length - a.members.length);
+  const inner = new Map<number, number>();
+  for (const g of groups) for (const other of groups) if (other !== g && other.members.length < g.members.length && other.members.every((m) => g.members.includes(m))) inner.set(other.merge, (inner.get(other.merge) ?? 0) + 1);
+  for (const g of groups) {
+    const pad = 8 - 3 * Math.min(2, inner.get(g.merge) ?? 0);
+    const x1 = Math.min(...g.members.map(xOf)) - pad;
+    const x2 = Math.max(...g.members.map(xOf)) + boxW + pad;
+    const y1 = Math.min(...g.members.map(yOf)) - pad + 2;
+    const y2 = Math.max(...g.members.map(yOf)) + boxH + pad - 2;
+    parts.push(
+      `<rect class="group" data-merge="${g.merge}" data-members="${g.members.length}" x="${x1}" y="${y1}" width="${x2 - x1}" height="${y2 - y1}" rx="9" fill="#eceff1" fill-opacity="0.55" stroke="#b0bec5" stroke-dasharray="4 3"><title>${escapeXml(`${g.label}: ${g.members.length - 1} layers joined by ${network.layers[g.merge]!.name}`)}</title></rect>`,
+    );
+  }
   const edgesInto = new Map<number, DiagramEdge[]>();
   for (const e of edges) edgesInto.set(e.to, [...(edgesInto.get(e.to) ?? []), e]);
   const box = (i: number, fill: string, label: string, shape: string, params: string, stroke = '#455a64') => {

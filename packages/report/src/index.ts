@@ -5,6 +5,6 @@
 export type * from './types.js';
 export { buildCharts, lossChart, metricCharts, gradientChart, unitHealthChart, sweepMetricChart, sweepCurvesChart } from './charts.js';
 export { renderChartSvg, renderCharts, svgToPng } from './render.js';
-export { networkDiagramSvg, diagramLayout, diagramEdges, ACTIVATION_COLORS, type DiagramLayout, type DiagramEdge, type EdgeRoute } from './diagram.js';
+export { networkDiagramSvg, diagramLayout, diagramEdges, diagramGroups, ACTIVATION_COLORS, type DiagramLayout, type DiagramEdge, type DiagramGroup, type EdgeRoute } from './diagram.js';
 export { reportHtml } from './html.js';
 export { renderReport, writeReport, prefixSvgIds, type RenderedReport, type WrittenReport } from './write.js';

@@ -1,8 +1,8 @@
 /** The network diagram drawn from the graph: forks side by side, an edge from every input, merges as boxes. */
 import { describe, expect, it } from 'vitest';
-import { diagramEdges, diagramLayout, networkDiagramSvg } from '@axon/report';
+import { diagramEdges, diagramGroups, diagramLayout, networkDiagramSvg } from '@axon/report';
 import { branchingNetwork } from '../../language/test/fixtures/branching-network.js';
-import { shortcutNetwork, smallNetwork, wiredNetwork } from './fixtures.js';
+import { exampleNetwork, shortcutNetwork, smallNetwork, wiredNetwork } from './fixtures.js';
 
 interface Box {
   x: number;
@@ -134,5 +134,73 @@ describe('network diagram of a graph', () => {
     const { boxes } = parse(networkDiagramSvg(network));
     expect(boxes[3]!.x).toBe(boxes[4]!.x);
     expect(boxes[5]!.x).toBe(boxes[6]!.x);
+  });
+
+  it('frames the layers a merge joins: from the fork (its dominator) to the merge', () => {
+    // Inception: every branch from the trunk (layer 0) into the concat (7).
+    const inception = wiredNetwork('Inception', [
+      { units: 8, inputs: [-1] },
+      { units: 4, inputs: [0] },
+      { units: 2, inputs: [0] },
+      { units: 4, inputs: [2] },
+      { merge: 'concat', inputs: [1, 3, 0] },
+      { units: 4, inputs: [4] },
+      { merge: 'add', inputs: [5, 4] },
+    ]);
+    expect(diagramGroups(inception)).toEqual([
+      { merge: 4, fork: 0, members: [1, 2, 3, 4], label: 'concat' },
+      { merge: 6, fork: 4, members: [5, 6], label: 'add' },
+    ]);
+    // A shortcut from the network input: the fork is the input itself.
+    expect(diagramGroups(shortcutNetwork())).toEqual([{ merge: 1, fork: -1, members: [0, 1], label: 'add' }]);
+    const svg = networkDiagramSvg(inception);
+    expect([...svg.matchAll(/<rect class="group" data-merge="(\d+)" data-members="(\d+)"/g)].map((m) => [Number(m[1]), Number(m[2])])).toEqual([[4, 4], [6, 2]]);
+    expect(diagramGroups(smallNetwork())).toEqual([]);
+  });
+});
+
+describe('network diagram of graphs written in source', () => {
+  it('ResNet-20 (examples/resnet20.axon): one column, nine residual frames, one shared lane, the projections down their own column', () => {
+    const network = exampleNetwork('resnet20.axon');
+    expect(network.layers).toHaveLength(70);
+    const layout = diagramLayout(network);
+    // Only the two projection shortcuts leave the main column.
+    expect(layout.columnCount).toBe(2);
+    expect(network.layers.filter((l) => layout.columns[l.index] === 1).map((l) => l.name)).toEqual(['conv2d_9', 'conv2d_16']);
+    const { edges, laneCount } = diagramEdges(network, layout);
+    // Seven identity shortcuts, each ending before the next begins (an activation between): one lane for all.
+    expect(edges.filter((e) => e.route.kind === 'lane')).toHaveLength(7);
+    expect(laneCount).toBe(1);
+    expect(edges.filter((e) => e.route.kind === 'column').map((e) => network.layers[e.from]!.name)).toEqual(['conv2d_9', 'conv2d_16']);
+    const groups = diagramGroups(network);
+    expect(groups.map((g) => g.label)).toEqual(Array(9).fill('residual'));
+    // Identity blocks: conv, bn, relu, conv, bn and the add; projected ones add the 1×1 conv.
+    expect(groups.map((g) => g.members.length)).toEqual([6, 6, 6, 7, 6, 6, 7, 6, 6]);
+    expect(groups.every((g) => network.layers[g.fork]!.kind === 'activation')).toBe(true);
+    const svg = networkDiagramSvg(network);
+    const { boxes, edges: drawn, labels } = parse(svg);
+    expect(boxes).toHaveLength(71);
+    expect(drawn).toHaveLength(network.layers.reduce((n, l) => n + l.inputs.length, 0));
+    expect(labels.filter((l) => l.endsWith('residual: add'))).toHaveLength(9);
+    // A tall scroll of fixed width: 69 rows of 48 px, two columns and one lane.
+    expect(svg).toMatch(/<svg [^>]*width="1074" height="3368"/);
+  });
+
+  it('the Inception block (examples/inception-block.axon): four branches side by side in straight columns, one concat frame', () => {
+    const network = exampleNetwork('inception-block.axon');
+    const layout = diagramLayout(network);
+    expect(layout.columnCount).toBe(4);
+    const merge = network.layers.find((l) => l.kind === 'merge')!;
+    expect(merge.inputs).toHaveLength(4);
+    // Each branch's layers share a column; the concat sits under the first branch.
+    for (const i of merge.inputs) {
+      const branch = network.layers[i]!;
+      for (const p of branch.inputs) if (p >= 0 && network.layers[p]!.inputs[0] !== -1) expect(layout.columns[p]).toBe(layout.columns[i]);
+    }
+    expect(layout.columns[merge.index]).toBe(0);
+    expect(diagramEdges(network, layout).laneCount).toBe(0);
+    expect(diagramGroups(network)).toEqual([{ merge: merge.index, fork: -1, members: network.layers.filter((l) => l.index <= merge.index).map((l) => l.index), label: 'parallel · concat' }]);
+    const { labels } = parse(networkDiagramSvg(network));
+    expect(labels).toContain(`${merge.index + 1}. parallel: concat`);
   });
 });

@@ -1,5 +1,6 @@
 import type { EpochLog } from '@axon/core';
-import type { ResolvedLayer, ResolvedNetwork } from '@axon/language';
+import { readFileSync } from 'node:fs';
+import { analyze, parse, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 
 /** A hand-built resolved network: input [4] → dense 8 sigmoid → dense 8 relu → dense 3 softmax. */
 export function smallNetwork(): ResolvedNetwork {
@@ -81,4 +82,12 @@ export function wiredNetwork(name: string, wires: Wire[]): ResolvedNetwork {
   ) as unknown as ResolvedLayer[];
   const total = layers.reduce((s, l) => s + l.params.trainable, 0);
   return { name, input: [4], layers, outputShape: layers[layers.length - 1]!.outputShape, params: { trainable: total, nonTrainable: 0, total } } as unknown as ResolvedNetwork;
+}
+
+/** A network of `examples/` (ResNet-20, the Inception block), analyzed from its source. */
+export function exampleNetwork(file: string): ResolvedNetwork {
+  const text = readFileSync(new URL(`../../../examples/${file}`, import.meta.url), 'utf8');
+  const { networks, diagnostics } = analyze(parse(text).ast);
+  if (diagnostics.some((d) => d.severity === 'error')) throw new Error(`${file}: ${diagnostics.map((d) => d.message).join('; ')}`);
+  return networks[0]!;
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,7 +13,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { writeReport } from '@axon/report';
 import { branchingNetwork } from '../../language/test/fixtures/branching-network.js';
-import { history, smallNetwork } from './fixtures.js';
+import { exampleNetwork, history, smallNetwork } from './fixtures.js';
 
 const CHROMIUM = process.env.AXON_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = [
@@ -117,6 +117,41 @@ describe('the HTML report in Chromium', () => {
     for (const b of boxes) expect(b.width).toBeGreaterThan(100);
     expect(await page.locator('.diagram svg .edge[data-to="3"]').count()).toBe(2);
     expect(await page.locator('.diagram svg text', { hasText: 'merge(concat)' }).isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('draws ResNet-20 written in source legibly: 70 layers in a tall column, nine residual frames, no box over another', async () => {
+    const network = exampleNetwork('resnet20.axon');
+    const dir = await mkdtemp(join(tmpdir(), 'axon-report-browser-resnet-'));
+    const { html } = await writeReport(dir, { kind: 'train', title: 'ResNet-20', network, history: history() }, { png: false });
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(pathToFileURL(html).href);
+    const layers = page.locator('.diagram svg .layer');
+    expect(await layers.count()).toBe(71);
+    expect(await page.locator('.diagram svg .group').count()).toBe(9);
+    const boxes = await Promise.all(Array.from({ length: 71 }, async (_, i) => (await layers.nth(i).boundingBox())!));
+    // Full-size boxes (readable text), none overlapping another.
+    for (const b of boxes) expect([b.width, b.height]).toEqual([301.5, 35.5]); // 300 × 34 and the 1.5 px outline
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart, `boxes ${i} and ${j}`).toBe(true);
+      }
+    }
+    // The diagram fits the page's width (no sideways scroll) and scrolls down instead.
+    const svgBox = (await page.locator('.diagram svg').boundingBox())!;
+    expect(svgBox.width).toBeLessThan(1300);
+    expect(svgBox.height).toBeGreaterThan(3000);
+    const png = PNG.sync.read(await page.locator('.diagram svg').screenshot());
+    if (process.env.AXON_SCREENSHOT_DIR) await writeFile(join(process.env.AXON_SCREENSHOT_DIR, 'resnet20-diagram.png'), PNG.sync.write(png));
+    // The relu activations' colour and the frames' dashed outline are drawn.
+    expect(countColor(png, [0x2e, 0x86, 0xab], 6)).toBeGreaterThan(19 * 100);
+    expect(countColor(png, [0xb0, 0xbe, 0xc5], 10)).toBeGreaterThan(9 * 200); // measured 3,528 (anti-aliased 1 px dashes)
+    expect(await page.locator('.diagram svg text', { hasText: '9. residual: add' }).isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   });
