@@ -1,8 +1,11 @@
 /**
  * A Keras-style model summary of a resolved network: one row per layer (name and kind, activation,
  * output shape, parameters, the source line it came from and the block uses / repeat iterations that
- * produced it), then the totals. Rows are plain data; `renderSummary` lays them out as text.
+ * produced it), then the totals. For a network that is not a plain stack each row also names the
+ * layers it reads ("Connected to", as Keras prints functional models). Rows are plain data;
+ * `renderSummary` lays them out as text.
  */
+import { isChain, NETWORK_INPUT } from './graph.js';
 import type { BoundValue, ExpansionStep, ResolvedLayer, ResolvedNetwork, Shape } from './network.js';
 import { activationText } from './source-text.js';
 
@@ -18,6 +21,8 @@ export interface SummaryRow {
   line: number;
   /** `line 33 ← elu_block(32) line 11 ← repeat 2 [1/2] line 10`, innermost first. */
   source: string;
+  /** The names of the layers this one reads (`input` for the network's input), in input order. */
+  connectedTo: string[];
 }
 
 export interface Summary {
@@ -26,7 +31,12 @@ export interface Summary {
   total: number;
   trainable: number;
   nonTrainable: number;
+  /** False when some layer reads other than the layer before it: the table then shows "Connected to". */
+  chain: boolean;
 }
+
+/** The name the summary gives the network's input. */
+export const INPUT_NAME = 'input';
 
 /** Keras prints shapes with the batch axis as `None`. */
 export function showShape(shape: Shape): string {
@@ -66,10 +76,12 @@ export function summarize(network: ResolvedNetwork): Summary {
       params: l.params.trainable + l.params.nonTrainable,
       line: l.origin.range.start.line,
       source: showOrigin(l),
+      connectedTo: l.inputs.map((i) => (i === NETWORK_INPUT ? INPUT_NAME : (network.layers[i]?.name ?? '?'))),
     })),
     total: network.params.total,
     trainable: network.params.trainable,
     nonTrainable: network.params.nonTrainable,
+    chain: isChain(network),
   };
 }
 
@@ -91,9 +103,11 @@ export function renderSummary(network: ResolvedNetwork, options: RenderOptions =
   const bold = options.bold ?? ((s: string) => s);
   const dim = options.dim ?? ((s: string) => s);
   const s = summarize(network);
-  const header = ['Layer (kind)', 'Activation', 'Output shape', 'Params', 'Source'];
-  const cells = s.rows.map((r) => [r.layer, r.activation, r.outputShape, groupDigits(r.params), r.source]);
-  const inputRow = ['input', '', showShape(network.input), '0', network.inputRange ? `line ${network.inputRange.start.line}` : ''];
+  // a graph gets a "Connected to" column before the source
+  const graph = !s.chain;
+  const header = ['Layer (kind)', 'Activation', 'Output shape', 'Params', ...(graph ? ['Connected to'] : []), 'Source'];
+  const cells = s.rows.map((r) => [r.layer, r.activation, r.outputShape, groupDigits(r.params), ...(graph ? [r.connectedTo.join(', ')] : []), r.source]);
+  const inputRow = [INPUT_NAME, '', showShape(network.input), '0', ...(graph ? [''] : []), network.inputRange ? `line ${network.inputRange.start.line}` : ''];
   const all = [header, inputRow, ...cells];
   const widths = header.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
   const line = (row: string[]) =>
