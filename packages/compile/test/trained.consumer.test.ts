@@ -2,7 +2,7 @@
  * Weights trained by the core and saved as `axon train` saves them (saveModel → model.json + weights.bin),
  * read back with loadModel, compiled for every weight-carrying target and checked in the real consumers
  * on the real (standardised) validation rows. Also: the PyTorch CSV loader reproduces the core's split,
- * encoding and standardisation exactly.
+ * encoding and standardisation exactly. One of them is a graph (residual-cnn.axon).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,9 @@ import { compile } from '@axon/compile';
 import { HARNESS, maxAbsDiff, requirePythonModule, runPython, writeFloat32 } from './consumers.js';
 import { EXAMPLES, networkOf, tempDir, writeOutput } from './helpers.js';
 
-const cases = ['iris.axon', 'binary.axon', 'regression.axon'];
+// residual-cnn.axon: a graph (an identity residual block) trained on the 400 MNIST rows, reloaded from its model files.
+const cases = ['iris.axon', 'binary.axon', 'regression.axon', 'residual-cnn.axon'];
+const EPOCHS: Record<string, number> = { 'residual-cnn.axon': 1 };
 
 interface Trained {
   file: string;
@@ -28,7 +30,7 @@ async function train(example: string): Promise<Trained> {
   const network = networkOf(source);
   const data = await loadCsvData(network, file);
   const model = buildModel(network);
-  await fit(model, data.train, data.validation, { epochs: 5 });
+  await fit(model, data.train, data.validation, { epochs: EPOCHS[example] ?? 5 });
   const dir = tempDir('trained');
   await saveModel(dir, {
     network,
