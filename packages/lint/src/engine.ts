@@ -5,6 +5,7 @@
  * when they are safe for every expansion, then suppression comments applied.
  */
 import type { ExpansionStep, Program, Range, RelatedLocation, ResolvedLayer, ResolvedNetwork, Severity } from '@axon/language';
+import { layerRange } from './facts.js';
 import { ENGINE_RULES, rules } from './rules/index.js';
 import { applySuppressions } from './suppressions.js';
 import type { ExpansionInfo, Finding, Fix, ReportDescriptor, ResolvedConfig, Rule } from './types.js';
@@ -121,7 +122,7 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): Finding[
       const network = networks[net]!;
       const report = (r: ReportDescriptor) => {
         const layers = (r.layers ?? (r.layer ? [r.layer] : [])).map((layer) => ({ net, layer }));
-        const range = r.range ?? layers[0]?.layer.origin.range ?? network.nameRange;
+        const range = r.range ?? (layers[0] ? layerRange(layers[0].layer) : network.nameRange);
         const key = `${rule.meta.id}|${r.messageId}|${rangeKey(range)}`;
         const existing = pending.get(key);
         if (existing) {

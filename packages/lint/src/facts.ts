@@ -2,10 +2,18 @@
  * Questions rules ask of a resolved network: activations, the output layer, hidden layers. The
  * network is walked as a graph (`@axon/language`'s helpers), never by list position.
  */
-import { outputLayer, predecessors, singlePredecessor, type Activation, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
+import { outputLayer, predecessors, singlePredecessor, type Activation, type Range, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 
 export type WeightedLayer = Extract<ResolvedLayer, { kind: 'dense' | 'conv2d' }>;
 export type ActivationLayer = Extract<ResolvedLayer, { kind: 'activation' }>;
+
+/**
+ * Where a finding about `layer` points by default: its source, or for a merge written as `residual`
+ * or `parallel`, the construct's keyword (the merge's own range is the whole statement).
+ */
+export function layerRange(layer: ResolvedLayer): Range {
+  return layer.kind === 'merge' && layer.origin.construct ? layer.origin.construct.keywordRange : layer.origin.range;
+}
 
 export function isWeighted(layer: ResolvedLayer): layer is WeightedLayer {
   return layer.kind === 'dense' || layer.kind === 'conv2d';

@@ -10,6 +10,7 @@ import { applyFixes, lintDocument, lintText, resolveConfig, type Finding, type R
 import { BRANCHING_SOURCE, branchingNetwork } from '../../language/test/fixtures/branching-network.js';
 import { rewire, type PlanEntry } from './graph-builder.js';
 import { at, net } from './helpers.js';
+import { layerRange } from '../src/facts.js';
 
 function lintNetwork(text: string, network: ResolvedNetwork, config: RawConfig = { presets: ['all'] }): Finding[] {
   return lintDocument({ text, ast: parse(text).ast, networks: [network] }, resolveConfig(config));
@@ -241,4 +242,30 @@ test('missing-flatten: a dense layer after a merge of two feature maps', () => {
   expect(f.map(show(text))).toEqual(['missing-flatten/noFlatten 7:5 dense(10, activation: softmax)']);
   expect(f[0]!.message).toContain('receives the [8, 8, 4] output of conv2d');
   expect(applyFixes(text, f)).toBe(text.replace('    dense(10', '    flatten()\n    dense(10'));
+});
+
+describe('findings about merges written as residual or parallel point at the keyword', () => {
+  test("missing-nonlinearity's related locations: the layer after the sum, and the residual keyword", () => {
+    const text = net({
+      input: '[8]',
+      task: 'classification(classes: 3)',
+      layers: ['residual {', '  dense(16, activation: relu, init: he_normal)', '} shortcut {', '  dense(16)', '}', 'dense(3, activation: softmax)'],
+    });
+    const [collapse] = lintText(text, { config: resolveConfig({ presets: ['all'] }) }).findings.filter((f) => f.ruleId === 'missing-nonlinearity');
+    expect(collapse!.related!.map((r) => `${at(text, r.range)} — ${r.message}`)).toEqual([
+      '10:5 dense(3, activation: softmax) — dense_2 follows through the add merge with no non-linearity in between',
+      '5:5 residual — the residual whose add it goes through',
+    ]);
+  });
+
+  // The engine's default range for a report that names a layer and no range.
+  test("layerRange: a merge written as parallel is at its keyword, any other layer at its source", () => {
+    const text = net({ input: '[8]', task: 'regression(outputs: 8)', layers: ['dense(8, activation: relu)', 'parallel(merge: average) {', '  branch { }', '  branch { dense(8) }', '}'] });
+    const { networks } = lintText(text, { config: resolveConfig({ presets: ['all'] }) });
+    const merge = networks[0]!.layers.find((l) => l.kind === 'merge')!;
+    expect(merge.name).toBe('average');
+    expect(at(text, merge.origin.range)).toMatch(/^6:5 parallel\(merge: average\) \{/);
+    expect(at(text, layerRange(merge))).toBe('6:5 parallel');
+    expect(layerRange(networks[0]!.layers[0]!)).toEqual(networks[0]!.layers[0]!.origin.range);
+  });
 });

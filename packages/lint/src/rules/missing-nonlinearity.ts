@@ -1,5 +1,5 @@
 import { successors, type MergeMode, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
-import { activationOf, isNonLinear, isWeighted } from '../facts.js';
+import { activationOf, isNonLinear, isWeighted, layerRange } from '../facts.js';
 import { defineRule } from '../rule-kit.js';
 
 /** Two linear maps in a row are one linear map: the extra layer adds parameters, not power. */
@@ -29,7 +29,10 @@ export default defineRule(
         data: { layer: layer.name, next: next.name },
         layer,
         range: layer.origin.range,
-        related: [{ range: next.origin.range, message: `${next.name} follows${through} with no non-linearity in between` }],
+        related: [
+          { range: next.origin.range, message: `${next.name} follows${through} with no non-linearity in between` },
+          ...(merge?.origin.construct ? [{ range: layerRange(merge), message: `the ${merge.origin.construct.kind === 'Residual' ? 'residual' : 'parallel'} whose ${merge.name} it goes through` }] : []),
+        ],
       });
     }
   },

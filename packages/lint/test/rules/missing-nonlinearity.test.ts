@@ -25,6 +25,15 @@ ruleTable('missing-nonlinearity', {
       ],
     },
     {
+      name: 'a linear projection shortcut into a linear output, through the residual sum',
+      code: net({
+        input: '[8]',
+        task: 'classification(classes: 3)',
+        layers: ['residual {', '  dense(16, activation: relu, init: he_normal)', '} shortcut {', '  dense(16)', '}', 'dense(3, activation: softmax)'],
+      }),
+      errors: [{ messageId: 'collapse', at: '8:7 dense(16)', data: { layer: 'dense_1', next: 'dense_2' } }],
+    },
+    {
       name: 'dropout does not count as a non-linearity',
       code: net({ layers: ['dense(8)', 'dropout(0.2)', 'dense(1)'] }),
       errors: [{ messageId: 'collapse', at: '5:5 dense(8)', data: { layer: 'dense', next: 'dense_1' } }],
