@@ -178,6 +178,9 @@ describe('inlay hints and hover on graph constructs', () => {
     const second = await hoverAt('      bra|nch {\n        conv2d(8, kernel: 1)');
     expect(second).toContain('- In `Graph`: branch 2 of 2: `[4, 4, 8]` → `concat` → `[4, 4, 40]` (`concatenate`, layer 12 of 14)');
     expect(await hoverAt('      bra|nch { }')).toContain('branch 1 of 2: `[4, 4, 32]` (identity)');
+    const merge = await hoverAt('parallel(mer|ge: concat)');
+    expect(merge).toContain('How the branches are joined: `concat`, `add`, `multiply`, `average`, `maximum`');
+    expect(merge.startsWith('**merge**: argument of `parallel` (default `concat`)')).toBe(true);
   });
 
   it('counts a construct expanded several times (a residual in a repeat)', async () => {

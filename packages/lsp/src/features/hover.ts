@@ -4,7 +4,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { activationMarkdown, argumentMarkdown, entryMarkdown, isActivationName, settingMarkdown } from './docs-markdown.js';
 import { blocks, pathAt } from '../ast/walk.js';
 import type { AxonDocument } from '../workspace/document.js';
-import { blockArgs, findSignature, setting, signature, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
+import { blockArgs, findSignature, parallelArgs, setting, signature, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
 import { expansionText, formatCount, formatShape, groupBoundary, layerLines, layersOfBlockUse, layersOfCall, positionsText, shapesText } from './layer-info.js';
 import { firstTokenEndingAtOrAfter, isWord, type Token } from '../text/tokens.js';
 import { branchHover, parallelHover, residualHover, shortcutHover } from './constructs.js';
@@ -183,6 +183,10 @@ export function hoverMarkdown(doc: AxonDocument, offset: number, token: Token): 
     case 'Argument': {
       // The argument's name: `activation` in `dense(16, activation: relu)`.
       const owner = path[path.length - 4];
+      if (owner?.kind === 'Parallel') {
+        const spec = parallelArgs.find((a) => a.name === word);
+        return spec ? argumentMarkdown('parallel', spec) : undefined;
+      }
       if (owner && (owner.kind === 'LayerCall' || owner.kind === 'Name')) {
         const found = argSpecOf(program, owner, 0, word);
         return found ? argumentMarkdown(found.owner, found.spec) : undefined;
