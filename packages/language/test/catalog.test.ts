@@ -30,12 +30,25 @@ const defaults = (sig: Signature) => Object.fromEntries(sig.args.filter((a) => !
 
 describe('catalog', () => {
   it('lists every layer kind with its arguments in positional order', () => {
-    expect(Object.keys(LAYERS)).toEqual(['dense', 'dropout', 'batch_norm', 'activation', 'flatten', 'conv2d', 'max_pool2d', 'avg_pool2d']);
+    expect(Object.keys(LAYERS)).toEqual([
+      'dense',
+      'dropout',
+      'batch_norm',
+      'activation',
+      'flatten',
+      'conv2d',
+      'max_pool2d',
+      'avg_pool2d',
+      'global_avg_pool2d',
+      'global_max_pool2d',
+      'zero_padding2d',
+    ]);
     expect(LAYERS.dense.args.map((a) => [a.name, a.position, a.required, a.default])).toEqual([
       ['units', 0, true, undefined],
       ['activation', undefined, false, 'linear'],
       ['init', undefined, false, 'glorot_uniform'],
       ['bias_init', undefined, false, 'zeros'],
+      ['use_bias', undefined, false, true],
     ]);
     expect(LAYERS.conv2d.args.filter((a) => a.position !== undefined).map((a) => a.name)).toEqual(['filters', 'kernel']);
     expect(defaults(LAYERS.conv2d)).toMatchObject({ stride: 1, padding: 'valid' });
