@@ -217,26 +217,35 @@ export class AxonParser extends RecoveringParser implements ParserState {
 
   /** An identifier where `network` or `block` belongs: a misspelt keyword, or junk. */
   misspeltTop = this.rule('misspeltTop', (kw: IToken): TopLevel | undefined => {
-    let guess: (typeof DECLARATIONS)[number] | undefined;
-    if (!this.recording) {
-      guess = closestKeyword(kw.image, DECLARATIONS);
-      if (guess !== undefined) this.report(problem.unknownKeyword(kw.image, guess), tokenRange(kw));
-      else this.report(problem.unexpected(kw, EXPECTED.declaration), tokenRange(kw));
-    }
+    const guess = this.misspelt(kw, DECLARATIONS, EXPECTED.declaration);
     return this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { GATE: () => guess === 'network', ALT: () => this.SUBRULE(this.networkBody, { ARGS: [kw] }) as TopLevel | undefined },
         { GATE: () => guess === 'block', ALT: () => this.SUBRULE(this.blockBody, { ARGS: [kw] }) as TopLevel | undefined },
-        {
-          ALT: () => {
-            this.SUBRULE(this.junkRest);
-            return undefined;
-          },
-        },
+        this.junkAlt,
       ],
     });
   });
+
+  /**
+   * A word where one of `keywords` belongs: reported as that keyword misspelt (and returned, so the
+   * caller parses on as if it had been written), or as an unexpected token.
+   */
+  misspelt<K extends string>(kw: IToken, keywords: readonly K[], expected: string): K | undefined {
+    if (this.recording) return undefined;
+    const guess = closestKeyword(kw.image, keywords);
+    this.report(guess !== undefined ? problem.unknownKeyword(kw.image, guess) : problem.unexpected(kw, expected), tokenRange(kw));
+    return guess;
+  }
+
+  /** The last choice after a misspelt keyword: skip what follows it as a unit. */
+  junkAlt = {
+    ALT: (): undefined => {
+      this.SUBRULE(this.junkRest);
+      return undefined;
+    },
+  };
 
   networkBody = this.rule('networkBody', (kw: IToken): NetworkDecl => {
     const node = this.enter<NetworkDecl & PartialNode>({ kind: 'Network', range: this.startRange(kw), name: undefined, members: [] });
@@ -271,12 +280,7 @@ export class AxonParser extends RecoveringParser implements ParserState {
 
   /** An identifier where a network section keyword belongs. */
   misspeltMember = this.rule('misspeltMember', (kw: IToken): NetworkMember | undefined => {
-    let guess: (typeof NETWORK_SECTIONS)[number] | undefined;
-    if (!this.recording) {
-      guess = closestKeyword(kw.image, NETWORK_SECTIONS);
-      if (guess !== undefined) this.report(problem.unknownKeyword(kw.image, guess), tokenRange(kw));
-      else this.report(problem.unexpected(kw, EXPECTED.member), tokenRange(kw));
-    }
+    const guess = this.misspelt(kw, NETWORK_SECTIONS, EXPECTED.member);
     return this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
@@ -285,12 +289,7 @@ export class AxonParser extends RecoveringParser implements ParserState {
         { GATE: () => guess === 'layers', ALT: () => this.SUBRULE(this.layersRest, { ARGS: [kw] }) },
         { GATE: () => guess === 'train', ALT: () => this.SUBRULE(this.settingsSection, { ARGS: [kw, 'Train'] }) },
         { GATE: () => guess === 'data', ALT: () => this.SUBRULE2(this.settingsSection, { ARGS: [kw, 'Data'] }) },
-        {
-          ALT: () => {
-            this.SUBRULE(this.junkRest);
-            return undefined;
-          },
-        },
+        this.junkAlt,
       ],
     });
   });
