@@ -2,7 +2,9 @@
 // The language server's latency as an editor sees it, on a generated 2,000-line spec:
 //  - diagnostics: time from a `didChange` (one small incremental edit) to the `publishDiagnostics`
 //    for that version, debounce set to 0, over 200 edits (median, p95);
-//  - completion: time of `textDocument/completion` at 20 positions (5 rounds each).
+//  - completion: time of `textDocument/completion` at 20 positions (5 rounds each);
+//  - graphs written in source (examples/resnet50.axon, densenet121.axon): edit → diagnostics, inlay
+//    hints over the whole file, the outline, hover on every residual/parallel/shortcut/branch keyword.
 // The server is the built bin (`axon-language-server --stdio`), spawned and driven over JSON-RPC,
 // and everything is measured here, on the client side (the server ships no timing code): the
 // figures include serialisation and the pipe (an upper bound of the server's own time). The
@@ -183,6 +185,61 @@ for (let round = 0; round < 5; round++) {
   }
 }
 
+// Graph networks written in source (examples/resnet50.axon, densenet121.axon): an edit → diagnostics,
+// and the analysed requests an editor sends on them — inlay hints over the whole file, the outline,
+// hover on every residual/parallel keyword. Peer: lintText on the same text, in this process.
+const graphs = [];
+for (const file of ['resnet50.axon', 'densenet121.axon']) {
+  const gtext = readFileSync(fileURLToPath(new URL(`examples/${file}`, root)), 'utf8');
+  const guri = `file:///bench/${file}`;
+  let gdoc = TextDocument.create(guri, 'axon', 1, gtext);
+  wait = published(1);
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: guri, languageId: 'axon', version: 1, text: gtext } });
+  await wait;
+  const gpeer = [];
+  for (let i = 0; i < 10; i++) {
+    const t0 = performance.now();
+    lint.lintText(gtext);
+    gpeer.push(performance.now() - t0);
+  }
+  // Edits: a trailing comment on the last line toggled (the whole file is re-analysed each time).
+  const gdiag = [];
+  for (let e = 0; e < 20; e++) {
+    const end = gdoc.positionAt(gdoc.getText().length);
+    const version = gdoc.version + 1;
+    const change = { range: { start: end, end }, text: e % 2 === 0 ? '// x' : '' };
+    if (e % 2 === 1) change.range = { start: gdoc.positionAt(gdoc.getText().length - 4), end };
+    gdoc = TextDocument.update(gdoc, [change], version);
+    wait = published(version);
+    const t0 = performance.now();
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: guri, version }, contentChanges: [change] });
+    gdiag.push((await wait) - t0);
+  }
+  const whole = { start: { line: 0, character: 0 }, end: gdoc.positionAt(gdoc.getText().length) };
+  const hints = [];
+  const symbols = [];
+  let hintCount = 0;
+  for (let i = 0; i < 10; i++) {
+    let t0 = performance.now();
+    hintCount = (await conn.sendRequest('textDocument/inlayHint', { textDocument: { uri: guri }, range: whole })).length;
+    hints.push(performance.now() - t0);
+    t0 = performance.now();
+    await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: guri } });
+    symbols.push(performance.now() - t0);
+  }
+  const keywords = [...gdoc.getText().matchAll(/\b(residual|parallel|shortcut|branch)\b/g)].map((m) => m.index + 1);
+  const hovers = [];
+  for (let round = 0; round < 5; round++) {
+    for (const at of keywords) {
+      const t0 = performance.now();
+      await conn.sendRequest('textDocument/hover', { textDocument: { uri: guri }, position: gdoc.positionAt(at) });
+      hovers.push(performance.now() - t0);
+    }
+  }
+  const layerCount = lang.analyze(lang.parse(gtext).ast).networks[0]?.layers.length ?? 0;
+  graphs.push({ file, lines: gtext.split('\n').length - 1, layerCount, peer: quantile(gpeer, 0.5), diag: gdiag, hints, hintCount, symbols, hovers, keywords: keywords.length });
+}
+
 await conn.sendRequest('shutdown');
 await conn.sendNotification('exit');
 conn.dispose();
@@ -205,3 +262,8 @@ if (cpuPerEdit !== undefined) {
 } else console.log(`  server CPU time: not available here (no /proc); ratio round-trip median / peer wall median ${(dMed / peerMedian).toFixed(2)}×`);
 console.log(`completion at ${anchors.length} positions × 5 rounds (round trip): median ${fmt(cMed)}, p95 ${fmt(cP95)}  [target p95 < 20 ms: ${cP95 < 20 ? 'met' : 'MISSED'}]`);
 console.log(`  items per position: ${counts.join(', ')}`);
+for (const g of graphs) {
+  console.log(`${g.file} (${g.lines} lines, ${g.layerCount} resolved layers; peer lintText median ${fmt(g.peer)}):`);
+  console.log(`  didChange → publishDiagnostics, 20 edits: median ${fmt(quantile(g.diag, 0.5))}, p95 ${fmt(quantile(g.diag, 0.95))}  [target p95 < 50 ms: ${quantile(g.diag, 0.95) < 50 ? 'met' : 'MISSED'}]`);
+  console.log(`  inlay hints, whole file (${g.hintCount} hints): median ${fmt(quantile(g.hints, 0.5))}; outline: median ${fmt(quantile(g.symbols, 0.5))}; hover on ${g.keywords} graph keywords × 5: median ${g.hovers.length ? fmt(quantile(g.hovers, 0.5)) : '—'}, p95 ${g.hovers.length ? fmt(quantile(g.hovers, 0.95)) : '—'}`);
+}
