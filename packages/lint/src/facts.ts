@@ -68,6 +68,37 @@ export function outputOf(network: ResolvedNetwork): OutputInfo | undefined {
   return result ?? undefined;
 }
 
+export interface MergedOutput {
+  /** The merge the output comes from, with no weighted layer after it. */
+  merge: Extract<ResolvedLayer, { kind: 'merge' }>;
+  /** A non-linear `activation()` layer between the merge and the output (the nearest the output), if any. */
+  activation?: ActivationLayer;
+}
+
+/**
+ * When no one weighted layer produces the output (`outputOf` is undefined) because the walk back from
+ * the output reaches a merge first: that merge and the activation applied after it, if any.
+ */
+export function mergedOutput(network: ResolvedNetwork): MergedOutput | undefined {
+  let activation: ActivationLayer | undefined;
+  for (let layer = outputLayer(network); layer; layer = singlePredecessor(network, layer)) {
+    if (layer.kind === 'merge') return activation ? { merge: layer, activation } : { merge: layer };
+    if (isWeighted(layer)) return undefined;
+    if (!activation && layer.kind === 'activation' && isNonLinear(layer.activation)) activation = layer;
+  }
+  return undefined;
+}
+
+/** The activation a branch ends with: walking back from `layer` through single-input layers to an activation. */
+export function endingActivation(network: ResolvedNetwork, layer: ResolvedLayer | undefined): Activation | undefined {
+  for (let l = layer; l; l = singlePredecessor(network, l)) {
+    const a = activationOf(l);
+    if (a && (isNonLinear(a) || isWeighted(l))) return a;
+    if (l.kind === 'merge') return undefined;
+  }
+  return undefined;
+}
+
 const hiddenCache = new WeakMap<ResolvedNetwork, ResolvedLayer[]>();
 
 /**
