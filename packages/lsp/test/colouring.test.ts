@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SemanticTokens } from 'vscode-languageserver-protocol';
 import { semanticTokensLegend } from '../src/index.js';
 import { TestClient, uniqueUri } from './harness.js';
+import { GRAPH_SOURCE } from './fixtures.js';
 
 let client: TestClient;
 beforeAll(async () => {
@@ -88,6 +89,7 @@ async function agree(text: string): Promise<Coloured[]> {
 const FRAGMENTS = [
   'dense', 'relu', 'x', '_a1', 'é', 'λx', '😀', 'naïve',
   'network', 'block', 'input', 'task', 'layers', 'train', 'data', 'repeat', 'true', 'false', 'networks', 'repeat_2',
+  'residual', 'shortcut', 'parallel', 'branch', 'merge', 'concat', 'residuals',
   '16', '0.5', '1_000', '.5', '-', '-0.5', '1e', '1e-3', '2.5E+4', '1.', '-x', '--1',
   '"abc"', '"unterminated', '"esc\\"q"', '""', '"a\\', '// line comment', '/* a */', '/* multi\nline */', '/* unterminated', '*/', '/', '*',
   '{', '}', '(', ')', '[', ']', ',', ':', '?', '#', '=', '.', ';',
@@ -108,6 +110,25 @@ describe('colouring = the parser\'s tokens', () => {
     expect(shown).not.toContain('1_000:number');
     expect(shown).not.toContain('.5:number');
     expect(shown.filter((s) => s.endsWith(':number'))).toEqual(['4:number', '1:number', '5:number', '1:number']);
+  });
+
+  it('on graph constructs: the four keywords as keywords, merge: as a property, its mode as a vocabulary name', async () => {
+    const coloured = await agree(GRAPH_SOURCE);
+    const shown = coloured.map((c) => `${GRAPH_SOURCE.slice(c.start, c.start + c.length)}:${c.type}`);
+    expect(shown.filter((s) => /^(residual|shortcut|parallel|branch):/.test(s))).toEqual([
+      'residual:keyword',
+      'residual:keyword',
+      'shortcut:keyword',
+      'parallel:keyword',
+      'branch:keyword',
+      'branch:keyword',
+    ]);
+    expect(shown).toContain('merge:property');
+    expect(shown).toContain('concat:enumMember');
+    expect(shown).toContain('use_bias:property');
+    expect(shown).toContain('global_avg_pool2d:type');
+    // Layers inside bodies, shortcuts, branches and a repeat in a branch are classified as layer kinds too.
+    expect(shown.filter((s) => s === 'conv2d:type')).toHaveLength(GRAPH_SOURCE.match(/conv2d\(/g)!.length);
   });
 
   it('on random token soup (keywords as identifiers, unterminated strings and comments, unicode, CRLF)', async () => {

@@ -6,7 +6,7 @@ import type { AstNode, BlockDecl, Program } from '@axon/language';
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import { blocks, children } from '../ast/walk.js';
 import type { AxonDocument } from '../workspace/document.js';
-import { findSignature, paddings } from '../vocabulary.js';
+import { findSignature, mergeModes, paddings } from '../vocabulary.js';
 
 export const tokenTypes = ['keyword', 'class', 'function', 'parameter', 'property', 'variable', 'number', 'string', 'comment', 'enumMember', 'type'] as const;
 export const tokenModifiers = ['declaration', 'defaultLibrary'] as const;
@@ -45,7 +45,7 @@ function classify(program: Program): Map<number, [TokenType, number]> {
         const at = node.name.range.start.offset;
         if (parent?.kind === 'Setting' && !parent.colon && parent.key.range.start.offset === at) break;
         if (block && !node.args && (block.params ?? []).some((p) => p.name === name)) out.set(at, ['parameter', 0]);
-        else if (findSignature(name, ['activation', 'initializer', 'loss', 'optimizer', 'task']) || paddings.includes(name)) out.set(at, ['enumMember', DEFAULT_LIBRARY]);
+        else if (findSignature(name, ['activation', 'initializer', 'loss', 'optimizer', 'task']) || paddings.includes(name) || mergeModes.includes(name)) out.set(at, ['enumMember', DEFAULT_LIBRARY]);
         else out.set(at, ['variable', 0]);
         break;
       }
