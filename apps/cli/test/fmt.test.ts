@@ -1,5 +1,5 @@
 /** `axon fmt`: rewrites atomically, --check lists unformatted files (exit 1), syntax errors are never rewritten (exit 2). */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,24 @@ test('--check lists unformatted files and exits 1 without writing', async () => 
 test('--check on formatted files exits 0 silently', async () => {
   const dir = workspace('tidy.axon');
   expect(await fmt(['tidy.axon'], { check: true }, dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+});
+
+test('the graph examples (residual, parallel, blocks of them) are in canonical layout', async () => {
+  const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
+  const graphs = ['resnet50.axon', 'densenet121.axon', 'resnet20.axon', 'inception-block.axon'];
+  expect(await fmt(graphs, { check: true }, examples)).toEqual({ code: 0, stdout: '', stderr: '' });
+});
+
+test('a residual and a parallel written on one line are laid out canonically, and stay so', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'axon-fmt-'));
+  const messy = 'network G {\n  input [8]\n  task regression(outputs: 8)\n  layers {\n    residual { dense(8, activation: relu), dense(8) } shortcut { dense(8) }\n    parallel(merge: add) { branch { } branch { dense(8) } }\n  }\n}\n';
+  writeFileSync(join(dir, 'g.axon'), messy);
+  const r = await fmt(['g.axon'], {}, dir);
+  expect(r).toEqual({ code: 0, stdout: 'formatted g.axon\n', stderr: '' });
+  const after = readFileSync(join(dir, 'g.axon'), 'utf8');
+  expect(after).toBe(format(messy));
+  expect(after).toMatch(/^    residual \{\n      dense\(8, activation: relu\)\n      dense\(8\)\n    \} shortcut \{\n      dense\(8\)\n    \}$/m);
+  expect(await fmt(['g.axon'], { check: true }, dir)).toEqual({ code: 0, stdout: '', stderr: '' });
 });
 
 test('rewrites in place atomically, and the result is stable', async () => {
