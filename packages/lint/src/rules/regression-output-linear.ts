@@ -1,5 +1,5 @@
 import { activationText } from '@axon/language';
-import { outputOf } from '../facts.js';
+import { mergedOutput, outputOf } from '../facts.js';
 import { isRegressionLoss, isReluLike, isSaturating, outputValuesText } from '../vocabulary.js';
 import { activationSourceRange, defineRule, fix, removeActivation, taskRelated } from '../rule-kit.js';
 
@@ -25,19 +25,22 @@ export default defineRule(
       network.task?.kind === 'regression' ||
       (network.task === undefined && network.train.lossExplicit && isRegressionLoss(network.train.loss.name));
     if (!isRegression) return;
+    // The activation the output ends with: the output layer's, or one applied after a residual/parallel merge.
     const output = outputOf(network);
-    if (!output || output.activation.name === 'linear') return;
-    const name = output.activation.name;
+    const activationLayer = output?.activationLayer ?? mergedOutput(network)?.activation;
+    const activation = output?.activation ?? (activationLayer?.kind === 'activation' ? activationLayer.activation : undefined);
+    if (!activationLayer || !activation || activation.name === 'linear') return;
+    const name = activation.name;
     const squashing = isSaturating(name) || name === 'softmax';
     if (!squashing && !isReluLike(name)) return;
     context.report({
       messageId: squashing ? 'squashing' : 'rectifying',
-      data: squashing ? { activation: activationText(output.activation), values: outputValuesText(output.activation) } : { activation: activationText(output.activation) },
-      layer: output.activationLayer,
-      range: activationSourceRange(output.activationLayer),
+      data: squashing ? { activation: activationText(activation), values: outputValuesText(activation) } : { activation: activationText(activation) },
+      layer: activationLayer,
+      range: activationSourceRange(activationLayer),
       severity: squashing ? 'error' : 'warning',
       related: taskRelated(network, 'the regression task is declared here'),
-      fix: fix('remove the output activation', removeActivation(context.text, output.activationLayer)),
+      fix: fix('remove the output activation', removeActivation(context.text, activationLayer)),
     });
   },
 );

@@ -6,8 +6,16 @@ ruleTable('regression-output-linear', {
   valid: [
     net({ layers: [R, 'dense(1)'], train: ['loss: mse'] }),
     net({ task: 'classification(classes: 3)', layers: [R, 'dense(3, activation: softmax)'] }),
+    // A residual as the output: the sum of linear branches is linear.
+    net({ input: '[16]', task: 'regression(outputs: 16)', layers: [R, 'residual {', '  dense(16)', '}'] }),
   ],
   invalid: [
+    {
+      name: 'a sigmoid applied after a residual sum at the output',
+      code: net({ input: '[16]', task: 'regression(outputs: 16)', layers: [R, 'residual {', '  dense(16)', '}', 'activation(sigmoid)'] }),
+      errors: [{ messageId: 'squashing', at: '9:5 activation(sigmoid)', severity: 'error', data: { activation: 'sigmoid', values: '0..1' } }],
+      output: net({ input: '[16]', task: 'regression(outputs: 16)', layers: [R, 'residual {', '  dense(16)', '}'] }),
+    },
     {
       name: 'sigmoid output',
       code: net({ layers: [R, 'dense(1, activation: sigmoid)'], train: ['loss: mse'] }),
