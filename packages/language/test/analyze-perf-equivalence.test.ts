@@ -388,6 +388,30 @@ describe('analysis results are unchanged by the speed work', () => {
     }
   });
 
+  it('reusing clean layer checks changes nothing in graphs: residuals and parallels in repeats and blocks, with and without errors', () => {
+    const text = `block unit(w, m) {
+  residual { dense(w, activation: relu), dense(w) }
+  parallel(merge: m) { branch { dense(w) } branch { } branch { residual { dense(w) } shortcut { dense(w) } } }
+}
+network G {
+  input [8]
+  layers {
+    dense(8)
+    repeat 3 { unit(8, add) }
+    unit(8, concat)
+    residual { dense(16) }
+    parallel(merge: maxi) { branch { dense(4) } branch { dense(4) } }
+    dense(1)
+  }
+}
+`;
+    const parsed = parse(text);
+    const reused = analyze(parsed.ast);
+    expect(reused.networks[0]!.layers.length).toBeGreaterThan(30);
+    expect(reused.diagnostics.map((d) => d.code)).toEqual(['analysis/shape-mismatch', 'analysis/unknown-merge']);
+    expect(renderExact(reused)).toBe(renderExact(analyzeEveryCall(parsed.ast)));
+  });
+
   it('analysing the same tree twice gives the same result (no state leaks between runs)', () => {
     const parsed = parse(midSizeProgram());
     expect(render(analyze(parsed.ast))).toBe(render(analyze(parsed.ast)));
