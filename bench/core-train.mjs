@@ -8,6 +8,9 @@
  * (b) 784-256-128-10 relu/softmax, batch 64, Adam, on MNIST digits (the `mnist` package's 10,000).
  * (c) for information (no target): the small MNIST CNN of the learning test —
  *     conv(8, 3×3, relu) → max_pool 2 → conv(16, 3×3, relu) → max_pool 2 → flatten → dense(10, softmax), batch 32, Adam.
+ * (d) for information (no target): the residual example, examples/residual-cnn.axon (parsed by
+ *     @axon/language; TF.js gets the same graph as a functional model with an `add` layer), batch 32, Adam.
+ *     tfjs-wasm cannot train convolutions (no Conv2DBackpropFilter kernel), so (c) and (d) say so.
  * Prints samples/second for each engine and our ratio against each peer. The engines are timed in
  * interleaved rounds and each one's best round is kept, so a burst of load on the shared machine does
  * not land on one engine only.
@@ -15,7 +18,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { buildModel, fit } from '../packages/core/dist/index.js';
+import { check } from '../packages/language/dist/index.js';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -75,6 +80,26 @@ function smallCnn(batchSize) {
   return { ...net, input: [28, 28, 1], layers };
 }
 
+/** examples/residual-cnn.axon, analysed. */
+function residualExample() {
+  const result = check(readFileSync(path.join(here, '..', 'examples', 'residual-cnn.axon'), 'utf8'));
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(`examples/residual-cnn.axon: ${errors[0].message}`);
+  return result.networks[0];
+}
+
+/** The residual example as a TF.js functional model (the same layers, wired through an `add`). */
+function tfjsResidual(tf) {
+  const conv = (filters, padding, activation) => tf.layers.conv2d({ filters, kernelSize: 3, padding, activation, kernelInitializer: 'heNormal' });
+  const input = tf.input({ shape: [28, 28, 1] });
+  const stem = tf.layers.maxPooling2d({ poolSize: 2 }).apply(conv(8, 'valid', 'relu').apply(input));
+  const body = conv(8, 'same', 'linear').apply(conv(8, 'same', 'relu').apply(stem));
+  let t = tf.layers.activation({ activation: 'relu' }).apply(tf.layers.add().apply([body, stem]));
+  t = tf.layers.maxPooling2d({ poolSize: 2 }).apply(conv(16, 'valid', 'relu').apply(t));
+  const out = tf.layers.dense({ units: 10, activation: 'softmax' }).apply(tf.layers.flatten().apply(t));
+  return tf.model({ inputs: input, outputs: out });
+}
+
 function randomData(n, inSize, classes, seed) {
   let s = seed >>> 0;
   const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
@@ -109,7 +134,8 @@ async function rate(epoch, n) {
 }
 
 async function oursRunner(sizes, batchSize, data, cnn) {
-  const model = buildModel(cnn ? smallCnn(batchSize) : mlp(sizes, batchSize), { seed: 1 });
+  const network = cnn === 'residual' ? { ...residualExample(), train: mlp(sizes, batchSize).train } : cnn ? smallCnn(batchSize) : mlp(sizes, batchSize);
+  const model = buildModel(network, { seed: 1 });
   const epoch = () => fit(model, data, undefined, { epochs: 1 });
   await epoch(); // warm-up (JIT)
   return () => rate(epoch, data.n);
@@ -117,8 +143,10 @@ async function oursRunner(sizes, batchSize, data, cnn) {
 
 async function tfjsRunner(tf, backend, sizes, batchSize, data, cnn) {
   await tf.setBackend(backend);
-  const model = tf.sequential();
-  if (cnn) {
+  const model = cnn === 'residual' ? tfjsResidual(tf) : tf.sequential();
+  if (cnn === 'residual') {
+    // built above
+  } else if (cnn) {
     model.add(tf.layers.conv2d({ filters: 8, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }));
     model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
     model.add(tf.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu' }));
@@ -154,6 +182,7 @@ async function main() {
     { name: '(a) 4-16-16-3, batch 16, Adam', sizes: [4, 16, 16, 3], batch: 16, data: randomData(4096, 4, 3, 1) },
     { name: '(b) 784-256-128-10, batch 64, Adam, MNIST', sizes: [784, 256, 128, 10], batch: 64, data: mnistData(quick ? 1024 : 2048) },
     { name: '(c) small CNN on MNIST, batch 32, Adam (information only)', sizes: [784, 10], batch: 32, data: mnistData(256), cnn: true },
+    { name: '(d) residual CNN (examples/residual-cnn.axon) on MNIST, batch 32, Adam (information only)', sizes: [784, 10], batch: 32, data: mnistData(256), cnn: 'residual' },
   ];
   const { activeMatmul } = await import('../packages/core/dist/index.js');
   console.log(`node ${process.version}, ${SECONDS}s per measurement${quick ? ' (quick)' : ''}, axon matmul: ${activeMatmul}`);
