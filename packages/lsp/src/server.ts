@@ -26,6 +26,7 @@ import { formatEdits } from './features/formatting.js';
 import { hover } from './features/hover.js';
 import { inlayHints } from './features/inlay-hints.js';
 import { definition, prepareRename, references, rename, RenameError } from './features/navigation.js';
+import { selectionRanges } from './features/selection-ranges.js';
 import { semanticTokens, semanticTokensLegend } from './features/semantic-tokens.js';
 import { signatureHelp } from './features/signature-help.js';
 import { documentSymbols, foldingRanges } from './features/symbols.js';
@@ -159,6 +160,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        selectionRangeProvider: true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         semanticTokensProvider: { legend: semanticTokensLegend, full: true },
@@ -241,6 +243,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
   connection.onDocumentSymbol(safely('documentSymbol', [], log, (p, token) => withDoc(p.textDocument.uri, DocumentState.Parsed, token, documentSymbols)));
   connection.onFoldingRanges(safely('foldingRange', [], log, (p, token) => withDoc(p.textDocument.uri, DocumentState.Parsed, token, foldingRanges)));
+  connection.onSelectionRanges(
+    safely('selectionRange', [], log, (p, token) => withDoc(p.textDocument.uri, DocumentState.Parsed, token, (d) => selectionRanges(d, p.positions.map((q) => offsetOf(d, q)))) ?? []),
+  );
   connection.onDocumentFormatting(safely('formatting', [], log, (p, token) => withDoc(p.textDocument.uri, DocumentState.Parsed, token, (d) => formatEdits(d))));
   connection.onDocumentRangeFormatting(
     safely('rangeFormatting', [], log, (p, token) => withDoc(p.textDocument.uri, DocumentState.Parsed, token, (d) => formatEdits(d, p.range))),

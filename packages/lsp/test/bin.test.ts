@@ -66,6 +66,7 @@ describe('axon-language-server (built bin over stdio)', () => {
       'inlayHintProvider',
       'referencesProvider',
       'renameProvider',
+      'selectionRangeProvider',
       'semanticTokensProvider',
       'signatureHelpProvider',
       'textDocumentSync',

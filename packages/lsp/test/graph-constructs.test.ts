@@ -4,7 +4,7 @@
  * keywords' hovers (analysis), and the residual mismatch's projection as a quick fix.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, InlayHint, SignatureHelp, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Hover, InlayHint, SelectionRange, SignatureHelp, TextEdit } from 'vscode-languageserver-protocol';
 import { TestClient, applyEdits, marked, uniqueUri } from './harness.js';
 import { GRAPH_SOURCE } from './fixtures.js';
 
@@ -80,6 +80,37 @@ describe('outline and folding of graph constructs', () => {
       '19-20 repeat 2 {',
       '27-28 train {',
     ]);
+  });
+});
+
+describe('selection ranges', () => {
+  it('expand from an argument through its call, the shortcut, the residual, the layers and the network', async () => {
+    const uri = await open(GRAPH_SOURCE);
+    const at = GRAPH_SOURCE.indexOf('use_bias') + 2;
+    const [sel] = await client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [client.position(uri, at)] });
+    const texts: string[] = [];
+    for (let s: SelectionRange | undefined = sel; s; s = s.parent) {
+      const start = client.offset(uri, s.range.start);
+      const end = client.offset(uri, s.range.end);
+      texts.push(GRAPH_SOURCE.slice(start, end).split('\n')[0]!.trim());
+    }
+    expect(texts).toEqual([
+      'use_bias',
+      'use_bias: false',
+      '(32, kernel: 1, stride: 2, use_bias: false)',
+      'conv2d(32, kernel: 1, stride: 2, use_bias: false)',
+      'shortcut {',
+      'residual {',
+      'layers {',
+      'network Graph {',
+      // the whole document (the program, with its trailing newline)
+      'network Graph {',
+    ]);
+    // Inside a residual's body, the body's braces are a level of their own.
+    const inBody = GRAPH_SOURCE.indexOf('conv2d(32, kernel: 3') + 1;
+    const [b] = await client.request<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri }, positions: [client.position(uri, inBody)] });
+    expect(b!.parent!.parent!.range.start).toEqual({ line: 10, character: 13 });
+    expect(b!.parent!.parent!.parent!.range.start).toEqual({ line: 10, character: 4 });
   });
 });
 

@@ -154,6 +154,10 @@ export class TestClient {
     return this.docs.get(uri)!.positionAt(offset);
   }
 
+  offset(uri: string, position: Position): number {
+    return this.docs.get(uri)!.offsetAt(position);
+  }
+
   text(uri: string): string {
     return this.docs.get(uri)!.getText();
   }
