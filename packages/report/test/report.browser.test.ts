@@ -9,7 +9,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ResolvedNetwork } from '@axon/language';
 import { PNG } from 'pngjs';
 import { writeReport } from '@axon/report';
 import { branchingNetwork } from '../../language/test/fixtures/branching-network.js';
@@ -55,6 +56,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** A train report of `network` written to a fresh folder and opened in a page `width` wide; page errors are collected. */
+async function openTrainReport(title: string, network: ResolvedNetwork, width: number): Promise<{ page: Page; problems: string[] }> {
+  const dir = await mkdtemp(join(tmpdir(), 'axon-report-browser-graph-'));
+  const { html } = await writeReport(dir, { kind: 'train', title, network, history: history() }, { png: false });
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  await page.goto(pathToFileURL(html).href);
+  return { page, problems };
+}
 
 describe('the HTML report in Chromium', () => {
   it('opens without console errors and shows every chart with its title, axis labels and one line per series', async () => {
@@ -102,12 +114,7 @@ describe('the HTML report in Chromium', () => {
   });
 
   it('draws a graph network: both branches visible side by side, an edge into the merge from each', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'axon-report-browser-graph-'));
-    const { html } = await writeReport(dir, { kind: 'train', title: 'Branching', network: branchingNetwork('concat'), history: history() }, { png: false });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(pathToFileURL(html).href);
+    const { page, problems } = await openTrainReport('Branching', branchingNetwork('concat'), 1400);
     const layers = page.locator('.diagram svg .layer');
     expect(await layers.count()).toBe(6);
     const boxes = await Promise.all([2, 3].map(async (i) => (await layers.nth(i).boundingBox())!));
@@ -122,13 +129,7 @@ describe('the HTML report in Chromium', () => {
   });
 
   it('draws ResNet-20 written in source legibly: 70 layers in a tall column, nine residual frames, no box over another', async () => {
-    const network = exampleNetwork('resnet20.axon');
-    const dir = await mkdtemp(join(tmpdir(), 'axon-report-browser-resnet-'));
-    const { html } = await writeReport(dir, { kind: 'train', title: 'ResNet-20', network, history: history() }, { png: false });
-    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await page.goto(pathToFileURL(html).href);
+    const { page, problems } = await openTrainReport('ResNet-20', exampleNetwork('resnet20.axon'), 1300);
     const layers = page.locator('.diagram svg .layer');
     expect(await layers.count()).toBe(71);
     expect(await page.locator('.diagram svg .group').count()).toBe(9);

@@ -22,9 +22,14 @@ export function languageDiagnostic(doc: AxonDocument, d: AxonDiagnostic): Diagno
     source: 'axon',
     message: d.message,
   };
-  const rel = related(doc, d.related);
-  if (rel) out.relatedInformation = rel;
-  if (d.fix) out.data = { fixable: true };
+  return withExtras(doc, out, d.related, d.fix !== undefined);
+}
+
+/** Related locations, and `data.fixable` when a quick fix exists (the client may ask for code actions). */
+function withExtras(doc: AxonDocument, out: Diagnostic, rel: AxonDiagnostic['related'], fixable: boolean): Diagnostic {
+  const r = related(doc, rel);
+  if (r) out.relatedInformation = r;
+  if (fixable) out.data = { fixable: true };
   return out;
 }
 
@@ -42,10 +47,7 @@ export function lintDiagnostic(doc: AxonDocument, f: LintFinding, docsBaseUrl: s
     source: 'axon',
     message: f.message,
   };
-  const rel = related(doc, f.related);
-  if (rel) out.relatedInformation = rel;
-  if (f.fix) out.data = { fixable: true };
-  return out;
+  return withExtras(doc, out, f.related, f.fix !== undefined);
 }
 
 /** Every diagnostic of a document: parse errors, analysis errors (only if parsing produced a tree), lint findings. */
