@@ -87,6 +87,8 @@ interface EntryState {
 }
 
 const REPEAT = ['repeat'] as const satisfies readonly Keyword[];
+/** The keywords a `{` follows directly in a layer list. */
+const BRACED = ['residual', 'parallel', 'shortcut', 'branch'] as const satisfies readonly Keyword[];
 
 export class AxonParser extends RecoveringParser implements ParserState {
   /** The parser's own checks' findings (not chevrotain's recognition errors). */
@@ -449,6 +451,12 @@ export class AxonParser extends RecoveringParser implements ParserState {
 
   layerAlts = [
     { ALT: (): LayerStmt | undefined => this.SUBRULE(this.wordThenNumber) },
+    {
+      // only a word directly followed by `{` (the rule could go on into `paralel(…)`'s arguments, which a layer call reads)
+      GATE: () => this.LA(2).tokenType === LCurly,
+      IGNORE_AMBIGUITIES: true,
+      ALT: (): LayerStmt | undefined => this.SUBRULE(this.wordThenBrace),
+    },
     { ALT: (): LayerStmt | undefined => this.SUBRULE(this.layerCall) },
     { ALT: (): LayerStmt | undefined => this.SUBRULE(this.repeatStmt, { ARGS: [this.CONSUME(Repeat)] }) },
     { ALT: (): LayerStmt | undefined => this.SUBRULE(this.residualStmt, { ARGS: [this.CONSUME(Residual)] }) },
@@ -459,6 +467,26 @@ export class AxonParser extends RecoveringParser implements ParserState {
   ];
 
   /** `repaet 2 { … }` (a misspelt `repeat`) or `dense 16` (arguments without parentheses). */
+  /** `residaul { … }`, `paralel { … }`: a misspelt construct keyword, parsed as the construct; any other word before `{` is skipped with its body. */
+  wordThenBrace = this.rule('wordThenBrace', (): LayerStmt | undefined => {
+    const word = this.CONSUME(IdentTok);
+    const guess = this.recording ? undefined : closestKeyword(word.image, BRACED);
+    if (!this.recording) this.report(guess ? problem.unknownKeyword(word.image, guess) : problem.unexpected(this.LA(1), EXPECTED.layer), tokenRange(guess ? word : this.LA(1)));
+    return this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => guess === 'residual', ALT: () => this.SUBRULE(this.residualStmt, { ARGS: [word] }) as LayerStmt | undefined },
+        { GATE: () => guess === 'parallel', ALT: () => this.SUBRULE(this.parallelStmt, { ARGS: [word] }) as LayerStmt | undefined },
+        {
+          ALT: (): undefined => {
+            this.SUBRULE(this.clause, { ARGS: [word, guess === 'shortcut' ? 'Shortcut' : 'Branch'] });
+            return undefined;
+          },
+        },
+      ],
+    });
+  });
+
   wordThenNumber = this.rule('wordThenNumber', (): LayerStmt | undefined => {
     const word = this.CONSUME(IdentTok);
     const isRepeat = !this.recording && closestKeyword(word.image, REPEAT) !== undefined;

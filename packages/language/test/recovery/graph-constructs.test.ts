@@ -83,3 +83,23 @@ describe('recovery: parallel and branch', () => {
     });
   });
 });
+
+describe('recovery: misspelt construct keywords', () => {
+  it('`residaul { }` and `paralel { }` are read as the construct, with a did-you-mean', () => {
+    expect(recovered(wrap('    residaul { dense(3) } shortcut { dense(2) }\n    dense(1)'))).toEqual({
+      errors: [{ code: 'parse/unknown-keyword', at: '3:5-3:13', text: 'residaul', message: 'unknown keyword `residaul`; did you mean `residual`?' }],
+      tree: ['network A {layers {residual {dense(3)} shortcut {dense(2)}; dense(1)}}', 'network B {input [1]}'],
+    });
+    expect(recovered(wrap('    paralel { branch { dense(3) } branch { } }\n    dense(1)'))).toEqual({
+      errors: [{ code: 'parse/unknown-keyword', at: '3:5-3:12', text: 'paralel', message: 'unknown keyword `paralel`; did you mean `parallel`?' }],
+      tree: ['network A {layers {parallel {branch {dense(3)}; branch {}}; dense(1)}}', 'network B {input [1]}'],
+    });
+  });
+
+  it('any other word before `{` is reported at the brace and skipped with its body', () => {
+    expect(recovered(wrap('    foo { dense(3) }\n    dense(1)'))).toEqual({
+      errors: [{ code: 'parse/unexpected-token', at: '3:9-3:10', text: '{', message: "unexpected '{'; expected a layer, `repeat` or '}'" }],
+      tree: ['network A {layers {dense(1)}}', 'network B {input [1]}'],
+    });
+  });
+});
