@@ -43,6 +43,14 @@ describe('axon diagnose', () => {
     expect(r.err).toContain('report');
   });
 
+  it('runs on the residual example (a graph written as source): its gradients neither vanish nor explode', async () => {
+    const r = await diagnose(example('residual-cnn.axon'), { format: 'json', steps: 30, report: false });
+    expect(r.err).toMatch(/^diagnosing ResidualCnn: 30 steps on \d+ rows, seed 42\n$/);
+    const [file] = JSON.parse(r.out) as { messages: { ruleId: string }[] }[];
+    expect(file!.messages.map((m) => m.ruleId).filter((id) => /gradients/.test(id))).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
   it('finds nothing wrong with the iris classifier', async () => {
     const r = await diagnose(example('iris.axon'), { format: 'stylish', steps: 100, report: false });
     expect(r.code).toBe(0);

@@ -86,6 +86,20 @@ describe('axon train', () => {
     expect(model.normalization?.mean.length).toBe(4);
   });
 
+  it('trains the residual example (a graph written as source) and saves a model that loads from its source alone', async () => {
+    const out = join(dir, 'residual-run');
+    const r = await train(join(examples, 'residual-cnn.axon'), { epochs: 2, out, report: false });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/training ResidualCnn \(6,426 parameters\) on 320 rows, validating on 80; 2 epochs, batch 32, seed 42/);
+    const json = JSON.parse(await readFile(join(out, 'model.json'), 'utf8'));
+    expect(json.graph.find((g: { kind: string }) => g.kind === 'merge')).toEqual({ name: 'add', kind: 'merge', inputs: [3, 1] });
+    // No { network } needed: the saved source writes the graph.
+    const loaded = await loadModel(out);
+    expect(loaded.network.layers.map((l) => l.inputs)).toEqual(json.graph.map((g: { inputs: number[] }) => g.inputs));
+    expect(loaded.weights.map((w) => w.name)).toEqual(['conv2d', 'conv2d_1', 'conv2d_2', 'conv2d_3', 'dense']);
+  });
+
   it('--seed changes the run; the same seed repeats it exactly', async () => {
     const a = await train(join(examples, 'binary.axon'), { epochs: 2, out: join(dir, 'seed-a'), seed: 7 });
     const b = await train(join(examples, 'binary.axon'), { epochs: 2, out: join(dir, 'seed-b'), seed: 7 });
