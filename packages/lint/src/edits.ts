@@ -111,7 +111,8 @@ function lineStart(text: string, p: Position): Position {
 }
 
 /** True when only whitespace surrounds `range` on its line(s). */
-function aloneOnLine(text: string, range: Range): boolean {
+/** Nothing but whitespace shares the range's line(s). */
+export function aloneOnLine(text: string, range: Range): boolean {
   for (let i = range.start.offset - 1; i >= 0 && text[i] !== '\n'; i--) if (!/\s/.test(text[i]!)) return false;
   for (let i = range.end.offset; i < text.length && text[i] !== '\n'; i++) if (!/\s/.test(text[i]!)) return false;
   return true;

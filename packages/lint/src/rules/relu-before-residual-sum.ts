@@ -1,5 +1,5 @@
 import { singlePredecessor, successors, type Range, type ResidualStmt, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
-import { deleteRange, point } from '../edits.js';
+import { aloneOnLine, deleteRange, point } from '../edits.js';
 import { activationOf } from '../facts.js';
 import { activationSourceRange, defineRule, fix } from '../rule-kit.js';
 import type { TextEdit } from '../types.js';
@@ -33,6 +33,8 @@ export function bodyFinalActivation(network: ResolvedNetwork, merge: ResolvedLay
  */
 function moveAfter(text: string, network: ResolvedNetwork, merge: ResolvedLayer, relu: ResolvedLayer, construct: ResidualStmt) {
   if (relu.kind !== 'activation' || !contains(construct.bodyRange, relu.origin.range)) return undefined;
+  // Written on a line of its own, so deleting it leaves no stray separator behind.
+  if (!aloneOnLine(text, relu.origin.range)) return undefined;
   const readers = successors(network, merge);
   if (readers.length === 0) return undefined; // the sum is the output: a relu there would change the output activation
   const removal = deleteRange(text, relu.origin.range);

@@ -40,6 +40,11 @@ ruleTable('relu-before-residual-sum', {
       output: block(['dense(8, init: he_normal)'], ['activation(relu)']),
     },
     {
+      name: 'a one-line body: no fix (deleting the relu would leave a stray separator)',
+      code: block(['dense(8, init: he_normal), activation(relu)']),
+      errors: [{ messageId: 'beforeSum', at: '6:34 activation(relu)', data: { layer: 'activation' } }],
+    },
+    {
       name: "the body's last dense applies relu: no fix (which layer should go linear is a choice)",
       code: block(['dense(8, activation: relu, init: he_normal)']),
       errors: [{ messageId: 'beforeSum', at: '6:16 activation: relu', data: { layer: 'dense' } }],
