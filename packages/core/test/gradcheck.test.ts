@@ -90,7 +90,7 @@ describe('finite-difference gradient checks (float64)', () => {
     expect(r.worst).toBeLessThan(TOL);
   });
 
-  it('global average and max pooling, zero padding (all three ways of writing it), dense and conv2d without bias', () => {
+  it('global average and max pooling, zero padding (asymmetric and even), dense and conv2d without bias', () => {
     for (const pool of ['global_avg_pool2d', 'global_max_pool2d'] as const) {
       const r = gradCheck(
         net([5, 4, 2], [
