@@ -1,6 +1,6 @@
 /** What the output rules report about a network's output layer: a wrong activation, a wrong unit count. */
 import type { ResolvedNetwork } from '@axon/language';
-import type { OutputInfo } from './facts.js';
+import type { ActivationLayer, OutputInfo } from './facts.js';
 import { activationSourceRange, fix, setActivation, setUnits, taskRelated, unitsArg } from './rule-kit.js';
 import type { ReportDescriptor } from './types.js';
 
@@ -41,5 +41,23 @@ export function outputUnitsDescriptor<M extends string>(
     range: unitsArg(layer)?.range ?? layer.origin.range,
     related: taskRelated(network),
     fix: fix(`use ${units} ${units === 1 ? 'unit' : 'units'}`, setUnits(layer, units)),
+  };
+}
+
+/** The activation applied after a residual/parallel merge at the output should be `wanted`: at it, with the task and a fix. */
+export function mergedActivationDescriptor<M extends string>(
+  messageId: M,
+  network: ResolvedNetwork,
+  layer: ActivationLayer,
+  wanted: string,
+  data: Data,
+): ReportDescriptor<M> {
+  return {
+    messageId,
+    data,
+    layer,
+    range: activationSourceRange(layer),
+    related: taskRelated(network),
+    fix: fix(`use a ${wanted} output`, setActivation(layer, wanted)),
   };
 }

@@ -1,6 +1,6 @@
 import { activationText } from '@axon/language';
-import { outputOf } from '../facts.js';
-import { outputActivationDescriptor, outputUnitsDescriptor } from '../output-descriptors.js';
+import { mergedOutput, outputOf } from '../facts.js';
+import { mergedActivationDescriptor, outputActivationDescriptor, outputUnitsDescriptor } from '../output-descriptors.js';
 import { defineRule, lossRange } from '../rule-kit.js';
 
 /** A binary classifier outputs one probability: sigmoid over 1 unit (or softmax over 2). */
@@ -25,7 +25,18 @@ export default defineRule(
     const { network } = context;
     if (network.task?.kind !== 'binary_classification') return;
     const output = outputOf(network);
-    if (!output) return;
+    if (!output) {
+      // An activation applied after a residual/parallel merge at the output: sigmoid (or softmax over 2) as for a layer.
+      const after = mergedOutput(network)?.activation;
+      const name = after?.activation.name;
+      const units = network.outputShape[network.outputShape.length - 1];
+      if (!after || name === 'sigmoid' || (name === 'softmax' && units === 2)) return;
+      if (name === 'softmax') return; // over another width: softmax-single-unit (1) or the merge's width is the problem
+      const tanhBce = name === 'tanh' && network.train.loss.name === 'binary_crossentropy';
+      const descriptor = mergedActivationDescriptor(tanhBce ? 'tanhCrossEntropy' : 'notSigmoid', network, after, 'sigmoid', { activation: activationText(after.activation) });
+      context.report({ ...descriptor, fix: units === 1 ? descriptor.fix : undefined });
+      return;
+    }
     const name = output.activation.name;
     const loss = network.train.loss;
     if (name === 'softmax') {

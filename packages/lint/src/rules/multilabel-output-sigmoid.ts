@@ -1,7 +1,7 @@
 import { activationText, TASKS } from '@axon/language';
-import { outputOf } from '../facts.js';
+import { mergedOutput, outputOf } from '../facts.js';
 import { findSetting, replace } from '../edits.js';
-import { outputActivationDescriptor, outputUnitsDescriptor } from '../output-descriptors.js';
+import { mergedActivationDescriptor, outputActivationDescriptor, outputUnitsDescriptor } from '../output-descriptors.js';
 import { defineRule, fix, lossRange, taskRelated } from '../rule-kit.js';
 
 /** Several labels can be true at once: each needs its own sigmoid and binary cross-entropy. */
@@ -35,6 +35,13 @@ export default defineRule(
         context.report(outputActivationDescriptor(messageId, network, output, 'sigmoid', { labels, activation: activationText(output.activation) }));
       }
       if (output.units !== labels) context.report(outputUnitsDescriptor('units', network, output, labels, { units: output.units, labels }));
+    } else {
+      // An activation applied after a residual/parallel merge at the output (a concat of sigmoid branches is fine).
+      const after = mergedOutput(network)?.activation;
+      const name = after?.activation.name;
+      if (after && name !== 'sigmoid') {
+        context.report(mergedActivationDescriptor(name === 'softmax' ? 'softmax' : 'notSigmoid', network, after, 'sigmoid', { labels, activation: activationText(after.activation) }));
+      }
     }
     const wanted = TASKS.multilabel.defaultLoss;
     if (loss.name !== wanted && network.train.lossExplicit) {

@@ -1,13 +1,25 @@
 import { ruleTable } from '../rule-table.js';
-import { bin } from '../specs.js';
+import { net } from '../helpers.js';
+import { bin, R } from '../specs.js';
+
+/** Two one-unit branches averaged (line 6), then `after` at line 10. */
+const averaged = (after: string) =>
+  net({ task: 'binary_classification', input: '[2]', layers: [R, 'parallel(merge: average) {', '  branch { dense(1) }', '  branch { dense(1) }', '}', after], train: ['loss: binary_crossentropy'] });
 
 ruleTable('binary-output-sigmoid', {
   valid: [
     bin('dense(1, activation: sigmoid)'),
     bin('dense(2, activation: softmax)', 'loss: categorical_crossentropy'),
     bin('dense(1)', 'loss: binary_crossentropy(from_logits: true)'),
+    averaged('activation(sigmoid)'),
   ],
   invalid: [
+    {
+      name: 'tanh applied after a merge at the output, with binary cross-entropy',
+      code: averaged('activation(tanh)'),
+      errors: [{ messageId: 'tanhCrossEntropy', at: '10:5 activation(tanh)' }],
+      output: averaged('activation(sigmoid)'),
+    },
     {
       name: 'tanh with binary cross-entropy',
       code: bin('dense(1, activation: tanh)'),
