@@ -28,6 +28,19 @@ import { clean } from './analyze-helpers.js';
 
 const defaults = (sig: Signature) => Object.fromEntries(sig.args.filter((a) => !a.required).map((a) => [a.name, a.default]));
 
+/** Every signature of the catalog: layers, activations, initialisers, losses, optimizers, tasks and early stopping. */
+function allSignatures(): Signature[] {
+  return [
+    ...Object.values(LAYERS),
+    ...Object.values(ACTIVATIONS),
+    ...Object.values(INITIALIZERS),
+    ...Object.values(LOSSES),
+    ...Object.values(OPTIMIZERS),
+    ...Object.values(TASKS),
+    EARLY_STOPPING,
+  ];
+}
+
 describe('catalog', () => {
   it('lists every layer kind with its arguments in positional order', () => {
     expect(Object.keys(LAYERS)).toEqual([
@@ -141,15 +154,7 @@ describe('catalog', () => {
   });
 
   it('every argument has a one-line doc, and every optional one a default or a default text', () => {
-    const sigs: Signature[] = [
-      ...Object.values(LAYERS),
-      ...Object.values(ACTIVATIONS),
-      ...Object.values(INITIALIZERS),
-      ...Object.values(LOSSES),
-      ...Object.values(OPTIMIZERS),
-      ...Object.values(TASKS),
-      EARLY_STOPPING,
-    ];
+    const sigs = allSignatures();
     for (const sig of sigs) {
       expect(sig.doc.length, sig.name).toBeGreaterThan(10);
       for (const a of sig.args) {
@@ -204,15 +209,7 @@ describe('catalog', () => {
 
   it('docs/language.md documents every name and argument of the catalog', () => {
     const doc = readFileSync(new URL('../../../docs/language.md', import.meta.url), 'utf8');
-    const sigs: Signature[] = [
-      ...Object.values(LAYERS),
-      ...Object.values(ACTIVATIONS),
-      ...Object.values(INITIALIZERS),
-      ...Object.values(LOSSES),
-      ...Object.values(OPTIMIZERS),
-      ...Object.values(TASKS),
-      EARLY_STOPPING,
-    ];
+    const sigs = allSignatures();
     const missing: string[] = [];
     for (const sig of sigs) {
       if (!doc.includes(`\`${sig.name}`)) missing.push(sig.name);
