@@ -115,3 +115,17 @@ network N {
     expect(r.diagnostics.map((d) => d.code)).toContain('parse/unexpected-token');
   });
 });
+
+describe('tokens', () => {
+  it('the four graph words are keywords; `merge` and the modes are names', async () => {
+    const { tokenize } = await import('../src/index.js');
+    expect(tokenize('parallel(merge: add) { branch { } } residual { } shortcut { }').filter((t) => t.kind !== 'punctuation').map((t) => `${t.kind}:${t.text}`)).toEqual([
+      'keyword:parallel',
+      'identifier:merge',
+      'identifier:add',
+      'keyword:branch',
+      'keyword:residual',
+      'keyword:shortcut',
+    ]);
+  });
+});
