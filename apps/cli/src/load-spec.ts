@@ -30,14 +30,16 @@ export async function readSource(file: string): Promise<string> {
 export async function loadSpec(
   file: string,
   wanted: string | undefined,
-  io: { stderr: NodeJS.WritableStream; color: boolean; command: string },
+  io: { stderr: NodeJS.WritableStream; color: boolean; command: string; /** Appended to the error count, e.g. "before training" gives "; fix them before training". */ fixBefore?: string },
 ): Promise<LoadedSpec | undefined> {
   const source = await readSource(file);
   const analysed = check(source);
   const errors = analysed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     for (const d of errors) io.stderr.write(`${formatDiagnostic(file, source, d, { color: io.color })}\n`);
-    io.stderr.write(`axon ${io.command}: ${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}\n`);
+    const one = errors.length === 1;
+    const advice = io.fixBefore ? `; fix ${one ? 'it' : 'them'} ${io.fixBefore}` : '';
+    io.stderr.write(`axon ${io.command}: ${errors.length} error${one ? '' : 's'} in ${file}${advice}\n`);
     return undefined;
   }
   return { source, network: chooseNetwork(analysed.networks, wanted, file), networks: analysed.networks, analysed };

@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { appendFileSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import type { Command } from 'commander';
-import { check, formatDiagnostic, type CheckResult, type ResolvedNetwork } from '@axon/language';
+import type { CheckResult, ResolvedNetwork } from '@axon/language';
 import { runTraining, TrainingError, type EpochLog, type TrainingRun, type TrainResult } from '@axon/core';
 import { lintDocument, loadConfig, type Finding } from '@axon/lint';
 import { writeReport } from '@axon/report';
@@ -18,7 +18,7 @@ import { ExitCode, UsageError } from '../exit.js';
 import { describeFsError } from '../fs-errors.js';
 import { ensureOutDir, reportWriteFailure } from '../out-dir.js';
 import { reportFindings } from '../report-findings.js';
-import { chooseNetwork, positiveInteger, readSource, seedInteger } from '../load-spec.js';
+import { loadSpec, positiveInteger, seedInteger } from '../load-spec.js';
 import type { SetExitCode } from './index.js';
 import type { CommandIO } from '../io.js';
 import { createProgress, fmt, metric, type TrainProgress } from '../progress.js';
@@ -59,15 +59,9 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
   const say = (s: string) => io.stdout.write(`${s}\n`);
   const fail = (s: string) => io.stderr.write(`axon train: ${s}\n`);
 
-  const source = await readSource(file);
-  const analysed = check(source);
-  const errors = analysed.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) {
-    for (const d of errors) io.stderr.write(`${formatDiagnostic(file, source, d, { color: io.tty })}\n`);
-    fail(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}; fix ${errors.length === 1 ? 'it' : 'them'} before training`);
-    return ExitCode.Findings;
-  }
-  const network = chooseNetwork(analysed.networks, options.network, file);
+  const spec = await loadSpec(file, options.network, { stderr: io.stderr, color: io.tty, command: 'train', fixBefore: 'before training' });
+  if (!spec) return ExitCode.Findings;
+  const { source, analysed, network } = spec;
 
   const out = options.out ?? join('runs', network.name);
   const shownOut = isAbsolute(out) ? out : relative(process.cwd(), out) || '.';
