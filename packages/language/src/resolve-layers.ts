@@ -10,7 +10,7 @@ import type { Range } from './ast.js';
 import type { Diagnostic } from './diagnostic.js';
 import { INPUT_TENSOR, type ExpandedLayer } from './expand.js';
 import { mergeMismatch } from './merge-errors.js';
-import type { LayerOrigin, MergeMode, ResolvedLayer, Shape } from './network.js';
+import type { ExpansionStep, LayerOrigin, MergeMode, ResolvedLayer, Shape } from './network.js';
 import { makeLayer } from './resolved-layer.js';
 import type { Reporter } from './report.js';
 import { inferLayer, inferMerge, type ShapeResult } from './shapes.js';
@@ -86,11 +86,20 @@ export function resolveLayers(expanded: readonly ExpandedLayer[], input: Shape |
   return { layers, outputShape: shapeOf(out) };
 }
 
+/** The parameters of the innermost block a layer was written in (none outside blocks). */
+function blockParams(chain: readonly ExpansionStep[]): string[] {
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const step = chain[i]!;
+    if (step.kind === 'block') return Object.keys(step.bindings);
+  }
+  return [];
+}
+
 function reportShape(r: Reporter, e: ExpandedLayer, inferred: Extract<ShapeResult, { ok: false }>, shapes: Shape[] | undefined): void {
   const saved = r.chain;
   r.chain = e.chain;
   if (e.construct && shapes) {
-    const m = mergeMismatch(e.construct, shapes, inferred.message);
+    const m = mergeMismatch(e.construct, shapes, inferred.message, blockParams(e.chain));
     const before = r.diagnostics.length;
     r.error('analysis/shape-mismatch', m.range, m.message);
     const d: Diagnostic | undefined = r.diagnostics[before];

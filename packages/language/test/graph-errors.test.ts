@@ -71,6 +71,29 @@ network N {
     expect(d[0]!.related?.map((r) => r.message)).toEqual(['in block `down`, used here']);
   });
 
+  it("inside a block the fix writes the body's width and stride as the block's parameters, so it fits every use", () => {
+    const src = `block down(filters, stride) {
+  residual {
+    conv2d(filters, kernel: 3, stride: stride, padding: same)
+    batch_norm
+  }
+}
+network N {
+  input [16, 16, 8]
+  layers {
+    down(16, 2)
+    down(32, 2)
+    global_avg_pool2d
+  }
+}
+`;
+    const d = check(src).diagnostics;
+    expect(d.map((x) => x.message)).toEqual(['the residual body gives [8, 8, 16] but the shortcut (identity) gives [16, 16, 8]']);
+    expect(d[0]!.fix?.edits[0]!.newText).toBe(' shortcut { conv2d(filters, kernel: 1, stride: stride) }');
+    const [n] = clean(applyEdits(src, d[0]!.fix!.edits));
+    expect(n!.outputShape).toEqual([32]);
+  });
+
   it('after a shape error no merge error is reported (shapes downstream are uncertain)', () => {
     const src = net('[4]', 'conv2d(4, kernel: 3)\nresidual { dense(8) }');
     expect(problems(src).map((p) => p.code)).toEqual(['analysis/shape-mismatch']);
