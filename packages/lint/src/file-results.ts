@@ -70,7 +70,3 @@ export function onlyErrors(result: FileResult): FileResult {
   return { ...result, messages, warningCount: 0, infoCount: 0, fixableCount: messages.filter((m) => m.fix).length };
 }
 
-/** @deprecated The old name of `FileResult` (kept for the CLI and diagnose). */
-export type FileReport = FileResult;
-/** @deprecated The old name of `toFileResult`. */
-export const toFileReport = toFileResult;

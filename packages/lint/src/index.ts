@@ -57,9 +57,6 @@ export {
 } from './suppressions.js';
 export { toFileResult, onlyErrors, type FileResult, type LintMessage } from './file-results.js';
 export { formatResults, FORMAT_NAMES, type FormatName, type FormatOptions } from './formatters/index.js';
-// Old names, kept so the CLI and diagnose keep building: FileReport = FileResult, toFileReport = toFileResult, formatReports = formatResults.
-export { toFileReport, type FileReport } from './file-results.js';
-export { formatReports } from './formatters/index.js';
 export { formatStylish, type StylishOptions } from './formatters/stylish.js';
 export { formatJson, toJsonResults, type JsonFileResult, type JsonMessage } from './formatters/json.js';
 export { formatSarif, toSarif, DEFAULT_DOCS_BASE_URL, type SarifOptions, type ExtraRule } from './formatters/sarif.js';

@@ -6,13 +6,11 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import {
   formatGithub,
-  formatReports,
   formatResults,
   formatStylish,
   lintText,
   resolveConfig,
   rules,
-  toFileReport,
   toFileResult,
   toJsonResults,
   toSarif,
@@ -96,11 +94,4 @@ test('stylish code frames show control characters as symbols (no raw escape reac
   const out = formatStylish([toFileResult('esc.axon', text, result.parseAndAnalysisDiagnostics, result.findings)], {});
   expect(out).toContain('> 2 |   input [2] \u241b[2J');
   expect(out).not.toContain('\u001b');
-});
-
-test('the old names FileReport / toFileReport / formatReports still work (the CLI and diagnose use them)', () => {
-  expect(toFileReport).toBe(toFileResult);
-  expect(formatReports).toBe(formatResults);
-  const r = result('high-dropout.axon');
-  expect(formatReports('github', [r])).toBe(formatGithub([r]));
 });

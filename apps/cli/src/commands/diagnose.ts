@@ -13,7 +13,7 @@ import pc from 'picocolors';
 import type { Command } from 'commander';
 import { checkTargets, loadTrainingData, TrainingError } from '@axon/core';
 import { DEFAULT_THRESHOLDS, DIAGNOSE_RULES, diagnoseNetwork, toLintFindings, type CheckThresholds } from '@axon/diagnose';
-import { ConfigError, FORMAT_NAMES, formatReports, lintDocument, loadConfig, toFileReport, type FormatName } from '@axon/lint';
+import { ConfigError, FORMAT_NAMES, formatResults, lintDocument, loadConfig, toFileResult, type FormatName } from '@axon/lint';
 import { writeReport } from '@axon/report';
 import { ExitCode, UsageError } from '../exit.js';
 import { loadSpec, positiveInteger } from '../load-spec.js';
@@ -103,9 +103,9 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
   info.write(`diagnosing ${network.name}: ${steps} steps on ${data.train.n} rows, seed ${network.train.seed}\n`);
   const result = await diagnoseNetwork(network, data.train, { steps, ...(options.threshold ? { thresholds: options.threshold } : {}) });
   const findings = toLintFindings(source, network, result.findings, lintFindings);
-  const report = toFileReport(file, source, [], findings);
+  const report = toFileResult(file, source, [], findings);
   const colors = io.tty && format === 'stylish' ? pc : undefined;
-  const output = formatReports(format, [report], { ...(colors ? { colors } : {}), extraRules: DIAGNOSE_RULES });
+  const output = formatResults(format, [report], { ...(colors ? { colors } : {}), extraRules: DIAGNOSE_RULES });
   if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
   if (format === 'stylish' && findings.length === 0) io.stdout.write(`no problems found in ${result.steps} steps\n`);
 

@@ -30,5 +30,3 @@ export function formatResults(name: FormatName, results: readonly FileResult[], 
   }
 }
 
-/** @deprecated The old name of `formatResults` (kept for the CLI and diagnose). */
-export const formatReports = formatResults;
