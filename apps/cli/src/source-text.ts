@@ -69,3 +69,17 @@ export async function readSourceText(file: string): Promise<string> {
   if (reason) throw new SourceReadError(`${file}:${reason}`);
   return bytes.toString('utf8');
 }
+
+/**
+ * Reads a file named on the command line (`file` as the user wrote it, `absolute` resolved):
+ * the text, or undefined after writing `axon: <why>` (naming `file`, not `absolute`) to `stderr`.
+ */
+export async function readListedSource(file: string, absolute: string, stderr: { write(s: string): unknown }): Promise<string | undefined> {
+  try {
+    return await readSourceText(absolute);
+  } catch (err) {
+    if (!(err instanceof SourceReadError)) throw err;
+    stderr.write(`axon: ${err.message.split(absolute).join(file)}\n`);
+    return undefined;
+  }
+}

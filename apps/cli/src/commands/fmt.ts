@@ -14,7 +14,7 @@ import { ExitCode, UsageError } from '../exit.js';
 import { expandFiles } from '../files.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { describeFsError } from '../fs-errors.js';
-import { readSourceText, SourceReadError } from '../source-text.js';
+import { readListedSource } from '../source-text.js';
 import type { SetExitCode } from './index.js';
 import type { FilesCommandIO } from '../io.js';
 
@@ -49,12 +49,8 @@ export async function runFmt(paths: string[], options: FmtOptions, io: FilesComm
   let rewritten = 0;
   for (const file of files) {
     const absolute = resolve(io.cwd, file);
-    let text: string;
-    try {
-      text = await readSourceText(absolute);
-    } catch (err) {
-      if (!(err instanceof SourceReadError)) throw err;
-      io.stderr.write(`axon: ${err.message.split(absolute).join(file)}\n`);
+    const text = await readListedSource(file, absolute, io.stderr);
+    if (text === undefined) {
       failed = true;
       continue;
     }

@@ -32,7 +32,7 @@ import { ExitCode, UsageError } from '../exit.js';
 import { expandFiles } from '../files.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { describeFsError } from '../fs-errors.js';
-import { readSourceText, SourceReadError } from '../source-text.js';
+import { readListedSource } from '../source-text.js';
 import type { SetExitCode } from './index.js';
 import type { FilesCommandIO } from '../io.js';
 
@@ -103,15 +103,12 @@ export async function runLint(paths: string[], options: LintOptions, io: FilesCo
   let warnings = 0; // counted before --quiet drops them: --max-warnings still applies
   for (const file of files) {
     const absolute = resolve(io.cwd, file);
-    let text: string;
-    try {
-      text = await readSourceText(absolute);
-    } catch (err) {
-      if (!(err instanceof SourceReadError)) throw err;
-      io.stderr.write(`axon: ${err.message.split(absolute).join(file)}\n`);
+    const read = await readListedSource(file, absolute, io.stderr);
+    if (read === undefined) {
       code = ExitCode.Usage;
       continue;
     }
+    let text = read;
     let config: ResolvedConfig;
     try {
       config = withSeverities(fixedConfig ?? loadConfig(absolute), overrides);
