@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Loss, MergeMode, ResolvedLayer } from '@axon/language';
 import { branchingNetwork, BRANCHING_SOURCE } from '../../language/test/fixtures/branching-network.js';
-import { buildModel, fit, getWeights, predict, setWeights, type Dataset, type TrainedModel } from '../src/index.js';
+import { buildModel, fit, getWeights, predict, setWeights, type TrainedModel } from '../src/index.js';
 import { loadModel, saveModel, ModelFileError } from '../src/io/index.js';
 import { MergeLayer } from '../src/layers/merge.js';
 import { outputActivation, outputFeatures } from '../src/model.js';
 import { gradCheck } from './gradcheck-helpers.js';
 import { graphNet } from './graph-helpers.js';
-import { act, testRandom } from './net-helpers.js';
+import { act } from './net-helpers.js';
+import { argmaxData } from './fixtures/argmax-data.js';
 
 const MODES: MergeMode[] = ['add', 'concat', 'multiply', 'average', 'maximum'];
 const CE: Loss = { name: 'categorical_crossentropy', fromLogits: false };
@@ -157,18 +158,6 @@ describe('the output layer is found through the graph', () => {
     expect(() => buildModel(bad)).toThrow('layer 1 (dense_1): reads from [2]; every input must be -1 (the network input) or an earlier layer');
   });
 });
-
-/** Three classes by which of the first three features is largest (the fourth is noise). */
-function argmaxData(n: number, seed: number): Dataset {
-  const r = testRandom(seed);
-  const x = new Float32Array(n * 4).map(() => r() * 2 - 1);
-  const y = new Float32Array(n * 3);
-  for (let i = 0; i < n; i++) {
-    const row = [x[i * 4]!, x[i * 4 + 1]!, x[i * 4 + 2]!];
-    y[i * 3 + row.indexOf(Math.max(...row))] = 1;
-  }
-  return { x, y, n, inputShape: [4], targetSize: 3 };
-}
 
 describe('training a graph', () => {
   for (const mode of ['add', 'concat'] as const) {

@@ -3,18 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '@axon/core';
 import { diagnoseNetwork, headBatch, lossChecks } from '@axon/diagnose';
 import { branchingNetwork } from '../../language/test/fixtures/branching-network.js';
+import { argmaxData } from '../../core/test/fixtures/argmax-data.js';
 
-/** Deterministic data: class = which of the first three features is largest. */
+/** Deterministic data: class = which of the first three features is largest (seed 17). */
 function data(n: number): Dataset {
-  let s = 17;
-  const r = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
-  const x = new Float32Array(n * 4).map(() => r() * 2 - 1);
-  const y = new Float32Array(n * 3);
-  for (let i = 0; i < n; i++) {
-    const row = [x[i * 4]!, x[i * 4 + 1]!, x[i * 4 + 2]!];
-    y[i * 3 + row.indexOf(Math.max(...row))] = 1;
-  }
-  return { x, y, n, inputShape: [4], targetSize: 3 };
+  return argmaxData(n, 17);
 }
 
 describe('diagnoseNetwork on the branching fixture', () => {
