@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeVariant, resolve, summarizeSweep, variantEdits, hiddenLayers, SWEEP_ACTIVATIONS, RECOMMENDED_INIT, type SweepRun } from '@axon/diagnose';
 import type { EpochLog } from '@axon/core';
 import { branchingNetwork } from '../../language/test/fixtures/branching-network.js';
+import { EXPECTED_RECOMMENDED_INIT } from '../../language/test/fixtures/recommended-init.js';
 
 const SPEC = `network Deep {
   input [4]
@@ -119,17 +120,7 @@ describe('the sweep vocabulary comes from the catalog', () => {
   });
 
   it('each activation’s recommended initialiser', () => {
-    expect(RECOMMENDED_INIT).toEqual({
-      linear: 'glorot_uniform',
-      sigmoid: 'glorot_uniform',
-      tanh: 'glorot_uniform',
-      softmax: 'glorot_uniform',
-      relu: 'he_normal',
-      leaky_relu: 'he_normal',
-      prelu: 'he_normal',
-      elu: 'he_normal',
-      selu: 'lecun_normal',
-    });
+    expect(RECOMMENDED_INIT).toEqual(EXPECTED_RECOMMENDED_INIT);
   });
 });
 

@@ -3,6 +3,7 @@
  * (every catalog default is what analysis fills in when the argument is not written).
  */
 import { describe, expect, it } from 'vitest';
+import { EXPECTED_RECOMMENDED_INIT } from './fixtures/recommended-init.js';
 import {
   ACTIVATIONS,
   DATA_SETTINGS,
@@ -87,17 +88,7 @@ describe('catalog', () => {
     expect(byFamily('saturating')).toEqual(['sigmoid', 'tanh']);
     expect(byFamily('identity')).toEqual(['linear']);
     expect(byFamily('softmax')).toEqual(['softmax']);
-    expect(Object.fromEntries(Object.values(ACTIVATIONS).map((a) => [a.name, a.recommendedInit]))).toEqual({
-      linear: 'glorot_uniform',
-      sigmoid: 'glorot_uniform',
-      tanh: 'glorot_uniform',
-      softmax: 'glorot_uniform',
-      relu: 'he_normal',
-      leaky_relu: 'he_normal',
-      prelu: 'he_normal',
-      elu: 'he_normal',
-      selu: 'lecun_normal',
-    });
+    expect(Object.fromEntries(Object.values(ACTIVATIONS).map((a) => [a.name, a.recommendedInit]))).toEqual(EXPECTED_RECOMMENDED_INIT);
     expect(Object.fromEntries(Object.values(INITIALIZERS).map((i) => [i.name, [i.family, i.distribution]]))).toEqual({
       glorot_uniform: ['glorot', 'uniform'],
       glorot_normal: ['glorot', 'normal'],
