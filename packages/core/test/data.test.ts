@@ -1,28 +1,21 @@
-import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile, rm, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Task } from '@axon/language';
 import { loadCsvData, DataError, applyNormalization, computeNormalization } from '../src/data/index.js';
 import { denseNetwork } from './fixtures/networks.js';
+import { useTempDir } from './temp-dir.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'axon-data-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir('axon-data-');
 
 /** Writes `csv` next to a pretend .axon file and loads it for a network with the given task/input. */
 async function load(
   csv: string | Uint8Array | undefined,
   o: { input: number[]; task?: Task; target: string; features?: string[]; split?: number; standardize?: boolean; seed?: number },
 ) {
-  const sub = await mkdtemp(join(dir, 'case-'));
+  const sub = await mkdtemp(join(dir(), 'case-'));
   if (csv !== undefined) await writeFile(join(sub, 'data.csv'), csv);
   const net = denseNetwork({
     input: o.input,
@@ -278,7 +271,7 @@ describe('loadCsvData: bad data is a DataError with file:row:col', () => {
 
   it('a network without a data block', async () => {
     const net = denseNetwork({ name: 'NoData', input: [1], layers: [{ units: 1 }] });
-    await expect(loadCsvData(net, join(dir, 'x.axon'))).rejects.toThrow(/x\.axon:1:1: network NoData has no data \{ \} block/);
+    await expect(loadCsvData(net, join(dir(), 'x.axon'))).rejects.toThrow(/x\.axon:1:1: network NoData has no data \{ \} block/);
   });
 
   it('shows the data file relative to the working directory when below it', async () => {

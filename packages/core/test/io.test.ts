@@ -1,22 +1,15 @@
-import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { mkdtemp, readFile, writeFile, readdir, rm, truncate } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFile, writeFile, readdir, rm, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { check } from '@axon/language';
 import { buildModel, fit, getWeights, predict, setWeights, type TrainedModel } from '../src/index.js';
 import { loadCsvData, applyNormalization } from '../src/data/index.js';
 import { saveModel, loadModel, encodeModel, ModelFileError } from '../src/io/index.js';
+import { useTempDir } from './temp-dir.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'axon-io-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir('axon-io-');
 
 async function exampleNetwork(file: string) {
   const source = await readFile(join(examples, file), 'utf8');
@@ -49,7 +42,7 @@ function restore(trained: TrainedModel) {
 }
 
 async function saved(name: string, trained: TrainedModel): Promise<string> {
-  const out = join(dir, name);
+  const out = join(dir(), name);
   await saveModel(out, trained);
   return out;
 }
@@ -135,7 +128,7 @@ describe('saveModel / loadModel round trip', () => {
 
 describe('loadModel: missing or corrupt files are clear errors', () => {
   it('a directory without a model', async () => {
-    const err = await loadError(join(dir, 'nothing-here'));
+    const err = await loadError(join(dir(), 'nothing-here'));
     expect(err.message).toMatch(/nothing-here\/model\.json: file not found; .* is not a complete Axon model directory/);
   });
 
