@@ -38,6 +38,19 @@ interface GemmExports {
 
 const align4 = (floats: number): number => (floats + 3) & ~3;
 
+/** Copies `rows` rows of `cols` floats from `src` into `h` at `off`, each row widened to `padded` with zeros. */
+function copyRowsPadded(h: Float32Array, src: Float32Array, off: number, rows: number, cols: number, padded: number): void {
+  if (padded === cols) {
+    h.set(src.subarray(0, rows * cols), off);
+    return;
+  }
+  for (let p = 0; p < rows; p++) {
+    const from = p * cols, to = off + p * padded;
+    for (let i = 0; i < cols; i++) h[to + i] = src[from + i]!;
+    for (let i = cols; i < padded; i++) h[to + i] = 0;
+  }
+}
+
 /** The wasm matmul (falling back to `fallback` for small or float64 products), or null without WebAssembly SIMD. */
 export function createWasmMatmul(fallback: Kernels['matmul']): Kernels['matmul'] | null {
   if (typeof WebAssembly === 'undefined') return null;
@@ -94,14 +107,7 @@ export function createWasmMatmul(fallback: Kernels['matmul']): Kernels['matmul']
       aStep = 4;
       aPanel = R * k * 4;
     } else {
-      if (mp === m) h.set(a.subarray(0, k * m), offA);
-      else {
-        for (let p = 0; p < k; p++) {
-          const src = p * m, dst = offA + p * mp;
-          for (let i = 0; i < m; i++) h[dst + i] = a[src + i]!;
-          for (let i = m; i < mp; i++) h[dst + i] = 0;
-        }
-      }
+      copyRowsPadded(h, a, offA, k, m, mp);
       aRow = 4;
       aStep = mp * 4;
       aPanel = R * 4;
@@ -109,14 +115,7 @@ export function createWasmMatmul(fallback: Kernels['matmul']): Kernels['matmul']
 
     let bStep: number, bPanel: number;
     if (!transB) {
-      if (np === n) h.set(b.subarray(0, k * n), offB);
-      else {
-        for (let p = 0; p < k; p++) {
-          const src = p * n, dst = offB + p * np;
-          for (let j = 0; j < n; j++) h[dst + j] = b[src + j]!;
-          for (let j = n; j < np; j++) h[dst + j] = 0;
-        }
-      }
+      copyRowsPadded(h, b, offB, k, n, np);
       bStep = np * 4;
       bPanel = W * 4;
     } else {
