@@ -92,25 +92,14 @@ function encodeBinary(table: CsvTable, c: number): EncodedTargets {
 function encodeClasses(table: CsvTable, c: number, classes: number, taskName: string): EncodedTargets {
   const n = table.rows.length;
   const labels = distinctInOrder(table, c);
-  const asIndex = [...labels.keys()].every((l) => {
-    const v = cellNumber(l);
-    return v !== undefined && Number.isInteger(v) && v >= 0 && v < classes;
-  });
+  const asIndex = labelsAreIndices(labels.keys(), classes);
   let labelNames: string[];
   let indexOf: (cell: string) => number;
   if (asIndex) {
     labelNames = Array.from({ length: classes }, (_, i) => String(i));
     indexOf = (cell) => Number(cell);
   } else {
-    if (labels.size > classes) {
-      const [extra, at] = [...labels.entries()][classes]!;
-      throw cellError(
-        table,
-        at,
-        c,
-        `label "${extra}" is label number ${classes + 1} in target column "${table.header[c]}" but the task says ${taskName}; labels found: ${quoteList(sortLabels(labels.keys()), 12)}`,
-      );
-    }
+    rejectExtraLabel(table, c, labels, classes, taskName);
     if (labels.size < classes) {
       throw headerError(
         table,
@@ -158,23 +147,12 @@ function encodeMultilabelCell(table: CsvTable, c: number, labels: number, taskNa
     for (const l of split(row.cells[c]!)) if (!firstSeen.has(l)) firstSeen.set(l, r);
   });
   const found = [...firstSeen.keys()];
-  const asIndex = found.every((l) => {
-    const v = cellNumber(l);
-    return v !== undefined && Number.isInteger(v) && v >= 0 && v < labels;
-  });
+  const asIndex = labelsAreIndices(found, labels);
   let labelNames: string[];
   if (asIndex) {
     labelNames = Array.from({ length: labels }, (_, i) => String(i));
   } else {
-    if (found.length > labels) {
-      const [extra, at] = [...firstSeen.entries()][labels]!;
-      throw cellError(
-        table,
-        at,
-        c,
-        `label "${extra}" is label number ${labels + 1} in target column "${table.header[c]}" but the task says ${taskName}; labels found: ${quoteList(sortLabels(found), 12)}`,
-      );
-    }
+    rejectExtraLabel(table, c, firstSeen, labels, taskName);
     if (found.length < labels) {
       throw headerError(
         table,
@@ -190,6 +168,26 @@ function encodeMultilabelCell(table: CsvTable, c: number, labels: number, taskNa
     for (const l of split(row.cells[c]!)) y[r * labels + index.get(l)!] = 1;
   });
   return { y, targetSize: labels, labelNames };
+}
+
+/** Whether every label is an integer class index 0..count-1 (then the indices are the labels). */
+function labelsAreIndices(labels: Iterable<string>, count: number): boolean {
+  return [...labels].every((l) => {
+    const v = cellNumber(l);
+    return v !== undefined && Number.isInteger(v) && v >= 0 && v < count;
+  });
+}
+
+/** Throws at the first label past `count` when a column (labels with the row where each first appears) holds more labels than the task names. */
+function rejectExtraLabel(table: CsvTable, c: number, labels: Map<string, number>, count: number, taskName: string): void {
+  if (labels.size <= count) return;
+  const [extra, at] = [...labels.entries()][count]!;
+  throw cellError(
+    table,
+    at,
+    c,
+    `label "${extra}" is label number ${count + 1} in target column "${table.header[c]}" but the task says ${taskName}; labels found: ${quoteList(sortLabels(labels.keys()), 12)}`,
+  );
 }
 
 /** Distinct cells of a column, each with the 0-based row where it first appears, in order of appearance. */
