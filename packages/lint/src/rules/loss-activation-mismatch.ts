@@ -5,6 +5,12 @@ import { isRegressionLoss } from '../vocabulary.js';
 import { findSetting, namedArg, removeArg, replace } from '../edits.js';
 import { activationSourceRange, defineRule, fix, lossRange, taskText } from '../rule-kit.js';
 
+/** The output activation each cross-entropy expects, and the message when the output applies another. */
+const CROSS_ENTROPY_OUTPUT = {
+  binary_crossentropy: { activation: 'sigmoid', messageId: 'bceWithoutSigmoid' },
+  categorical_crossentropy: { activation: 'softmax', messageId: 'cceWithoutSoftmax' },
+} as const;
+
 /** The loss and the output activation must agree on what the network emits: probabilities or logits. */
 export default defineRule(
   {
@@ -47,17 +53,10 @@ export default defineRule(
     if (output && !loss.fromLogits) {
       const name = output.activation.name;
       const judgedByTask = task === 'binary_classification' || task === 'multilabel' || task === 'classification';
-      if (loss.name === 'binary_crossentropy' && name !== 'sigmoid' && !judgedByTask) {
+      const expected = loss.name === 'binary_crossentropy' || loss.name === 'categorical_crossentropy' ? CROSS_ENTROPY_OUTPUT[loss.name] : undefined;
+      if (expected && name !== expected.activation && !judgedByTask) {
         context.report({
-          messageId: 'bceWithoutSigmoid',
-          data: { activation: activationText(output.activation) },
-          range: lossRange(network),
-          related: [{ range: activationSourceRange(output.activationLayer), message: `the output applies ${name} here` }],
-        });
-      }
-      if (loss.name === 'categorical_crossentropy' && name !== 'softmax' && !judgedByTask) {
-        context.report({
-          messageId: 'cceWithoutSoftmax',
+          messageId: expected.messageId,
           data: { activation: activationText(output.activation) },
           range: lossRange(network),
           related: [{ range: activationSourceRange(output.activationLayer), message: `the output applies ${name} here` }],
