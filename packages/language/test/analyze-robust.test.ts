@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, parse } from '../src/index.js';
+import { applyTextEdits, textEdits } from './fixtures/text-edits.js';
 
 const dir = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const examples = readdirSync(dir)
@@ -38,24 +39,8 @@ describe('analysis robustness', () => {
   });
 
   it('examples with deleted, duplicated and inserted pieces', () => {
-    const edit = fc.record({
-      file: fc.integer({ min: 0, max: examples.length - 1 }),
-      at: fc.nat(),
-      len: fc.integer({ min: 0, max: 12 }),
-      kind: fc.constantFrom('delete', 'duplicate', 'insert'),
-      piece: fc.constantFrom(...pieces),
-    });
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
-        let text = examples[edits[0]!.file]!;
-        for (const e of edits) {
-          const at = e.at % (text.length + 1);
-          if (e.kind === 'delete') text = text.slice(0, at) + text.slice(at + e.len);
-          else if (e.kind === 'duplicate') text = text.slice(0, at) + text.slice(at, at + e.len) + text.slice(at);
-          else text = `${text.slice(0, at)} ${e.piece} ${text.slice(at)}`;
-        }
-        analyseOk(text);
-      }),
+      fc.property(textEdits(examples.length, pieces), (edits) => analyseOk(applyTextEdits(examples, edits, ' '))),
       { numRuns: 300 },
     );
   });

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { applyFixes, applyFixesDetailed, lintText, resolveConfig, type Finding } from '../src/index.js';
+import { applyTextEdits, textEdits } from '../../language/test/fixtures/text-edits.js';
 
 const dir = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const sources = readdirSync(dir).filter((f) => f.endsWith('.axon')).map((f) => readFileSync(`${dir}${f}`, 'utf8'));
@@ -38,24 +39,8 @@ test('arbitrary strings', () => {
 });
 
 test('fixtures with random token edits', () => {
-  const edit = fc.record({
-    source: fc.integer({ min: 0, max: sources.length - 1 }),
-    at: fc.nat(),
-    length: fc.integer({ min: 0, max: 12 }),
-    insert: fc.constantFrom(...TOKENS),
-    mode: fc.constantFrom('delete', 'insert', 'duplicate'),
-  });
   fc.assert(
-    fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
-      let text = sources[edits[0]!.source]!;
-      for (const e of edits) {
-        const at = e.at % (text.length + 1);
-        if (e.mode === 'delete') text = text.slice(0, at) + text.slice(at + e.length);
-        else if (e.mode === 'insert') text = text.slice(0, at) + e.insert + text.slice(at);
-        else text = text.slice(0, at) + text.slice(at, at + e.length) + text.slice(at);
-      }
-      check(text);
-    }),
+    fc.property(textEdits(sources.length, TOKENS), (edits) => check(applyTextEdits(sources, edits))),
     { numRuns: 400 },
   );
 });
