@@ -71,6 +71,8 @@ interface NetworkOptions {
   task?: Task;
   train?: Partial<TrainSpec>;
   data?: Partial<DataSpec> & { source: string; target: string };
+  /** The base of each layer's name (numbered `_1`, `_2`, … after the first); the layer kind by default. */
+  baseName?: (spec: LayerSpec) => string;
 }
 
 /** A hand-built chain: each layer reads the one before it. */
@@ -95,7 +97,7 @@ export function graph(name: string, input: number[], nodes: GraphNode[], opts: N
     const shapes = inputs.map((i) => (i === -1 ? input : layers[i]!.outputShape));
     const r = spec.kind === 'merge' ? inferMerge(spec.mode, shapes) : inferLayer(spec, shapes[0]!);
     if (!r.ok) throw new Error(`fixture: ${r.message}`);
-    const base = NAMES[spec.kind];
+    const base = opts.baseName?.(spec) ?? NAMES[spec.kind];
     const c = counts.get(base) ?? 0;
     counts.set(base, c + 1);
     layers.push({
