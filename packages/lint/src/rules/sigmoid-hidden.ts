@@ -1,5 +1,5 @@
-import { activationOf, hiddenActivationLayers } from '../facts.js';
-import { activationSourceRange, defineRule } from '../rule-kit.js';
+import { reportHiddenActivation } from '../hidden-activation.js';
+import { defineRule } from '../rule-kit.js';
 
 /** sigmoid outputs are all positive: fine for an output probability, awkward inside the network. */
 export default defineRule(
@@ -15,10 +15,5 @@ export default defineRule(
         'sigmoid outputs lie in 0..1 and are never centred on zero, so the next layer\'s weight updates all share one sign and zig-zag towards the optimum; tanh (zero-centred) or relu usually train faster in hidden layers.',
     },
   },
-  (context) => {
-    for (const layer of hiddenActivationLayers(context.network)) {
-      if (activationOf(layer)?.name !== 'sigmoid') continue;
-      context.report({ messageId: 'hidden', layer, range: activationSourceRange(layer) });
-    }
-  },
+  (context) => reportHiddenActivation(context, 'sigmoid'),
 );

@@ -1,5 +1,5 @@
-import { activationOf, hiddenActivationLayers } from '../facts.js';
-import { activationSourceRange, defineRule } from '../rule-kit.js';
+import { reportHiddenActivation } from '../hidden-activation.js';
+import { defineRule } from '../rule-kit.js';
 
 /** softmax turns a layer into one probability distribution: what a classifier's last layer does, not a hidden one. */
 export default defineRule(
@@ -15,10 +15,5 @@ export default defineRule(
         'softmax in a hidden layer forces its units to share one unit of probability: their values become tiny and interdependent and the gradients through them are small. Use relu (or a variant) here and keep softmax for the output of a classifier.',
     },
   },
-  (context) => {
-    for (const layer of hiddenActivationLayers(context.network)) {
-      if (activationOf(layer)?.name !== 'softmax') continue;
-      context.report({ messageId: 'hidden', layer, range: activationSourceRange(layer) });
-    }
-  },
+  (context) => reportHiddenActivation(context, 'softmax'),
 );
