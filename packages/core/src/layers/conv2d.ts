@@ -6,6 +6,7 @@ import { convGeometry, K, type ConvGeometry } from '../kernels.js';
 import type { Param } from '../param.js';
 import type { Rng } from '../rng.js';
 import { hasBias, type ForwardContext, type LayerImpl } from './layer.js';
+import { weightGradients } from './weight-gradients.js';
 
 type ConvSpec = Extract<ResolvedLayer, { kind: 'conv2d' }>;
 
@@ -68,14 +69,8 @@ export class Conv2dLayer implements LayerImpl {
     const g = this.geometry;
     const rows = n * g.outH * g.outW;
     const f = this.spec.filters;
-    const len = rows * f;
-    let dz = dy;
-    if (!dyIsPreact && this.act.code !== 0) {
-      dz = this.dz = ensure(this.dz, this.dtype, len);
-      this.act.backward(this.z as Arr, dy, dz, len);
-    }
-    K.matmul(this.col as Arr, dz, this.kernel.grad, this.patch, rows, f, true, false, false);
-    if (this.bias) K.sumRows(dz, this.bias.grad, rows, f, false);
+    const dz = weightGradients(this.act, this.z as Arr, dy, dyIsPreact, this.dz, this.dtype, this.col as Arr, this.kernel, this.bias, rows, this.patch, f);
+    if (dz !== dy) this.dz = dz;
     if (!needDx) return null;
     const dcol = (this.dcol = ensure(this.dcol, this.dtype, rows * this.patch));
     K.matmul(dz, this.kernel.value, dcol, rows, f, this.patch, false, true, false);

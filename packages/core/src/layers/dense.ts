@@ -6,6 +6,7 @@ import { K } from '../kernels.js';
 import type { Param } from '../param.js';
 import type { Rng } from '../rng.js';
 import { hasBias, type ForwardContext, type LayerImpl } from './layer.js';
+import { weightGradients } from './weight-gradients.js';
 
 type DenseSpec = Extract<ResolvedLayer, { kind: 'dense' }>;
 
@@ -66,14 +67,8 @@ export class DenseLayer implements LayerImpl {
   backward(dy: Arr, n: number, needDx: boolean, dyIsPreact: boolean): Arr | null {
     const units = this.spec.units;
     const rows = n * this.rowsPerSample;
-    const len = rows * units;
-    let dz = dy;
-    if (!dyIsPreact && this.act.code !== 0) {
-      dz = this.dz = ensure(this.dz, this.dtype, len);
-      this.act.backward(this.z as Arr, dy, dz, len);
-    }
-    K.matmul(this.x as Arr, dz, this.kernel.grad, this.features, rows, units, true, false, false);
-    if (this.bias) K.sumRows(dz, this.bias.grad, rows, units, false);
+    const dz = weightGradients(this.act, this.z as Arr, dy, dyIsPreact, this.dz, this.dtype, this.x as Arr, this.kernel, this.bias, rows, this.features, units);
+    if (dz !== dy) this.dz = dz;
     if (!needDx) return null;
     const dx = (this.dx = ensure(this.dx, this.dtype, rows * this.features));
     K.matmul(dz, this.kernel.value, dx, rows, units, this.features, false, true, false);
