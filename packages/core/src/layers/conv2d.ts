@@ -1,12 +1,11 @@
 import type { ResolvedLayer } from '@axon/language';
-import { ActivationUnit } from '../activation.js';
-import { alloc, ensure, type Arr, type DType } from '../arr.js';
-import { initialize } from '../init.js';
+import type { ActivationUnit } from '../activation.js';
+import { ensure, type Arr, type DType } from '../arr.js';
 import { convGeometry, K, type ConvGeometry } from '../kernels.js';
 import type { Param } from '../param.js';
 import type { Rng } from '../rng.js';
-import { hasBias, type ForwardContext, type LayerImpl } from './layer.js';
-import { weightGradients } from './weight-gradients.js';
+import type { ForwardContext, LayerImpl } from './layer.js';
+import { weightedParams, weightGradients } from './weighted.js';
 
 type ConvSpec = Extract<ResolvedLayer, { kind: 'conv2d' }>;
 
@@ -38,15 +37,11 @@ export class Conv2dLayer implements LayerImpl {
     this.inSize = h * w * c;
     this.outSize = g.outH * g.outW * f;
     this.patch = kh * kw * c;
-    const k = this.patch * f;
-    this.kernel = { name: 'kernel', shape: [kh, kw, c, f], value: alloc(dtype, k), grad: alloc(dtype, k), trainable: true };
-    this.bias = hasBias(spec) ? { name: 'bias', shape: [f], value: alloc(dtype, f), grad: alloc(dtype, f), trainable: true } : null;
-    const fans = { fanIn: kh * kw * c, fanOut: kh * kw * f };
-    initialize(this.kernel.value, spec.init, fans, rng);
-    if (this.bias) initialize(this.bias.value, spec.biasInit, fans, rng);
-    this.act = new ActivationUnit(spec.activation, f, dtype);
-    this.params = this.bias ? [this.kernel, this.bias] : [this.kernel];
-    if (this.act.slope) this.params.push(this.act.slope);
+    const weighted = weightedParams(spec, [kh, kw, c, f], f, { fanIn: kh * kw * c, fanOut: kh * kw * f }, dtype, rng);
+    this.kernel = weighted.kernel;
+    this.bias = weighted.bias;
+    this.act = weighted.act;
+    this.params = weighted.params;
   }
 
   preact(): Arr {

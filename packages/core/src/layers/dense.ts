@@ -1,12 +1,11 @@
 import type { ResolvedLayer } from '@axon/language';
-import { ActivationUnit } from '../activation.js';
-import { alloc, ensure, product, type Arr, type DType } from '../arr.js';
-import { initialize } from '../init.js';
+import type { ActivationUnit } from '../activation.js';
+import { ensure, product, type Arr, type DType } from '../arr.js';
 import { K } from '../kernels.js';
 import type { Param } from '../param.js';
 import type { Rng } from '../rng.js';
-import { hasBias, type ForwardContext, type LayerImpl } from './layer.js';
-import { weightGradients } from './weight-gradients.js';
+import type { ForwardContext, LayerImpl } from './layer.js';
+import { weightedParams, weightGradients } from './weighted.js';
 
 type DenseSpec = Extract<ResolvedLayer, { kind: 'dense' }>;
 
@@ -40,14 +39,12 @@ export class DenseLayer implements LayerImpl {
     this.rowsPerSample = product(inputShape.slice(0, -1));
     this.inSize = this.rowsPerSample * features;
     this.outSize = this.rowsPerSample * units;
-    this.kernel = { name: 'kernel', shape: [features, units], value: alloc(dtype, features * units), grad: alloc(dtype, features * units), trainable: true };
-    this.bias = hasBias(spec) ? { name: 'bias', shape: [units], value: alloc(dtype, units), grad: alloc(dtype, units), trainable: true } : null;
     // Keras's Dense: fan_in is the last input axis, fan_out the units, whatever the input's rank.
-    initialize(this.kernel.value, spec.init, { fanIn: features, fanOut: units }, rng);
-    if (this.bias) initialize(this.bias.value, spec.biasInit, { fanIn: features, fanOut: units }, rng);
-    this.act = new ActivationUnit(spec.activation, units, dtype);
-    this.params = this.bias ? [this.kernel, this.bias] : [this.kernel];
-    if (this.act.slope) this.params.push(this.act.slope);
+    const w = weightedParams(spec, [features, units], units, { fanIn: features, fanOut: units }, dtype, rng);
+    this.kernel = w.kernel;
+    this.bias = w.bias;
+    this.act = w.act;
+    this.params = w.params;
   }
 
   preact(): Arr {
