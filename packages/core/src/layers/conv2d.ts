@@ -37,11 +37,7 @@ export class Conv2dLayer implements LayerImpl {
     this.inSize = h * w * c;
     this.outSize = g.outH * g.outW * f;
     this.patch = kh * kw * c;
-    const weighted = weightedParams(spec, [kh, kw, c, f], f, { fanIn: kh * kw * c, fanOut: kh * kw * f }, dtype, rng);
-    this.kernel = weighted.kernel;
-    this.bias = weighted.bias;
-    this.act = weighted.act;
-    this.params = weighted.params;
+    ({ kernel: this.kernel, bias: this.bias, act: this.act, params: this.params } = weightedParams(spec, [kh, kw, c, f], f, { fanIn: kh * kw * c, fanOut: kh * kw * f }, dtype, rng));
   }
 
   preact(): Arr {

@@ -40,11 +40,7 @@ export class DenseLayer implements LayerImpl {
     this.inSize = this.rowsPerSample * features;
     this.outSize = this.rowsPerSample * units;
     // Keras's Dense: fan_in is the last input axis, fan_out the units, whatever the input's rank.
-    const w = weightedParams(spec, [features, units], units, { fanIn: features, fanOut: units }, dtype, rng);
-    this.kernel = w.kernel;
-    this.bias = w.bias;
-    this.act = w.act;
-    this.params = w.params;
+    ({ kernel: this.kernel, bias: this.bias, act: this.act, params: this.params } = weightedParams(spec, [features, units], units, { fanIn: features, fanOut: units }, dtype, rng));
   }
 
   preact(): Arr {
