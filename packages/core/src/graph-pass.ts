@@ -23,6 +23,8 @@ export class ModelGraph {
   readonly output: number;
   /** Per layer, how many gradient contributions it receives per backward pass. */
   private readonly reads: Int32Array;
+  /** Per layer, which of its inputs want a gradient (every one but the network input). */
+  private readonly needDx: readonly (readonly boolean[])[];
   private readonly outputs: (Arr | undefined)[];
   private readonly grads: (Arr | null)[];
   private readonly received: Int32Array;
@@ -35,6 +37,7 @@ export class ModelGraph {
     this.output = layers.length - 1;
     this.reads = new Int32Array(layers.length);
     for (const ins of this.inputs) for (const j of ins) if (j !== NETWORK_INPUT) this.reads[j]!++;
+    this.needDx = this.inputs.map((ins) => ins.map((j) => j !== NETWORK_INPUT));
     this.outputs = layers.map(() => undefined);
     this.grads = layers.map(() => null);
     this.received = new Int32Array(layers.length);
@@ -78,7 +81,7 @@ export class ModelGraph {
       const layer = layers[i] as EngineLayer;
       const ins = this.inputs[i] as readonly number[];
       if (isJoin(layer)) {
-        const dxs = (layer as JoinImpl).backward(d, n, ins.map((j) => j !== NETWORK_INPUT));
+        const dxs = (layer as JoinImpl).backward(d, n, this.needDx[i] as readonly boolean[]);
         ins.forEach((j, k) => {
           const g = dxs[k];
           if (j !== NETWORK_INPUT && g) this.contribute(layers, j, g, n);
