@@ -6,7 +6,7 @@
  * Besides chevrotain's recognition errors the rules check what the grammar alone cannot: separators
  * between entries, misspelt keywords, missing values (`problems`).
  */
-import type { IToken } from 'chevrotain';
+import type { IOrAlt, IToken } from 'chevrotain';
 import type {
   ArgList,
   Argument,
@@ -173,6 +173,18 @@ export class AxonParser extends RecoveringParser implements ParserState {
     state.comma = false;
   }
 
+  /** One entry of the list being parsed (a member, a setting, a layer): separator check, entry, into the list. */
+  nextEntry<T>(alts: IOrAlt<T | undefined>[]): T | undefined {
+    const sep = this.seps[this.depth] as EntryState;
+    this.separatorCheck(sep);
+    const entry = this.OR(alts);
+    if (entry && !this.recording) {
+      sep.into.push(entry);
+      this.afterEntry(sep);
+    }
+    return entry;
+  }
+
   commaCheck(needComma: boolean, what: string): void {
     if (this.recording || !needComma) return;
     this.report(problem.missingComma(what), tokenRange(this.LA(1)));
@@ -261,13 +273,7 @@ export class AxonParser extends RecoveringParser implements ParserState {
   });
 
   memberIteration = (): void => {
-    const sep = this.seps[this.depth] as EntryState;
-    this.separatorCheck(sep);
-    const m = this.OR(this.memberAlts);
-    if (m && !this.recording) {
-      (sep.into as NetworkMember[]).push(m);
-      this.afterEntry(sep);
-    }
+    this.nextEntry(this.memberAlts);
   };
 
   memberAlts = [
@@ -372,13 +378,9 @@ export class AxonParser extends RecoveringParser implements ParserState {
   });
 
   settingIteration = (): void => {
-    const sep = this.seps[this.depth] as EntryState;
-    this.separatorCheck(sep);
-    const s = this.OR(this.settingEntryAlts);
+    const s = this.nextEntry(this.settingEntryAlts);
     if (!this.recording && s) {
-      (sep.into as Setting[]).push(s);
-      this.afterEntry(sep);
-      sep.bareKey = !s.colon && s.value?.kind === 'Name' && s.value.args === undefined ? s.key.name : undefined;
+      (this.seps[this.depth] as EntryState).bareKey = !s.colon && s.value?.kind === 'Name' && s.value.args === undefined ? s.key.name : undefined;
     }
   };
 
@@ -440,13 +442,7 @@ export class AxonParser extends RecoveringParser implements ParserState {
   }
 
   layerIteration = (): void => {
-    const sep = this.seps[this.depth] as EntryState;
-    this.separatorCheck(sep);
-    const s = this.OR(this.layerAlts);
-    if (s && !this.recording) {
-      (sep.into as LayerStmt[]).push(s);
-      this.afterEntry(sep);
-    }
+    this.nextEntry(this.layerAlts);
   };
 
   layerAlts = [
