@@ -6,19 +6,16 @@
  */
 import type { MergeMode, ResolvedLayer } from '@axon/language';
 import { ensure, product, type Arr, type DType } from '../arr.js';
-import type { Param } from '../param.js';
 import type { JoinImpl } from './layer.js';
+import { Weightless } from './weightless.js';
 
 type MergeSpec = Extract<ResolvedLayer, { kind: 'merge' }>;
 
-export class MergeLayer implements JoinImpl {
+export class MergeLayer extends Weightless implements JoinImpl {
   readonly join = true;
   readonly mode: MergeMode;
   readonly inSizes: readonly number[];
   readonly outSize: number;
-  readonly params: Param[] = [];
-  readonly kernel = null;
-  readonly act = null;
   /** concat: last-axis width of each input, and the rows per sample they share. */
   private readonly widths: readonly number[];
   private readonly rowsPerSample: number;
@@ -29,6 +26,7 @@ export class MergeLayer implements JoinImpl {
   private readonly dxs: (Arr | undefined)[];
 
   constructor(readonly spec: MergeSpec, readonly dtype: DType, inputShapes: readonly (readonly number[])[]) {
+    super();
     if (inputShapes.length < 2) throw new Error(`merge (${spec.mode}) needs at least two inputs, got ${inputShapes.length}`);
     if (inputShapes.length > 255) throw new Error(`merge (${spec.mode}) takes at most 255 inputs, got ${inputShapes.length}`);
     this.mode = spec.mode;
@@ -41,10 +39,6 @@ export class MergeLayer implements JoinImpl {
       throw new Error(`merge (${this.mode}) needs inputs of equal size, got ${this.inSizes.join(', ')} values per sample`);
     }
     this.dxs = inputShapes.map(() => undefined);
-  }
-
-  preact(): Arr {
-    throw new Error('merge has no activation');
   }
 
   forward(xs: readonly Arr[], n: number): Arr {
