@@ -146,7 +146,7 @@ export function outputFeatures(model: Model): number {
 }
 
 /** The output layer's engine layer, if the network has layers. */
-export function outputImpl(model: Model): EngineLayer | undefined {
+function outputImpl(model: Model): EngineLayer | undefined {
   const out = outputLayer(model.network);
   return out ? model.layers[out.index] : undefined;
 }
