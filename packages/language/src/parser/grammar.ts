@@ -534,7 +534,7 @@ export class AxonParser extends RecoveringParser implements ParserState {
     const node = this.enter<RepeatStmt & PartialNode>({
       kind: 'Repeat',
       range: this.startRange(kw),
-      keywordRange: this.recording ? (undefined as unknown as Range) : tokenRange(kw),
+      keywordRange: this.tokenRangeOf(kw),
       count: undefined,
       body: [],
     });
@@ -551,7 +551,7 @@ export class AxonParser extends RecoveringParser implements ParserState {
     const node = this.enter<ResidualStmt & PartialNode>({
       kind: 'Residual',
       range: this.startRange(kw),
-      keywordRange: this.recording ? (undefined as unknown as Range) : tokenRange(kw),
+      keywordRange: this.tokenRangeOf(kw),
       body: [],
       bodyRange: this.startRange(kw),
     });
@@ -574,7 +574,7 @@ export class AxonParser extends RecoveringParser implements ParserState {
     const node = this.enter<ParallelStmt & PartialNode>({
       kind: 'Parallel',
       range: this.startRange(kw),
-      keywordRange: this.recording ? (undefined as unknown as Range) : tokenRange(kw),
+      keywordRange: this.tokenRangeOf(kw),
       args: undefined,
       branches: [],
     });
@@ -620,7 +620,7 @@ export class AxonParser extends RecoveringParser implements ParserState {
     const node = this.enter<(ShortcutClause | BranchStmt) & PartialNode>({
       kind,
       range: this.startRange(kw),
-      keywordRange: this.recording ? (undefined as unknown as Range) : tokenRange(kw),
+      keywordRange: this.tokenRangeOf(kw),
       items: [],
     });
     this.CONSUME(LCurly);
@@ -805,6 +805,11 @@ export class AxonParser extends RecoveringParser implements ParserState {
     if (this.recording) return undefined as unknown as Range;
     const s = tokenStart(t);
     return { start: s, end: s };
+  }
+
+  /** `tokenRange(t)`, skipped while recording (like `startRange`). */
+  tokenRangeOf(t: IToken): Range {
+    return this.recording ? (undefined as unknown as Range) : tokenRange(t);
   }
 
   ident(t: IToken): Identifier | undefined {
