@@ -25,6 +25,7 @@ import {
   withSeverities,
   type FileResult,
   type FormatName,
+  type LintResult,
   type ResolvedConfig,
   type RuleSeverity,
 } from '@axon/lint';
@@ -117,11 +118,13 @@ export async function runLint(paths: string[], options: LintOptions, io: FilesCo
       io.stderr.write(`axon: ${err.message}\n`);
       return ExitCode.Usage;
     }
-    let result = lintText(text, { config });
+    let result: LintResult | undefined;
     if (options.fix) {
       // The language's own fixes first while there are errors (a projection shortcut), then the rules'.
+      // fixText lints the text itself: its result stands unless the fixed text cannot be written.
       const fixed = fixText(text, { config, maxPasses: MAX_FIX_PASSES });
-      if (fixed.text !== text) {
+      if (fixed.text === text) result = fixed.result;
+      else {
         try {
           await writeFileAtomic(absolute, fixed.text);
           fixedFiles++;
@@ -133,6 +136,7 @@ export async function runLint(paths: string[], options: LintOptions, io: FilesCo
         }
       }
     }
+    result ??= lintText(text, { config });
     const report = toFileResult(file, text, result.parseAndAnalysisDiagnostics, result.findings);
     warnings += report.warningCount;
     reports.push(options.quiet ? onlyErrors(report) : report);
