@@ -4,7 +4,7 @@
  * delivers to the merge, and the merged shape — for inlay hints and hover.
  */
 import { inputShapes, KEYWORD_DOCS, type BranchStmt, type ParallelStmt, type ResidualStmt, type ResolvedLayer, type ResolvedNetwork, type Shape, type ShortcutClause } from '@axon/language';
-import { formatShape, type Expansion } from './layer-info.js';
+import { formatShape, layersOfCall, type Expansion } from './layer-info.js';
 
 export type GraphConstruct = ResidualStmt | ParallelStmt;
 
@@ -16,13 +16,7 @@ type Merge = Extract<ResolvedLayer, { kind: 'merge' }>;
  * statement starts, as a layer call's layers are.
  */
 export function mergesOf(networks: readonly ResolvedNetwork[], stmt: GraphConstruct): Expansion[] {
-  const at = stmt.range.start.offset;
-  const out: Expansion[] = [];
-  for (const network of networks) {
-    const layers = network.layers.filter((l) => l.kind === 'merge' && l.origin.range.start.offset === at);
-    if (layers.length > 0) out.push({ network, layers });
-  }
-  return out;
+  return layersOfCall(networks, stmt, (l) => l.kind === 'merge');
 }
 
 /** `→ add [8, 8, 64]`, one per distinct result, counted (`×3`) when a construct is expanded several times. */

@@ -61,12 +61,15 @@ export function inputText(network: ResolvedNetwork, layer: ResolvedLayer): strin
   return layer.kind === 'merge' ? `${layer.mode} of ${from.join(' and ')}` : `input ${from.join(', ')}`;
 }
 
-/** The resolved layers a call produced (a call in a repeat or block produces several), grouped by network. */
-export function layersOfCall(networks: readonly ResolvedNetwork[], call: LayerCall): Expansion[] {
+/**
+ * The resolved layers a call produced (a call in a repeat or block produces several), grouped by
+ * network: those whose origin starts where the call does, narrowed by `keep` (a construct's merges).
+ */
+export function layersOfCall(networks: readonly ResolvedNetwork[], call: Pick<LayerCall, 'range'>, keep?: (layer: ResolvedLayer) => boolean): Expansion[] {
   const at = call.range.start.offset;
   const out: Expansion[] = [];
   for (const network of networks) {
-    const layers = network.layers.filter((l) => l.origin.range.start.offset === at);
+    const layers = network.layers.filter((l) => l.origin.range.start.offset === at && (keep === undefined || keep(l)));
     if (layers.length > 0) out.push({ network, layers });
   }
   return out;
