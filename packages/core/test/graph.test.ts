@@ -2,9 +2,8 @@
  * The engine on graph networks: merge layers (values and exact gradients), fan-out gradients summed,
  * the network input read by several layers, training, and model files.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Loss, MergeMode, ResolvedLayer } from '@axon/language';
 import { branchingNetwork, BRANCHING_SOURCE } from '../../language/test/fixtures/branching-network.js';
@@ -16,6 +15,7 @@ import { gradCheck } from './gradcheck-helpers.js';
 import { graphNet } from './graph-helpers.js';
 import { act } from './net-helpers.js';
 import { argmaxData } from './fixtures/argmax-data.js';
+import { useTempDir } from './temp-dir.js';
 
 const MODES: MergeMode[] = ['add', 'concat', 'multiply', 'average', 'maximum'];
 const CE: Loss = { name: 'categorical_crossentropy', fromLogits: false };
@@ -178,13 +178,7 @@ describe('training a graph', () => {
 });
 
 describe('model files of a graph', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'axon-graph-io-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('axon-graph-io-');
 
   async function trained(mode: MergeMode): Promise<{ trainedModel: TrainedModel; x: Float32Array; before: Float32Array }> {
     const network = branchingNetwork(mode);
@@ -196,7 +190,7 @@ describe('model files of a graph', () => {
 
   it('save → load (given the network) → the same predictions, and the wiring is recorded', async () => {
     const { trainedModel, x, before } = await trained('concat');
-    const out = join(dir, 'concat');
+    const out = join(dir(), 'concat');
     await saveModel(out, trainedModel);
     const json = JSON.parse(await readFile(join(out, 'model.json'), 'utf8'));
     expect(json.graph).toEqual([
@@ -214,7 +208,7 @@ describe('model files of a graph', () => {
 
   it('refuses to read a graph model as the chain its source writes, or as another graph', async () => {
     const { trainedModel } = await trained('add');
-    const out = join(dir, 'add');
+    const out = join(dir(), 'add');
     await saveModel(out, trainedModel);
     await expect(loadModel(out)).rejects.toThrow(`${join(out, 'model.json')}: records 5 layers but the source has 4 (network Branching)`);
     const rewired = branchingNetwork('add');
@@ -228,7 +222,7 @@ describe('model files of a graph', () => {
     const { check } = await import('@axon/language');
     const network = check(BRANCHING_SOURCE).networks[0]!;
     const model = buildModel(network);
-    const out = join(dir, 'old');
+    const out = join(dir(), 'old');
     await saveModel(out, { network, source: BRANCHING_SOURCE, weights: getWeights(model), featureNames: ['a', 'b', 'c', 'd'] });
     const path = join(out, 'model.json');
     const json = JSON.parse(await readFile(path, 'utf8'));

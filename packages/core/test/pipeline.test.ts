@@ -1,31 +1,27 @@
 /** The training pipeline: data → targets → build → fit → save, with its stages' errors and cancellation. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { check, type ResolvedNetwork } from '@axon/language';
 import { branchingNetwork } from '../../language/test/fixtures/branching-network.js';
 import { buildModel, loadModel, predict, runTraining, setWeights, TrainingError, type EpochLog } from '../src/index.js';
 import { testRandom } from './net-helpers.js';
+import { useTempDir } from './temp-dir.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const irisPath = join(examples, 'iris.axon');
-let dir: string;
+const dir = useTempDir('axon-pipeline-');
 let iris: { source: string; network: ResolvedNetwork };
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'axon-pipeline-'));
   const source = await readFile(irisPath, 'utf8');
   iris = { source, network: check(source).networks[0]! };
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('runTraining', () => {
   it('loads the spec’s data, trains, saves, and the saved model predicts as the trained one', async () => {
-    const out = join(dir, 'iris');
+    const out = join(dir(), 'iris');
     const epochs: number[] = [];
     let started: { rows: number; epochs: number; seed: number } | undefined;
     const run = await runTraining({
@@ -56,7 +52,7 @@ describe('runTraining', () => {
   });
 
   it('an aborted run stops at the next batch and is still saved', async () => {
-    const out = join(dir, 'aborted');
+    const out = join(dir(), 'aborted');
     const controller = new AbortController();
     let batches = 0;
     const run = await runTraining({
@@ -91,7 +87,7 @@ describe('runTraining', () => {
   });
 
   it('names the stage that failed: data, targets', async () => {
-    const missing = join(dir, 'missing.axon');
+    const missing = join(dir(), 'missing.axon');
     await writeFile(missing, iris.source.replace('"iris.csv"', '"nowhere.csv"'));
     const e1 = await runTraining({ network: check(await readFile(missing, 'utf8')).networks[0]!, specPath: missing }).catch((e: unknown) => e);
     expect(e1).toBeInstanceOf(TrainingError);
@@ -110,7 +106,7 @@ describe('runTraining', () => {
   });
 
   it('a save that cannot be written is a TrainingError(save)', async () => {
-    const blocker = join(dir, 'a-file');
+    const blocker = join(dir(), 'a-file');
     await writeFile(blocker, 'not a folder');
     const err = await runTraining({ network: iris.network, specPath: irisPath, epochs: 1, save: { dir: join(blocker, 'model'), source: iris.source } }).catch((e: unknown) => e);
     expect((err as TrainingError).stage).toBe('save');

@@ -2,22 +2,16 @@
  * Residual and concat networks through the rest of the engine: model files (kernels without a bias
  * are saved alone, in Keras's layout), and a short training run that learns.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildModel, fit, getWeights, predict, setWeights } from '../src/index.js';
 import { loadModel, saveModel } from '../src/io/index.js';
 import { concatNet, residualNet } from './graph-nets.js';
 import { testRandom } from './net-helpers.js';
+import { useTempDir } from './temp-dir.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'axon-residual-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = useTempDir('axon-residual-');
 
 /**
  * size×size×2 images with a bright 2×2 patch at a random place: the class is which channel it lights
@@ -48,7 +42,7 @@ describe('residual and concat networks', () => {
     const network = residualNet();
     const model = buildModel(network, { seed: 2 });
     await fit(model, patches(64, 1, 6), undefined, { epochs: 1, batchSize: 16 });
-    const out = join(dir, 'residual');
+    const out = join(dir(), 'residual');
     await saveModel(out, { network, source: '', weights: getWeights(model), featureNames: ['pixels'] });
     const json = JSON.parse(await readFile(join(out, 'model.json'), 'utf8'));
     const conv1 = json.layers.find((l: { name: string }) => l.name === 'conv2d_1');
