@@ -462,7 +462,6 @@ export class AxonParser extends RecoveringParser implements ParserState {
     { ALT: (): undefined => this.separatorComma() },
   ];
 
-  /** `repaet 2 { … }` (a misspelt `repeat`) or `dense 16` (arguments without parentheses). */
   /** `residaul { … }`, `paralel { … }`: a misspelt construct keyword, parsed as the construct; any other word before `{` is skipped with its body. */
   wordThenBrace = this.rule('wordThenBrace', (): LayerStmt | undefined => {
     const word = this.CONSUME(IdentTok);
@@ -483,6 +482,7 @@ export class AxonParser extends RecoveringParser implements ParserState {
     });
   });
 
+  /** `repaet 2 { … }` (a misspelt `repeat`) or `dense 16` (arguments without parentheses). */
   wordThenNumber = this.rule('wordThenNumber', (): LayerStmt | undefined => {
     const word = this.CONSUME(IdentTok);
     const isRepeat = !this.recording && closestKeyword(word.image, REPEAT) !== undefined;
