@@ -14,17 +14,16 @@
  * layer's pre-activations with |x| ≥ 5 (saturated) over the batch, and the deepest run of saturating
  * layers the lint rule counts on the gradient path (`deepestGradientPath`).
  *
- * The residual networks are written as Axon source (`residual { … }`) when the language can parse it,
- * and otherwise built by rewiring the plain chain (same layers, a `merge(add)` after each block).
+ * The residual networks are written as Axon source (`residual { … }`).
  *
  * Usage (after `npm run build`):
  *   node bench/calibrate-residual.mjs [--max-depth 20] [--seeds 5] [--json]
  */
 import { pathToFileURL } from 'node:url';
-import { check, inferMerge } from '@axon/language';
-import { buildModel, probeGradients, mulberry32 } from '@axon/core';
+import { check } from '@axon/language';
+import { buildModel, probeGradients } from '@axon/core';
 import { deepestGradientPath } from '@axon/lint';
-import { THRESHOLD, gaussianBatch, stackSource } from './calibrate-saturation.mjs';
+import { THRESHOLD, gaussianBatch, median, stackSource } from './calibrate-saturation.mjs';
 
 const WIDTH = 64;
 const CLASSES = 10;
@@ -56,46 +55,17 @@ function resolve(source) {
   return { network: result.networks[0] };
 }
 
-/** The plain chain rewired: after every `block` hidden layers, a merge(add) of the block's output and its input. */
-function rewireResidual(chain, block) {
-  const layers = [];
-  const hidden = chain.layers.slice(0, -1);
-  let current = -1;
-  const push = (layer) => {
-    layers.push({ ...layer, index: layers.length });
-    return layers.length - 1;
-  };
-  for (let b = 0; b < hidden.length; b += block) {
-    const before = current;
-    for (const layer of hidden.slice(b, b + block)) current = push({ ...layer, inputs: [current] });
-    const shapes = [layers[current].outputShape, before < 0 ? chain.input : layers[before].outputShape];
-    const merged = inferMerge('add', shapes);
-    if (!merged.ok) throw new Error(merged.message);
-    current = push({
-      kind: 'merge', mode: 'add', inputs: [current, before], name: b === 0 ? 'add' : `add_${b / block}`,
-      inputShape: shapes[0].slice(), outputShape: merged.outputShape, params: { trainable: 0, nonTrainable: 0 },
-      origin: layers[current].origin, argRanges: {},
-    });
-  }
-  push({ ...chain.layers[chain.layers.length - 1], inputs: [current] });
-  return { ...chain, layers };
-}
-
-/** The network for `variant` ('plain' | 1 | 2 …) and how it was obtained. */
+/** The network for `variant` ('plain' | 1 | 2 …), from its source. */
 export function stackNetwork(activation, depth, variant) {
-  const plain = resolve(stackSource(activation, depth, WIDTH, CLASSES));
-  if (!plain.network) throw new Error(`the plain stack does not analyse: ${plain.errors.map((e) => e.message).join('; ')}`);
-  if (variant === 'plain') return { network: plain.network, from: 'source' };
-  const written = resolve(residualSource(activation, depth, variant));
-  if (written.network) return { network: written.network, from: 'source' };
-  return { network: rewireResidual(plain.network, variant), from: 'rewired' };
+  const source = variant === 'plain' ? stackSource(activation, depth, WIDTH, CLASSES) : residualSource(activation, depth, variant);
+  const { network, errors } = resolve(source);
+  if (!network) throw new Error(`the ${variant === 'plain' ? 'plain' : 'residual'} stack does not analyse: ${errors.map((e) => e.message).join('; ')}`);
+  return network;
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** First/last hidden kernel-gradient ratio, first layer's saturated fraction, and the rule's path length. */
 export function measure(activation, depth, variant, { seeds = 5 } = {}) {
-  const { network, from } = stackNetwork(activation, depth, variant);
+  const network = stackNetwork(activation, depth, variant);
   const weighted = network.layers.filter((l) => l.kind === 'dense');
   const first = weighted[0].index;
   const last = weighted[weighted.length - 2].index;
@@ -108,7 +78,7 @@ export function measure(activation, depth, variant, { seeds = 5 } = {}) {
     saturated.push(Math.max(...weighted.slice(0, -1).map((l) => probe.layers[l.index].saturatedFraction ?? 0)));
   }
   const marked = new Set(weighted.slice(0, -1));
-  return { ratio: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), saturated: median(saturated), path: deepestGradientPath(network, marked).length, from };
+  return { ratio: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios), saturated: median(saturated), path: deepestGradientPath(network, marked).length };
 }
 
 function parseArgs(argv) {
@@ -140,7 +110,7 @@ function main() {
   const e = (v) => v.toExponential(2);
   const cell = (r) => `${e(r.ratio)}${r.ratio < THRESHOLD ? ' **< 1e-3**' : ''} · ${(100 * r.saturated).toFixed(0)}% · ${r.path}`;
   console.log(`first/last hidden gradient-norm ratio at step 0 (median of ${o.seeds} seeds) · most saturated hidden layer's |x| ≥ 5 share · saturating layers on the rule's gradient path`);
-  console.log(`residual networks ${rows[0].residual1.from === 'source' ? 'written as `residual { }` source' : 'rewired by hand from the plain chain'}\n`);
+  console.log('residual networks written as `residual { }` source\n');
   console.log('| f | N | plain | residual, 1 layer per block | residual, 2 layers per block | one shortcut around all N |');
   console.log('| --- | ---: | --- | --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.activation} | ${r.depth} | ${cell(r.plain)} | ${cell(r.residual1)} | ${cell(r.residual2)} | ${cell(r.around)} |`);

@@ -81,7 +81,8 @@ function tfjsRatio(tf, weights, data, activation, depth, width, classes) {
   });
 }
 
-const median = (values) => {
+/** The middle value (the upper of the two middle ones for an even count). */
+export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 };
