@@ -22,15 +22,10 @@ export function predecessors(network: Net, layer: ResolvedLayer): ResolvedLayer[
   return out;
 }
 
-/** True when `layer` reads the network's input directly. */
-export function readsNetworkInput(layer: ResolvedLayer): boolean {
-  return layer.inputs.includes(NETWORK_INPUT);
-}
-
 const successorCache = new WeakMap<readonly ResolvedLayer[], ResolvedLayer[][]>();
 
 /** For each layer index, the layers that read it, in index order. Cached per layer list. */
-export function successorLists(network: Net): readonly (readonly ResolvedLayer[])[] {
+function successorLists(network: Net): readonly (readonly ResolvedLayer[])[] {
   let lists = successorCache.get(network.layers);
   if (!lists) {
     lists = network.layers.map(() => []);
@@ -45,11 +40,6 @@ export function successorLists(network: Net): readonly (readonly ResolvedLayer[]
 /** The layers that read `layer`'s output, in index order. */
 export function successors(network: Net, layer: ResolvedLayer): readonly ResolvedLayer[] {
   return successorLists(network)[layer.index] ?? [];
-}
-
-/** The layers that read the network's input. */
-export function inputReaders(network: Net): ResolvedLayer[] {
-  return network.layers.filter(readsNetworkInput);
 }
 
 /** The one predecessor of a single-input layer (undefined when it reads the network's input, or is a merge). */
@@ -126,11 +116,6 @@ export function topologicalOrder(network: Net): ResolvedLayer[] {
   const dangling = layers.filter((l, i) => i !== last && readers[i]!.length === 0);
   if (dangling.length > 0) throw new GraphError(`${dangling.map((l) => l.name).join(', ')} ${dangling.length === 1 ? 'is' : 'are'} read by no layer: a network has one output`);
   return order;
-}
-
-/** True when `order` lists the layers by index (the analyzer's invariant). */
-export function isIndexOrder(order: readonly ResolvedLayer[]): boolean {
-  return order.every((l, i) => l.index === i);
 }
 
 /**
