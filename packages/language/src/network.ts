@@ -109,7 +109,68 @@ export type LayerSpec =
    */
   | { kind: 'zero_padding2d'; padding: Padding2D }
   /** Joins two or more inputs (see `ResolvedLayer.inputs`); no parameters. */
-  | { kind: 'merge'; mode: MergeMode };
+  | { kind: 'merge'; mode: MergeMode }
+  /**
+   * Token ids → vectors (Keras's `Embedding`): `[n]` → `[n, outputDim]`, `inputDim × outputDim`
+   * parameters, initialised uniform in [-0.05, 0.05] as Keras does. Reads the network's input only;
+   * ids are whole numbers in [0, inputDim) (0 is padding, 1 unknown when `data { text: }` made them).
+   */
+  | { kind: 'embedding'; inputDim: number; outputDim: number }
+  /**
+   * A recurrent layer on `[steps, features]` (Keras's `LSTM`, `GRU` with `reset_after: true`,
+   * `SimpleRNN`). Output `[steps, units]` with `returnSequences`, else `[units]` (the last step);
+   * `bidirectional` runs a second copy over the reversed sequence and concatenates the two (forward
+   * first, as Keras's `Bidirectional(merge_mode="concat")`): `2 × units` features, twice the parameters.
+   * Weights as Keras: kernel `[features, g × units]`, recurrent kernel `[units, g × units]` and bias
+   * `[g × units]` (GRU: `[2, 3 × units]`, input and recurrent biases), g = 4 (LSTM gates i, f, c, o),
+   * 3 (GRU gates z, r, h) or 1 (SimpleRNN). Kernel glorot_uniform, recurrent kernel orthogonal, bias
+   * zeros (LSTM: the forget gate's bias starts at 1, Keras's `unit_forget_bias`).
+   */
+  | {
+      kind: RecurrentKind;
+      units: number;
+      /** Default false. */
+      returnSequences: boolean;
+      /** Default false. */
+      bidirectional: boolean;
+      /** The cell's output/candidate activation; default tanh. */
+      activation: Activation;
+      /** True when the source wrote `activation:`. */
+      activationExplicit: boolean;
+      /** The gates' activation (LSTM, GRU; default sigmoid). Absent for simple_rnn, which has no gates. */
+      recurrentActivation?: Activation;
+      /** Fraction of the inputs dropped while training (one mask per sample for all steps); default 0. */
+      dropout: number;
+      /** Fraction of the recurrent state dropped while training; default 0. */
+      recurrentDropout: number;
+      /** Default true. */
+      useBias: boolean;
+    }
+  /** 1-D convolution over `[steps, channels]` (Keras's `Conv1D`): `[steps', filters]`; kernel `[kernel, channels, filters]`. */
+  | {
+      kind: 'conv1d';
+      filters: number;
+      kernel: number;
+      stride: number; // default 1
+      padding: Padding; // default 'valid'
+      activation: Activation;
+      activationExplicit: boolean;
+      init: Initializer;
+      biasInit: Initializer;
+      useBias: boolean;
+    }
+  | {
+      kind: 'max_pool1d' | 'avg_pool1d';
+      pool: number;
+      stride: number; // default = pool
+      padding: Padding; // default 'valid'
+    }
+  /** The mean (or maximum) of each channel over the steps: `[steps, c]` → `[c]`. */
+  | { kind: 'global_avg_pool1d' }
+  | { kind: 'global_max_pool1d' };
+
+/** The recurrent layer kinds. */
+export type RecurrentKind = 'lstm' | 'gru' | 'simple_rnn';
 
 export type LayerKind = LayerSpec['kind'];
 
@@ -209,10 +270,23 @@ export interface Loss {
   delta?: number;
 }
 
-export type Optimizer =
+/**
+ * Gradient clipping, as Keras's optimizer arguments (written `adam(clipnorm: 1)`): `clipNorm` scales
+ * each weight tensor's gradient down to at most that L2 norm (per tensor, as Keras's `clipnorm`, not
+ * the global norm); `clipValue` clamps every gradient element to [-v, v]. Both may be set (value first,
+ * then norm). Absent: no clipping.
+ */
+export interface GradientClipping {
+  clipNorm?: number;
+  clipValue?: number;
+}
+
+export type Optimizer = (
   | { name: 'sgd'; learningRate: number; momentum: number; nesterov: boolean } // defaults 0.01, 0, false
   | { name: 'adam'; learningRate: number; beta1: number; beta2: number; epsilon: number } // 1e-3, 0.9, 0.999, 1e-7
-  | { name: 'rmsprop'; learningRate: number; rho: number; epsilon: number }; // 1e-3, 0.9, 1e-7
+  | { name: 'rmsprop'; learningRate: number; rho: number; epsilon: number } // 1e-3, 0.9, 1e-7
+) &
+  GradientClipping;
 
 export interface EarlyStopping {
   patience: number;
@@ -241,6 +315,13 @@ export interface DataSpec {
   features?: string[];
   validationSplit: number; // default 0.2
   standardize: boolean; // default true
+  /**
+   * `text: "column"`: the one feature is a text column, tokenised into the input's `[n]` token ids
+   * (lower-cased word tokens; 0 = padding, 1 = unknown; padded or cut to n). Not standardised.
+   */
+  text?: string;
+  /** With `text`: ids 2 … vocabulary − 1 go to the most frequent words of the training rows. Default 20000. */
+  vocabulary?: number;
   ranges: Partial<Record<string, Range>>;
 }
 
