@@ -8,6 +8,7 @@
  *   probeGradients(model, batch)             one forward + backward, no update (step-0 checks)
  *   evaluate(model, data)                    loss and metrics in inference mode
  *   runTraining({ network, specPath, … })    the pipeline of train/diagnose/sweep: data → build → fit → save
+ *   capacityProblem(network, limits)         why a network is too large to train here, in words
  */
 export * from './types.js';
 export { buildModel, predict, getWeights, setWeights, ModelError, type Model, type BuildOptions } from './model.js';
@@ -23,6 +24,7 @@ export {
   type TrainingData,
   type TrainingStage,
 } from './pipeline.js';
+export { capacityProblem, estimateTraining, MAX_TENSOR_ELEMENTS, type CapacityEstimate, type CapacityLimits } from './capacity.js';
 export { K as kernels, installKernels, jsKernels, activeMatmul, type Kernels } from './kernels.js';
 export type { DType } from './arr.js';
 // Data + model files (CSV loading, standardisation, model.json + weights.bin): see docs/model-format.md.
