@@ -8,6 +8,7 @@
  *   probeGradients(model, batch)             one forward + backward, no update (step-0 checks)
  *   evaluate(model, data)                    loss and metrics in inference mode
  *   runTraining({ network, specPath, … })    the pipeline of train/diagnose/sweep: data → build → fit → save
+ *   predictCsv(trained, csvPath)             raw CSV rows → encoded as in training → predictions with label names
  *   capacityProblem(network, limits)         why a network is too large to train here, in words
  */
 export * from './types.js';
@@ -16,6 +17,7 @@ export { fit, evaluate, type FitOptions, type Evaluation } from './fit.js';
 export { probeGradients } from './diagnostics.js';
 export {
   runTraining,
+  predictCsv,
   loadTrainingData,
   checkTargets,
   TrainingError,
@@ -23,12 +25,35 @@ export {
   type TrainingRun,
   type TrainingData,
   type TrainingStage,
+  type CsvPredictions,
 } from './pipeline.js';
 export { capacityProblem, estimateTraining, MAX_TENSOR_ELEMENTS, type CapacityEstimate, type CapacityLimits } from './capacity.js';
 export { K as kernels, installKernels, jsKernels, activeMatmul, type Kernels } from './kernels.js';
 export type { DType } from './arr.js';
 // Data + model files (CSV loading, standardisation, model.json + weights.bin): see docs/model-format.md.
-export { loadCsvData, DataError, applyNormalization, computeNormalization, type LoadCsvOptions } from './data/index.js';
+export {
+  loadCsvData,
+  DataError,
+  applyNormalization,
+  computeNormalization,
+  splitWords,
+  buildVocabulary,
+  encodeTexts,
+  encodeRows,
+  readInputRows,
+  decodeOutputs,
+  outputNames,
+  WORD_PATTERN,
+  PADDING_TOKEN,
+  UNKNOWN_TOKEN,
+  DEFAULT_VOCABULARY,
+  type LoadCsvOptions,
+  type WordRule,
+  type EncodedRows,
+  type InputEncoding,
+  type Prediction,
+  type OutputNaming,
+} from './data/index.js';
 export { mulberry32 } from './data/random.js';
 export {
   saveModel,

@@ -3,14 +3,17 @@
  * load the network's data → check its targets → build the model → fit → save, cancellable with an
  * AbortSignal (an aborted run stops at the next batch and is still saved).
  *
+ * `predictCsv` is the way back: a trained (usually loaded) model and a CSV of raw rows → its predictions,
+ * the rows encoded with the saved normalisation or tokenizer.
+ *
  * Each stage that a user can make fail throws a `TrainingError` naming the stage, so a caller can
  * choose its own wording and exit code; everything else (a bug) propagates as it is.
  */
 import type { EarlyStopping, ResolvedNetwork } from '@axon/language';
-import { DataError, loadCsvData } from './data/index.js';
+import { DataError, loadCsvData, decodeOutputs, readInputRows, type Prediction } from './data/index.js';
 import { fit } from './fit.js';
 import { saveModel } from './io/index.js';
-import { buildModel, getWeights, type Model } from './model.js';
+import { buildModel, getWeights, predict, setWeights, type Model } from './model.js';
 import type { BatchLog, EpochLog, LoadedData, TrainedModel, TrainResult } from './types.js';
 
 /** Data a run trains on: what `loadCsvData` gives, or just the sets (featureNames etc. then default to empty). */
@@ -149,5 +152,29 @@ function trainedModel(network: ResolvedNetwork, source: string, model: Model, da
   if (data.target !== undefined) trained.target = data.target;
   if (data.labelNames) trained.labelNames = data.labelNames;
   if (data.normalization) trained.normalization = data.normalization;
+  if (data.tokenizer) trained.tokenizer = data.tokenizer;
   return trained;
+}
+
+export interface CsvPredictions {
+  /** One per data row, in file order. */
+  predictions: Prediction[];
+  /** The model's raw outputs, `n × outputs` row-major. */
+  outputs: Float32Array;
+  n: number;
+  /** 1-based line of each row in the file. */
+  lines: number[];
+}
+
+/**
+ * Predicts every row of the CSV at `path` (named `shown` in messages) with a trained model: the rows are
+ * encoded as its training rows were, run in inference mode, and decoded with its label names.
+ * Bad rows throw a DataError with file:row:col.
+ */
+export async function predictCsv(trained: TrainedModel, path: string, shown: string = path): Promise<CsvPredictions> {
+  const rows = await readInputRows(trained, path, shown);
+  const model = buildModel(trained.network);
+  setWeights(model, trained.weights);
+  const outputs = predict(model, rows.x, rows.n);
+  return { predictions: decodeOutputs(trained, outputs, rows.n), outputs, n: rows.n, lines: rows.lines };
 }

@@ -21,6 +21,25 @@ export interface Normalization {
   std: number[];
 }
 
+/**
+ * How a text column (`data { text: "column" }`) becomes a row of token ids: the text is put in Unicode
+ * NFC form and lower-cased (`lowercase`), the words are the matches of `pattern` (a `u`-flag regular
+ * expression), each word becomes its index in `vocabulary` (1 when absent), and the row is cut to its
+ * first `length` ids or padded with 0 at the end. Saved with the model so prediction tokenises the
+ * same way training did.
+ */
+export interface TextTokenizer {
+  /** The CSV column holding the text. */
+  column: string;
+  /** Ids per sample: the network's input `[length]`. */
+  length: number;
+  lowercase: boolean;
+  /** The word pattern, as a RegExp source read with the `gu` flags. */
+  pattern: string;
+  /** Id → word: `[0]` is `""` (padding), `[1]` is `"[UNK]"` (unknown), then the training words by frequency. */
+  vocabulary: string[];
+}
+
 /** What a CSV loader produces: train/validation sets plus everything needed to reproduce the encoding. */
 export interface LoadedData {
   train: Dataset;
@@ -30,6 +49,8 @@ export interface LoadedData {
   /** Class labels in one-hot order (classification) or [negative, positive] (binary), if categorical. */
   labelNames?: string[];
   normalization?: Normalization;
+  /** Set when the feature is a text column: the vocabulary built from the training rows. */
+  tokenizer?: TextTokenizer;
 }
 
 /** One layer's training diagnostics, taken from the forward/backward pass already run (no second pass). */
@@ -112,6 +133,7 @@ export interface TrainedModel {
   target?: string;
   labelNames?: string[];
   normalization?: Normalization;
+  tokenizer?: TextTokenizer;
 }
 
 /**

@@ -242,7 +242,7 @@ describe('loadCsvData: bad data is a DataError with file:row:col', () => {
 
   it('input shape mismatch with the feature count', async () => {
     const err = await loadError('a,b,c,y\n1,2,3,4\n', { input: [28, 28, 1], target: 'y' });
-    expect(err.message).toMatch(/data\.csv:1: 3 feature columns \(a, b, c\) but network Net has input \[28, 28, 1\] \(784 values per sample\)/);
+    expect(err.message).toMatch(/data\.csv:1: input \[28, 28, 1\] of network Net needs 784 feature columns \(28 × 28 × 1, filled row-major\); the file has 3 \(a, b, c\); set data\.features or change input$/);
   });
 
   it('a semicolon- or tab-separated file is named as such', async () => {

@@ -6,18 +6,22 @@
  * (regression with several outputs, multilabel as 0/1 columns). Rows are shuffled with a seeded generator
  * (`options.seed`, else `train.seed`) and the last `round(n * validation_split)` rows of that order are the
  * validation set. With `standardize` (the default) features are standardised with the training split's
- * statistics, which are returned for saving with the model. Every problem is a DataError.
+ * statistics, which are returned for saving with the model. With `data.text` the one feature is a text
+ * column, tokenised into the input's `[n]` ids with a vocabulary built from the training rows only (see
+ * tokenizer.ts; never standardised). Numeric columns fill a rank-N input row-major (`input [steps,
+ * features]` reads steps × features columns, the first `features` being step 1). Every problem is a DataError.
  */
-import { dirname, relative, resolve, isAbsolute } from 'node:path';
-import type { ResolvedNetwork } from '@axon/language';
-import type { Dataset, LoadedData, Normalization } from '../types.js';
+import { dirname, resolve, isAbsolute } from 'node:path';
+import { DATA_SETTINGS, NETWORK_INPUT, type DataSpec, type Range, type ResolvedNetwork } from '@axon/language';
+import type { Dataset, LoadedData, Normalization, TextTokenizer } from '../types.js';
 import { readCsvTable, type CsvTable } from './csv.js';
 import { DataError } from './errors.js';
 import { requireNumber } from './cells.js';
 import { encodeTargets, type EncodedTargets } from './targets.js';
 import { computeNormalization, applyNormalization } from './normalize.js';
 import { seededPermutation } from './random.js';
-import { closestName } from './suggest.js';
+import { findColumns, shownPath, splitTargetNames } from './columns.js';
+import { buildVocabulary, DEFAULT_VOCABULARY, DEFAULT_WORD_RULE, encodeTexts } from './tokenizer.js';
 
 export interface LoadCsvOptions {
   /** Shuffle seed; defaults to the network's `train.seed`. */
@@ -47,13 +51,17 @@ export async function loadCsvData(
     }
     throw err;
   });
-  const targetColumns = findColumns(table, splitNames(spec.target), 'target');
-  const featureColumns = spec.features
-    ? findColumns(table, spec.features, 'feature')
-    : table.header.map((_, i) => i).filter((i) => !targetColumns.includes(i));
+  const targetColumns = findColumns(table, splitTargetNames(spec.target), 'target');
+  const textColumn = spec.text !== undefined ? findTextColumn(network, spec, table, axonFile) : undefined;
+  const featureColumns =
+    textColumn !== undefined
+      ? [textColumn]
+      : spec.features
+        ? findColumns(table, spec.features, 'feature')
+        : table.header.map((_, i) => i).filter((i) => !targetColumns.includes(i));
   const clash = featureColumns.find((c) => targetColumns.includes(c));
   if (clash !== undefined) {
-    throw new DataError(`column "${table.header[clash]}" is both a feature and the target`, {
+    throw new DataError(`column "${table.header[clash]}" is both a ${textColumn !== undefined ? 'text' : 'feature'} column and the target`, {
       file: table.file,
       row: table.headerLine,
       columnNumber: clash + 1,
@@ -67,33 +75,49 @@ export async function loadCsvData(
     });
   }
   const perSample = network.input.reduce((a, b) => a * b, 1);
-  if (perSample !== featureColumns.length) {
+  if (textColumn === undefined && perSample !== featureColumns.length) {
     const list = featureColumns.slice(0, 8).map((c) => table.header[c]).join(', ');
+    const layout = network.input.length > 1 ? ` (${network.input.join(' × ')}, filled row-major)` : '';
     throw new DataError(
-      `${featureColumns.length} feature column${featureColumns.length === 1 ? '' : 's'} (${list}${featureColumns.length > 8 ? ', …' : ''}) but network ${network.name} has input [${network.input.join(', ')}] (${perSample} value${perSample === 1 ? '' : 's'} per sample); set data.features or change input`,
+      `input [${network.input.join(', ')}] of network ${network.name} needs ${perSample} feature column${perSample === 1 ? '' : 's'}${layout}; the file has ${featureColumns.length} (${list}${featureColumns.length > 8 ? ', …' : ''}); set data.features or change input`,
       { file: table.file, row: table.headerLine },
     );
   }
 
   const n = table.rows.length;
-  const features = featureColumns.length;
-  const x = new Float32Array(n * features);
-  for (let r = 0; r < n; r++) {
-    for (let f = 0; f < features; f++) x[r * features + f] = requireNumber(table, r, featureColumns[f]!, 'feature');
-  }
   const targets = encodeTargets(table, targetColumns, network.task);
-
   const seed = options.seed ?? network.train.seed;
   const order = seededPermutation(n, seed);
   const nVal = validationCount(n, spec.validationSplit);
   const trainRows = order.slice(0, n - nVal);
   const valRows = order.slice(n - nVal);
 
-  let train = takeRows(x, targets, trainRows, features, network.input);
-  let validation = nVal > 0 ? takeRows(x, targets, valRows, features, network.input) : undefined;
+  let x: Float32Array;
+  let tokenizer: TextTokenizer | undefined;
+  if (textColumn !== undefined) {
+    const texts = table.rows.map((row) => row.cells[textColumn]!);
+    tokenizer = {
+      column: table.header[textColumn]!,
+      length: network.input[0]!,
+      ...DEFAULT_WORD_RULE,
+      vocabulary: buildVocabulary(
+        trainRows.map((r) => texts[r]!),
+        vocabularySize(spec),
+      ),
+    };
+    x = encodeTexts(texts, tokenizer);
+  } else {
+    x = new Float32Array(n * perSample);
+    for (let r = 0; r < n; r++) {
+      for (let f = 0; f < perSample; f++) x[r * perSample + f] = requireNumber(table, r, featureColumns[f]!, 'feature');
+    }
+  }
+
+  let train = takeRows(x, targets, trainRows, perSample, network.input);
+  let validation = nVal > 0 ? takeRows(x, targets, valRows, perSample, network.input) : undefined;
   let normalization: Normalization | undefined;
-  if (spec.standardize) {
-    normalization = computeNormalization(train.x, train.n, features);
+  if (spec.standardize && !tokenizer) {
+    normalization = computeNormalization(train.x, train.n, perSample);
     train = { ...train, x: applyNormalization(train.x, train.n, normalization) };
     if (validation) validation = { ...validation, x: applyNormalization(validation.x, validation.n, normalization) };
   }
@@ -105,7 +129,47 @@ export async function loadCsvData(
   if (validation) result.validation = validation;
   if (targets.labelNames) result.labelNames = targets.labelNames;
   if (normalization) result.normalization = normalization;
+  if (tokenizer) result.tokenizer = tokenizer;
   return result;
+}
+
+/** `data.vocabulary`, else the catalog's default. */
+function vocabularySize(spec: DataSpec): number {
+  return spec.vocabulary ?? (DATA_SETTINGS.vocabulary?.default as number | undefined) ?? DEFAULT_VOCABULARY;
+}
+
+/**
+ * The column of `data.text`, after checking the spec can read it: the input is `[n]`, `data.features`
+ * lists nothing but the text column, and an embedding reading the input has room for every id.
+ * Spec problems point at the .axon file; a missing column at the CSV header.
+ */
+function findTextColumn(network: ResolvedNetwork, spec: DataSpec, table: CsvTable, axonFile: string): number {
+  const at = (range: Range | undefined, message: string): DataError => {
+    const start = (range ?? network.dataRange ?? network.nameRange).start;
+    return new DataError(message, { file: shownPath(axonFile), row: start.line, columnNumber: start.column });
+  };
+  if (network.input.length !== 1) {
+    throw at(
+      network.inputRange,
+      `data.text "${spec.text}" becomes a row of token ids, so network ${network.name} needs an input [n] (n tokens per sample), not [${network.input.join(', ')}]`,
+    );
+  }
+  const others = (spec.features ?? []).filter((f) => f !== spec.text);
+  if (others.length > 0) {
+    throw at(
+      spec.ranges.features,
+      `data.features lists ${others.map((f) => `"${f}"`).join(', ')} but with data.text the text column "${spec.text}" is the only feature; remove data.features (numeric columns cannot be mixed with a text column)`,
+    );
+  }
+  const size = vocabularySize(spec);
+  const embedding = network.layers.find((l) => l.inputs.includes(NETWORK_INPUT) && l.kind === 'embedding');
+  if (embedding && embedding.kind === 'embedding' && embedding.inputDim < size) {
+    throw at(
+      spec.ranges.vocabulary ?? spec.ranges.text,
+      `data.vocabulary ${spec.vocabulary === undefined ? `defaults to ${size}` : `is ${size}`}, so token ids run up to ${size - 1}, but ${embedding.name} reads ids below ${embedding.inputDim}; set vocabulary: ${embedding.inputDim} or embedding(${size}, …)`,
+    );
+  }
+  return findColumns(table, [spec.text!], 'text')[0]!;
 }
 
 /** Rows held out for validation: round(n * split), at least 1 and at most n - 1 when split > 0 and n >= 2. */
@@ -122,38 +186,4 @@ function takeRows(x: Float32Array, t: EncodedTargets, rows: number[], features: 
     y.set(t.y.subarray(src * t.targetSize, (src + 1) * t.targetSize), i * t.targetSize);
   });
   return { x: out, y, n: rows.length, inputShape: [...inputShape], targetSize: t.targetSize };
-}
-
-function splitNames(target: string): string[] {
-  return target
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
-function findColumns(table: CsvTable, wanted: string[], role: 'target' | 'feature'): number[] {
-  if (wanted.length === 0) {
-    throw new DataError(`data.${role === 'target' ? 'target' : 'features'} names no column`, { file: table.file, row: table.headerLine });
-  }
-  return wanted.map((name) => {
-    const i = table.header.indexOf(name);
-    if (i >= 0) return i;
-    const cols = table.header.length > 12 ? `${table.header.slice(0, 12).join(', ')}, …` : table.header.join(', ');
-    // One header cell holding ';' or tabs: the file uses another separator, which is the real problem.
-    const other = table.header.length === 1 ? ([';', '\t', '|'] as const).find((sep) => table.header[0]!.includes(sep)) : undefined;
-    const separator = other ? `; the file looks ${other === '\t' ? 'tab' : other === ';' ? 'semicolon' : 'pipe'}-separated, but data files must be comma-separated` : '';
-    const guess = other ? undefined : closestName(name, table.header);
-    const hint = guess ? ` (did you mean "${guess}"?)` : '';
-    throw new DataError(`no ${role} column "${name}"${hint}; the header has: ${cols}${separator}`, {
-      file: table.file,
-      row: table.headerLine,
-      column: name,
-    });
-  });
-}
-
-/** Paths in messages are relative to the working directory when the file is below it. */
-function shownPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }

@@ -2,14 +2,16 @@
  * loadModel: `<dir>/model.json` + `<dir>/weights.bin` → TrainedModel.
  * Checks, in order: both files exist; model.json is JSON of this format and version; weights.bin has the
  * recorded length and SHA-256; the saved source still parses and analyses, and holds the network; every
- * layer's tensors match the network's layers (names, kinds, parameter counts, kernel/bias shapes).
+ * layer's tensors match the network's layers (names, kinds, parameter counts, kernel/bias shapes); a
+ * tokenizer (optional) is well formed and fits the network's input and embedding.
  * Any failure is a ModelFileError naming the file and what is wrong.
  */
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { parse, analyze, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
-import type { LayerWeights, TrainedModel } from '../types.js';
+import { parse, analyze, NETWORK_INPUT, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
+import type { LayerWeights, TextTokenizer, TrainedModel } from '../types.js';
+import { tokenizerProblem } from '../data/tokenizer.js';
 import { ModelFileError } from './errors.js';
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, MODEL_JSON, WEIGHTS_BIN, type ModelFile } from './model-format.js';
 import { expectedTensorShapes } from './weight-shapes.js';
@@ -48,6 +50,7 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
   if (file.target !== undefined) model.target = file.target;
   if (file.labelNames) model.labelNames = [...file.labelNames];
   if (file.normalization) model.normalization = file.normalization;
+  if (file.tokenizer) model.tokenizer = checkTokenizer(file, network, jsonPath);
   return model;
 }
 
@@ -86,6 +89,10 @@ function checkModelFile(raw: unknown, path: string): ModelFile {
     if (typeof n !== 'object' || n === null || !isNumberArray(n.mean) || !isNumberArray(n.std) || n.mean.length !== n.std.length) {
       fail('"normalization" must be { mean: number[], std: number[] } of equal length');
     }
+  }
+  if (o.tokenizer !== undefined) {
+    const problem = tokenizerProblem(o.tokenizer);
+    if (problem) fail(`"tokenizer" ${problem}`);
   }
   const w = o.weights as Record<string, unknown> | undefined;
   if (typeof w !== 'object' || w === null) fail('"weights" is missing');
@@ -165,6 +172,22 @@ function checkGraph(file: ModelFile, network: ResolvedNetwork, path: string, wha
       );
     }
   });
+}
+
+/** A saved tokenizer must fit its network: input [length], and every id below an embedding's input_dim. */
+function checkTokenizer(file: ModelFile, network: ResolvedNetwork, path: string): TextTokenizer {
+  const t = file.tokenizer!;
+  if (network.input.length !== 1 || network.input[0] !== t.length) {
+    throw new ModelFileError(path, `"tokenizer" makes rows of ${t.length} token ids but network ${network.name} has input [${network.input.join(', ')}]`);
+  }
+  const embedding = network.layers.find((l) => l.inputs.includes(NETWORK_INPUT) && l.kind === 'embedding');
+  if (embedding && embedding.kind === 'embedding' && t.vocabulary.length > embedding.inputDim) {
+    throw new ModelFileError(path, `"tokenizer" has ${t.vocabulary.length} ids but ${embedding.name} reads ids below ${embedding.inputDim}`);
+  }
+  if (file.featureNames.length !== 1 || file.featureNames[0] !== t.column) {
+    throw new ModelFileError(path, `"tokenizer" reads column "${t.column}" but "featureNames" is [${file.featureNames.map((f) => `"${f}"`).join(', ')}]`);
+  }
+  return { column: t.column, length: t.length, lowercase: t.lowercase, pattern: t.pattern, vocabulary: [...t.vocabulary] };
 }
 
 function decodeWeights(file: ModelFile, bytes: Buffer, network: ResolvedNetwork, path: string): LayerWeights[] {

@@ -4,7 +4,7 @@
  *   <dir>/model.json   ModelFile below (UTF-8 JSON)
  *   <dir>/weights.bin  every weight tensor, float32 little-endian, concatenated in `layers` order
  */
-import type { Normalization } from '../types.js';
+import type { Normalization, TextTokenizer } from '../types.js';
 import type { Shape, Task } from '@axon/language';
 
 export const MODEL_FORMAT = 'axon-model';
@@ -54,6 +54,11 @@ export interface ModelFile {
   target?: string;
   labelNames?: string[];
   normalization?: Normalization;
+  /**
+   * How the text column becomes token ids (`data { text: … }`): column, length, lowercase, pattern and
+   * the vocabulary (id → word). Absent for numeric features; files written before text data lack it.
+   */
+  tokenizer?: TextTokenizer;
   weights: {
     file: typeof WEIGHTS_BIN;
     dtype: 'float32';

@@ -73,6 +73,7 @@ export function encodeModel(model: TrainedModel): { file: ModelFile; bytes: Uint
     ...(model.normalization
       ? { normalization: { mean: [...model.normalization.mean], std: [...model.normalization.std] } }
       : {}),
+    ...(model.tokenizer ? { tokenizer: { ...model.tokenizer, vocabulary: [...model.tokenizer.vocabulary] } } : {}),
     weights: {
       file: WEIGHTS_BIN,
       dtype: 'float32',
