@@ -8,6 +8,7 @@
  */
 import type { NetworkDecl, NetworkMember, Program, Range } from './ast.js';
 import { checkRecursion, collectBlocks, type BlockTable } from './blocks.js';
+import { Budget } from './budget.js';
 import { sectionKeyword } from './catalog.js';
 import type { Diagnostic } from './diagnostic.js';
 import { checkUnusedBlock, expandLayers } from './expand.js';
@@ -15,6 +16,7 @@ import type { ResolvedLayer, ResolvedNetwork, Shape } from './network.js';
 import { Reporter } from './report.js';
 import { resolveLayers } from './resolve-layers.js';
 import { CleanChecks } from './reuse.js';
+import { checkTextData } from './text-data.js';
 import { keywordRange, resolveData, resolveInput, resolveTask, resolveTrain } from './sections.js';
 
 export interface AnalysisResult {
@@ -52,7 +54,8 @@ function analyzeWith(ast: Program, checks: CleanChecks): AnalysisResult {
 
 function analyzeProgram(ast: Program, r: Reporter, checks: CleanChecks): AnalysisResult {
   const blocks = collectBlocks(ast, r);
-  checkRecursion(blocks, r);
+  // One work budget for the whole file (budget.ts).
+  const budget = new Budget(blocks, checkRecursion(blocks, r));
   const networks: ResolvedNetwork[] = [];
   const names = new Map<string, NetworkDecl>();
   const used = new Set<string>();
@@ -70,9 +73,9 @@ function analyzeProgram(ast: Program, r: Reporter, checks: CleanChecks): Analysi
         names.set(item.name.name, item);
       }
     }
-    networks.push(resolveNetwork(item, blocks, r, used, checks));
+    networks.push(resolveNetwork(item, blocks, r, used, checks, budget));
   }
-  for (const [name, block] of blocks) if (!used.has(name)) checkUnusedBlock(block, blocks, r, checks);
+  for (const [name, block] of blocks) if (!used.has(name)) checkUnusedBlock(block, blocks, r, checks, budget);
   r.diagnostics.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
   return { networks, diagnostics: r.diagnostics };
 }
@@ -97,7 +100,14 @@ function sections(net: NetworkDecl, r: Reporter): Partial<{ [K in NetworkMember[
   return out as ReturnType<typeof sections>;
 }
 
-function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used: Set<string>, checks: CleanChecks): ResolvedNetwork {
+function resolveNetwork(
+  net: NetworkDecl,
+  blocks: BlockTable,
+  r: Reporter,
+  used: Set<string>,
+  checks: CleanChecks,
+  budget: Budget,
+): ResolvedNetwork {
   const name = net.name?.name ?? '';
   const nameRange: Range = net.name?.range ?? keywordRange(net.range, 'network'.length);
   const s = sections(net, r);
@@ -113,12 +123,13 @@ function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used:
 
   let layers: ResolvedLayer[] = [];
   let shape: Shape = input ?? [];
+  const errorsBefore = r.errorCount;
   if (!s.Layers) {
     r.error('analysis/missing-layers', nameRange, `network \`${name}\` has no \`layers { … }\``);
   } else if ((s.Layers.items ?? []).length === 0) {
     r.error('analysis/missing-layers', keywordRange(s.Layers.range, 'layers'.length), '`layers` is empty; add at least one layer');
   } else {
-    const expanded = expandLayers(s.Layers.items, blocks, r, checks);
+    const expanded = expandLayers(s.Layers.items, blocks, r, checks, budget);
     expanded.usedBlocks.forEach((b) => used.add(b));
     if (expanded.layers.length === 0 && !expanded.incomplete) {
       r.error('analysis/missing-layers', keywordRange(s.Layers.range, 'layers'.length), '`layers` expands to no layers (its blocks are empty)');
@@ -150,5 +161,6 @@ function resolveNetwork(net: NetworkDecl, blocks: BlockTable, r: Reporter, used:
     if (data) network.data = data;
     network.dataRange = s.Data.range;
   }
+  checkTextData(network, r.errorCount === errorsBefore, r);
   return network;
 }

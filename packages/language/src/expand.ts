@@ -12,13 +12,14 @@ import { LAYERS, isLayerKind } from './catalog.js';
 import { resolveLayer } from './layers.js';
 import { readMergeMode } from './merge-mode.js';
 import type { BoundValue, ExpansionStep, LayerCallKind, LayerKind, LayerSpec, MergeMode } from './network.js';
+import { amount, Budget } from './budget.js';
 import { span, type Reporter } from './report.js';
 import { closestName, didYouMean } from './suggest.js';
 import { CleanChecks, rangesFor } from './reuse.js';
 import { EMPTY_ENV, toArgVals, toBound, type ArgVal, type Env, type Val } from './values.js';
 
 /** Most layers one network may expand to; beyond it analysis stops with an error instead of running out of memory. */
-export const MAX_LAYERS = 50_000;
+export { MAX_LAYERS } from './budget.js';
 
 /** In `ExpandedLayer.inputs`: the network's input (graph.ts's `NETWORK_INPUT`). */
 export const INPUT_TENSOR = -1;
@@ -56,8 +57,10 @@ interface State {
   usedBlocks: Set<string>;
   /** Blocks being expanded right now (recursion guard). */
   active: string[];
-  /** Statements visited, to bound runaway nested repeats of empty bodies. */
-  steps: number;
+  /** The file's work budget: steps for the whole file, layers for this network (budget.ts). */
+  budget: Budget;
+  /** Inside a repeat refused for its steps, whose body is checked once: nested repeats are walked once, silently. */
+  checkingOnce: number;
   stopped: boolean;
   /** Clean layer checks of this analysis, for reuse. */
   checks: CleanChecks;
@@ -68,10 +71,11 @@ export function expandLayers(
   blocks: BlockTable,
   r: Reporter,
   checks: CleanChecks = new CleanChecks(),
+  budget: Budget = new Budget(blocks),
   env: Env = EMPTY_ENV,
   params: string[] = [],
 ): ExpandResult {
-  const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [], steps: 0, stopped: false, checks };
+  const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [], budget, checkingOnce: 0, stopped: false, checks };
   const saved = r.chain;
   walk(st, stmts, env, { r, params }, [], INPUT_TENSOR);
   r.chain = saved;
@@ -87,13 +91,15 @@ function walk(st: State, stmts: readonly LayerStmt[] | undefined, env: Env, ctx:
   for (const stmt of stmts ?? []) {
     if (st.stopped) return cur;
     if (!stmt) continue;
-    if (++st.steps > MAX_LAYERS * 5 || st.out.length > MAX_LAYERS) {
-      st.r.error('analysis/too-many-layers', stmt.range, `the network expands to more than ${MAX_LAYERS} layers; analysis stopped here`);
-      st.stopped = true;
-      st.incomplete = true;
+    st.r.chain = chain;
+    if (++st.budget.steps > st.budget.maxSteps) {
+      stop(st, 'analysis/too-much-expansion', stmt.range, `analysis stopped here: this file's expansion took ${amount(st.budget.maxSteps)} steps, all it may take`);
       return cur;
     }
-    st.r.chain = chain;
+    if (stmt.kind === 'LayerCall' && isLayerKind(stmt.name?.name ?? '') && st.out.length >= st.budget.maxLayers) {
+      stop(st, 'analysis/too-many-layers', stmt.range, `the network expands to more than ${amount(st.budget.maxLayers)} layers; analysis stopped here`);
+      return cur;
+    }
     if (stmt.kind === 'LayerCall') cur = walkCall(st, stmt, env, ctx, chain, cur);
     else if (stmt.kind === 'Repeat') cur = walkRepeat(st, stmt, env, ctx, chain, cur);
     else if (stmt.kind === 'Residual') cur = walkResidual(st, stmt, env, ctx, chain, cur);
@@ -114,11 +120,64 @@ function walkRepeat(st: State, stmt: Extract<LayerStmt, { kind: 'Repeat' }>, env
     return cur;
   }
   const headerRange = span(stmt.keywordRange ?? stmt.range, count.range);
-  for (let i = 1; i <= count.value && !st.stopped; i++) {
-    const step: ExpansionStep = { kind: 'repeat', range: stmt.range, headerRange, count: count.value, iteration: i };
+  const n = count.value;
+  const b = st.budget;
+  const total = b.costOf(stmt);
+  const body = b.costOfList(stmt.body);
+  const room = b.maxLayers - st.out.length;
+  const wouldHave = st.out.length + total.layers;
+  let iterations = n;
+  let refusal: (() => void) | undefined;
+  if (total.layers > room) {
+    // Expand the iterations that fit, then say how far it would have gone.
+    iterations = Math.floor(room / body.layers);
+    refusal = () =>
+      stop(
+        st,
+        'analysis/too-many-layers',
+        headerRange,
+        `with this repeat the network would have ${amount(wouldHave)} layers; ` +
+          `a network may have at most ${amount(b.maxLayers)}, so analysis stopped here`,
+      );
+  }
+  if (st.checkingOnce > 0) {
+    // Inside a repeat already refused: check the body once, report nothing more about the budget.
+    iterations = Math.min(iterations, 1);
+    refusal = undefined;
+  } else if (b.steps + iterations * Math.max(1, body.steps) > b.maxSteps) {
+    // Too much work even where the layers fit (an empty or layer-less body): say so, check the body once, stop.
+    st.r.error(
+      'analysis/too-much-expansion',
+      headerRange,
+      `expanding this repeat would take ${amount(total.steps)} steps; analysis takes at most ${amount(b.maxSteps)} per file, ` +
+        `so it checked the body once and stopped here`,
+    );
+    st.checkingOnce++;
+    const step: ExpansionStep = { kind: 'repeat', range: stmt.range, headerRange, count: n, iteration: 1 };
+    if (iterations >= 1) cur = walk(st, stmt.body, env, ctx, [...chain, step], cur);
+    st.checkingOnce--;
+    st.stopped = true;
+    st.incomplete = true;
+    return cur;
+  }
+  for (let i = 1; i <= iterations && !st.stopped; i++) {
+    const step: ExpansionStep = { kind: 'repeat', range: stmt.range, headerRange, count: n, iteration: i };
     cur = walk(st, stmt.body, env, ctx, [...chain, step], cur);
+    // An empty body still costs its iteration.
+    if (body.steps === 0) b.steps++;
+  }
+  if (refusal && !st.stopped) {
+    st.r.chain = chain;
+    refusal();
   }
   return cur;
+}
+
+/** Reports why expansion stops and stops it: the network's layers are incomplete from here on. */
+function stop(st: State, code: string, range: Range, message: string): void {
+  st.r.error(code, range, message);
+  st.stopped = true;
+  st.incomplete = true;
 }
 
 /** `residual { body } shortcut { … }`: body and shortcut read `cur`; an `add` merge joins them. */
@@ -162,6 +221,10 @@ function pushMerge(
   inputs: number[],
 ): number {
   const kwRange = stmt.keywordRange ?? stmt.range;
+  if (st.out.length >= st.budget.maxLayers) {
+    stop(st, 'analysis/too-many-layers', kwRange, `the network expands to more than ${amount(st.budget.maxLayers)} layers; analysis stopped here`);
+    return inputs[0]!;
+  }
   const call: LayerCall = { kind: 'LayerCall', name: { kind: 'Identifier', name: keyword, range: kwRange }, range: stmt.range };
   const argRanges: Record<string, Range> = modeRange ? { merge: modeRange } : {};
   const spec: LayerSpec | undefined = mode ? { kind: 'merge', mode } : undefined;
@@ -185,7 +248,12 @@ function walkCall(st: State, call: LayerCall, env: Env, ctx: Ctx, chain: Expansi
   const block = st.blocks.get(name);
   if (!block) {
     const layerNames = Object.keys(LAYERS);
-    const near = closestName(name, [...layerNames, ...st.blocks.keys()]);
+    // Computed once per file: a misspelt name inside a large repeat is looked up once.
+    let near = st.budget.suggestions.get(name);
+    if (near === undefined && !st.budget.suggestions.has(name)) {
+      near = closestName(name, [...layerNames, ...st.blocks.keys()]);
+      st.budget.suggestions.set(name, near);
+    }
     if (near && st.blocks.has(near)) {
       st.r.error('analysis/unknown-block', call.name.range, `unknown block \`${name}\`; did you mean \`${near}\`?`);
     } else {
@@ -241,15 +309,27 @@ function checkLayer(st: State, kind: LayerCallKind, call: LayerCall, env: Env, c
   if (clean !== undefined) {
     return { kind, call, chain, inputs, spec: clean.spec, argRanges: rangesFor(clean, written, env), shared: true };
   }
+  // A call outside any block that reported something: its reports are made (and kept) once; later
+  // expansions of it (a repeat's iterations) reuse the result instead of checking it again.
+  const unbound = env.size === 0;
+  const failed = unbound ? st.budget.failedChecks.get(call) : undefined;
+  if (failed) {
+    if (failed.spec === undefined) st.incomplete = true;
+    return { kind, call, chain, inputs, spec: failed.spec, argRanges: failed.argRanges, shared: failed.spec !== undefined };
+  }
   const args = toArgVals(call.args?.args, env);
   const argRanges: Record<string, Range> = {};
   const attempts = st.r.attempts;
   const spec = resolveLayer(kind, call.name.range, args, ctx, argRanges);
   if (spec === undefined) {
     st.incomplete = true;
+    if (unbound) st.budget.failedChecks.set(call, { spec, argRanges });
     return { kind, call, chain, inputs, spec, argRanges, shared: false };
   }
-  if (st.r.attempts !== attempts) return { kind, call, chain, inputs, spec, argRanges, shared: false };
+  if (st.r.attempts !== attempts) {
+    if (unbound) st.budget.failedChecks.set(call, { spec, argRanges });
+    return { kind, call, chain, inputs, spec, argRanges, shared: unbound };
+  }
   st.checks.remember(kind, args, spec, argRanges);
   return { kind, call, chain, inputs, spec, argRanges, shared: true };
 }
@@ -296,10 +376,16 @@ function bindBlockArgs(block: BlockDecl, call: LayerCall, args: readonly ArgVal[
 }
 
 /** Checks a block that no network uses, with its parameters unbound, so errors in its text still surface. */
-export function checkUnusedBlock(block: BlockDecl, blocks: BlockTable, r: Reporter, checks: CleanChecks = new CleanChecks()): void {
+export function checkUnusedBlock(
+  block: BlockDecl,
+  blocks: BlockTable,
+  r: Reporter,
+  checks: CleanChecks = new CleanChecks(),
+  budget: Budget = new Budget(blocks),
+): void {
   const params = blockParams(block).args.map((p) => p.name);
   const env = new Map<string, Val>(params.map((p) => [p, { t: 'missing', range: block.range } as Val]));
-  const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [block.name!.name], steps: 0, stopped: false, checks };
+  const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [block.name!.name], budget, checkingOnce: 0, stopped: false, checks };
   const saved = r.chain;
   walk(st, block.body, env, { r, params }, [], INPUT_TENSOR);
   r.chain = saved;
