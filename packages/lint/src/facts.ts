@@ -3,9 +3,13 @@
  * network is walked as a graph (`@axon/language`'s helpers), never by list position.
  */
 import { outputLayer, predecessors, singlePredecessor, type Activation, type Range, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
+import { isRecurrentKind } from './vocabulary.js';
 
-export type WeightedLayer = Extract<ResolvedLayer, { kind: 'dense' | 'conv2d' }>;
+/** A kernel, then an activation on its output: the layers the activation rules judge. */
+export type WeightedLayer = Extract<ResolvedLayer, { kind: 'dense' | 'conv1d' | 'conv2d' }>;
 export type ActivationLayer = Extract<ResolvedLayer, { kind: 'activation' }>;
+/** lstm, gru, simple_rnn. */
+export type RecurrentLayer = Extract<ResolvedLayer, { kind: 'lstm' | 'gru' | 'simple_rnn' }>;
 
 /**
  * Where a finding about `layer` points by default: its source, or for a merge written as `residual`
@@ -16,12 +20,30 @@ export function layerRange(layer: ResolvedLayer): Range {
 }
 
 export function isWeighted(layer: ResolvedLayer): layer is WeightedLayer {
-  return layer.kind === 'dense' || layer.kind === 'conv2d';
+  return layer.kind === 'dense' || layer.kind === 'conv1d' || layer.kind === 'conv2d';
 }
 
-/** The activation a layer applies, if it is a kind that applies one. */
+export function isRecurrent(layer: ResolvedLayer): layer is RecurrentLayer {
+  return isRecurrentKind(layer.kind);
+}
+
+/**
+ * Layers with weights of their own that are not a kernel-then-activation: the recurrent layers (their
+ * `activation` works inside the cell, on the state, and their gates apply `recurrentActivation`) and
+ * the embedding (a lookup table). They end the walks that look for the weighted layer behind an
+ * output or a branch, and produce what they output, but they are not weighted layers in the rules' sense.
+ */
+export function isRecurrentOrEmbedding(layer: ResolvedLayer): boolean {
+  return isRecurrent(layer) || layer.kind === 'embedding';
+}
+
+/**
+ * The activation a layer applies to its output, if it is a kind that applies one: dense, conv1d,
+ * conv2d and `activation()`. Not a recurrent layer's: tanh inside an LSTM's cell and sigmoid in its
+ * gates are its design, not hidden-layer activations (the recurrent rules read them directly).
+ */
 export function activationOf(layer: ResolvedLayer): Activation | undefined {
-  if (layer.kind === 'dense' || layer.kind === 'conv2d' || layer.kind === 'activation') return layer.activation;
+  if (layer.kind === 'dense' || layer.kind === 'conv1d' || layer.kind === 'conv2d' || layer.kind === 'activation') return layer.activation;
   return undefined;
 }
 
@@ -45,7 +67,8 @@ const outputCache = new WeakMap<ResolvedNetwork, OutputInfo | null>();
 /**
  * What the network's output looks like: walking back from the output layer through single-input
  * layers (flatten, dropout, activation, …) to the first weighted layer. Undefined when that walk
- * reaches a merge or the network's input first: then no one weighted layer produces the output.
+ * reaches a merge, a recurrent layer, an embedding or the network's input first: then no one
+ * weighted layer produces the output.
  */
 export function outputOf(network: ResolvedNetwork): OutputInfo | undefined {
   const cached = outputCache.get(network);
@@ -61,6 +84,7 @@ export function outputOf(network: ResolvedNetwork): OutputInfo | undefined {
       result = { weighted: layer, activation, activationLayer, units };
       break;
     }
+    if (isRecurrentOrEmbedding(layer)) break; // a recurrent layer or an embedding produces the output, not a weighted one
     // The activation nearest the output is the one the network ends with.
     if (!activationAfter && layer.kind === 'activation' && isNonLinear(layer.activation)) activationAfter = layer;
   }
@@ -83,7 +107,7 @@ export function mergedOutput(network: ResolvedNetwork): MergedOutput | undefined
   let activation: ActivationLayer | undefined;
   for (let layer = outputLayer(network); layer; layer = singlePredecessor(network, layer)) {
     if (layer.kind === 'merge') return activation ? { merge: layer, activation } : { merge: layer };
-    if (isWeighted(layer)) return undefined;
+    if (isWeighted(layer) || isRecurrentOrEmbedding(layer)) return undefined;
     if (!activation && layer.kind === 'activation' && isNonLinear(layer.activation)) activation = layer;
   }
   return undefined;
@@ -94,7 +118,7 @@ export function endingActivation(network: ResolvedNetwork, layer: ResolvedLayer 
   for (let l = layer; l; l = singlePredecessor(network, l)) {
     const a = activationOf(l);
     if (a && (isNonLinear(a) || isWeighted(l))) return a;
-    if (l.kind === 'merge') return undefined;
+    if (l.kind === 'merge' || isRecurrentOrEmbedding(l)) return undefined;
   }
   return undefined;
 }
@@ -114,6 +138,11 @@ export function hiddenActivationLayers(network: ResolvedNetwork): ResolvedLayer[
   return result;
 }
 
+/** A layer with weights of its own: what comes before it does not produce the output. */
+function producesOwn(layer: ResolvedLayer): boolean {
+  return isWeighted(layer) || isRecurrentOrEmbedding(layer);
+}
+
 /**
  * For each layer, whether it produces the output: a weighted layer with a path to the output
  * that crosses no other weighted layer, and every layer after such a one on such a path. On a
@@ -127,14 +156,14 @@ function outputProducing(network: ResolvedNetwork): boolean[] {
   const output = outputLayer(network);
   if (output) reaches[output.index] = true;
   for (let i = layers.length - 1; i >= 0; i--) {
-    if (!reaches[i] || isWeighted(layers[i]!)) continue;
+    if (!reaches[i] || producesOwn(layers[i]!)) continue;
     for (const p of predecessors(network, layers[i]!)) reaches[p.index] = true;
   }
   // Forwards: of those, the weighted ones and the ones that follow a producing layer.
   const producing = new Array<boolean>(layers.length).fill(false);
   for (const layer of layers) {
     if (!reaches[layer.index]) continue;
-    producing[layer.index] = isWeighted(layer) || predecessors(network, layer).some((p) => producing[p.index]);
+    producing[layer.index] = producesOwn(layer) || predecessors(network, layer).some((p) => producing[p.index]);
   }
   return producing;
 }

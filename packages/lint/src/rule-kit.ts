@@ -2,6 +2,7 @@
 import type { Argument, Range, RelatedLocation, ResolvedLayer, ResolvedNetwork } from '@axon/language';
 import { taskText as languageTaskText } from '@axon/language';
 import { argOf, deleteRange, findSetting, literalValue, namedArg, removeArg, replace, setNamedArg } from './edits.js';
+import { isRecurrent, isWeighted } from './facts.js';
 import type { OptionsSchema, Rule, RuleMeta, TextEdit } from './types.js';
 
 type MetaInput<O extends object, M extends string> = Omit<RuleMeta<O, M>, 'docs' | 'schema' | 'defaultOptions'> & {
@@ -29,7 +30,7 @@ export function defineRule<O extends object = Record<string, never>, M extends s
   };
 }
 
-/** The `activation:` argument of a dense/conv layer, or the function argument of an `activation(...)` layer. */
+/** The `activation:` argument of a dense/conv/recurrent layer, or the function argument of an `activation(...)` layer. */
 export function activationArg(layer: ResolvedLayer): Argument | undefined {
   if (layer.kind === 'activation') return argOf(layer.origin.node, 'fn', 0) ?? positional0(layer);
   return namedArg(layer.origin.node, 'activation');
@@ -51,7 +52,7 @@ export function setActivation(layer: ResolvedLayer, name: string): TextEdit | un
     const value = literalValue(layer, activationArg(layer));
     return value ? replace(value.range, name) : undefined;
   }
-  if (layer.kind !== 'dense' && layer.kind !== 'conv2d') return undefined;
+  if (!isWeighted(layer) && !isRecurrent(layer)) return undefined;
   return setNamedArg(layer, 'activation', name);
 }
 

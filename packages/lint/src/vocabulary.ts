@@ -11,7 +11,22 @@ import {
   type ActivationName,
   type InitializerFamily,
   type InitializerName,
+  type LayerKind,
+  type RecurrentKind,
 } from '@axon/language';
+
+/** The recurrent kinds: a record keyed by the language's `RecurrentKind`, so the compiler rejects a kind missing here. */
+const RECURRENT: Record<RecurrentKind, true> = { lstm: true, gru: true, simple_rnn: true };
+
+/** lstm, gru, simple_rnn. */
+export function isRecurrentKind(kind: LayerKind): kind is RecurrentKind {
+  return Object.hasOwn(RECURRENT, kind);
+}
+
+/** relu, the relu family and linear: no upper bound on the output (from the catalog's bounds). */
+export function isUnbounded(activation: Activation): boolean {
+  return activationBounds(activation).max === Infinity;
+}
 
 /** mse, mae, huber: the catalog's `regression` loss family (compare real values, not probabilities). */
 export function isRegressionLoss(loss: string): boolean {

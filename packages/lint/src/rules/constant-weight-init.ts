@@ -1,3 +1,4 @@
+import { isWeighted } from '../facts.js';
 import { namedArg, setNamedArg } from '../edits.js';
 import { suggestedInit } from '../vocabulary.js';
 import { defineRule, fix } from '../rule-kit.js';
@@ -18,7 +19,7 @@ export default defineRule(
   },
   (context) => {
     for (const layer of context.network.layers) {
-      if (layer.kind !== 'dense' && layer.kind !== 'conv2d') continue;
+      if (!isWeighted(layer)) continue;
       if (layer.init.name !== 'zeros' && layer.init.name !== 'constant') continue;
       const suggested = suggestedInit(layer.activation.name);
       const arg = namedArg(layer.origin.node, 'init');

@@ -1,3 +1,4 @@
+import { isWeighted } from '../facts.js';
 import { literalValue, namedArg, replace } from '../edits.js';
 import { defineRule, fix } from '../rule-kit.js';
 
@@ -17,7 +18,7 @@ export default defineRule(
   },
   (context) => {
     for (const layer of context.network.layers) {
-      if (layer.kind !== 'dense' && layer.kind !== 'conv2d') continue;
+      if (!isWeighted(layer)) continue;
       if (layer.activation.name !== 'relu' || !layer.useBias) continue; // use_bias: false has no biases to start negative
       if (layer.biasInit.name !== 'constant' || !(layer.biasInit.value < 0)) continue;
       const arg = namedArg(layer.origin.node, 'bias_init');

@@ -1,3 +1,4 @@
+import { isWeighted } from '../facts.js';
 import { namedArg, setNamedArg } from '../edits.js';
 import { INITIALIZERS } from '@axon/language';
 import { defineRule, fix } from '../rule-kit.js';
@@ -21,7 +22,7 @@ export default defineRule(
   },
   (context) => {
     for (const layer of context.network.layers) {
-      if (layer.kind !== 'dense' && layer.kind !== 'conv2d') continue;
+      if (!isWeighted(layer)) continue;
       const act = layer.activation.name;
       const init = layer.init.name;
       const info = INITIALIZERS[init];

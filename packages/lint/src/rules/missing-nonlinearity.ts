@@ -1,5 +1,5 @@
-import { successors, type MergeMode, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
-import { activationOf, isNonLinear, isWeighted, layerRange } from '../facts.js';
+import { successors, type LayerKind, type MergeMode, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
+import { activationOf, isNonLinear, isRecurrent, isWeighted, layerRange } from '../facts.js';
 import { defineRule } from '../rule-kit.js';
 
 /** Two linear maps in a row are one linear map: the extra layer adds parameters, not power. */
@@ -38,13 +38,16 @@ export default defineRule(
   },
 );
 
+const MAX_POOLS: ReadonlySet<LayerKind> = new Set<LayerKind>(['max_pool1d', 'max_pool2d', 'global_max_pool1d', 'global_max_pool2d']);
+
 /** Merges that are linear in each input: a linear map before them still composes with the one after. */
 const LINEAR_MERGES: ReadonlySet<MergeMode> = new Set<MergeMode>(['add', 'concat', 'average']);
 
 /** True when a layer (not weighted) passes its input on linearly: dropout, batch_norm, flatten, a linear activation, … */
 function passesLinearly(layer: ResolvedLayer): boolean {
   if (isNonLinear(activationOf(layer))) return false; // an activation() layer
-  if (layer.kind === 'max_pool2d' || layer.kind === 'global_max_pool2d') return false; // max is not linear
+  if (MAX_POOLS.has(layer.kind)) return false; // max is not linear
+  if (isRecurrent(layer)) return false; // sigmoid gates and a tanh cell: non-linear whatever its activation
   if (layer.kind === 'merge') return LINEAR_MERGES.has(layer.mode);
   return true;
 }

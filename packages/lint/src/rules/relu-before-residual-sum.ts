@@ -5,7 +5,7 @@ import { activationSourceRange, defineRule, fix } from '../rule-kit.js';
 import type { TextEdit } from '../types.js';
 
 /** Layers that keep a non-negative input non-negative and read one layer: what a relu's zero floor survives. */
-const SIGN_KEEPING = new Set<ResolvedLayer['kind']>(['dropout', 'max_pool2d', 'zero_padding2d', 'flatten']);
+const SIGN_KEEPING = new Set<ResolvedLayer['kind']>(['dropout', 'max_pool1d', 'max_pool2d', 'zero_padding2d', 'flatten']);
 
 function contains(outer: Range, inner: Range): boolean {
   return outer.start.offset <= inner.start.offset && inner.end.offset <= outer.end.offset;

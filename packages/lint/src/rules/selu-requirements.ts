@@ -1,5 +1,5 @@
 import { ACTIVATIONS, predecessors, successors, type ResolvedLayer } from '@axon/language';
-import { activationOf } from '../facts.js';
+import { activationOf, isWeighted } from '../facts.js';
 import { namedArg, setNamedArg } from '../edits.js';
 import { defineRule, fix } from '../rule-kit.js';
 
@@ -28,7 +28,7 @@ export default defineRule(
     const { network } = context;
     for (const layer of network.layers) {
       if (activationOf(layer)?.name !== 'selu') continue;
-      if ((layer.kind === 'dense' || layer.kind === 'conv2d') && layer.init.name !== SELU_INIT) {
+      if (isWeighted(layer) && layer.init.name !== SELU_INIT) {
         const arg = namedArg(layer.origin.node, 'init');
         context.report({
           messageId: 'init',
