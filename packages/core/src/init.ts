@@ -48,3 +48,39 @@ function truncatedNormal(out: Arr, stddev: number, rng: Rng): void {
     out[i] = z * stddev;
   }
 }
+
+/** Uniform in [-limit, limit] (Keras's `RandomUniform(-0.05, 0.05)` is the embedding's default, limit 0.05). */
+export function initUniform(out: Arr, limit: number, rng: Rng): void {
+  uniform(out, limit, rng);
+}
+
+/**
+ * Keras's `Orthogonal` initializer for a `rows × cols` matrix (row-major into `out`): a matrix of
+ * standard normals, of shape [max, min], orthonormalised (the Q of its QR decomposition with the signs
+ * of R's diagonal folded in, done here by modified Gram–Schmidt on its columns), transposed when
+ * rows < cols, so the rows (or the columns) are orthonormal. A recurrent kernel [units, g·units] thus
+ * has orthonormal rows.
+ */
+export function initOrthogonal(out: Arr, rows: number, cols: number, rng: Rng, gain = 1): void {
+  const tall = Math.max(rows, cols), wide = Math.min(rows, cols);
+  // q: `wide` column vectors of length `tall`, stored one after another.
+  const q = new Float64Array(tall * wide);
+  for (let i = 0; i < q.length; i++) q[i] = rng.normal();
+  for (let j = 0; j < wide; j++) {
+    const cj = j * tall;
+    for (let p = 0; p < j; p++) {
+      const cp = p * tall;
+      let dot = 0;
+      for (let i = 0; i < tall; i++) dot += q[cj + i]! * q[cp + i]!;
+      for (let i = 0; i < tall; i++) q[cj + i]! -= dot * q[cp + i]!;
+    }
+    let norm = 0;
+    for (let i = 0; i < tall; i++) norm += q[cj + i]! * q[cj + i]!;
+    norm = Math.sqrt(norm) || 1;
+    for (let i = 0; i < tall; i++) q[cj + i]! /= norm;
+  }
+  // rows >= cols: out[r][c] = column c's entry r; rows < cols: out[r][c] = column r's entry c.
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) out[r * cols + c] = gain * (rows >= cols ? q[c * tall + r]! : q[r * tall + c]!);
+  }
+}

@@ -1,7 +1,7 @@
 /**
  * A model: the resolved network turned into layer implementations with weights. Built once, seeded.
  */
-import { inputShapes, outputLayer, type Activation, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
+import { inputShapes, NETWORK_INPUT, outputLayer, type Activation, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import { product, type Arr, type DType } from './arr.js';
 import { BatchNormLayer } from './layers/batch-norm.js';
 import { Conv2dLayer } from './layers/conv2d.js';
@@ -9,10 +9,14 @@ import { DenseLayer } from './layers/dense.js';
 import { ModelGraph } from './graph-pass.js';
 import type { EngineLayer, ForwardContext, LayerImpl } from './layers/layer.js';
 import { MergeLayer } from './layers/merge.js';
+import { EmbeddingLayer } from './layers/embedding.js';
 import { PoolLayer } from './layers/pool.js';
+import { RecurrentLayer } from './layers/recurrent.js';
+import { Conv1dLayer, GlobalPool1dLayer, Pool1dLayer } from './layers/sequence.js';
 import { ActivationLayer, DropoutLayer, FlattenLayer } from './layers/simple.js';
 import { GlobalPoolLayer, ZeroPaddingLayer } from './layers/spatial.js';
 import type { Param } from './param.js';
+import { ModelError } from './model-error.js';
 import { deriveRng } from './rng.js';
 import type { LayerWeights } from './types.js';
 
@@ -37,9 +41,7 @@ export interface Model {
   readonly graph: ModelGraph;
 }
 
-export class ModelError extends Error {
-  override name = 'ModelError';
-}
+export { ModelError };
 
 export function buildModel(network: ResolvedNetwork, options: BuildOptions = {}): Model {
   const dtype = options.dtype ?? 'float32';
@@ -113,7 +115,33 @@ function buildLayer(spec: Exclude<ResolvedLayer, { kind: 'merge' }>, inputShape:
       return new ActivationLayer(spec, dtype, inputShape);
     case 'batch_norm':
       return new BatchNormLayer(spec, dtype, inputShape);
+    case 'embedding':
+      if (spec.inputs[0] !== NETWORK_INPUT) {
+        throw new ModelError(`layer ${spec.index} (${spec.name}): an embedding reads token ids, so it must read the network's input, not layer ${spec.inputs[0]}`);
+      }
+      if (inputShape.length !== 1) throw new ModelError(`layer ${spec.index} (${spec.name}): embedding needs [steps] token ids as input, got [${inputShape.join(', ')}]`);
+      return new EmbeddingLayer(spec, dtype, inputShape, rng);
+    case 'lstm':
+    case 'gru':
+    case 'simple_rnn':
+      needSequence(spec, inputShape, spec.kind);
+      return new RecurrentLayer(spec, dtype, inputShape, rng);
+    case 'conv1d':
+      needSequence(spec, inputShape, 'conv1d');
+      return new Conv1dLayer(spec, dtype, inputShape, rng);
+    case 'max_pool1d':
+    case 'avg_pool1d':
+      needSequence(spec, inputShape, '1-D pooling');
+      return new Pool1dLayer(spec, dtype, inputShape);
+    case 'global_avg_pool1d':
+    case 'global_max_pool1d':
+      needSequence(spec, inputShape, '1-D global pooling');
+      return new GlobalPool1dLayer(spec, dtype, inputShape);
   }
+}
+
+function needSequence(spec: ResolvedLayer, inputShape: readonly number[], what: string): void {
+  if (inputShape.length !== 2) throw new ModelError(`layer ${spec.index} (${spec.name}): ${what} needs [steps, features] input, got [${inputShape.join(', ')}]`);
 }
 
 function needImage(spec: ResolvedLayer, inputShape: readonly number[], what: string): void {

@@ -33,12 +33,14 @@ export function randomData(network: ResolvedNetwork, n: number, seed: number, ki
   return { x, y };
 }
 
-export function gradCheck(network: ResolvedNetwork, loss: Loss, n: number, dataKind: 'regression' | 'onehot' | 'binary', maxPerParam = 40): GradCheckResult {
+/** `prepareX`: rewrite the random inputs in place (token ids for an embedding). */
+export function gradCheck(network: ResolvedNetwork, loss: Loss, n: number, dataKind: 'regression' | 'onehot' | 'binary', maxPerParam = 40, prepareX?: (x: Float64Array) => void): GradCheckResult {
   const model: Model = buildModel(network, { dtype: 'float64', seed: 3 });
   // Nudge biases away from zero so relu kinks and symmetric cases are not hit exactly.
   const init = testRandom(99);
   for (const l of model.layers) for (const p of l.params) if (p.name === 'bias') p.value.forEach((_, i) => (p.value[i] = (init() - 0.5) * 0.2));
   const { x, y } = randomData(network, n, 11, dataKind);
+  prepareX?.(x);
   const plan = planLoss(loss, outputActivation(model), outputFeatures(model));
   const last = model.layers[model.layers.length - 1] as LayerImpl;
   const k = model.outputSize;
