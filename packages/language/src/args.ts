@@ -471,8 +471,11 @@ export function readLoss(ctx: Ctx, v: Val, label: string): Loss | undefined {
   return { name, fromLogits: false };
 }
 
-/** The optimizer, plus the range of its `learning_rate` argument when written. */
-export function readOptimizer(ctx: Ctx, v: Val, label: string): { optimizer: Optimizer; learningRateRange?: Range } | undefined {
+/**
+ * The optimizer, plus the ranges of its written `learning_rate`, `clipnorm` and `clipvalue`
+ * arguments by name (the train section records them).
+ */
+export function readOptimizer(ctx: Ctx, v: Val, label: string): { optimizer: Optimizer; ranges: Partial<Record<string, Range>> } | undefined {
   const bound = lookupCall(ctx, v, label, 'optimizer', OPTIMIZERS, isOptimizerName, 'optimizer');
   if (!bound) return undefined;
   const name = calleeName<OptimizerName>(v);
@@ -480,7 +483,6 @@ export function readOptimizer(ctx: Ctx, v: Val, label: string): { optimizer: Opt
   const reading = { ok: true };
   const num = (arg: string) => take(ctx, sig, bound, arg, readNumber, reading);
   const learningRate = num('learning_rate');
-  const lrVal = writtenValue(sig, bound, 'learning_rate');
   let optimizer: Optimizer;
   switch (name) {
     case 'sgd': {
@@ -503,8 +505,16 @@ export function readOptimizer(ctx: Ctx, v: Val, label: string): { optimizer: Opt
       break;
     }
   }
+  // Clipping has no default: absent unless written.
+  if (written(sig, bound, 'clipnorm')) optimizer.clipNorm = num('clipnorm');
+  if (written(sig, bound, 'clipvalue')) optimizer.clipValue = num('clipvalue');
   if (!reading.ok) return undefined;
-  return lrVal ? { optimizer, learningRateRange: lrVal.range } : { optimizer };
+  const ranges: Partial<Record<string, Range>> = {};
+  for (const arg of ['learning_rate', 'clipnorm', 'clipvalue']) {
+    const value = writtenValue(sig, bound, arg);
+    if (value) ranges[arg] = value.range;
+  }
+  return { optimizer, ranges };
 }
 
 export function readTask(ctx: Ctx, v: Val, label: string): Task | undefined {

@@ -86,6 +86,8 @@ export interface LayerInfo extends Signature {
   weighted: boolean;
   /** Needs a `[height, width, channels]` input. */
   spatial: boolean;
+  /** Needs a `[steps, features]` input (the recurrent layers, conv1d and the 1-D pools). */
+  sequence: boolean;
 }
 
 /**
@@ -185,12 +187,82 @@ const poolArgs: ArgSpec[] = [
   paddingArg,
 ];
 
+/** The arguments of both 1-D pooling layers. */
+const pool1dArgs: ArgSpec[] = [
+  { name: 'pool', type: 'int', position: 0, required: false, default: 2, range: positiveInt, doc: 'Window length in steps.' },
+  {
+    name: 'stride',
+    type: 'int',
+    required: false,
+    defaultText: 'the pool size',
+    range: positiveInt,
+    doc: 'Step between windows; defaults to the pool size (non-overlapping windows).',
+  },
+  paddingArg,
+];
+
+/**
+ * The arguments of a recurrent layer (Keras's `LSTM`, `GRU`, `SimpleRNN`); `gated` adds
+ * `recurrent_activation`, which simple_rnn does not have (it has no gates).
+ */
+function recurrentArgs(gated: boolean): ArgSpec[] {
+  const args: ArgSpec[] = [
+    { name: 'units', type: 'int', position: 0, required: true, range: positiveInt, doc: 'Size of the hidden state (features per step of the output).' },
+    {
+      name: 'return_sequences',
+      type: 'bool',
+      required: false,
+      default: false,
+      doc: 'Output every step (`[steps, units]`), as a recurrent layer after this one needs; `false` keeps the last step only (`[units]`).',
+    },
+    {
+      name: 'bidirectional',
+      type: 'bool',
+      required: false,
+      default: false,
+      doc: 'Run a second copy over the reversed sequence and concatenate the two (forward first): twice the features and the parameters.',
+    },
+    {
+      name: 'activation',
+      type: 'activation',
+      required: false,
+      default: 'tanh',
+      doc: gated
+        ? "The candidate state's and the output's activation; tanh keeps the cell state bounded (and is what cuDNN's fast kernels need)."
+        : "The state's activation; tanh keeps the state bounded as it is fed back at every step.",
+    },
+  ];
+  if (gated) {
+    args.push({
+      name: 'recurrent_activation',
+      type: 'activation',
+      required: false,
+      default: 'sigmoid',
+      doc: "The gates' activation: sigmoid gives each gate a fraction in (0, 1) of what it lets through.",
+    });
+  }
+  args.push(
+    { name: 'dropout', type: 'number', required: false, default: 0, range: unitInterval, doc: 'Fraction of the inputs dropped while training (one mask per sample, the same at every step), in [0, 1).' },
+    {
+      name: 'recurrent_dropout',
+      type: 'number',
+      required: false,
+      default: 0,
+      range: unitInterval,
+      doc: 'Fraction of the recurrent state dropped while training (one mask per sample), in [0, 1).',
+    },
+    useBiasArg,
+  );
+  return args;
+}
+
 export const LAYERS: Record<LayerCallKind, LayerInfo> = {
   dense: {
     name: 'dense',
     doc: 'A fully connected layer: every output unit sees every input along the last axis.',
     weighted: true,
     spatial: false,
+    sequence: false,
     args: [
       { name: 'units', type: 'int', position: 0, required: true, range: positiveInt, doc: 'Number of output units.' },
       activationArg,
@@ -204,6 +276,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
     doc: 'Randomly zeroes a fraction of its inputs while training (inverted dropout); does nothing at inference.',
     weighted: false,
     spatial: false,
+    sequence: false,
     args: [
       {
         name: 'rate',
@@ -220,6 +293,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
     doc: 'Batch normalisation over the last axis: a learned scale and shift (trainable) and moving mean and variance (not trainable).',
     weighted: false,
     spatial: false,
+    sequence: false,
     args: [
       {
         name: 'momentum',
@@ -237,6 +311,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
     doc: 'A stand-alone activation layer.',
     weighted: false,
     spatial: false,
+    sequence: false,
     args: [{ name: 'fn', type: 'activation', position: 0, required: true, doc: 'The activation to apply.' }],
   },
   flatten: {
@@ -244,6 +319,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
     doc: 'Flattens each sample to one axis (`[h, w, c]` → `[h·w·c]`); a flat input passes through unchanged.',
     weighted: false,
     spatial: false,
+    sequence: false,
     args: [],
   },
   conv2d: {
@@ -251,6 +327,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
     doc: 'A 2-D convolution over a `[height, width, channels]` input.',
     weighted: true,
     spatial: true,
+    sequence: false,
     args: [
       { name: 'filters', type: 'int', position: 0, required: true, range: positiveInt, doc: 'Number of output channels.' },
       {
@@ -274,6 +351,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
     doc: 'Keeps the largest value of each pool window, per channel.',
     weighted: false,
     spatial: true,
+    sequence: false,
     args: poolArgs,
   },
   avg_pool2d: {
@@ -281,6 +359,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
     doc: 'Averages each pool window, per channel.',
     weighted: false,
     spatial: true,
+    sequence: false,
     args: poolArgs,
   },
   global_avg_pool2d: {
@@ -288,6 +367,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
     doc: 'Averages each channel over height and width: `[h, w, c]` → `[c]`.',
     weighted: false,
     spatial: true,
+    sequence: false,
     args: [],
   },
   global_max_pool2d: {
@@ -295,6 +375,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
     doc: 'Keeps the largest value of each channel over height and width: `[h, w, c]` → `[c]`.',
     weighted: false,
     spatial: true,
+    sequence: false,
     args: [],
   },
   zero_padding2d: {
@@ -302,6 +383,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
     doc: 'Adds rows and columns of zeros around each sample: height grows by top + bottom, width by left + right.',
     weighted: false,
     spatial: true,
+    sequence: false,
     args: [
       {
         name: 'padding',
@@ -313,6 +395,97 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
         doc: '`1` for one row or column on every side, `[h, w]` for h rows above and below and w columns left and right, or `[[top, bottom], [left, right]]`.',
       },
     ],
+  },
+  embedding: {
+    name: 'embedding',
+    doc: 'Token ids → learned vectors: `[n]` ids become `[n, output_dim]`. Reads the network\'s input (whole numbers in [0, input_dim)).',
+    weighted: true,
+    spatial: false,
+    sequence: false,
+    args: [
+      {
+        name: 'input_dim',
+        type: 'int',
+        position: 0,
+        required: true,
+        range: positiveInt,
+        doc: 'Vocabulary size: ids run from 0 to input_dim − 1 (at least the data\'s `vocabulary`).',
+      },
+      { name: 'output_dim', type: 'int', position: 1, required: true, range: positiveInt, doc: 'Length of each token\'s vector.' },
+    ],
+  },
+  lstm: {
+    name: 'lstm',
+    doc: 'Long short-term memory over a `[steps, features]` input: input, forget and output gates decide what the cell state takes in, keeps and shows.',
+    weighted: true,
+    spatial: false,
+    sequence: true,
+    args: recurrentArgs(true),
+  },
+  gru: {
+    name: 'gru',
+    doc: 'Gated recurrent unit over a `[steps, features]` input: an update and a reset gate, no separate cell state (Keras `GRU`, `reset_after: true`).',
+    weighted: true,
+    spatial: false,
+    sequence: true,
+    args: recurrentArgs(true),
+  },
+  simple_rnn: {
+    name: 'simple_rnn',
+    doc: 'A plain recurrent layer over a `[steps, features]` input: the new state is activation(input·W + state·U + b); no gates.',
+    weighted: true,
+    spatial: false,
+    sequence: true,
+    args: recurrentArgs(false),
+  },
+  conv1d: {
+    name: 'conv1d',
+    doc: 'A 1-D convolution over a `[steps, channels]` input.',
+    weighted: true,
+    spatial: false,
+    sequence: true,
+    args: [
+      { name: 'filters', type: 'int', position: 0, required: true, range: positiveInt, doc: 'Number of output channels.' },
+      { name: 'kernel', type: 'int', position: 1, required: true, range: positiveInt, doc: 'Kernel length in steps.' },
+      { name: 'stride', type: 'int', required: false, default: 1, range: positiveInt, doc: 'Step between kernel positions.' },
+      paddingArg,
+      activationArg,
+      initArg,
+      biasInitArg,
+      useBiasArg,
+    ],
+  },
+  max_pool1d: {
+    name: 'max_pool1d',
+    doc: 'Keeps the largest value of each pool window along the steps, per channel.',
+    weighted: false,
+    spatial: false,
+    sequence: true,
+    args: pool1dArgs,
+  },
+  avg_pool1d: {
+    name: 'avg_pool1d',
+    doc: 'Averages each pool window along the steps, per channel.',
+    weighted: false,
+    spatial: false,
+    sequence: true,
+    args: pool1dArgs,
+  },
+  global_avg_pool1d: {
+    name: 'global_avg_pool1d',
+    doc: 'Averages each channel over the steps: `[steps, c]` → `[c]`.',
+    weighted: false,
+    spatial: false,
+    sequence: true,
+    args: [],
+  },
+  global_max_pool1d: {
+    name: 'global_max_pool1d',
+    doc: 'Keeps the largest value of each channel over the steps: `[steps, c]` → `[c]`.',
+    weighted: false,
+    spatial: false,
+    sequence: true,
+    args: [],
   },
 };
 
@@ -508,6 +681,26 @@ const learningRate = (def: number): ArgSpec => ({
   doc: 'Step size.',
 });
 
+/** Gradient clipping, on every optimizer (Keras's `clipnorm`, `clipvalue`); off when not written. */
+const clipArgs: ArgSpec[] = [
+  {
+    name: 'clipnorm',
+    type: 'number',
+    required: false,
+    defaultText: 'off',
+    range: positive,
+    doc: "Scale each weight tensor's gradient down to at most this L2 norm (per tensor, as Keras).",
+  },
+  {
+    name: 'clipvalue',
+    type: 'number',
+    required: false,
+    defaultText: 'off',
+    range: positive,
+    doc: 'Clamp every gradient element to [−clipvalue, clipvalue] (applied before clipnorm).',
+  },
+];
+
 export type OptimizerName = 'sgd' | 'adam' | 'rmsprop';
 
 export const OPTIMIZERS: Record<OptimizerName, Signature> = {
@@ -518,6 +711,7 @@ export const OPTIMIZERS: Record<OptimizerName, Signature> = {
       learningRate(0.01),
       { name: 'momentum', type: 'number', required: false, default: 0, range: unitInterval, doc: 'Fraction of the previous update kept.' },
       { name: 'nesterov', type: 'bool', required: false, default: false, doc: 'Use Nesterov momentum.' },
+      ...clipArgs,
     ],
   },
   adam: {
@@ -528,6 +722,7 @@ export const OPTIMIZERS: Record<OptimizerName, Signature> = {
       { name: 'beta1', type: 'number', required: false, default: 0.9, range: unitInterval, doc: 'Decay of the gradient average.' },
       { name: 'beta2', type: 'number', required: false, default: 0.999, range: unitInterval, doc: 'Decay of the squared-gradient average.' },
       { name: 'epsilon', type: 'number', required: false, default: 1e-7, range: positive, doc: 'Added to the denominator for stability.' },
+      ...clipArgs,
     ],
   },
   rmsprop: {
@@ -537,6 +732,7 @@ export const OPTIMIZERS: Record<OptimizerName, Signature> = {
       learningRate(1e-3),
       { name: 'rho', type: 'number', required: false, default: 0.9, range: unitInterval, doc: 'Decay of the squared-gradient average.' },
       { name: 'epsilon', type: 'number', required: false, default: 1e-7, range: positive, doc: 'Added to the denominator for stability.' },
+      ...clipArgs,
     ],
   },
 };
@@ -614,6 +810,21 @@ export const DATA_SETTINGS: Record<string, SettingInfo> = {
     doc: 'Fraction of rows held out for validation, in [0, 1).',
   },
   standardize: { name: 'standardize', type: 'bool', required: false, default: true, doc: 'Scale each feature to mean 0, standard deviation 1 (statistics from the training rows).' },
+  text: {
+    name: 'text',
+    type: 'string',
+    required: false,
+    defaultText: 'none',
+    doc: 'A text column tokenised into the input\'s `[n]` token ids (lower-cased words; 0 = padding, 1 = unknown; padded or cut to n); the network must start with an embedding. Not with `features`.',
+  },
+  vocabulary: {
+    name: 'vocabulary',
+    type: 'int',
+    required: false,
+    default: 20000,
+    range: { min: 3 },
+    doc: 'With `text`: how many token ids there are; ids 2 … vocabulary − 1 go to the most frequent words of the training rows.',
+  },
 };
 
 export const PADDINGS = ['valid', 'same'] as const;

@@ -15,16 +15,64 @@ import {
   readPadding2D,
   take,
   written,
+  writtenValue,
   type BoundArgs,
   type Ctx,
   type Reading,
 } from './args.js';
 import { LAYERS, type Signature } from './catalog.js';
-import type { LayerCallKind, LayerSpec } from './network.js';
+import type { LayerCallKind, LayerSpec, RecurrentKind } from './network.js';
 import type { ArgVal } from './values.js';
 
 /** The arguments dense and conv2d share: the activation, the initialisers and whether there is a bias. */
 type WeightedArgs = Pick<Extract<LayerSpec, { kind: 'dense' }>, 'activation' | 'activationExplicit' | 'init' | 'biasInit' | 'useBias'>;
+
+type RecurrentSpec = Extract<LayerSpec, { kind: RecurrentKind }>;
+
+/**
+ * The arguments of lstm, gru and simple_rnn. prelu is refused as either activation: its learned
+ * slopes have no place in a cell that is applied at every step.
+ */
+function recurrentSpec(kind: RecurrentKind, ctx: Ctx, sig: Signature, bound: BoundArgs, reading: Reading): RecurrentSpec {
+  const activation = (name: string) => {
+    const a = take(ctx, sig, bound, name, readActivation, reading);
+    const v = writtenValue(sig, bound, name);
+    if (a.name === 'prelu' && v) {
+      ctx.r.error('analysis/wrong-type', v.range, `\`${name}\` of \`${kind}\` cannot be prelu: its learned slopes have no place in a cell applied at every step (use tanh, the default, or another activation)`);
+      reading.ok = false;
+    }
+    return a;
+  };
+  const spec: RecurrentSpec = {
+    kind,
+    units: take(ctx, sig, bound, 'units', readInt, reading),
+    returnSequences: take(ctx, sig, bound, 'return_sequences', readBool, reading),
+    bidirectional: take(ctx, sig, bound, 'bidirectional', readBool, reading),
+    activation: activation('activation'),
+    activationExplicit: written(sig, bound, 'activation'),
+    dropout: take(ctx, sig, bound, 'dropout', readNumber, reading),
+    recurrentDropout: take(ctx, sig, bound, 'recurrent_dropout', readNumber, reading),
+    useBias: take(ctx, sig, bound, 'use_bias', readBool, reading),
+  };
+  if (kind !== 'simple_rnn') spec.recurrentActivation = activation('recurrent_activation');
+  return spec;
+}
+
+/**
+ * simple_rnn has no gates, so `recurrent_activation` is refused with that reason (not the generic
+ * "no argument" message); the argument is dropped before binding.
+ */
+function withoutGateArgument(kind: LayerCallKind, args: readonly ArgVal[], ctx: Ctx): readonly ArgVal[] {
+  if (kind !== 'simple_rnn') return args;
+  const gate = args.find((a) => a.name === 'recurrent_activation');
+  if (!gate) return args;
+  ctx.r.error(
+    'analysis/unknown-argument',
+    gate.nameRange ?? gate.range,
+    '`simple_rnn` has no `recurrent_activation`: it has no gates, only `activation` (default tanh); use lstm or gru for gated cells',
+  );
+  return args.filter((a) => a !== gate);
+}
 
 function weightedArgs(ctx: Ctx, sig: Signature, bound: BoundArgs, reading: Reading): WeightedArgs {
   return {
@@ -47,7 +95,7 @@ function weightedArgs(ctx: Ctx, sig: Signature, bound: BoundArgs, reading: Readi
  */
 export function resolveLayer(kind: LayerCallKind, nameRange: Range, args: readonly ArgVal[], ctx: Ctx, argRanges: Record<string, Range>): LayerSpec | undefined {
   const sig = LAYERS[kind];
-  const bound = bindArgs(sig, kind, nameRange, args, ctx, argRanges);
+  const bound = bindArgs(sig, kind, nameRange, withoutGateArgument(kind, args, ctx), ctx, argRanges);
   const reading: Reading = { ok: bound.complete };
   let spec: LayerSpec;
   switch (kind) {
@@ -94,6 +142,40 @@ export function resolveLayer(kind: LayerCallKind, nameRange: Range, args: readon
       break;
     case 'zero_padding2d':
       spec = { kind: 'zero_padding2d', padding: take(ctx, sig, bound, 'padding', readPadding2D, reading) };
+      break;
+    case 'embedding':
+      spec = {
+        kind: 'embedding',
+        inputDim: take(ctx, sig, bound, 'input_dim', readInt, reading),
+        outputDim: take(ctx, sig, bound, 'output_dim', readInt, reading),
+      };
+      break;
+    case 'lstm':
+    case 'gru':
+    case 'simple_rnn':
+      spec = recurrentSpec(kind, ctx, sig, bound, reading);
+      break;
+    case 'conv1d':
+      spec = {
+        kind: 'conv1d',
+        filters: take(ctx, sig, bound, 'filters', readInt, reading),
+        kernel: take(ctx, sig, bound, 'kernel', readInt, reading),
+        stride: take(ctx, sig, bound, 'stride', readInt, reading),
+        padding: take(ctx, sig, bound, 'padding', readPadding, reading),
+        ...weightedArgs(ctx, sig, bound, reading),
+      };
+      break;
+    case 'max_pool1d':
+    case 'avg_pool1d': {
+      const pool = take(ctx, sig, bound, 'pool', readInt, reading);
+      const stride = take(ctx, sig, bound, 'stride', readInt, reading, pool);
+      const padding = take(ctx, sig, bound, 'padding', readPadding, reading);
+      spec = { kind, pool, stride, padding };
+      break;
+    }
+    case 'global_avg_pool1d':
+    case 'global_max_pool1d':
+      spec = { kind };
       break;
   }
   return reading.ok ? spec : undefined;

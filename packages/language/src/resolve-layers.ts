@@ -7,11 +7,13 @@
  * inputs are all certain.
  */
 import type { Range } from './ast.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic, DiagnosticFix, RelatedLocation } from './diagnostic.js';
 import { INPUT_TENSOR, type ExpandedLayer } from './expand.js';
 import { mergeMismatch } from './merge-errors.js';
 import type { ExpansionStep, LayerOrigin, MergeMode, ResolvedLayer, Shape } from './network.js';
 import { makeLayer } from './resolved-layer.js';
+import { embeddingNotFirst, lastStepMismatch, lastStepProducer } from './sequence-errors.js';
+import { SEQUENCE_READERS } from './sequence-kinds.js';
 import type { Reporter } from './report.js';
 import { inferLayer, inferMerge, type ShapeResult } from './shapes.js';
 
@@ -66,10 +68,23 @@ export function resolveLayers(expanded: readonly ExpandedLayer[], input: Shape |
     sure[i] = 0;
     last = i;
     if (!e.spec) continue;
+    if (e.spec.kind === 'embedding' && e.inputs[0] !== INPUT_TENSOR) {
+      const source = expanded[e.inputs[0]!]!;
+      const resolvedSource = refs[e.inputs[0]!] === INPUT_TENSOR ? undefined : layers[refs[e.inputs[0]!]!];
+      const shape = sureOf(e.inputs[0]!) && resolvedSource ? resolvedSource.outputShape : undefined;
+      report(r, e, 'analysis/embedding-input', e.call.range, embeddingNotFirst({ kind: source.kind, line: source.call.range.start.line, shape }));
+      continue;
+    }
     const shapes = inputs.length === 1 ? undefined : inputs.map(shapeOf);
     const inferred: ShapeResult = e.spec.kind === 'merge' ? inferMerge(e.spec.mode, shapes ?? [shapeOf(inputs[0]!)]) : inferLayer(e.spec, shapeOf(inputs[0]!));
     if (!inferred.ok) {
-      if (certain) reportShape(r, e, inferred, shapes);
+      if (certain) {
+        const producer = SEQUENCE_READERS.has(e.spec.kind) ? lastStepProducer(layers, inputs[0]!) : undefined;
+        if (producer) {
+          const m = lastStepMismatch(e.spec.kind, producer, shapeOf(inputs[0]!));
+          report(r, e, 'analysis/shape-mismatch', e.call.range, m.message, m.fix, m.related);
+        } else reportShape(r, e, inferred, shapes);
+      }
       continue;
     }
     const base = e.spec.kind === 'merge' ? MERGE_NAMES[e.spec.mode] : e.kind;
@@ -93,6 +108,18 @@ function blockParams(chain: readonly ExpansionStep[]): string[] {
     if (step.kind === 'block') return Object.keys(step.bindings);
   }
   return [];
+}
+
+/** Reports an error at `range`, inside the layer's expansion, with an optional fix and related locations. */
+function report(r: Reporter, e: ExpandedLayer, code: string, range: Range, message: string, fix?: DiagnosticFix, related: RelatedLocation[] = []): void {
+  const saved = r.chain;
+  r.chain = e.chain;
+  const before = r.diagnostics.length;
+  r.error(code, range, message);
+  const d: Diagnostic | undefined = r.diagnostics[before];
+  if (d && fix) d.fix = fix;
+  if (d && related.length > 0) d.related = [...related, ...(d.related ?? [])];
+  r.chain = saved;
 }
 
 function reportShape(r: Reporter, e: ExpandedLayer, inferred: Extract<ShapeResult, { ok: false }>, shapes: Shape[] | undefined): void {

@@ -14,7 +14,7 @@ const init = (i: Initializer, copy: boolean): Initializer => (copy ? { ...i } : 
 const pair = (p: [number, number], copy: boolean): [number, number] => (copy ? [p[0], p[1]] : p);
 const sides = (p: Padding2D, copy: boolean): Padding2D => (copy ? [pair(p[0], true), pair(p[1], true)] : p);
 
-type Weighted = Extract<LayerSpec, { kind: 'dense' | 'conv2d' }>;
+type Weighted = Extract<LayerSpec, { kind: 'dense' | 'conv2d' | 'conv1d' }>;
 
 /** The fields dense and conv2d share, in spec order: activation, initialisers, bias. */
 const weighted = (s: Weighted, c: boolean) => ({
@@ -104,5 +104,55 @@ export function makeLayer(
       return { kind: 'zero_padding2d', padding: sides(spec.padding, c), index, inputs, name, inputShape, outputShape, params, origin, argRanges };
     case 'merge':
       return { kind: 'merge', mode: spec.mode, index, inputs, name, inputShape, outputShape, params, origin, argRanges };
+    case 'embedding':
+      return { kind: 'embedding', inputDim: spec.inputDim, outputDim: spec.outputDim, index, inputs, name, inputShape, outputShape, params, origin, argRanges };
+    case 'lstm':
+    case 'gru':
+    case 'simple_rnn': {
+      const layer: ResolvedLayer = {
+        kind: spec.kind,
+        units: spec.units,
+        returnSequences: spec.returnSequences,
+        bidirectional: spec.bidirectional,
+        activation: act(spec.activation, c),
+        activationExplicit: spec.activationExplicit,
+        dropout: spec.dropout,
+        recurrentDropout: spec.recurrentDropout,
+        useBias: spec.useBias,
+        index,
+        inputs,
+        name,
+        inputShape,
+        outputShape,
+        params,
+        origin,
+        argRanges,
+      };
+      if (spec.recurrentActivation) layer.recurrentActivation = act(spec.recurrentActivation, c);
+      return layer;
+    }
+    case 'conv1d':
+      return {
+        kind: 'conv1d',
+        filters: spec.filters,
+        kernel: spec.kernel,
+        stride: spec.stride,
+        padding: spec.padding,
+        ...weighted(spec, c),
+        index,
+        inputs,
+        name,
+        inputShape,
+        outputShape,
+        params,
+        origin,
+        argRanges,
+      };
+    case 'max_pool1d':
+    case 'avg_pool1d':
+      return { kind: spec.kind, pool: spec.pool, stride: spec.stride, padding: spec.padding, index, inputs, name, inputShape, outputShape, params, origin, argRanges };
+    case 'global_avg_pool1d':
+    case 'global_max_pool1d':
+      return { kind: spec.kind, index, inputs, name, inputShape, outputShape, params, origin, argRanges };
   }
 }

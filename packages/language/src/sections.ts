@@ -136,7 +136,7 @@ export function resolveTrain(decl: TrainDecl | undefined, task: Task | undefined
         const o = readOptimizer(ctx, v, label);
         if (o) {
           spec.optimizer = o.optimizer;
-          if (o.learningRateRange) spec.ranges.learning_rate = o.learningRateRange;
+          Object.assign(spec.ranges, o.ranges);
         }
         break;
       }
@@ -205,7 +205,35 @@ export function resolveData(decl: DataDecl, r: Reporter): DataSpec | undefined {
         if (b !== undefined) spec.standardize = b;
         break;
       }
+      case 'text': {
+        const str = readString(ctx, v, label);
+        if (str === undefined) ok = false;
+        else spec.text = str;
+        break;
+      }
+      case 'vocabulary': {
+        const n = readInt(ctx, v, label, DATA_SETTINGS.vocabulary!);
+        if (n === undefined) ok = false;
+        else spec.vocabulary = n;
+        break;
+      }
     }
   }
+  const text = byKey.get('text');
+  const features = byKey.get('features');
+  const vocabulary = byKey.get('vocabulary');
+  if (text && features) {
+    r.error(
+      'analysis/conflicting-settings',
+      features.key.range,
+      '`features` cannot be given with `text`: a text model reads the one `text` column as its input; remove `features`',
+    );
+    ok = false;
+  }
+  if (vocabulary && !text) {
+    r.error('analysis/conflicting-settings', vocabulary.key.range, '`vocabulary` only applies to a `text` column; add `text: "column"` or remove `vocabulary`');
+    ok = false;
+  }
+  if (spec.text !== undefined && spec.vocabulary === undefined) spec.vocabulary = DATA_SETTINGS.vocabulary!.default as number;
   return ok ? spec : undefined;
 }

@@ -5,7 +5,7 @@
  * layer straight after a conv output keeps the spatial axes (Keras does the same; the linter, not
  * analysis, judges that choice).
  */
-import type { LayerSpec, MergeMode, ParamCount, Shape, Padding } from './network.js';
+import type { LayerSpec, MergeMode, ParamCount, Shape, Padding, RecurrentKind } from './network.js';
 
 export type ShapeResult =
   | { ok: true; outputShape: Shape; params: ParamCount }
@@ -30,6 +30,25 @@ const notSpatial = (kind: string, input: Shape): ShapeResult => ({
   ok: false,
   message: `${kind} needs an input of shape [height, width, channels], but its input is ${fmt(input)}`,
 });
+
+/** Why a sequence layer's input is not `[steps, features]`, with what to do about it. */
+function notSequence(kind: string, input: Shape): ShapeResult {
+  const features = kind === 'conv1d' || kind.includes('pool1d') ? 'channels' : 'features';
+  const hint =
+    input.length === 1
+      ? `it reads a sequence: put an embedding before it for token ids, or give the network \`input [steps, ${features}]\``
+      : input.length === 3
+        ? 'image inputs need the 2-D layers (conv2d, max_pool2d, …)'
+        : `give it a rank-2 input`;
+  return { ok: false, message: `${kind} needs [steps, ${features}]; its input is ${fmt(input)} — ${hint}` };
+}
+
+/** Weights per direction of a recurrent layer: g gates of kernel `f×u`, recurrent kernel `u×u` and bias (GRU, reset_after: two biases). */
+function recurrentParams(kind: RecurrentKind, units: number, features: number, useBias: boolean): number {
+  const gates = kind === 'lstm' ? 4 : kind === 'gru' ? 3 : 1;
+  const biases = !useBias ? 0 : kind === 'gru' ? 2 : 1;
+  return gates * (units * (features + units) + biases * units);
+}
 
 /** The shape a layer produces from `input`, and its parameters; or why it does not fit. */
 export function inferLayer(spec: LayerSpec, input: Shape): ShapeResult {
@@ -85,6 +104,49 @@ export function inferLayer(spec: LayerSpec, input: Shape): ShapeResult {
     }
     case 'merge':
       return inferMerge(spec.mode, [input]);
+    case 'embedding':
+      if (input.length !== 1) {
+        return {
+          ok: false,
+          message: `embedding needs token ids of shape [n]; its input is ${fmt(input)} — give the network \`input [n]\` (n ids per sample)`,
+        };
+      }
+      return { ok: true, outputShape: [input[0]!, spec.outputDim], params: { trainable: spec.inputDim * spec.outputDim, nonTrainable: 0 } };
+    case 'lstm':
+    case 'gru':
+    case 'simple_rnn': {
+      if (input.length !== 2) return notSequence(spec.kind, input);
+      const [steps, features] = input as [number, number];
+      const directions = spec.bidirectional ? 2 : 1;
+      const width = directions * spec.units;
+      const trainable = directions * recurrentParams(spec.kind, spec.units, features, spec.useBias);
+      return { ok: true, outputShape: spec.returnSequences ? [steps, width] : [width], params: { trainable, nonTrainable: 0 } };
+    }
+    case 'conv1d':
+    case 'max_pool1d':
+    case 'avg_pool1d': {
+      if (input.length !== 2) return notSequence(spec.kind, input);
+      const [steps, c] = input as [number, number];
+      const window = spec.kind === 'conv1d' ? spec.kernel : spec.pool;
+      const windowArg = spec.kind === 'conv1d' ? 'kernel' : 'pool';
+      if (spec.padding === 'valid' && window > steps) {
+        return {
+          ok: false,
+          arg: windowArg,
+          message: `${spec.kind} ${windowArg} ${window} does not fit its ${steps} steps with padding: valid (use a smaller ${windowArg} or padding: same)`,
+        };
+      }
+      const out = windowOutput(steps, window, spec.stride, spec.padding);
+      if (spec.kind === 'conv1d') {
+        const trainable = window * c * spec.filters + (spec.useBias ? spec.filters : 0) + activationParams(spec, spec.filters);
+        return { ok: true, outputShape: [out, spec.filters], params: { trainable, nonTrainable: 0 } };
+      }
+      return { ok: true, outputShape: [out, c], params: { trainable: 0, nonTrainable: 0 } };
+    }
+    case 'global_avg_pool1d':
+    case 'global_max_pool1d':
+      if (input.length !== 2) return notSequence(spec.kind, input);
+      return { ok: true, outputShape: [input[1]!], params: { trainable: 0, nonTrainable: 0 } };
   }
 }
 

@@ -28,7 +28,7 @@ describe('unknown names, with did-you-mean', () => {
       code: 'analysis/unknown-layer',
       text: 'transformer',
       message:
-        'unknown layer `transformer` (expected a layer — dense, dropout, batch_norm, activation, flatten, conv2d, max_pool2d, avg_pool2d, global_avg_pool2d, global_max_pool2d, zero_padding2d — or a block defined in this file)',
+        'unknown layer `transformer` (expected a layer — dense, dropout, batch_norm, activation, flatten, conv2d, max_pool2d, avg_pool2d, global_avg_pool2d, global_max_pool2d, zero_padding2d, embedding, lstm, gru, simple_rnn, conv1d, max_pool1d, avg_pool1d, global_avg_pool1d, global_max_pool1d — or a block defined in this file)',
     });
   });
 
@@ -100,7 +100,7 @@ describe('unknown names, with did-you-mean', () => {
         code: 'analysis/unknown-setting',
         text: 'split',
         ...where(src, 'split'),
-        message: '`data` has no setting `split` (expected one of: source, target, features, validation_split, standardize)',
+        message: '`data` has no setting `split` (expected one of: source, target, features, validation_split, standardize, text, vocabulary)',
       },
     ]);
   });

@@ -56,6 +56,15 @@ describe('catalog', () => {
       'global_avg_pool2d',
       'global_max_pool2d',
       'zero_padding2d',
+      'embedding',
+      'lstm',
+      'gru',
+      'simple_rnn',
+      'conv1d',
+      'max_pool1d',
+      'avg_pool1d',
+      'global_avg_pool1d',
+      'global_max_pool1d',
     ]);
     expect(LAYERS.dense.args.map((a) => [a.name, a.position, a.required, a.default])).toEqual([
       ['units', 0, true, undefined],
@@ -194,7 +203,7 @@ describe('catalog', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(closestName('relux', Object.keys(ACTIVATIONS))).toBe('relu');
     expect(closestName('Dense', Object.keys(LAYERS))).toBe('dense');
-    expect(closestName('lstm', Object.keys(LAYERS))).toBeUndefined();
+    expect(closestName('transformer', Object.keys(LAYERS))).toBeUndefined();
     expect(closestName('sigmod', Object.keys(ACTIVATIONS))).toBe('sigmoid');
   });
 
