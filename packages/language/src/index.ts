@@ -16,7 +16,17 @@ export { tokenize, type SyntaxToken, type SyntaxTokenKind } from './tokenize.js'
 export { LineIndex, positionAt, rangeContains, rangesOverlap, rangeText } from './ranges.js';
 export { check, type CheckResult } from './check.js';
 export { innerStatements, layerCalls } from './blocks.js';
-export { formatDiagnostic, formatDiagnostics, sourceLine, type FrameOptions } from './code-frame.js';
+export {
+  formatDiagnostic,
+  formatDiagnostics,
+  MAX_FRAME_WIDTH,
+  MAX_SAME_MESSAGE,
+  sourceLine,
+  visibleControls,
+  windowLine,
+  type FrameLine,
+  type FrameOptions,
+} from './code-frame.js';
 export * as catalog from './catalog.js';
 export {
   LAYERS,
