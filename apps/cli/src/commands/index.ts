@@ -6,6 +6,7 @@ import { registerSweep } from './sweep.js';
 import { registerLint } from './lint.js';
 import { registerFmt } from './fmt.js';
 import { registerDiagnose } from './diagnose.js';
+import { registerPredict } from './predict.js';
 
 /** Sets the process exit code a command ends with. */
 export type SetExitCode = (code: number) => void;
@@ -19,4 +20,5 @@ export function registerCommands(program: Command, setExitCode: SetExitCode): vo
   registerLint(program, setExitCode);
   registerFmt(program, setExitCode);
   registerDiagnose(program, setExitCode);
+  registerPredict(program, setExitCode);
 }
