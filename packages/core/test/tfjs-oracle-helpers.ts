@@ -56,6 +56,20 @@ function tfLayersFor(l: Layer, first: object, named: boolean): tf.layers.Layer[]
     case 'activation': return [activation(l.activation, l.inputShape.length, opts)];
     case 'merge': return [MERGES[l.mode](opts)];
     case 'dropout': throw new Error('no dropout in oracle nets');
+    case 'embedding': return [tf.layers.embedding({ inputDim: l.inputDim, outputDim: l.outputDim, ...opts })];
+    case 'lstm':
+    case 'simple_rnn': {
+      const cell = { units: l.units, returnSequences: l.returnSequences, activation: nativeName(l.activation), useBias: l.useBias } as const;
+      const make = (o: object) => (l.kind === 'lstm' ? tf.layers.lstm({ ...cell, recurrentActivation: nativeName(l.recurrentActivation ?? { name: 'sigmoid' }), ...o }) : tf.layers.simpleRNN({ ...cell, ...o }));
+      return [l.bidirectional ? tf.layers.bidirectional({ layer: make({}) as tf.RNN, mergeMode: 'concat', ...opts }) : make(opts)];
+    }
+    case 'gru': throw new Error('tfjs 4.22 has no GRU with reset_after: true (the oracle writes it in tf ops: tfjs-oracle-sequence.test.ts)');
+    case 'conv1d':
+      return withActivation(tf.layers.conv1d({ filters: l.filters, kernelSize: l.kernel, strides: l.stride, padding: l.padding, activation: nativeName(l.activation), useBias: l.useBias, ...opts }), l.activation, 2);
+    case 'max_pool1d': return [tf.layers.maxPooling1d({ poolSize: l.pool, strides: l.stride, padding: l.padding, ...opts })];
+    case 'avg_pool1d': return [tf.layers.averagePooling1d({ poolSize: l.pool, strides: l.stride, padding: l.padding, ...opts })];
+    case 'global_avg_pool1d': return [tf.layers.globalAveragePooling1d({ ...opts })];
+    case 'global_max_pool1d': return [tf.layers.globalMaxPooling1d({ ...opts })];
   }
 }
 
@@ -102,9 +116,10 @@ function randomizeWeights(model: Model, seed: number): Float32Array[] {
     ...lw,
     weights: lw.weights.map((w) => {
       const values = Float32Array.from(w.values);
-      if (w.name === 'bias' || w.name === 'beta' || w.name === 'moving_mean') values.forEach((_, i) => (values[i] = (r() - 0.5) * 0.4));
+      if (w.name.endsWith('bias') || w.name === 'beta' || w.name === 'moving_mean') values.forEach((_, i) => (values[i] = (r() - 0.5) * 0.4));
       if (w.name === 'gamma' || w.name === 'moving_variance') values.forEach((_, i) => (values[i] = 0.5 + r()));
       if (w.name === 'alpha') values.forEach((_, i) => (values[i] = 0.1 + 0.3 * r()));
+      if (w.name === 'embeddings') values.forEach((_, i) => (values[i] = (r() - 0.5) * 1.6));
       return { ...w, values };
     }),
   }));
