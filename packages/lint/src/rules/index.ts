@@ -22,6 +22,8 @@ import learningRateRange from './learning-rate-range.js';
 import missingFlatten from './missing-flatten.js';
 import deepPlainStack from './deep-plain-stack.js';
 import reluBeforeResidualSum from './relu-before-residual-sum.js';
+import unboundedRecurrentActivation from './unbounded-recurrent-activation.js';
+import missingGradientClipping from './missing-gradient-clipping.js';
 import unusedSuppression from './unused-suppression.js';
 import invalidSuppression from './invalid-suppression.js';
 
@@ -50,6 +52,8 @@ export const rules: readonly Rule<any>[] = [
   missingFlatten,
   deepPlainStack,
   reluBeforeResidualSum,
+  unboundedRecurrentActivation,
+  missingGradientClipping,
   unusedSuppression,
   invalidSuppression,
 ];

@@ -14,6 +14,8 @@ export default defineRule(
     messages: {
       collapse:
         '{{layer}} has no activation and feeds {{next}} with nothing non-linear in between, so the two collapse into one linear map: this layer adds parameters but no expressive power. Give it an activation such as relu.',
+      intoRecurrent:
+        '{{layer}} has no activation and feeds the recurrent layer {{next}} with nothing non-linear in between; {{next}} first multiplies each step by its input kernel, a linear map, so {{layer}} folds into that kernel: it adds parameters but no expressive power. Give it an activation such as relu, or remove it.',
     },
   },
   (context) => {
@@ -25,7 +27,7 @@ export default defineRule(
       const { next, merge } = found;
       const through = merge ? ` through the ${merge.mode} merge` : '';
       context.report({
-        messageId: 'collapse',
+        messageId: isRecurrent(next) ? 'intoRecurrent' : 'collapse',
         data: { layer: layer.name, next: next.name },
         layer,
         range: layer.origin.range,
@@ -47,13 +49,12 @@ const LINEAR_MERGES: ReadonlySet<MergeMode> = new Set<MergeMode>(['add', 'concat
 function passesLinearly(layer: ResolvedLayer): boolean {
   if (isNonLinear(activationOf(layer))) return false; // an activation() layer
   if (MAX_POOLS.has(layer.kind)) return false; // max is not linear
-  if (isRecurrent(layer)) return false; // sigmoid gates and a tanh cell: non-linear whatever its activation
   if (layer.kind === 'merge') return LINEAR_MERGES.has(layer.mode);
   return true;
 }
 
 /**
- * The weighted layer (the first by index) that `layer`'s output reaches along some path of
+ * The weighted or recurrent layer (the first by index) that `layer`'s output reaches along some path of
  * successors with nothing non-linear in between, and the first merge on that path if any;
  * undefined when every path meets a non-linearity or ends at the output.
  */
@@ -68,7 +69,7 @@ function nextWeightedLinearly(
     const [next, merge] = stack.pop()!;
     if (seen.has(next)) continue;
     seen.add(next);
-    if (isWeighted(next)) {
+    if (isWeighted(next) || isRecurrent(next)) {
       if (!found || next.index < found.next.index) found = merge ? { next, merge } : { next };
     } else if (passesLinearly(next)) {
       const via = merge ?? (next.kind === 'merge' ? next : undefined);
