@@ -1,0 +1,107 @@
+/**
+ * The playground page: Monaco with the Axon language server in a Web Worker (a real LSP client over
+ * the worker's message port), the side panel (summary, problems, train, compile), examples and the
+ * `#code=` share link.
+ */
+import './style.css';
+import type { ReportFinding } from '@axon/report';
+import type { Diagnostic } from 'vscode-languageserver-protocol/browser';
+import { analyzeSource } from './analysis.js';
+import { createEditor, monaco } from './editor.js';
+import { EXAMPLES } from './examples.js';
+import { startClient } from './lsp/client.js';
+import { bindLanguageClient, messageText, toMonacoRange } from './lsp/monaco-lsp.js';
+import ServerWorker from './lsp/server.worker.ts?worker';
+import { decodeHash, encodeHash } from './share.js';
+import { setupCompile } from './ui/compile.js';
+import { byId, el, setupTabs } from './ui/dom.js';
+import { renderProblems } from './ui/problems.js';
+import { renderSummary } from './ui/summary.js';
+import { setupTrain } from './ui/train.js';
+
+const started = performance.now();
+const DOC_URI = 'inmemory://playground/spec.axon';
+
+/** Timings the e2e test reads (and a curious visitor can, in the console). */
+const timings: Record<string, number> = {};
+(window as unknown as { axonPlayground: unknown }).axonPlayground = { timings };
+
+const status = byId('status');
+const examples = byId<HTMLSelectElement>('examples');
+const initial = decodeHash(location.hash) ?? EXAMPLES[0]!.source;
+
+examples.append(el('option', { value: '' }, '—'), ...EXAMPLES.map((e) => el('option', { value: e.file }, e.title)));
+examples.value = EXAMPLES.find((e) => e.source === initial)?.file ?? '';
+
+const editor = createEditor(byId('editor'), DOC_URI, initial);
+const model = editor.getModel()!;
+
+let diagnostics: Diagnostic[] = [];
+const select = setupTabs();
+const compileView = setupCompile(byId('compile-targets'), byId('compile-output'));
+const trainView = setupTrain({ onTrained: (network, trained) => compileView.update(network, trained) });
+
+const findingsForDiagram = (): ReportFinding[] =>
+  diagnostics
+    .filter((d) => typeof d.code === 'string' && d.codeDescription)
+    .map((d) => ({ line: d.range.start.line + 1, ruleId: String(d.code), severity: d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'info', message: messageText(d) }));
+
+/** Everything the page derives from the text itself (the server's answers arrive separately). */
+let refreshTimer: number | undefined;
+const refresh = () => {
+  const text = model.getValue();
+  const { networks, problem } = analyzeSource(text);
+  renderSummary(byId('panel-summary'), networks, findingsForDiagram(), problem);
+  trainView.setNetworks(networks, text);
+  compileView.update(networks[0]);
+  history.replaceState(null, '', encodeHash(text));
+};
+refresh();
+model.onDidChangeContent(() => {
+  window.clearTimeout(refreshTimer);
+  refreshTimer = window.setTimeout(refresh, 200);
+});
+
+examples.addEventListener('change', () => {
+  const ex = EXAMPLES.find((e) => e.file === examples.value);
+  if (ex) {
+    model.setValue(ex.source);
+    editor.setScrollTop(0);
+  }
+});
+byId('format').addEventListener('click', () => void editor.getAction('editor.action.formatDocument')?.run());
+byId('share').addEventListener('click', () => {
+  const url = `${location.origin}${location.pathname}${encodeHash(model.getValue())}`;
+  void navigator.clipboard.writeText(url).then(
+    () => (status.textContent = 'Link copied: it holds this spec.'),
+    () => (status.textContent = url),
+  );
+});
+
+const reveal = (d: Diagnostic) => {
+  const range = toMonacoRange(d.range);
+  editor.revealRangeInCenter(range);
+  editor.setSelection(range);
+  editor.focus();
+};
+
+status.textContent = 'Starting the language server…';
+const client = await startClient(new ServerWorker(), DOC_URI, model.getValue());
+timings.serverReadyMs = performance.now() - started;
+const binding = bindLanguageClient(model, client);
+binding.onDiagnostics((d) => {
+  diagnostics = d;
+  if (timings.firstDiagnosticsMs === undefined) {
+    timings.firstDiagnosticsMs = performance.now() - started;
+    status.textContent = `Language server ready · first diagnostics ${Math.round(timings.firstDiagnosticsMs)} ms after load`;
+  }
+  renderProblems(byId('panel-problems'), byId('problem-count'), d, reveal);
+  renderSummary(byId('panel-summary'), analyzeSource(model.getValue()).networks, findingsForDiagram());
+});
+renderProblems(byId('panel-problems'), byId('problem-count'), [], reveal);
+
+// Ctrl+Enter trains, as a Run button would.
+editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => {
+  select('train');
+  trainView.train();
+});

@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+import lz from 'lz-string';
+import { readFileSync } from 'node:fs';
+import { serveStatic } from '/work/main/apps/playground/test/e2e/serve.mjs';
+const srv = await serveStatic('/work/main/apps/playground/dist');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--no-first-run'] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+page.on('request', (r) => { if (!r.url().startsWith(srv.url)) console.log('EXTERNAL', r.url().slice(0,100)); });
+const code = lz.compressToEncodedURIComponent(readFileSync('/work/main/examples/deep-sigmoid.axon', 'utf8'));
+await page.goto(srv.url + '#code=' + code);
+await page.waitForTimeout(4000);
+console.log(await page.evaluate(() => JSON.stringify(window.axonPlayground?.timings)));
+console.log(await page.locator('#panel-problems').innerText());
+await page.screenshot({ path: '/tmp/shot1.png' });
+await browser.close(); await srv.close();

@@ -1,0 +1,38 @@
+/**
+ * The playground's build: a static site in dist/ (relative asset paths, so it can be hosted under any
+ * folder, e.g. GitHub Pages). The Axon packages are used through their public entries; the few Node
+ * built-ins their modules import at top level resolve to small browser stubs in src/shims/ (see there).
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const shim = (name: string) => fileURLToPath(new URL(`./src/shims/${name}.ts`, import.meta.url));
+const csvParseBrowser = fileURLToPath(new URL('../../node_modules/csv-parse/dist/esm/sync.js', import.meta.url));
+
+export default defineConfig({
+  base: './',
+  resolve: {
+    alias: [
+      { find: /^node:fs\/promises$/, replacement: shim('fs') },
+      { find: /^node:fs$/, replacement: shim('fs') },
+      { find: /^node:path$/, replacement: shim('path') },
+      { find: /^node:url$/, replacement: shim('url') },
+      { find: /^node:crypto$/, replacement: shim('crypto') },
+      { find: /^node:os$/, replacement: shim('os') },
+      { find: /^node:v8$/, replacement: shim('v8') },
+      { find: /^node:worker_threads$/, replacement: shim('worker-threads') },
+      // the report renders PNGs with a native module; the page draws its charts with vega instead
+      { find: /^@resvg\/resvg-js$/, replacement: shim('resvg') },
+      // csv-parse's Node build uses Buffer; its browser build carries its own
+      { find: /^csv-parse\/sync$/, replacement: csvParseBrowser },
+    ],
+  },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4096,
+    reportCompressedSize: false,
+  },
+});
