@@ -2,7 +2,7 @@
  * Reading an .axon file for a command that needs one resolved network (train, diagnose, sweep):
  * unreadable file → UsageError; analysis errors → code frames on stderr and `undefined` (exit 1).
  */
-import { check, formatDiagnostic, type CheckResult, type ResolvedNetwork } from '@axon/language';
+import { check, formatDiagnostics, type CheckResult, type ResolvedNetwork } from '@axon/language';
 import { UsageError } from './exit.js';
 import { readSourceText, SourceReadError } from './source-text.js';
 
@@ -36,7 +36,7 @@ export async function loadSpec(
   const analysed = check(source);
   const errors = analysed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    for (const d of errors) io.stderr.write(`${formatDiagnostic(file, source, d, { color: io.color })}\n`);
+    io.stderr.write(`${formatDiagnostics(file, source, errors, { color: io.color })}\n`);
     const one = errors.length === 1;
     const advice = io.fixBefore ? `; fix ${one ? 'it' : 'them'} ${io.fixBefore}` : '';
     io.stderr.write(`axon ${io.command}: ${errors.length} error${one ? '' : 's'} in ${file}${advice}\n`);

@@ -11,7 +11,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
-import { check, formatDiagnostic, type ResolvedNetwork } from '@axon/language';
+import { check, formatDiagnostics, type ResolvedNetwork } from '@axon/language';
 import { loadModel, type TrainedModel } from '@axon/core';
 import { compile, CompileError, TARGETS, type CompileOutput, type TargetName } from '@axon/compile';
 import { ExitCode, UsageError } from '../exit.js';
@@ -90,7 +90,7 @@ export async function runCompile(file: string, options: CompileOptions, io: Comp
   const analysed = check(source);
   const errors = analysed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    for (const d of errors) io.stderr.write(`${formatDiagnostic(file, source, d, { color: io.color })}\n`);
+    io.stderr.write(`${formatDiagnostics(file, source, errors, { color: io.color })}\n`);
     fail(`${errors.length} error${errors.length === 1 ? '' : 's'} in ${file}; fix ${errors.length === 1 ? 'it' : 'them'} before compiling`);
     return ExitCode.Findings;
   }

@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { format, formatDiagnostic, parse } from '@axon/language';
+import { format, formatDiagnostics, parse } from '@axon/language';
 import { ExitCode, UsageError } from '../exit.js';
 import { expandFiles } from '../files.js';
 import { writeFileAtomic } from '../fs-atomic.js';
@@ -56,7 +56,7 @@ export async function runFmt(paths: string[], options: FmtOptions, io: FilesComm
     }
     const errors = parse(text).diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0) {
-      for (const d of errors) io.stderr.write(`${formatDiagnostic(file, text, d, { color: io.color })}\n`);
+      io.stderr.write(`${formatDiagnostics(file, text, errors, { color: io.color })}\n`);
       io.stderr.write(`axon: ${file} has syntax errors; not formatted\n`);
       failed = true;
       continue;

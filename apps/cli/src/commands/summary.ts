@@ -10,7 +10,7 @@
  */
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { check, formatDiagnostic, renderSummary } from '@axon/language';
+import { check, formatDiagnostics, renderSummary } from '@axon/language';
 import { ExitCode } from '../exit.js';
 import { readSourceText, SourceReadError } from '../source-text.js';
 import type { SetExitCode } from './index.js';
@@ -64,7 +64,7 @@ export async function runSummary(files: string[], io: SummaryIO): Promise<number
       continue;
     }
     const result = check(text);
-    for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(file, text, d, { color: io.color, related: true })}\n`);
+    if (result.diagnostics.length > 0) io.stderr.write(`${formatDiagnostics(file, text, result.diagnostics, { color: io.color, related: true })}\n`);
     if (result.diagnostics.some((d) => d.severity === 'error')) {
       code = Math.max(code, ExitCode.Findings);
       continue;

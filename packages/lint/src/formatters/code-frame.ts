@@ -1,18 +1,7 @@
 /** A few lines of source with a gutter and carets under a range. */
-import type { Range } from '@axon/language';
+import { windowLine, type Range } from '@axon/language';
 import type { Colors } from './colors.js';
 import { noColors } from './colors.js';
-
-/**
- * Control characters shown as symbols (ESC as ␛, NUL as ␀, C1 controls as �), one for one so carets
- * still line up: a stray escape sequence in a source file must not restyle or clear the terminal.
- */
-function visibleControls(line: string): string {
-  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u0080-\u009f]/g, (ch) => {
-    const code = ch.charCodeAt(0);
-    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
-  });
-}
 
 function lineAt(lines: string[], line: number): string {
   return (lines[line - 1] ?? '').replace(/\r$/, '');
@@ -38,14 +27,15 @@ export function codeFrame(
   const first = Math.max(1, start.line - 1);
   const width = String(start.line).length;
   const out: string[] = [];
+  const text = lineAt(lines, start.line);
+  const lastColumn = end.line === start.line ? end.column : text.length + 1;
+  // Long lines are cut to a window around the range (the context line around the same columns).
+  const shown = windowLine(text, start.column, lastColumn);
   for (let l = first; l <= start.line; l++) {
     const marker = l === start.line ? '>' : ' ';
-    out.push(`${indent}${c.dim(`${marker} ${String(l).padStart(width)} |`)} ${visibleControls(lineAt(lines, l))}`.trimEnd());
+    const body = l === start.line ? shown.text : windowLine(lineAt(lines, l), start.column, lastColumn).text;
+    out.push(`${indent}${c.dim(`${marker} ${String(l).padStart(width)} |`)} ${body}`.trimEnd());
   }
-  const text = lineAt(lines, start.line);
-  const lead = text.slice(0, Math.max(0, start.column - 1)).replace(/[^\t]/g, ' ');
-  const lastColumn = end.line === start.line ? end.column : text.length + 1;
-  const carets = '^'.repeat(Math.max(1, lastColumn - start.column));
-  out.push(`${indent}${c.dim(`  ${' '.repeat(width)} |`)} ${lead}${caretStyle(carets)}`);
+  out.push(`${indent}${c.dim(`  ${' '.repeat(width)} |`)} ${shown.lead}${caretStyle('^'.repeat(shown.width))}`);
   return out.join('\n');
 }

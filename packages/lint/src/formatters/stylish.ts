@@ -7,6 +7,7 @@
  *      > 9 |     dense(32, activation: sigmoid)
  *          |               ^^^^^^^^^^^^^^^^^^^
  */
+import { MAX_SAME_MESSAGE } from '@axon/language';
 import type { FileResult } from '../file-results.js';
 import { codeFrame } from './code-frame.js';
 import { noColors, type Colors } from './colors.js';
@@ -37,7 +38,15 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
     fixable += result.fixableCount;
     out.push(c.underline(result.filePath));
     const lines = result.source.split('\n');
+    // After MAX_SAME_MESSAGE messages with one rule and text, the rest are counted in one line.
+    const key = (m: (typeof result.messages)[number]) => `${m.code}\u0000${m.message}`;
+    const counts = new Map<string, number>();
+    for (const m of result.messages) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
+    const shown = new Map<string, number>();
     for (const m of result.messages) {
+      const n = (shown.get(key(m)) ?? 0) + 1;
+      shown.set(key(m), n);
+      if (n > MAX_SAME_MESSAGE) continue;
       const style = m.severity === 'error' ? c.red : m.severity === 'warning' ? c.yellow : c.blue;
       const where = `${m.range.start.line}:${m.range.start.column}`;
       out.push(`  ${c.dim(where)}  ${style(m.severity)}  ${m.message}  ${c.dim(m.code)}`);
@@ -50,6 +59,8 @@ export function formatStylish(results: readonly FileResult[], options: StylishOp
         if (r.message.startsWith('expanded ')) continue;
         out.push(c.dim(`      ↳ ${r.range.start.line}:${r.range.start.column}  ${r.message}`));
       }
+      const total = counts.get(key(m))!;
+      if (n === MAX_SAME_MESSAGE && total > n) out.push(c.dim(`  … and ${(total - n).toLocaleString('en-US')} more like this  ${m.code}`));
     }
     out.push('');
   }
