@@ -22,5 +22,11 @@ ruleTable('constant-weight-init', {
       errors: [{ messageId: 'constant', at: '5:32 init: zeros', data: { init: 'zeros', layer: 'dense', suggested: 'lecun_normal' } }],
       output: net({ layers: ['dense(8, activation: selu, init: lecun_normal)', 'dense(1)'] }),
     },
+    {
+      name: 'zeros on a conv1d',
+      code: net({ input: '[20, 3]', layers: ['conv1d(8, 3, activation: relu, init: zeros)', 'global_max_pool1d()', 'dense(1)'] }),
+      errors: [{ messageId: 'constant', at: '5:36 init: zeros', data: { init: 'zeros', layer: 'conv1d', suggested: 'he_uniform' } }],
+      output: net({ input: '[20, 3]', layers: ['conv1d(8, 3, activation: relu, init: he_uniform)', 'global_max_pool1d()', 'dense(1)'] }),
+    },
   ],
 });

@@ -14,5 +14,11 @@ ruleTable('dying-relu-negative-bias', {
       errors: [{ messageId: 'negative', at: '5:49 bias_init: constant(-1)', data: { value: -1, layer: 'dense' } }],
       output: net({ layers: ['dense(8, activation: relu, init: he_normal, bias_init: zeros)', 'dense(1)'] }),
     },
+    {
+      name: 'negative constant bias on a conv1d',
+      code: net({ input: '[20, 3]', layers: ['conv1d(8, 3, activation: relu, init: he_normal, bias_init: constant(-0.5))', 'global_max_pool1d()', 'dense(1)'] }),
+      errors: [{ messageId: 'negative', at: '5:53 bias_init: constant(-0.5)', data: { value: -0.5, layer: 'conv1d' } }],
+      output: net({ input: '[20, 3]', layers: ['conv1d(8, 3, activation: relu, init: he_normal, bias_init: zeros)', 'global_max_pool1d()', 'dense(1)'] }),
+    },
   ],
 });

@@ -16,9 +16,22 @@ const aroundAll = net({
   task: 'classification(classes: 3)',
   layers: ['residual {', '  repeat 8 {', '    dense(8, activation: sigmoid)', '  }', '}', 'dense(3, activation: softmax)'],
 });
+const lstms = net({
+  input: '[20, 3]',
+  layers: ['repeat 7 {', '  lstm(8, activation: tanh, recurrent_activation: sigmoid, return_sequences: true)', '}', 'lstm(8, activation: tanh)', 'dense(1)'],
+});
 ruleTable('saturating-deep-stack', {
   // Identity blocks of two: a gradient crosses at most two sigmoid layers (the measured ratio stays near 1e-1).
-  valid: [deep(5, 'sigmoid'), deep(5, 'tanh'), deep(20, 'relu'), inBlocks],
+  valid: [
+    deep(5, 'sigmoid'),
+    deep(5, 'tanh'),
+    deep(20, 'relu'),
+    inBlocks,
+    // Eight stacked LSTMs (tanh cell, sigmoid gates, written out): not eight tanh or sigmoid hidden layers.
+    lstms,
+    // Five tanh dense layers and two LSTMs: five tanh hidden layers, below the default 6.
+    net({ input: '[20, 3]', layers: ['lstm(8, return_sequences: true)', 'lstm(8)', 'repeat 5 {', '  dense(8, activation: tanh)', '}', 'dense(1)'] }),
+  ],
   invalid: [
     {
       name: 'one shortcut around eight sigmoid layers: the first is still behind all eight (ratio as in the plain stack)',

@@ -3,7 +3,11 @@ import { net } from '../helpers.js';
 import { cls } from '../specs.js';
 
 ruleTable('softmax-hidden', {
-  valid: [cls('dense(3, activation: softmax)', 'loss: categorical_crossentropy')],
+  valid: [
+    cls('dense(3, activation: softmax)', 'loss: categorical_crossentropy'),
+    // Recurrent layers' activations are not hidden-layer activations (unbounded-recurrent-activation reads them).
+    net({ input: '[20, 3]', task: 'classification(classes: 3)', layers: ['lstm(8, activation: softmax)', 'dense(3, activation: softmax)'], train: ['loss: categorical_crossentropy'] }),
+  ],
   invalid: [
     {
       name: 'softmax hidden layer',
