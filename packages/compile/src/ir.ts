@@ -17,7 +17,7 @@ import {
   type Task,
   type TrainSpec,
 } from '@axon/language';
-import { huberDelta } from './vocabulary.js';
+import { huberDelta, textVocabulary } from './vocabulary.js';
 
 export const IR_FORMAT = 'axon-network';
 /**
@@ -28,17 +28,27 @@ export const IR_VERSION = 1;
 /**
  * The version of a graph's document: as version 1, plus `inputs` on every layer (which layers it
  * reads, -1 for the network's input), the `merge`, `global_avg_pool2d`, `global_max_pool2d` and
- * `zero_padding2d` kinds, and `useBias` in every dense and conv2d config. A network version 1 can
- * express (a chain of the version-1 kinds, every bias kept) is still written as version 1.
+ * `zero_padding2d` kinds, `useBias` in every dense and conv2d config, the sequence kinds (`embedding`,
+ * `lstm`, `gru`, `simple_rnn`, `conv1d`, `max_pool1d`, `avg_pool1d`, `global_avg_pool1d`,
+ * `global_max_pool1d`), gradient clipping on the optimizer (`clipNorm`, `clipValue`) and text data
+ * (`text`, `vocabulary`). A network version 1 can express (a chain of the version-1 kinds, every bias
+ * kept, no clipping, no text column) is still written as version 1, byte for byte as before.
  */
 export const IR_GRAPH_VERSION = 2;
 
 /** The layer kinds a version-1 document has. */
 const V1_KINDS: ReadonlySet<ResolvedLayer['kind']> = new Set(['dense', 'dropout', 'batch_norm', 'activation', 'flatten', 'conv2d', 'max_pool2d', 'avg_pool2d']);
 
-/** True when version 1 can express the network: a chain of version-1 kinds, no layer without its bias. */
+/** True when version 1 can express the network: a chain of version-1 kinds, no layer without its bias, no clipping, no text data. */
 export function fitsVersion1(network: ResolvedNetwork): boolean {
-  return isChain(network) && network.layers.every((l) => V1_KINDS.has(l.kind) && !((l.kind === 'dense' || l.kind === 'conv2d') && !l.useBias));
+  const o = network.train.optimizer;
+  return (
+    isChain(network) &&
+    network.layers.every((l) => V1_KINDS.has(l.kind) && !((l.kind === 'dense' || l.kind === 'conv2d') && !l.useBias)) &&
+    o.clipNorm === undefined &&
+    o.clipValue === undefined &&
+    network.data?.text === undefined
+  );
 }
 
 export type IrActivation = Activation;
@@ -88,6 +98,9 @@ export interface IrNetwork {
     features: string[] | null;
     validationSplit: number;
     standardize: boolean;
+    /** Version 2: the text column tokenised into the input's token ids, and the vocabulary size. */
+    text?: string;
+    vocabulary?: number;
   } | null;
 }
 
@@ -149,6 +162,40 @@ export function layerConfig(l: ResolvedLayer, version2 = true): Record<string, u
       return {};
     case 'merge':
       return { mode: l.mode satisfies MergeMode };
+    case 'embedding':
+      return { inputDim: l.inputDim, outputDim: l.outputDim };
+    case 'lstm':
+    case 'gru':
+    case 'simple_rnn':
+      return {
+        units: l.units,
+        returnSequences: l.returnSequences,
+        bidirectional: l.bidirectional,
+        activation: activation(l.activation),
+        activationExplicit: l.activationExplicit,
+        ...(l.recurrentActivation ? { recurrentActivation: activation(l.recurrentActivation) } : {}),
+        dropout: l.dropout,
+        recurrentDropout: l.recurrentDropout,
+        useBias: l.useBias,
+      };
+    case 'conv1d':
+      return {
+        filters: l.filters,
+        kernel: l.kernel,
+        stride: l.stride,
+        padding: l.padding,
+        activation: activation(l.activation),
+        activationExplicit: l.activationExplicit,
+        init: initializer(l.init),
+        biasInit: initializer(l.biasInit),
+        useBias: l.useBias,
+      };
+    case 'max_pool1d':
+    case 'avg_pool1d':
+      return { pool: l.pool, stride: l.stride, padding: l.padding };
+    case 'global_avg_pool1d':
+    case 'global_max_pool1d':
+      return {};
   }
 }
 
@@ -178,6 +225,9 @@ function train(t: TrainSpec): IrNetwork['train'] {
       : o.name === 'adam'
         ? { name: o.name, learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon }
         : { name: o.name, learningRate: o.learningRate, rho: o.rho, epsilon: o.epsilon };
+  // Written only when set, so an optimizer without clipping prints as it always did.
+  if (o.clipNorm !== undefined) optimizer.clipNorm = o.clipNorm;
+  if (o.clipValue !== undefined) optimizer.clipValue = o.clipValue;
   const loss: IrNetwork['train']['loss'] = { name: t.loss.name, fromLogits: t.loss.fromLogits };
   if (t.loss.name === 'huber') loss.delta = huberDelta(t.loss);
   return {
@@ -192,13 +242,18 @@ function train(t: TrainSpec): IrNetwork['train'] {
 
 function data(d: DataSpec | undefined): IrNetwork['data'] {
   if (!d) return null;
-  return {
+  const out: NonNullable<IrNetwork['data']> = {
     source: d.source,
     target: d.target,
     features: d.features ? [...d.features] : null,
     validationSplit: d.validationSplit,
     standardize: d.standardize,
   };
+  if (d.text !== undefined) {
+    out.text = d.text;
+    out.vocabulary = textVocabulary(d);
+  }
+  return out;
 }
 
 function layer(l: ResolvedLayer, version2: boolean): IrLayer {

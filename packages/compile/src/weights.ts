@@ -1,11 +1,12 @@
 /**
  * Trained-weight plumbing shared by the targets. The weight types are @axon/core's (Keras layouts:
- * dense kernel [in, units]; conv2d kernel [kh, kw, in, filters]; a bias unless `use_bias: false`; batch_norm
- * gamma/beta/moving_mean/moving_variance; prelu alpha), imported as types only: this package has no
+ * dense kernel [in, units]; conv2d kernel [kh, kw, in, filters]; conv1d kernel [k, in, filters]; a bias
+ * unless `use_bias: false`; batch_norm gamma/beta/moving_mean/moving_variance; prelu alpha; embedding
+ * embeddings [inputDim, outputDim]; recurrent kernel, recurrent_kernel, bias — see recurrentTensors), imported as types only: this package has no
  * runtime dependency on the core.
  */
 import type { LayerWeights, Normalization, WeightTensor } from '@axon/core';
-import type { ResolvedLayer, ResolvedNetwork } from '@axon/language';
+import type { RecurrentKind, ResolvedLayer, ResolvedNetwork } from '@axon/language';
 import { CompileError } from './errors.js';
 
 export type { LayerWeights, Normalization, WeightTensor };
@@ -32,9 +33,54 @@ export function expectedWeights(layer: ResolvedLayer): { name: string; shape: nu
     case 'activation':
       if (layer.activation.name === 'prelu') out.push({ name: 'alpha', shape: [preluUnits()] });
       break;
+    case 'embedding':
+      out.push({ name: 'embeddings', shape: [layer.inputDim, layer.outputDim] });
+      break;
+    case 'conv1d':
+      out.push({ name: 'kernel', shape: [layer.kernel, channels, layer.filters] });
+      if (layer.useBias) out.push({ name: 'bias', shape: [layer.filters] });
+      if (layer.activation.name === 'prelu') out.push({ name: 'alpha', shape: [preluUnits()] });
+      break;
+    case 'lstm':
+    case 'gru':
+    case 'simple_rnn':
+      for (const direction of recurrentDirections(layer)) {
+        for (const t of recurrentTensors(layer, channels)) out.push({ name: direction.prefix + t.name, shape: t.shape });
+      }
+      break;
     default:
       break;
   }
+  return out;
+}
+
+/** Gates per recurrent cell: LSTM i, f, c, o; GRU z, r, h; SimpleRNN one. */
+export function gateCount(kind: RecurrentKind): number {
+  return kind === 'lstm' ? 4 : kind === 'gru' ? 3 : 1;
+}
+
+/**
+ * A recurrent layer's directions and the prefix of their tensor names: `kernel`, `recurrent_kernel`,
+ * `bias` for one direction; `forward_…` then `backward_…` for a bidirectional layer (Keras's
+ * get_weights order: the forward layer's three, then the backward layer's).
+ */
+export function recurrentDirections(layer: { bidirectional: boolean }): { prefix: string; backward: boolean }[] {
+  return layer.bidirectional
+    ? [
+        { prefix: 'forward_', backward: false },
+        { prefix: 'backward_', backward: true },
+      ]
+    : [{ prefix: '', backward: false }];
+}
+
+/** One direction's Keras tensors: kernel [f, g·u], recurrent_kernel [u, g·u], bias [g·u] (GRU [2, 3u]) unless use_bias is false. */
+export function recurrentTensors(layer: ResolvedLayer & { kind: RecurrentKind }, features: number): { name: string; shape: number[] }[] {
+  const gu = gateCount(layer.kind) * layer.units;
+  const out = [
+    { name: 'kernel', shape: [features, gu] },
+    { name: 'recurrent_kernel', shape: [layer.units, gu] },
+  ];
+  if (layer.useBias) out.push({ name: 'bias', shape: layer.kind === 'gru' ? [2, gu] : [gu] });
   return out;
 }
 

@@ -1,5 +1,5 @@
 /** Hand-built resolved networks (through the analyzer's own shape inference), for tests that need no parser. */
-import { inferLayer, inferMerge, type LayerSpec, type Range, type ResolvedLayer, type ResolvedNetwork, type Task, type TrainSpec, type DataSpec } from '@axon/language';
+import { inferLayer, inferMerge, type LayerSpec, type RecurrentKind, type Range, type ResolvedLayer, type ResolvedNetwork, type Task, type TrainSpec, type DataSpec } from '@axon/language';
 
 const R: Range = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 1, line: 1, column: 2 } };
 
@@ -16,7 +16,56 @@ const NAMES: Record<LayerSpec['kind'], string> = {
   global_max_pool2d: 'global_max_pool2d',
   zero_padding2d: 'zero_padding2d',
   merge: 'merge',
+  embedding: 'embedding',
+  lstm: 'lstm',
+  gru: 'gru',
+  simple_rnn: 'simple_rnn',
+  conv1d: 'conv1d',
+  max_pool1d: 'max_pool1d',
+  avg_pool1d: 'avg_pool1d',
+  global_avg_pool1d: 'global_avg_pool1d',
+  global_max_pool1d: 'global_max_pool1d',
 };
+
+const SEQUENCE_KINDS = new Set<LayerSpec['kind']>(['embedding', 'lstm', 'gru', 'simple_rnn', 'conv1d', 'max_pool1d', 'avg_pool1d', 'global_avg_pool1d', 'global_max_pool1d']);
+
+/**
+ * Keras's shapes and parameter counts of the sequence layers, worked out here by hand (the analyzer's
+ * own inference for them is another engineer's work in progress; the consumer tests check these
+ * counts against PyTorch's and TF.js's).
+ */
+function sequenceShape(spec: LayerSpec, input: number[]): { outputShape: number[]; params: { trainable: number; nonTrainable: number } } {
+  const none = { trainable: 0, nonTrainable: 0 };
+  const windowOut = (size: number, k: number, s: number, padding: 'same' | 'valid') => (padding === 'same' ? Math.ceil(size / s) : Math.floor((size - k) / s) + 1);
+  switch (spec.kind) {
+    case 'embedding':
+      return { outputShape: [input[0]!, spec.outputDim], params: { trainable: spec.inputDim * spec.outputDim, nonTrainable: 0 } };
+    case 'lstm':
+    case 'gru':
+    case 'simple_rnn': {
+      const g = spec.kind === 'lstm' ? 4 : spec.kind === 'gru' ? 3 : 1;
+      const f = input[1]!;
+      const u = spec.units;
+      const bias = spec.useBias ? (spec.kind === 'gru' ? 2 : 1) * g * u : 0;
+      const d = spec.bidirectional ? 2 : 1;
+      const width = d * u;
+      return { outputShape: spec.returnSequences ? [input[0]!, width] : [width], params: { trainable: d * (g * u * (f + u) + bias), nonTrainable: 0 } };
+    }
+    case 'conv1d':
+      return {
+        outputShape: [windowOut(input[0]!, spec.kernel, spec.stride, spec.padding), spec.filters],
+        params: { trainable: spec.kernel * input[1]! * spec.filters + (spec.useBias ? spec.filters : 0) + (spec.activation.name === 'prelu' ? spec.filters : 0), nonTrainable: 0 },
+      };
+    case 'max_pool1d':
+    case 'avg_pool1d':
+      return { outputShape: [windowOut(input[0]!, spec.pool, spec.stride, spec.padding), input[1]!], params: none };
+    case 'global_avg_pool1d':
+    case 'global_max_pool1d':
+      return { outputShape: [input[1]!], params: none };
+    default:
+      throw new Error(`fixture: ${spec.kind} is not a sequence layer`);
+  }
+}
 
 export const relu = { name: 'relu' } as const;
 export const linear = { name: 'linear' } as const;
@@ -50,6 +99,48 @@ export function conv(
 export function pool(kind: 'max_pool2d' | 'avg_pool2d', p: number, opts: { stride?: number; padding?: 'same' | 'valid' } = {}): LayerSpec {
   const s = opts.stride ?? p;
   return { kind, pool: [p, p], stride: [s, s], padding: opts.padding ?? 'valid' };
+}
+
+type RecurrentOptions = Partial<Omit<LayerSpec & { kind: RecurrentKind }, 'kind' | 'units'>>;
+
+/** A recurrent layer with the language's defaults (tanh, sigmoid gates for lstm/gru, bias, no dropout). */
+export function recurrent(kind: RecurrentKind, units: number, opts: RecurrentOptions = {}): LayerSpec {
+  return {
+    kind,
+    units,
+    returnSequences: false,
+    bidirectional: false,
+    activation: { name: 'tanh' },
+    activationExplicit: false,
+    ...(kind === 'simple_rnn' ? {} : { recurrentActivation: { name: 'sigmoid' } }),
+    dropout: 0,
+    recurrentDropout: 0,
+    useBias: true,
+    ...opts,
+  };
+}
+
+export function embedding(inputDim: number, outputDim: number): LayerSpec {
+  return { kind: 'embedding', inputDim, outputDim };
+}
+
+export function conv1d(filters: number, kernel: number, opts: { stride?: number; padding?: 'same' | 'valid'; activation?: { name: 'relu' } | { name: 'linear' } | { name: 'tanh' }; useBias?: boolean } = {}): LayerSpec {
+  return {
+    kind: 'conv1d',
+    filters,
+    kernel,
+    stride: opts.stride ?? 1,
+    padding: opts.padding ?? 'valid',
+    activation: opts.activation ?? linear,
+    activationExplicit: opts.activation !== undefined,
+    init: glorot,
+    biasInit: zeros,
+    useBias: opts.useBias ?? true,
+  };
+}
+
+export function pool1d(kind: 'max_pool1d' | 'avg_pool1d', p: number, opts: { stride?: number; padding?: 'same' | 'valid' } = {}): LayerSpec {
+  return { kind, pool: p, stride: opts.stride ?? p, padding: opts.padding ?? 'valid' };
 }
 
 /** `zero_padding2d([[top, bottom], [left, right]])`. */
@@ -95,7 +186,11 @@ export function graph(name: string, input: number[], nodes: GraphNode[], opts: N
   const layers: ResolvedLayer[] = [];
   for (const [index, { spec, inputs }] of nodes.entries()) {
     const shapes = inputs.map((i) => (i === -1 ? input : layers[i]!.outputShape));
-    const r = spec.kind === 'merge' ? inferMerge(spec.mode, shapes) : inferLayer(spec, shapes[0]!);
+    const r = SEQUENCE_KINDS.has(spec.kind)
+      ? { ok: true as const, ...sequenceShape(spec, shapes[0]!) }
+      : spec.kind === 'merge'
+        ? inferMerge(spec.mode, shapes)
+        : inferLayer(spec, shapes[0]!);
     if (!r.ok) throw new Error(`fixture: ${r.message}`);
     const base = opts.baseName?.(spec) ?? NAMES[spec.kind];
     const c = counts.get(base) ?? 0;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, CompileError, toIr, type IrLayer } from '@axon/compile';
 import { isChain, type ResolvedNetwork } from '@axon/language';
 import { featureCases, graphCases, newLayerCases } from './cases.js';
+import { sequenceCases } from './sequence-cases.js';
 import { kerasStructure } from './keras-harness.js';
 import { exampleNetworks } from './helpers.js';
 
@@ -118,6 +119,58 @@ function compareLayers(recs: Rec[], layers: IrLayer[], seed: number): void {
         if (cfg.mode === 'concat') expect(rec.kwargs.axis).toBe(-1);
         break;
       }
+      case 'embedding': {
+        expect([rec.class, rec.args[0], rec.args[1]]).toEqual(['Embedding', cfg.inputDim, cfg.outputDim]);
+        const e = rec.kwargs.embeddings_initializer as Rec;
+        expect([e.class, e.kwargs.minval, e.kwargs.maxval, e.kwargs.seed]).toEqual(['RandomUniform', -0.05, 0.05, seed]);
+        break;
+      }
+      case 'lstm':
+      case 'gru':
+      case 'simple_rnn': {
+        let cell = rec;
+        if (cfg.bidirectional) {
+          expect([rec.class, rec.kwargs.merge_mode]).toEqual(['Bidirectional', 'concat']);
+          cell = rec.args[0] as Rec;
+        }
+        expect([cell.class, cell.args[0]]).toEqual([{ lstm: 'LSTM', gru: 'GRU', simple_rnn: 'SimpleRNN' }[l.kind], cfg.units]);
+        expect(cell.kwargs.activation).toBe((cfg.activation as Act).name);
+        expect(cell.kwargs.recurrent_activation).toBe(l.kind === 'simple_rnn' ? undefined : (cfg.recurrentActivation as Act).name);
+        expect([cell.kwargs.return_sequences, cell.kwargs.use_bias, cell.kwargs.dropout, cell.kwargs.recurrent_dropout]).toEqual([cfg.returnSequences, cfg.useBias, cfg.dropout, cfg.recurrentDropout]);
+        expect(cell.kwargs.reset_after).toBe(l.kind === 'gru' ? true : undefined);
+        expect(cell.kwargs.unit_forget_bias).toBe(l.kind === 'lstm' ? true : undefined);
+        expect((cell.kwargs.recurrent_initializer as Rec).class).toBe('Orthogonal');
+        expectInit(cell.kwargs.kernel_initializer as Rec, { name: 'glorot_uniform' }, seed);
+        expect(l.outputShape.at(-1)).toBe((cfg.bidirectional ? 2 : 1) * (cfg.units as number));
+        break;
+      }
+      case 'conv1d': {
+        const act = cfg.activation as Act;
+        expect([rec.class, rec.args[0], rec.kwargs.kernel_size, rec.kwargs.strides, rec.kwargs.padding]).toEqual(['Conv1D', cfg.filters, cfg.kernel, cfg.stride, cfg.padding]);
+        expectInit(rec.kwargs.kernel_initializer as Rec, cfg.init, seed);
+        if (cfg.useBias === false) expect(rec.kwargs.use_bias).toBe(false);
+        else expectInit(rec.kwargs.bias_initializer as Rec, cfg.biasInit, seed);
+        if (BUILTIN(act)) expect(rec.kwargs.activation).toBe(act.name);
+        else {
+          expect(rec.kwargs.activation).toBe('linear');
+          expectActivationLayer(recs[i++]!, act, l.outputShape.length);
+        }
+        break;
+      }
+      case 'max_pool1d':
+      case 'avg_pool1d':
+        expect([rec.class, rec.kwargs.pool_size, rec.kwargs.strides, rec.kwargs.padding]).toEqual([
+          l.kind === 'max_pool1d' ? 'MaxPooling1D' : 'AveragePooling1D',
+          cfg.pool,
+          cfg.stride,
+          cfg.padding,
+        ]);
+        break;
+      case 'global_avg_pool1d':
+      case 'global_max_pool1d':
+        expect(rec.class).toBe(l.kind === 'global_avg_pool1d' ? 'GlobalAveragePooling1D' : 'GlobalMaxPooling1D');
+        expect(l.outputShape).toEqual([l.inputShape.at(-1)]);
+        break;
     }
   }
   expect(i).toBe(recs.length);
@@ -155,6 +208,7 @@ const cases: (readonly [string, ResolvedNetwork])[] = [
   ...featureCases().map((n) => [n.name, n] as const),
   ...newLayerCases().map((n) => [n.name, n] as const),
   ...graphCases('concat', 'add').map((n) => [n.name, n] as const),
+  ...sequenceCases().map((c) => [c.network.name, c.network] as const),
 ];
 
 describe('keras target (structure against the JSON IR)', () => {
@@ -188,6 +242,23 @@ describe('keras target (structure against the JSON IR)', () => {
     } else {
       expect([optimizer!.class, optimizer!.kwargs.rho, optimizer!.kwargs.epsilon]).toEqual(['RMSprop', o.rho, o.epsilon]);
     }
+    expect([optimizer!.kwargs.clipnorm, optimizer!.kwargs.clipvalue]).toEqual([o.clipNorm, o.clipValue]);
+  });
+
+  it('writes gradient clipping as Keras\'s clipnorm= and clipvalue= (only when set)', () => {
+    const [c] = sequenceCases();
+    const base = c!.network;
+    const clipped = { ...base, train: { ...base.train, optimizer: { ...base.train.optimizer, clipNorm: 1, clipValue: 0.5 } } };
+    const { optimizer } = structure(clipped).model.compiled;
+    expect([optimizer!.kwargs.clipnorm, optimizer!.kwargs.clipvalue]).toEqual([1, 0.5]);
+    expect(structure(base).model.compiled.optimizer!.kwargs).not.toHaveProperty('clipnorm');
+  });
+
+  it('refuses a recurrent activation Keras\'s strings cannot carry, naming the layer and line', () => {
+    const [c] = sequenceCases();
+    const net = c!.network;
+    const leaky = { ...net, layers: net.layers.map((l) => (l.kind === 'lstm' ? { ...l, activation: { name: 'leaky_relu' as const, alpha: 0.2 } } : l)) };
+    expect(() => compile({ network: leaky }, 'keras')).toThrow(/keras target cannot express leaky_relu\(alpha: 0\.2\) as the activation of lstm layer lstm \(line 1\): a Keras recurrent layer takes one of linear, relu, sigmoid, tanh/);
   });
 
   it('refuses trained weights, naming the feature and the target', () => {

@@ -4,7 +4,19 @@
  * `compile_model()` (loss, optimizer, metrics from train{}), a CSV loader for data{} and a `__main__`
  * that trains. Trained weights are not exported to this target (use tfjs, onnx or pytorch).
  */
-import { isChain, NETWORK_INPUT, outputLayer, topologicalOrder, type Activation, type Initializer, type MergeMode, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
+import {
+  activationText,
+  isChain,
+  NETWORK_INPUT,
+  outputLayer,
+  topologicalOrder,
+  type Activation,
+  type Initializer,
+  type MergeMode,
+  type RecurrentKind,
+  type ResolvedLayer,
+  type ResolvedNetwork,
+} from '@axon/language';
 import type { CompileInput, CompileOutput } from '../types.js';
 import { CompileError } from '../errors.js';
 import { fileStem, pyBool, pyIdentifier, pyLiteralPretty, pyNumber, pyString, pyTuple } from '../escape.js';
@@ -98,7 +110,66 @@ function layerLines(l: ResolvedLayer, seed: number, taken: Set<string>): string[
     }
     case 'merge':
       return [l.mode === 'concat' ? `keras.layers.Concatenate(axis=-1, name=${name})` : `keras.layers.${MERGE_LAYER[l.mode]}(name=${name})`];
+    case 'embedding':
+      // Keras's default embeddings_initializer ("uniform") with the network's seed.
+      return [`keras.layers.Embedding(${l.inputDim}, ${l.outputDim}, embeddings_initializer=keras.initializers.RandomUniform(minval=-0.05, maxval=0.05, seed=${seed}), name=${name})`];
+    case 'lstm':
+    case 'gru':
+    case 'simple_rnn': {
+      const cell = recurrentLayer(l, seed);
+      return [l.bidirectional ? `keras.layers.Bidirectional(${cell}, merge_mode="concat", name=${name})` : cell];
+    }
+    case 'conv1d': {
+      const b = builtin(l.activation);
+      const bias = l.useBias ? `bias_initializer=${init(l.biasInit, seed)}` : 'use_bias=False';
+      const main = `keras.layers.Conv1D(${l.filters}, kernel_size=${l.kernel}, strides=${l.stride}, padding=${pyString(l.padding)}, activation=${pyString(b ?? 'linear')}, kernel_initializer=${init(l.init, seed)}, ${bias}, name=${name})`;
+      if (b !== undefined) return [main];
+      let actName = `${l.name}_${l.activation.name}`;
+      for (let i = 1; taken.has(actName); i++) actName = `${l.name}_${l.activation.name}_${i}`;
+      taken.add(actName);
+      return [main, activationLayer(l.activation, actName, l.outputShape.length)];
+    }
+    case 'max_pool1d':
+    case 'avg_pool1d':
+      return [`keras.layers.${l.kind === 'max_pool1d' ? 'MaxPooling1D' : 'AveragePooling1D'}(pool_size=${l.pool}, strides=${l.stride}, padding=${pyString(l.padding)}, name=${name})`];
+    case 'global_avg_pool1d':
+      return [`keras.layers.GlobalAveragePooling1D(name=${name})`];
+    case 'global_max_pool1d':
+      return [`keras.layers.GlobalMaxPooling1D(name=${name})`];
   }
+}
+
+const RECURRENT_CLASS: Record<RecurrentKind, string> = { lstm: 'LSTM', gru: 'GRU', simple_rnn: 'SimpleRNN' };
+
+/** A recurrent activation as Keras's string; the others (a learned prelu, an alpha Keras's strings cannot carry) are refused. */
+function recurrentActivation(l: ResolvedLayer, a: Activation, role: string): string {
+  const b = builtin(a);
+  if (b === undefined) {
+    throw new CompileError(TARGET, `${activationText(a)} as the ${role} of ${l.kind} layer ${l.name} (line ${l.origin.range.start.line})`, `a Keras recurrent layer takes one of ${RECURRENT_BUILTINS}`);
+  }
+  return pyString(b);
+}
+
+const RECURRENT_BUILTINS = 'linear, relu, sigmoid, tanh, softmax, selu, elu(alpha: 1)';
+
+/** The Keras LSTM / GRU (reset_after) / SimpleRNN call, with Keras's own initialisers seeded. */
+function recurrentLayer(l: ResolvedLayer & { kind: RecurrentKind }, seed: number): string {
+  const args = [
+    String(l.units),
+    `activation=${recurrentActivation(l, l.activation, 'activation')}`,
+    ...(l.recurrentActivation ? [`recurrent_activation=${recurrentActivation(l, l.recurrentActivation, 'recurrent_activation')}`] : []),
+    `use_bias=${pyBool(l.useBias)}`,
+    `kernel_initializer=keras.initializers.GlorotUniform(seed=${seed})`,
+    `recurrent_initializer=keras.initializers.Orthogonal(seed=${seed})`,
+    ...(l.useBias ? ['bias_initializer=keras.initializers.Zeros()'] : []),
+    ...(l.kind === 'lstm' ? ['unit_forget_bias=True'] : []),
+    `dropout=${pyNumber(l.dropout)}`,
+    `recurrent_dropout=${pyNumber(l.recurrentDropout)}`,
+    `return_sequences=${pyBool(l.returnSequences)}`,
+    ...(l.kind === 'gru' ? ['reset_after=True'] : []),
+    `name=${pyString(l.name)}`,
+  ];
+  return `keras.layers.${RECURRENT_CLASS[l.kind]}(${args.join(', ')})`;
 }
 
 const MERGE_LAYER: Record<Exclude<MergeMode, 'concat'>, string> = { add: 'Add', multiply: 'Multiply', average: 'Average', maximum: 'Maximum' };
@@ -158,13 +229,15 @@ function lossExpr(network: ResolvedNetwork): string {
 
 function optimizerExpr(network: ResolvedNetwork): string {
   const o = network.train.optimizer;
+  // Keras's clipnorm is per variable, as Axon's; written only when set.
+  const clip = `${o.clipNorm !== undefined ? `, clipnorm=${pyNumber(o.clipNorm)}` : ''}${o.clipValue !== undefined ? `, clipvalue=${pyNumber(o.clipValue)}` : ''}`;
   switch (o.name) {
     case 'sgd':
-      return `keras.optimizers.SGD(learning_rate=${pyNumber(o.learningRate)}, momentum=${pyNumber(o.momentum)}, nesterov=${pyBool(o.nesterov)})`;
+      return `keras.optimizers.SGD(learning_rate=${pyNumber(o.learningRate)}, momentum=${pyNumber(o.momentum)}, nesterov=${pyBool(o.nesterov)}${clip})`;
     case 'adam':
-      return `keras.optimizers.Adam(learning_rate=${pyNumber(o.learningRate)}, beta_1=${pyNumber(o.beta1)}, beta_2=${pyNumber(o.beta2)}, epsilon=${pyNumber(o.epsilon)})`;
+      return `keras.optimizers.Adam(learning_rate=${pyNumber(o.learningRate)}, beta_1=${pyNumber(o.beta1)}, beta_2=${pyNumber(o.beta2)}, epsilon=${pyNumber(o.epsilon)}${clip})`;
     case 'rmsprop':
-      return `keras.optimizers.RMSprop(learning_rate=${pyNumber(o.learningRate)}, rho=${pyNumber(o.rho)}, epsilon=${pyNumber(o.epsilon)})`;
+      return `keras.optimizers.RMSprop(learning_rate=${pyNumber(o.learningRate)}, rho=${pyNumber(o.rho)}, epsilon=${pyNumber(o.epsilon)}${clip})`;
   }
 }
 

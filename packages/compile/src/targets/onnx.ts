@@ -6,6 +6,7 @@
  */
 import onnxProto from 'onnx-proto';
 import {
+  activationText,
   NETWORK_INPUT,
   SELU_ALPHA,
   SELU_SCALE,
@@ -13,6 +14,7 @@ import {
   topologicalOrder,
   type Activation,
   type MergeMode,
+  type RecurrentKind,
   type ResolvedLayer,
   type ResolvedNetwork,
 } from '@axon/language';
@@ -20,8 +22,8 @@ import type { CompileInput, CompileOutput } from '../types.js';
 import { CompileError } from '../errors.js';
 import { fileStem } from '../escape.js';
 import { toIr } from '../ir.js';
-import { layoutOf, requireImage, windowPads, type Layout } from '../layout.js';
-import { float32Bytes, tensor, weightsByLayer, type WeightTensor } from '../weights.js';
+import { layoutOf, requireImage, samePads, windowPads, type Layout } from '../layout.js';
+import { float32Bytes, recurrentDirections, tensor, weightsByLayer, type WeightTensor } from '../weights.js';
 
 const { onnx } = onnxProto;
 const TARGET = 'onnx';
@@ -30,11 +32,15 @@ export const ONNX_IR_VERSION = 7;
 const FLOAT = 1;
 const INT64 = 7;
 
-type Attr = { name: string; f?: number; i?: number; ints?: number[]; type: number };
+type Attr = { name: string; f?: number; i?: number; ints?: number[]; floats?: number[]; s?: Uint8Array; strings?: Uint8Array[]; type: number };
 const A = onnx.AttributeProto.AttributeType;
 const attrF = (name: string, f: number): Attr => ({ name, f, type: A.FLOAT });
 const attrI = (name: string, i: number): Attr => ({ name, i, type: A.INT });
 const attrInts = (name: string, ints: number[]): Attr => ({ name, ints, type: A.INTS });
+const attrFloats = (name: string, floats: number[]): Attr => ({ name, floats, type: A.FLOATS });
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const attrS = (name: string, text: string): Attr => ({ name, s: utf8(text), type: A.STRING });
+const attrStrings = (name: string, texts: string[]): Attr => ({ name, strings: texts.map(utf8), type: A.STRINGS });
 
 class GraphBuilder {
   nodes: onnxProto.onnx.INodeProto[] = [];
@@ -46,9 +52,15 @@ class GraphBuilder {
   }
 
   node(op: string, inputs: string[], name: string, attrs: Attr[] = []): string {
-    const out = this.fresh(`${name}/${op}`);
-    this.nodes.push({ opType: op, input: inputs, output: [out], name: out, attribute: attrs });
-    return out;
+    return this.nodeOutputs(op, inputs, name, 1, attrs)[0]!;
+  }
+
+  /** A node with `count` outputs (LSTM's Y, Y_h, …). */
+  nodeOutputs(op: string, inputs: string[], name: string, count: number, attrs: Attr[] = []): string[] {
+    const base = this.fresh(`${name}/${op}`);
+    const outputs = Array.from({ length: count }, (_, i) => (i === 0 ? base : `${base}:${i}`));
+    this.nodes.push({ opType: op, input: inputs, output: outputs, name: base, attribute: attrs });
+    return outputs;
   }
 
   constant(name: string, dims: number[], values: Float32Array): string {
@@ -214,7 +226,166 @@ function emitLayer(g: GraphBuilder, l: ResolvedLayer, xs: string[], w: (n: strin
     }
     case 'merge':
       return emitMerge(g, l.mode, xs, layout, name);
+    case 'embedding': {
+      // Token ids arrive as floats: Cast to int64, Gather rows of the table (ids outside it: onnxruntime refuses them).
+      const e = w('embeddings');
+      const ids = g.node('Cast', [x], name, [attrI('to', INT64)]);
+      return g.node('Gather', [g.constant(`${name}/embeddings`, e.shape, e.values), ids], name, [attrI('axis', 0)]);
+    }
+    case 'lstm':
+    case 'gru':
+    case 'simple_rnn':
+      requireSequence(l);
+      return emitRecurrent(g, l, x, w);
+    case 'conv1d': {
+      requireSequence(l);
+      const k = w('kernel');
+      const [before, after] = l.padding === 'same' ? samePads(l.inputShape[0]!, l.kernel, l.stride) : [0, 0];
+      const kernel = g.constant(`${name}/kernel`, [l.filters, k.shape[1]!, l.kernel], conv1dKernel(k));
+      const bias = l.useBias ? [g.constant(`${name}/bias`, [l.filters], w('bias').values)] : [];
+      const h = g.node('Conv', [toChannelsFirst(g, x, 'seq', name), kernel, ...bias], name, [
+        attrInts('kernel_shape', [l.kernel]),
+        attrInts('strides', [l.stride]),
+        attrInts('pads', [before, after]),
+        attrInts('dilations', [1]),
+        attrI('group', 1),
+      ]);
+      const prelu = l.activation.name === 'prelu' ? w('alpha') : undefined;
+      return activation(g, l.activation, fromChannelsFirst(g, h, 'seq', name), 'seq', name, prelu);
+    }
+    case 'max_pool1d':
+    case 'avg_pool1d': {
+      requireSequence(l);
+      const [before, after] = l.padding === 'same' ? samePads(l.inputShape[0]!, l.pool, l.stride) : [0, 0];
+      const attrs = [attrInts('kernel_shape', [l.pool]), attrInts('strides', [l.stride]), attrInts('pads', [before, after])];
+      if (l.kind === 'avg_pool1d') attrs.push(attrI('count_include_pad', 0));
+      const h = g.node(l.kind === 'max_pool1d' ? 'MaxPool' : 'AveragePool', [toChannelsFirst(g, x, 'seq', name)], name, attrs);
+      return fromChannelsFirst(g, h, 'seq', name);
+    }
+    case 'global_avg_pool1d':
+    case 'global_max_pool1d':
+      requireSequence(l);
+      return g.node(l.kind === 'global_avg_pool1d' ? 'ReduceMean' : 'ReduceMax', [x], name, [attrInts('axes', [1]), attrI('keepdims', 0)]);
   }
+}
+
+function requireSequence(l: ResolvedLayer): void {
+  if (l.inputShape.length !== 2) throw new CompileError(TARGET, `${l.kind} on a rank-${l.inputShape.length} input`, `layer ${l.name} needs [steps, channels]`);
+}
+
+/** Keras conv1d kernel [k, in, out] → ONNX [out, in, k]. */
+function conv1dKernel(t: WeightTensor): Float32Array {
+  const [k, cin, cout] = t.shape as [number, number, number];
+  const out = new Float32Array(t.values.length);
+  for (let o = 0; o < cout; o++) for (let i = 0; i < cin; i++) for (let j = 0; j < k; j++) out[(o * cin + i) * k + j] = t.values[(j * cin + i) * cout + o]!;
+  return out;
+}
+
+/**
+ * ONNX's gate blocks, as indices of Keras's: LSTM i, o, f, c from Keras's i, f, c, o; GRU z, r, h as
+ * Keras (with linear_before_reset = 1, Keras's reset_after); RNN its one block.
+ */
+const ONNX_GATES: Record<RecurrentKind, number[]> = { lstm: [0, 3, 1, 2], gru: [0, 1, 2], simple_rnn: [0] };
+
+/** A Keras matrix [rows, g·u] as ONNX's [g·u, rows] with the gate blocks in ONNX's order. */
+function onnxGateMatrix(values: Float32Array, rows: number, units: number, gates: number[]): Float32Array {
+  const cols = gates.length * units;
+  const out = new Float32Array(rows * cols);
+  gates.forEach((kerasGate, block) => {
+    for (let j = 0; j < units; j++) {
+      const src = kerasGate * units + j;
+      const dst = block * units + j;
+      for (let r = 0; r < rows; r++) out[dst * rows + r] = values[r * cols + src]!;
+    }
+  });
+  return out;
+}
+
+function onnxGateVector(values: Float32Array, units: number, gates: number[]): Float32Array {
+  const out = new Float32Array(gates.length * units);
+  gates.forEach((kerasGate, block) => out.set(values.subarray(kerasGate * units, (kerasGate + 1) * units), block * units));
+  return out;
+}
+
+/** A cell activation as ONNX's RNN-family activation name and its alpha/beta (linear is Affine(1, 0)). */
+function cellActivation(l: ResolvedLayer, a: Activation, role: string): { name: string; alpha: number[]; beta: number[] } {
+  switch (a.name) {
+    case 'sigmoid':
+      return { name: 'Sigmoid', alpha: [], beta: [] };
+    case 'tanh':
+      return { name: 'Tanh', alpha: [], beta: [] };
+    case 'relu':
+      return { name: 'Relu', alpha: [], beta: [] };
+    case 'linear':
+      return { name: 'Affine', alpha: [1], beta: [0] };
+    case 'leaky_relu':
+      return { name: 'LeakyRelu', alpha: [a.alpha], beta: [] };
+    case 'elu':
+      return { name: 'Elu', alpha: [a.alpha], beta: [] };
+    default:
+      throw new CompileError(
+        TARGET,
+        `${activationText(a)} as the ${role} of ${l.kind} layer ${l.name} (line ${l.origin.range.start.line})`,
+        'the ONNX LSTM/GRU/RNN operators take sigmoid, tanh, relu, linear, leaky_relu or elu',
+      );
+  }
+}
+
+/**
+ * An ONNX LSTM / GRU / RNN node on [N, T, F] (transposed to ONNX's [T, N, F]): W [D, g·u, F],
+ * R [D, g·u, u], B [D, 2·g·u] (input biases then recurrent ones; Keras's LSTM and RNN have one bias,
+ * so the recurrent half is 0). Y [T, D, N, u] becomes [N, T, D·u] (forward first, as Keras concatenates);
+ * without return_sequences Y_h [D, N, u] (each direction's last processed step) becomes [N, D·u].
+ */
+function emitRecurrent(g: GraphBuilder, l: ResolvedLayer & { kind: RecurrentKind }, x: string, w: (n: string) => WeightTensor): string {
+  const name = l.name;
+  const u = l.units;
+  const features = l.inputShape[1]!;
+  const gates = ONNX_GATES[l.kind];
+  const gu = gates.length * u;
+  const directions = recurrentDirections(l);
+  const D = directions.length;
+  const W = new Float32Array(D * gu * features);
+  const R = new Float32Array(D * gu * u);
+  const B = new Float32Array(D * 2 * gu);
+  directions.forEach((d, i) => {
+    W.set(onnxGateMatrix(w(`${d.prefix}kernel`).values, features, u, gates), i * gu * features);
+    R.set(onnxGateMatrix(w(`${d.prefix}recurrent_kernel`).values, u, u, gates), i * gu * u);
+    if (l.useBias) {
+      const b = w(`${d.prefix}bias`).values;
+      if (l.kind === 'gru') {
+        B.set(onnxGateVector(b.subarray(0, gu), u, gates), i * 2 * gu);
+        B.set(onnxGateVector(b.subarray(gu, 2 * gu), u, gates), i * 2 * gu + gu);
+      } else B.set(onnxGateVector(b, u, gates), i * 2 * gu);
+    }
+  });
+  const acts =
+    l.kind === 'simple_rnn'
+      ? [cellActivation(l, l.activation, 'activation')]
+      : l.kind === 'gru'
+        ? [cellActivation(l, l.recurrentActivation!, 'recurrent_activation'), cellActivation(l, l.activation, 'activation')]
+        : [cellActivation(l, l.recurrentActivation!, 'recurrent_activation'), cellActivation(l, l.activation, 'activation'), cellActivation(l, l.activation, 'activation')];
+  const perDirection = directions.flatMap(() => acts);
+  const attrs: Attr[] = [attrI('hidden_size', u), attrS('direction', D === 2 ? 'bidirectional' : 'forward'), attrStrings('activations', perDirection.map((a) => a.name))];
+  const alphas = perDirection.flatMap((a) => a.alpha);
+  const betas = perDirection.flatMap((a) => a.beta);
+  if (alphas.length > 0) attrs.push(attrFloats('activation_alpha', alphas));
+  if (betas.length > 0) attrs.push(attrFloats('activation_beta', betas));
+  if (l.kind === 'gru') attrs.push(attrI('linear_before_reset', 1));
+  const op = l.kind === 'lstm' ? 'LSTM' : l.kind === 'gru' ? 'GRU' : 'RNN';
+  const inputs = [
+    g.node('Transpose', [x], name, [attrInts('perm', [1, 0, 2])]),
+    g.constant(`${name}/W`, [D, gu, features], W),
+    g.constant(`${name}/R`, [D, gu, u], R),
+    ...(l.useBias ? [g.constant(`${name}/B`, [D, 2 * gu], B)] : []),
+  ];
+  const [y, yh] = g.nodeOutputs(op, inputs, name, 2, attrs);
+  if (l.returnSequences) {
+    const seq = g.node('Transpose', [y!], name, [attrInts('perm', [2, 0, 1, 3])]); // [N, T, D, u]
+    return g.node('Reshape', [seq, g.int64s(`${name}/shape`, [0, 0, D * u])], name);
+  }
+  const last = g.node('Transpose', [yh!], name, [attrInts('perm', [1, 0, 2])]); // [N, D, u]
+  return g.node('Reshape', [last, g.int64s(`${name}/shape`, [0, D * u])], name);
 }
 
 function valueInfo(name: string, shape: number[]): onnxProto.onnx.IValueInfoProto {

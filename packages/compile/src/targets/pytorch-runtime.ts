@@ -249,6 +249,269 @@ class Merge(nn.Module):
         return y / len(xs) if self.mode == "average" else y
 
 
+class Embedding(nn.Module):
+    """Keras Embedding: token ids (whole numbers carried as floats) to vectors; an id outside [0, input_dim) is an error."""
+
+    def __init__(self, input_dim, output_dim, name):
+        super().__init__()
+        self.name = name
+        self.embedding = nn.Embedding(input_dim, output_dim)
+
+    def reset_parameters(self):
+        with torch.no_grad():
+            self.embedding.weight.uniform_(-0.05, 0.05)  # Keras's "uniform" initialiser
+
+    def forward(self, x):
+        ids = torch.round(x).long()
+        bad = (ids < 0) | (ids >= self.embedding.num_embeddings)
+        if bool(bad.any()):
+            raise ValueError("layer %s: token id %d is outside [0, %d)" % (self.name, int(ids[bad][0]), self.embedding.num_embeddings))
+        return self.embedding(ids)
+
+    def load_keras(self, w):
+        self.embedding.weight.copy_(w["embeddings"])
+
+
+# ---- recurrent layers: Keras LSTM, GRU (reset_after=True) and SimpleRNN on [N, steps, features] ----
+
+GATES = {"lstm": 4, "gru": 3, "simple_rnn": 1}
+TORCH_RNN = {"lstm": nn.LSTM, "gru": nn.GRU, "simple_rnn": nn.RNN}
+
+
+def keras_to_torch_gates(kind, t):
+    """Keras gate blocks along dim 0 ([g*u, ...]) in torch's order: LSTM i,f,c,o = torch i,f,g,o; GRU z,r,h -> torch r,z,n."""
+    if kind != "gru":
+        return t
+    z, r, h = t.chunk(3, 0)
+    return torch.cat([r, z, h], 0)
+
+
+def time_shared_mask(x, rate):
+    """Keras's recurrent-layer dropout: one mask per sample and feature, the same at every step."""
+    keep = 1.0 - rate
+    return torch.bernoulli(torch.full((x.shape[0], 1, x.shape[2]), keep, dtype=x.dtype, device=x.device)) / keep
+
+
+class Recurrent(nn.Module):
+    """A Keras recurrent layer on [N, T, F] (batch first), in one of two implementations:
+
+    fused (torch's nn.LSTM / nn.GRU / nn.RNN) when the activations are the ones those modules fix
+    (tanh and sigmoid gates; nn.RNN also relu) and there is no recurrent dropout: Keras weights are
+    converted on load (kernels transposed, GRU gates reordered z,r,h -> r,z,n; the LSTM's and RNN's
+    single Keras bias is bias_ih and bias_hh is held at zero, outside training and parameter counts);
+    a step loop in Keras's own layout otherwise (any activation, Keras's recurrent dropout).
+    Output: every step [N, T, D*u] with return_sequences, else the last step [N, D*u]; bidirectional
+    concatenates forward then backward (the backward copy's last step is the one at t = 0)."""
+
+    def __init__(self, kind, features, units, return_sequences, bidirectional, activation, recurrent_activation,
+                 dropout, recurrent_dropout, use_bias, fused):
+        super().__init__()
+        self.kind = kind
+        self.units = units
+        self.features = features
+        self.return_sequences = return_sequences
+        self.bidirectional = bidirectional
+        self.dropout = float(dropout)
+        self.recurrent_dropout = float(recurrent_dropout)
+        self.use_bias = use_bias
+        self.fused = fused
+        self.directions = ["forward", "backward"] if bidirectional else [""]
+        g = GATES[kind]
+        if fused:
+            extra = {}
+            if kind == "simple_rnn":
+                extra["nonlinearity"] = activation["name"]
+            self.rnn = TORCH_RNN[kind](features, units, batch_first=True, bidirectional=bidirectional, bias=use_bias, **extra)
+            if use_bias and kind != "gru":
+                for p in self._torch_biases("hh"):
+                    p.requires_grad_(False)
+                    p.axon_fixed_zero = True  # Keras has one bias: bias_hh stays 0 (see count_params)
+        else:
+            self.act = make_activation(activation, units)
+            self.rec_act = make_activation(recurrent_activation, units) if recurrent_activation is not None else None
+            self.cells = nn.ModuleList()
+            for _ in self.directions:
+                cell = nn.Module()
+                cell.kernel = nn.Parameter(torch.empty(features, g * units))
+                cell.recurrent_kernel = nn.Parameter(torch.empty(units, g * units))
+                if use_bias:
+                    cell.bias = nn.Parameter(torch.empty((2, g * units) if kind == "gru" else (g * units,)))
+                self.cells.append(cell)
+
+    def _suffixes(self):
+        return ["_l0", "_l0_reverse"] if self.bidirectional else ["_l0"]
+
+    def _torch_biases(self, which):
+        return [getattr(self.rnn, "bias_" + which + s) for s in self._suffixes()]
+
+    def _keras_initial(self):
+        """Keras's initial weights: kernel glorot_uniform, recurrent kernel orthogonal, bias 0 (LSTM forget gate 1)."""
+        g, u = GATES[self.kind], self.units
+        w = {}
+        for d in self.directions:
+            prefix = d + "_" if d else ""
+            k = torch.empty(self.features, g * u)
+            init_tensor(k, {"name": "glorot_uniform"}, self.features, g * u)
+            r = torch.empty(u, g * u)
+            nn.init.orthogonal_(r)
+            w[prefix + "kernel"] = k
+            w[prefix + "recurrent_kernel"] = r
+            if self.use_bias:
+                b = torch.zeros((2, g * u) if self.kind == "gru" else (g * u,))
+                if self.kind == "lstm":
+                    b[u:2 * u] = 1.0
+                w[prefix + "bias"] = b
+        return w
+
+    def reset_parameters(self):
+        with torch.no_grad():
+            self.load_keras(self._keras_initial())
+
+    def load_keras(self, w):
+        for d, suffix in zip(self.directions, self._suffixes()):
+            prefix = d + "_" if d else ""
+            kernel, rec = w[prefix + "kernel"], w[prefix + "recurrent_kernel"]
+            if not self.fused:
+                cell = self.cells[self.directions.index(d)]
+                cell.kernel.copy_(kernel)
+                cell.recurrent_kernel.copy_(rec)
+                if self.use_bias:
+                    cell.bias.copy_(w[prefix + "bias"])
+                continue
+            getattr(self.rnn, "weight_ih" + suffix).copy_(keras_to_torch_gates(self.kind, kernel.t()))
+            getattr(self.rnn, "weight_hh" + suffix).copy_(keras_to_torch_gates(self.kind, rec.t()))
+            if self.use_bias:
+                bias = w[prefix + "bias"]
+                if self.kind == "gru":
+                    getattr(self.rnn, "bias_ih" + suffix).copy_(keras_to_torch_gates("gru", bias[0]))
+                    getattr(self.rnn, "bias_hh" + suffix).copy_(keras_to_torch_gates("gru", bias[1]))
+                else:
+                    getattr(self.rnn, "bias_ih" + suffix).copy_(bias)
+                    getattr(self.rnn, "bias_hh" + suffix).zero_()
+
+    def forward(self, x):
+        if self.fused:
+            if self.training and self.dropout > 0:
+                x = x * time_shared_mask(x, self.dropout)
+            out, h = self.rnn(x)
+            if self.return_sequences:
+                return out
+            h_n = h[0] if self.kind == "lstm" else h  # [D, N, u]: each direction's last processed step
+            return torch.cat(list(h_n), dim=-1)
+        outs = [self._run(cell, x, d == "backward") for cell, d in zip(self.cells, self.directions)]
+        return torch.cat(outs, dim=-1)
+
+    def _run(self, cell, x, backward):
+        n, steps, _ = x.shape
+        u = self.units
+        if self.training and self.dropout > 0:
+            x = x * time_shared_mask(x, self.dropout)
+        rec_mask = None
+        if self.training and self.recurrent_dropout > 0:
+            keep = 1.0 - self.recurrent_dropout
+            rec_mask = torch.bernoulli(torch.full((n, u), keep, dtype=x.dtype, device=x.device)) / keep
+        bias = cell.bias if self.use_bias else None
+        input_bias = None if bias is None else (bias[0] if self.kind == "gru" else bias)
+        xw = x @ cell.kernel  # every step's input projection at once: [N, T, g*u]
+        if input_bias is not None:
+            xw = xw + input_bias
+        h = x.new_zeros(n, u)
+        c = x.new_zeros(n, u)
+        outputs = [None] * steps
+        order = range(steps - 1, -1, -1) if backward else range(steps)
+        for t in order:
+            hr = h * rec_mask if rec_mask is not None else h
+            hw = hr @ cell.recurrent_kernel
+            if self.kind == "lstm":
+                z = xw[:, t] + hw
+                i, f, cc, o = z.split(u, dim=1)
+                i, f, o = self.rec_act(i), self.rec_act(f), self.rec_act(o)
+                c = f * c + i * self.act(cc)
+                h = o * self.act(c)
+            elif self.kind == "gru":
+                if bias is not None:
+                    hw = hw + bias[1]
+                xz, xr, xh = xw[:, t].split(u, dim=1)
+                hz, hr_, hh = hw.split(u, dim=1)
+                z = self.rec_act(xz + hz)
+                r = self.rec_act(xr + hr_)
+                cand = self.act(xh + r * hh)
+                h = z * h + (1.0 - z) * cand
+            else:
+                h = self.act(xw[:, t] + hw)
+            outputs[t] = h
+        if self.return_sequences:
+            return torch.stack(outputs, dim=1)
+        return h
+
+
+class Conv1d(nn.Module):
+    """Keras Conv1D on [N, steps, channels]: run channels-first, 'same' padding applied explicitly (the extra step at the end)."""
+
+    def __init__(self, in_channels, filters, kernel, stride, pads, activation, init, bias_init, use_bias=True):
+        super().__init__()
+        self.pads = tuple(pads)  # (left, right)
+        self.conv = nn.Conv1d(in_channels, filters, kernel, stride=stride, padding=0, bias=use_bias)
+        self.act = make_activation(activation, filters)
+        self.fans = (in_channels * kernel, filters * kernel)
+        self.init = init
+        self.bias_init = bias_init
+
+    def reset_parameters(self):
+        init_tensor(self.conv.weight, self.init, *self.fans)
+        if self.conv.bias is not None:
+            init_tensor(self.conv.bias, self.bias_init, *self.fans)
+
+    def forward(self, x):
+        x = x.transpose(1, 2)
+        if any(self.pads):
+            x = F.pad(x, self.pads)
+        return self.act(self.conv(x)).transpose(1, 2)
+
+    def load_keras(self, w):
+        self.conv.weight.copy_(w["kernel"].permute(2, 1, 0))  # [k, in, filters] -> [filters, in, k]
+        if self.conv.bias is not None:
+            self.conv.bias.copy_(w["bias"])
+        if "alpha" in w:
+            self.act.weight.copy_(w["alpha"])
+
+
+class Pool1d(nn.Module):
+    """Keras MaxPooling1D / AveragePooling1D on [N, steps, channels]: padded steps never win a max and never count in an average."""
+
+    def __init__(self, kind, pool, stride, pads):
+        super().__init__()
+        self.kind = kind
+        self.pool = pool
+        self.stride = stride
+        self.pads = tuple(pads)
+
+    def forward(self, x):
+        x = x.transpose(1, 2)
+        if self.kind == "max":
+            if any(self.pads):
+                x = F.pad(x, self.pads, value=float("-inf"))
+            y = F.max_pool1d(x, self.pool, self.stride)
+        elif not any(self.pads):
+            y = F.avg_pool1d(x, self.pool, self.stride)
+        else:
+            total = F.avg_pool1d(F.pad(x, self.pads), self.pool, self.stride)
+            ones = torch.ones((1, 1, x.shape[2]), dtype=x.dtype, device=x.device)
+            y = total / F.avg_pool1d(F.pad(ones, self.pads), self.pool, self.stride)
+        return y.transpose(1, 2)
+
+
+class GlobalPool1d(nn.Module):
+    """Keras GlobalAveragePooling1D / GlobalMaxPooling1D: [N, steps, C] to [N, C]."""
+
+    def __init__(self, kind):
+        super().__init__()
+        self.kind = kind
+
+    def forward(self, x):
+        return x.amax(dim=1) if self.kind == "max" else x.mean(dim=1)
+
+
 class AxonModule(nn.Module):
     """Base of generated networks: takes [N, *input] (or flat [N, prod(input)]) in Axon's NHWC layout.
 
@@ -298,8 +561,10 @@ class AxonModule(nn.Module):
 
 def count_params(model):
     """(trainable, non-trainable) as Keras counts them: batch-norm moving statistics are non-trainable."""
-    trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
-    frozen = sum(p.numel() for p in model.parameters() if not p.requires_grad)
+    # A fused LSTM/RNN's bias_hh is held at zero (Keras has one bias there): not a parameter of the network.
+    params = [p for p in model.parameters() if not getattr(p, "axon_fixed_zero", False)]
+    trainable = sum(p.numel() for p in params if p.requires_grad)
+    frozen = sum(p.numel() for p in params if not p.requires_grad)
     moving = sum(b.numel() for n, b in model.named_buffers() if n.endswith("running_mean") or n.endswith("running_var"))
     return trainable, frozen + moving
 
@@ -348,6 +613,20 @@ def make_optimizer(spec, params, learning_rate=None):
     if name == "rmsprop":
         return torch.optim.RMSprop(params, lr=lr, alpha=float(spec["rho"]), eps=float(spec["epsilon"]))
     raise ValueError("unknown optimizer " + repr(name))
+
+
+def clip_gradients(spec, params):
+    """Keras's clipvalue (each element to [-v, v]) then clipnorm (each tensor's gradient to L2 norm <= c, per tensor)."""
+    value, norm = spec.get("clipValue"), spec.get("clipNorm")
+    if value is None and norm is None:
+        return
+    for p in params:
+        if p.grad is None:
+            continue
+        if value is not None:
+            p.grad.clamp_(-float(value), float(value))
+        if norm is not None:
+            torch.nn.utils.clip_grad_norm_([p], float(norm))
 
 
 # ---- metrics ----

@@ -100,6 +100,7 @@ def main(argv=None):
             optimizer.zero_grad()
             loss = loss_fn(train_net(xb), yb)
             loss.backward()
+            rt.clip_gradients(cfg["train"]["optimizer"], train_net.parameters())
             optimizer.step()
             total[0] += loss.item() * xb.shape[0]
             total[1] += xb.shape[0]

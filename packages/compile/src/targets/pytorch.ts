@@ -4,11 +4,12 @@
  * (one process or DistributedDataParallel under torchrun) and, with trained weights,
  * `weights.json` + `weights.bin` in Keras layouts (converted to torch layouts when loaded).
  */
-import { isChain, NETWORK_INPUT, outputLayer, topologicalOrder, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
+import { isChain, NETWORK_INPUT, outputLayer, topologicalOrder, type RecurrentKind, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
+import { CompileError } from '../errors.js';
 import type { CompileInput, CompileOutput, OutputFile, TrainedWeights } from '../types.js';
-import { pyIdentifier, pyLiteral, pyLiteralPretty, pyNumber, pyString, pyTuple } from '../escape.js';
+import { pyBool, pyIdentifier, pyLiteral, pyLiteralPretty, pyNumber, pyString, pyTuple } from '../escape.js';
 import { layerConfig, toIr } from '../ir.js';
-import { layoutOf, requireImage, windowPads } from '../layout.js';
+import { layoutOf, requireImage, samePads, windowPads } from '../layout.js';
 import { expectedWeights, float32Bytes, tensor, weightsByLayer } from '../weights.js';
 import { PY_RUNTIME } from './pytorch-runtime.js';
 import { PY_TRAIN } from './pytorch-train.js';
@@ -56,7 +57,49 @@ function layerExpr(l: ResolvedLayer): string {
     case 'merge':
       // Between layers images are NCHW, everything else channels-last: concat joins the channels.
       return `rt.Merge(${pyString(l.mode)}, ${layout === 'nchw' ? 1 : -1})`;
+    case 'embedding':
+      return `rt.Embedding(${l.inputDim}, ${l.outputDim}, ${pyString(l.name)})`;
+    case 'lstm':
+    case 'gru':
+    case 'simple_rnn': {
+      requireSequence(l);
+      for (const a of [l.activation, l.recurrentActivation]) {
+        if (a?.name === 'prelu') throw new CompileError(TARGET, `prelu inside ${l.kind} layer ${l.name} (line ${l.origin.range.start.line})`, 'a recurrent cell takes a fixed activation, not a learned one');
+      }
+      const rec = ir.recurrentActivation === undefined ? 'None' : pyLiteral(ir.recurrentActivation);
+      return `rt.Recurrent(${pyString(l.kind)}, ${channels}, ${l.units}, ${pyBool(l.returnSequences)}, ${pyBool(l.bidirectional)}, ${pyLiteral(ir.activation)}, ${rec}, ${pyNumber(l.dropout)}, ${pyNumber(l.recurrentDropout)}, ${pyBool(l.useBias)}, fused=${pyBool(fusedRecurrent(l))})`;
+    }
+    case 'conv1d': {
+      requireSequence(l);
+      const pads = l.padding === 'same' ? samePads(l.inputShape[0]!, l.kernel, l.stride) : [0, 0];
+      return `rt.Conv1d(${channels}, ${l.filters}, ${l.kernel}, ${l.stride}, ${pyTuple(pads)}, ${pyLiteral(ir.activation)}, ${pyLiteral(ir.init)}, ${pyLiteral(ir.biasInit)}${noBias(l.useBias)})`;
+    }
+    case 'max_pool1d':
+    case 'avg_pool1d': {
+      requireSequence(l);
+      const pads = l.padding === 'same' ? samePads(l.inputShape[0]!, l.pool, l.stride) : [0, 0];
+      return `rt.Pool1d(${pyString(l.kind === 'max_pool1d' ? 'max' : 'avg')}, ${l.pool}, ${l.stride}, ${pyTuple(pads)})`;
+    }
+    case 'global_avg_pool1d':
+    case 'global_max_pool1d':
+      requireSequence(l);
+      return `rt.GlobalPool1d(${pyString(l.kind === 'global_max_pool1d' ? 'max' : 'avg')})`;
   }
+}
+
+/**
+ * Whether torch's own nn.LSTM / nn.GRU / nn.RNN can run the layer: they fix tanh for the cell and
+ * sigmoid for the gates (nn.RNN: tanh or relu) and have no recurrent dropout. Any other layer runs
+ * axon_runtime's step loop in Keras's layout (the same results, slower).
+ */
+export function fusedRecurrent(l: ResolvedLayer & { kind: RecurrentKind }): boolean {
+  if (l.recurrentDropout > 0) return false;
+  if (l.kind === 'simple_rnn') return l.activation.name === 'tanh' || l.activation.name === 'relu';
+  return l.activation.name === 'tanh' && l.recurrentActivation?.name === 'sigmoid';
+}
+
+function requireSequence(l: ResolvedLayer): void {
+  if (l.inputShape.length !== 2) throw new CompileError(TARGET, `${l.kind} on a rank-${l.inputShape.length} input`, `layer ${l.name} needs [steps, channels]`);
 }
 
 /**

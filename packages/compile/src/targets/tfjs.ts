@@ -13,6 +13,7 @@ import {
   type Activation,
   type Initializer,
   type MergeMode,
+  type RecurrentKind,
   type ResolvedLayer,
   type ResolvedNetwork,
 } from '@axon/language';
@@ -21,7 +22,7 @@ import { CompileError } from '../errors.js';
 import { jsIdentifier } from '../escape.js';
 import { toIr } from '../ir.js';
 import { layoutOf, requireImage } from '../layout.js';
-import { float32Bytes, tensor, weightsByLayer, type WeightTensor } from '../weights.js';
+import { float32Bytes, recurrentDirections, recurrentTensors, tensor, weightsByLayer, type WeightTensor } from '../weights.js';
 
 const TARGET = 'tfjs';
 export const TFJS_WEIGHTS_FILE = 'weights.bin';
@@ -225,7 +226,145 @@ function tfLayers(
     }
     case 'merge':
       return [{ json: { class_name: MERGE_CLASS[l.mode], config: l.mode === 'concat' ? { ...base, axis: -1 } : base }, weights: [] }];
+    case 'embedding':
+      return [
+        {
+          json: {
+            class_name: 'Embedding',
+            config: {
+              ...base,
+              input_dim: l.inputDim,
+              output_dim: l.outputDim,
+              embeddings_initializer: { class_name: 'RandomUniform', config: { minval: -0.05, maxval: 0.05, seed } },
+              embeddings_regularizer: null,
+              activity_regularizer: null,
+              embeddings_constraint: null,
+              mask_zero: false,
+              input_length: null,
+            },
+          },
+          weights: [spec('embeddings', [l.inputDim, l.outputDim])],
+        },
+      ];
+    case 'lstm':
+    case 'gru':
+    case 'simple_rnn':
+      return [recurrentLayer(l, seed, w)];
+    case 'conv1d': {
+      const builtin = builtinActivation(l.activation);
+      const layer: TfLayer = {
+        json: {
+          class_name: 'Conv1D',
+          config: {
+            ...base,
+            filters: l.filters,
+            kernel_size: [l.kernel],
+            strides: [l.stride],
+            padding: l.padding,
+            data_format: 'channels_last',
+            dilation_rate: [1],
+            activation: builtin ?? 'linear',
+            use_bias: l.useBias,
+            kernel_initializer: initializer(l.init, seed),
+            bias_initializer: initializer(l.biasInit, seed),
+            kernel_regularizer: null,
+            bias_regularizer: null,
+            activity_regularizer: null,
+            kernel_constraint: null,
+            bias_constraint: null,
+          },
+        },
+        weights: [spec('kernel', [l.kernel, channels, l.filters]), ...(l.useBias ? [spec('bias', [l.filters])] : [])],
+      };
+      if (builtin !== undefined) return [layer];
+      const act = activationLayer(l.activation, uniqueName(`${name}_${l.activation.name}`, taken), l.outputShape, w && l.activation.name === 'prelu' ? w('alpha') : undefined);
+      return [layer, act];
+    }
+    case 'max_pool1d':
+    case 'avg_pool1d':
+      requireSequence(l);
+      return [
+        {
+          json: { class_name: l.kind === 'max_pool1d' ? 'MaxPooling1D' : 'AveragePooling1D', config: { ...base, pool_size: [l.pool], strides: [l.stride], padding: l.padding } },
+          weights: [],
+        },
+      ];
+    case 'global_avg_pool1d':
+    case 'global_max_pool1d':
+      requireSequence(l);
+      return [{ json: { class_name: l.kind === 'global_avg_pool1d' ? 'GlobalAveragePooling1D' : 'GlobalMaxPooling1D', config: base }, weights: [] }];
   }
+}
+
+function requireSequence(l: ResolvedLayer): void {
+  if (l.inputShape.length !== 2) throw new CompileError(TARGET, `${l.kind} on a rank-${l.inputShape.length} input`, `layer ${l.name} needs [steps, channels]`);
+}
+
+const RECURRENT_CLASS: Record<RecurrentKind, string> = { lstm: 'LSTM', gru: 'GRU', simple_rnn: 'SimpleRNN' };
+
+/** An activation of a recurrent cell as TF.js's string (a learned prelu or an alpha the strings cannot carry is refused). */
+function cellActivation(l: ResolvedLayer, a: Activation, role: string): string {
+  const b = builtinActivation(a);
+  if (b === undefined) {
+    throw new CompileError(TARGET, `${activationText(a)} as the ${role} of ${l.kind} layer ${l.name} (line ${l.origin.range.start.line})`, 'a TensorFlow.js recurrent layer takes linear, relu, sigmoid, tanh, softmax, selu or elu(alpha: 1)');
+  }
+  return b;
+}
+
+/**
+ * LSTM / SimpleRNN, wrapped in Bidirectional (merge_mode concat) when the layer is bidirectional: the
+ * wrapper names its copies forward_<name> and backward_<name>, and their weights
+ * <name>/forward_<name>/kernel …, forward's three before backward's (Keras's order, the core's too).
+ * GRU is refused: Axon's GRU is Keras's reset_after=True, and TF.js 4.22's GRUCell throws on
+ * reset_after ("GRUCell does not support reset_after parameter set to true"); its reset-before GRU
+ * computes something else with other weight shapes.
+ */
+function recurrentLayer(l: ResolvedLayer & { kind: RecurrentKind }, seed: number, w: ((name: string) => WeightTensor) | undefined): TfLayer {
+  if (l.kind === 'gru') {
+    throw new CompileError(
+      TARGET,
+      `gru layer ${l.name} (line ${l.origin.range.start.line})`,
+      'Axon\'s GRU is Keras\'s reset_after=True GRU, and TensorFlow.js 4.22 cannot load it (its GRUCell rejects reset_after: true); use lstm or simple_rnn here, or --target onnx or pytorch',
+    );
+  }
+  const features = l.inputShape[l.inputShape.length - 1]!;
+  const cellConfig = {
+    name: l.name,
+    trainable: true,
+    dtype: 'float32',
+    units: l.units,
+    activation: cellActivation(l, l.activation, 'activation'),
+    ...(l.recurrentActivation ? { recurrent_activation: cellActivation(l, l.recurrentActivation, 'recurrent_activation') } : {}),
+    use_bias: l.useBias,
+    kernel_initializer: initializer({ name: 'glorot_uniform' }, seed),
+    recurrent_initializer: { class_name: 'Orthogonal', config: { gain: 1, seed } },
+    bias_initializer: { class_name: 'Zeros', config: {} },
+    ...(l.kind === 'lstm' ? { unit_forget_bias: true, implementation: 1 } : {}),
+    kernel_regularizer: null,
+    recurrent_regularizer: null,
+    bias_regularizer: null,
+    activity_regularizer: null,
+    kernel_constraint: null,
+    recurrent_constraint: null,
+    bias_constraint: null,
+    dropout: l.dropout,
+    recurrent_dropout: l.recurrentDropout,
+    return_sequences: l.returnSequences,
+    return_state: false,
+    go_backwards: false,
+    stateful: false,
+    unroll: false,
+  };
+  const cell = { class_name: RECURRENT_CLASS[l.kind], config: cellConfig };
+  const weights = recurrentDirections(l).flatMap((d) =>
+    recurrentTensors(l, features).map((t) => ({
+      name: l.bidirectional ? `${l.name}/${d.backward ? 'backward' : 'forward'}_${l.name}/${t.name}` : `${l.name}/${t.name}`,
+      shape: t.shape,
+      values: w?.(d.prefix + t.name).values,
+    })),
+  );
+  if (!l.bidirectional) return { json: cell, weights };
+  return { json: { class_name: 'Bidirectional', config: { name: l.name, trainable: true, merge_mode: 'concat', layer: cell } }, weights };
 }
 
 const MERGE_CLASS: Record<MergeMode, string> = { add: 'Add', concat: 'Concatenate', multiply: 'Multiply', average: 'Average', maximum: 'Maximum' };

@@ -50,9 +50,12 @@ layers = _namespace("layers", "layers", [
     "Dense", "Conv2D", "MaxPooling2D", "AveragePooling2D", "BatchNormalization", "Dropout", "Flatten",
     "Activation", "LeakyReLU", "PReLU", "ELU", "Add", "Concatenate", "Multiply", "Average", "Maximum",
     "GlobalAveragePooling2D", "GlobalMaxPooling2D", "ZeroPadding2D",
+    "Embedding", "LSTM", "GRU", "SimpleRNN", "Bidirectional", "Conv1D", "MaxPooling1D", "AveragePooling1D",
+    "GlobalAveragePooling1D", "GlobalMaxPooling1D",
 ])
 initializers = _namespace("initializers", "initializers", [
     "GlorotUniform", "GlorotNormal", "HeUniform", "HeNormal", "LecunUniform", "LecunNormal", "Zeros", "Constant",
+    "RandomUniform", "Orthogonal",
 ])
 losses = _namespace("losses", "losses", ["MeanSquaredError", "MeanAbsoluteError", "Huber", "BinaryCrossentropy", "CategoricalCrossentropy"])
 optimizers = _namespace("optimizers", "optimizers", ["SGD", "Adam", "RMSprop"])
