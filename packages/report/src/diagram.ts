@@ -26,8 +26,23 @@ const NEUTRAL = '#cfd8dc';
 
 /** The activation a layer applies, if it is one that the diagram colours. */
 export function layerActivation(layer: ResolvedLayer): ActivationName | undefined {
-  if (layer.kind === 'dense' || layer.kind === 'conv2d' || layer.kind === 'activation') return layer.activation.name;
-  return undefined;
+  switch (layer.kind) {
+    case 'dense':
+    case 'conv2d':
+    case 'conv1d':
+    case 'activation':
+    case 'lstm':
+    case 'gru':
+    case 'simple_rnn':
+      return layer.activation.name;
+    default:
+      return undefined;
+  }
+}
+
+/** What a recurrent layer's label adds: both directions, every step kept. */
+function recurrentFlags(layer: Extract<ResolvedLayer, { kind: 'lstm' | 'gru' | 'simple_rnn' }>): string {
+  return `${layer.bidirectional ? ' · bidirectional' : ''}${layer.returnSequences ? ' · sequences' : ''}`;
 }
 
 function layerLabel(layer: ResolvedLayer): string {
@@ -44,6 +59,18 @@ function layerLabel(layer: ResolvedLayer): string {
     case 'max_pool2d':
     case 'avg_pool2d':
       return `${layer.kind}(${layer.pool.join('×')})`;
+    case 'conv1d':
+      return `conv1d(${layer.filters}, ${layer.kernel})${act && act !== 'linear' ? ` · ${act}` : ''}`;
+    case 'max_pool1d':
+    case 'avg_pool1d':
+      return `${layer.kind}(${layer.pool})`;
+    case 'embedding':
+      return `embedding(${layer.inputDim}, ${layer.outputDim})`;
+    case 'lstm':
+    case 'gru':
+    case 'simple_rnn':
+      // tanh is every recurrent layer's default: name the activation only when it differs.
+      return `${layer.kind}(${layer.units})${act && act !== 'tanh' ? ` · ${act}` : ''}${recurrentFlags(layer)}`;
     case 'merge': {
       // Written as a construct: name it (`residual: add`); a hand-built merge keeps `merge(add)`.
       const construct = layer.origin.construct?.kind;

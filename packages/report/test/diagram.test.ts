@@ -1,4 +1,6 @@
 /** The network diagram drawn from the graph: forks side by side, an edge from every input, merges as boxes. */
+import { readFileSync } from 'node:fs';
+import { analyze, parse as parseSpec } from '@axon/language';
 import { describe, expect, it } from 'vitest';
 import { diagramEdges, diagramGroups, diagramLayout, networkDiagramSvg } from '@axon/report';
 import { branchingNetwork } from '../../language/test/fixtures/branching-network.js';
@@ -202,5 +204,32 @@ describe('network diagram of graphs written in source', () => {
     expect(diagramGroups(network)).toEqual([{ merge: merge.index, fork: -1, members: network.layers.filter((l) => l.index <= merge.index).map((l) => l.index), label: 'parallel · concat' }]);
     const { labels } = parse(networkDiagramSvg(network));
     expect(labels).toContain(`${merge.index + 1}. parallel: concat`);
+  });
+});
+
+describe('network diagram of sequence models', () => {
+  const resolveText = (text: string) => {
+    const { networks, diagnostics } = analyze(parseSpec(text).ast);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    return networks[0]!;
+  };
+  const resolve = (file: string) => resolveText(readFileSync(new URL(`../../../examples/${file}`, import.meta.url), 'utf8'));
+
+  it('labels embeddings and recurrent layers with their size, direction and kept steps', () => {
+    const { labels } = parse(networkDiagramSvg(resolve('imdb-bilstm.axon')));
+    expect(labels).toEqual([
+      'input',
+      '1. embedding(20000, 128)',
+      '2. lstm(64) · bidirectional · sequences',
+      '3. lstm(64) · bidirectional',
+      '4. dense(1) · sigmoid',
+    ]);
+  });
+
+  it('labels 1-D convolutions and pools, and a recurrent activation that is not tanh', () => {
+    const { labels } = parse(networkDiagramSvg(resolve('text-classification.axon')));
+    expect(labels.slice(3, 6)).toEqual(['3. conv1d(128, 7) · relu', '4. conv1d(128, 7) · relu', '5. global_max_pool1d()']);
+    const r = resolveText('network R {\n  input [10, 3]\n  layers {\n    simple_rnn(8, activation: relu, return_sequences: true)\n    max_pool1d(2)\n  }\n}\n');
+    expect(parse(networkDiagramSvg(r)).labels).toEqual(['input', '1. simple_rnn(8) · relu · sequences', '2. max_pool1d(2)']);
   });
 });
