@@ -18,7 +18,10 @@ describe('examples', () => {
   // Architectures written to be compared with Keras's own (issue 11): their image data is not bundled.
   const ARCHITECTURE_ONLY = new Set(['resnet50.axon', 'densenet121.axon', 'resnet20.axon', 'inception-block.axon']);
 
-  it.each(files.filter((f) => !ARCHITECTURE_ONLY.has(f)))('%s has no diagnostics and one network with data', (file) => {
+  // Keras's sequence examples (issue 12), checked against Keras's figures in keras-counts.test.ts; their IMDB data is not bundled.
+  const SEQUENCE_ARCHITECTURES = new Set(['imdb-bilstm.axon', 'text-classification.axon']);
+
+  it.each(files.filter((f) => !ARCHITECTURE_ONLY.has(f) && !SEQUENCE_ARCHITECTURES.has(f)))('%s has no diagnostics and one network with data', (file) => {
     const r = check(read(file));
     expect(r.diagnostics).toEqual([]);
     expect(r.networks).toHaveLength(1);
@@ -30,6 +33,13 @@ describe('examples', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.networks).toHaveLength(1);
     expect(r.networks[0]!.layers.some((l) => l.kind === 'merge')).toBe(true);
+  });
+
+  it.each([...SEQUENCE_ARCHITECTURES])('%s (a sequence architecture without data) has no diagnostics and starts with an embedding', (file) => {
+    const r = check(read(file));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.networks).toHaveLength(1);
+    expect(r.networks[0]!.layers[0]).toMatchObject({ kind: 'embedding', inputs: [-1] });
   });
 
   it('iris: the language.md example', () => {

@@ -1,7 +1,8 @@
 /**
  * The graph examples against published figures: keras.applications' ResNet50 and DenseNet121
  * (model.summary() totals), Keras's cifar10_resnet example at depth 20, and one Inception module
- * counted by hand. Each example analyses with no diagnostics.
+ * counted by hand; the sequence examples against Keras's "Bidirectional LSTM on IMDB" and "Text
+ * classification from scratch". Each example analyses with no diagnostics.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -185,5 +186,48 @@ describe('an Inception module (GoogLeNet inception 3a)', () => {
     const firsts = n.layers.filter((l) => l.inputs.includes(NETWORK_INPUT));
     expect(firsts.map((l) => l.kind)).toEqual(['conv2d', 'conv2d', 'conv2d', 'max_pool2d']);
     expect(firsts.at(-1)).toMatchObject({ kind: 'max_pool2d', outputShape: [28, 28, 192] });
+  });
+});
+
+describe('Keras "Bidirectional LSTM on IMDB" (examples/imdb-bilstm.axon)', () => {
+  const n = example('imdb-bilstm.axon');
+
+  it('totals 2,757,761 parameters, as Keras model.summary() reports', () => {
+    expect(n.params).toEqual({ trainable: 2_757_761, nonTrainable: 0, total: 2_757_761 });
+    expect(n.input).toEqual([200]);
+    expect(n.outputShape).toEqual([1]);
+  });
+
+  it('layer by layer: embedding 20000·128; each bidirectional LSTM 2 · 4 · (64 · (128 + 64) + 64)', () => {
+    expect(n.layers.map((l) => [l.name, l.inputShape, l.outputShape, l.params.trainable])).toEqual([
+      ['embedding', [200], [200, 128], 20_000 * 128],
+      ['lstm', [200, 128], [200, 128], 2 * 4 * (64 * (128 + 64) + 64)],
+      ['lstm_1', [200, 128], [128], 98_816],
+      ['dense', [128], [1], 129],
+    ]);
+    expect(n.layers[1]).toMatchObject({ kind: 'lstm', units: 64, returnSequences: true, bidirectional: true, recurrentActivation: { name: 'sigmoid' } });
+    expect(n.train.optimizer).toMatchObject({ name: 'adam', clipNorm: 1 });
+  });
+});
+
+describe('Keras "Text classification from scratch" (examples/text-classification.axon)', () => {
+  const n = example('text-classification.axon');
+
+  it('totals 2,806,273 parameters, as Keras model.summary() reports', () => {
+    expect(n.params).toEqual({ trainable: 2_806_273, nonTrainable: 0, total: 2_806_273 });
+    expect(n.input).toEqual([500]);
+  });
+
+  it('layer by layer: conv1d 7 · 128 · 128 + 128 each, steps ⌊(500 − 7) / 3⌋ + 1 = 165 then ⌊(165 − 7) / 3⌋ + 1 = 53', () => {
+    expect(n.layers.map((l) => [l.name, l.outputShape, l.params.trainable])).toEqual([
+      ['embedding', [500, 128], 2_560_000],
+      ['dropout', [500, 128], 0],
+      ['conv1d', [165, 128], 7 * 128 * 128 + 128],
+      ['conv1d_1', [53, 128], 114_816],
+      ['global_max_pool1d', [128], 0],
+      ['dense', [128], 128 * 128 + 128],
+      ['dropout_1', [128], 0],
+      ['dense_1', [1], 129],
+    ]);
   });
 });
