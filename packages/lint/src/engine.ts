@@ -45,17 +45,37 @@ function sameFix(a: Fix | undefined, b: Fix | undefined): boolean {
   });
 }
 
-/** Compact list of 1-based indices: "3–20", "2, 4, 6". */
-function indexList(indices: number[]): string {
+/**
+ * Compact list of sorted 1-based indices: "3–20", "2, 4, 6", and for the long lists a repeat of a
+ * block makes, arithmetic runs and a count: "1, 3, 5, … 49,999 (25,000 layers)". At most a dozen
+ * parts are printed, whatever the list's length.
+ */
+export function indexList(indices: readonly number[]): string {
+  const n = (i: number) => i.toLocaleString('en-US');
   const parts: string[] = [];
+  let summarised = false;
   let i = 0;
   while (i < indices.length) {
+    const step = i + 1 < indices.length ? indices[i + 1]! - indices[i]! : 0;
     let j = i;
-    while (j + 1 < indices.length && indices[j + 1] === indices[j]! + 1) j++;
-    parts.push(j === i ? `${indices[i]}` : j === i + 1 ? `${indices[i]}, ${indices[j]}` : `${indices[i]}–${indices[j]}`);
-    i = j + 1;
+    while (j + 1 < indices.length && indices[j + 1]! - indices[j]! === step) j++;
+    const len = j - i + 1;
+    if (step === 1 && len >= 3) {
+      parts.push(`${n(indices[i]!)}–${n(indices[j]!)}`);
+      i = j + 1;
+    } else if (step > 1 && len >= 4) {
+      parts.push(`${n(indices[i]!)}, ${n(indices[i + 1]!)}, ${n(indices[i + 2]!)}, … ${n(indices[j]!)}`);
+      summarised = true;
+      i = j + 1;
+    } else {
+      parts.push(n(indices[i]!));
+      i++;
+    }
   }
-  return parts.join(', ');
+  let text = parts.length > 12 ? [...parts.slice(0, 8), '…', ...parts.slice(-2)].join(', ') : parts.join(', ');
+  if (parts.length > 12) summarised = true;
+  if (summarised) text += ` (${n(indices.length)} layers)`;
+  return text;
 }
 
 function stepText(text: string, step: ExpansionStep): string {
