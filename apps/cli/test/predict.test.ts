@@ -61,8 +61,35 @@ describe('axon predict', () => {
     const y = predict(model, applyNormalization(x, 150, trained.normalization!), 150);
     rows.forEach((row, i) => {
       expect(Object.keys(row.probabilities)).toEqual(['setosa', 'versicolor', 'virginica']);
-      expect(row.probabilities.virginica).toBeCloseTo(y[i * 3 + 2]!, 6);
+      expect(row.probabilities.virginica).toBeCloseTo(y[i * 3 + 2]!, 5);
     });
+  });
+
+  it('a text model tokenises the raw text as training did (marker-order: which of key and door comes first)', async () => {
+    const file = join(examples, 'marker-order.axon');
+    const source = await readFile(file, 'utf8');
+    const model = join(dir, 'marker');
+    await runTraining({ network: check(source).networks[0]!, specPath: file, epochs: 3, save: { dir: model, source } });
+    const rows = join(dir, 'markers.csv');
+    await writeFile(
+      rows,
+      [
+        'sequence',
+        'red key blue blue door fish rock bell moon rain tree lamp',
+        '"DOOR, red blue blue fish rock bell moon rain tree lamp key"',
+        'moon rain red blue blue fish rock bell tree lamp key door',
+        'door key',
+      ].join('\n'),
+    );
+    const r = await run(model, rows, { format: 'json' });
+    expect(r.code).toBe(0);
+    const labels = (JSON.parse(r.stdout) as { label: string; probability: number }[]).map((p) => [p.label, p.probability > 0.9]);
+    expect(labels).toEqual([
+      ['key', true],
+      ['door', true],
+      ['key', true],
+      ['door', true],
+    ]);
   });
 
   it('writes to -o and says so on stderr', async () => {

@@ -7,6 +7,7 @@ import { loadCsvData, DataError, splitWords, buildVocabulary, encodeTexts, WORD_
 import type { TextTokenizer } from '../src/types.js';
 import { seededPermutation } from '../src/data/random.js';
 import { denseNetwork } from './fixtures/networks.js';
+import { network } from '../../compile/test/fixtures.js';
 import { useTempDir } from './temp-dir.js';
 
 const dir = useTempDir('axon-text-');
@@ -187,6 +188,23 @@ describe('loadCsvData with data.text: errors', () => {
   it('the text column as the target', async () => {
     const err = await loadError(csv, { input: [4], target: 'review', text: 'review', task: { kind: 'classification', classes: 2 } });
     expect(err.message).toMatch(/data\.csv:1:1: column "review" is both a text column and the target$/);
+  });
+
+  it('an embedding reading the input with fewer ids than the vocabulary (a network built in code)', async () => {
+    const sub = await mkdtemp(join(dir(), 'case-'));
+    await writeFile(join(sub, 'data.csv'), csv);
+    const net = network('Emb', [4], [{ kind: 'embedding', inputDim: 10, outputDim: 3 }, { kind: 'global_avg_pool1d' }], {
+      task: { kind: 'binary_classification' },
+      data: { source: 'data.csv', target: 'label', text: 'review', vocabulary: 50, validationSplit: 0, standardize: true, ranges: {} },
+    });
+    const err = await loadCsvData(net, join(sub, 'net.axon')).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(DataError);
+    expect((err as Error).message).toMatch(
+      /net\.axon:\d+:\d+: data\.vocabulary is 50, so token ids run up to 49, but embedding reads ids below 10; set vocabulary: 10 or embedding\(50, …\)$/,
+    );
   });
 
   it('bad targets still point at their cell', async () => {

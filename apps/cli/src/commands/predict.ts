@@ -109,19 +109,24 @@ export function toCsv(predictions: Prediction[], model: TrainedModel): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A JSON array, one object per row: label/probability/probabilities, labels/probabilities, or values. */
+/** A JSON array, one object per row: label/probability/probabilities, labels/probabilities, or values (6 significant digits). */
 export function toJson(predictions: Prediction[]): string {
   const rows = predictions.map((p) => {
-    const byName = Object.fromEntries(p.outputs.map((o) => [o.name, o.value]));
-    if (p.label !== undefined) return { label: p.label, probability: p.probability, probabilities: byName };
+    const byName = Object.fromEntries(p.outputs.map((o) => [o.name, round(o.value)]));
+    if (p.label !== undefined) return { label: p.label, probability: round(p.probability!), probabilities: byName };
     if (p.labels !== undefined) return { labels: p.labels, probabilities: byName };
     return { values: byName };
   });
   return rows.length === 0 ? '[]\n' : `[\n${rows.map((r) => `  ${JSON.stringify(r)}`).join(',\n')}\n]\n`;
 }
 
+/** 6 significant digits: the model computes in float32, so more would be noise. */
+function round(v: number): number {
+  return Number(v.toPrecision(6));
+}
+
 function number(v: number): string {
-  return String(Number(v.toPrecision(6)));
+  return String(round(v));
 }
 
 function csvCell(s: string): string {
