@@ -1,8 +1,8 @@
 /** The facts lint reads from the catalog, pinned to what the rules used to list themselves. */
 import { expect, test } from 'vitest';
-import { ACTIVATIONS, INITIALIZERS, LOSSES, type ActivationName } from '@axon/language';
+import { ACTIVATIONS, INITIALIZERS, LAYERS, LOSSES, type Activation, type ActivationName, type LayerKind } from '@axon/language';
 import { SATURATING_OPTIONS } from '../src/rules/saturating-deep-stack.js';
-import { initializerOf, isRegressionLoss, isReluLike, isSaturating, outputValuesText, SATURATING, suggestedInit, wantedInitFamily } from '../src/vocabulary.js';
+import { initializerOf, isRecurrentKind, isRegressionLoss, isReluLike, isSaturating, isUnbounded, outputValuesText, SATURATING, suggestedInit, wantedInitFamily } from '../src/vocabulary.js';
 
 const names = Object.keys(ACTIVATIONS) as ActivationName[];
 
@@ -47,4 +47,24 @@ test("regression losses are the catalog's regression family, pinned to the list 
   expect(Object.keys(LOSSES).filter(isRegressionLoss)).toEqual(['mse', 'mae', 'huber']);
   expect(isRegressionLoss('binary_crossentropy')).toBe(false);
   expect(isRegressionLoss('toString')).toBe(false);
+});
+
+test('the recurrent kinds, among every layer the catalog knows', () => {
+  expect((Object.keys(LAYERS) as LayerKind[]).filter(isRecurrentKind)).toEqual(['lstm', 'gru', 'simple_rnn']);
+  expect(isRecurrentKind('merge')).toBe(false);
+});
+
+test('unbounded activations (no upper bound, from the catalog): what unbounded-recurrent-activation flags', () => {
+  const withArgs: Record<ActivationName, Activation> = {
+    linear: { name: 'linear' },
+    sigmoid: { name: 'sigmoid' },
+    tanh: { name: 'tanh' },
+    softmax: { name: 'softmax' },
+    relu: { name: 'relu' },
+    leaky_relu: { name: 'leaky_relu', alpha: 0.01 },
+    prelu: { name: 'prelu', init: 0.25 },
+    elu: { name: 'elu', alpha: 1 },
+    selu: { name: 'selu' },
+  };
+  expect(names.filter((n) => isUnbounded(withArgs[n]))).toEqual(['linear', 'relu', 'leaky_relu', 'prelu', 'elu', 'selu']);
 });
