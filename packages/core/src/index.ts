@@ -46,7 +46,6 @@ export {
   WORD_PATTERN,
   PADDING_TOKEN,
   UNKNOWN_TOKEN,
-  DEFAULT_VOCABULARY,
   type LoadCsvOptions,
   type WordRule,
   type EncodedRows,

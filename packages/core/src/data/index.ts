@@ -9,7 +9,6 @@ export {
   WORD_PATTERN,
   PADDING_TOKEN,
   UNKNOWN_TOKEN,
-  DEFAULT_VOCABULARY,
   type WordRule,
 } from './tokenizer.js';
 export { encodeRows, readInputRows, type EncodedRows, type InputEncoding } from './encode-rows.js';

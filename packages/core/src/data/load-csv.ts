@@ -21,7 +21,7 @@ import { encodeTargets, type EncodedTargets } from './targets.js';
 import { computeNormalization, applyNormalization } from './normalize.js';
 import { seededPermutation } from './random.js';
 import { findColumns, shownPath, splitTargetNames } from './columns.js';
-import { buildVocabulary, DEFAULT_VOCABULARY, DEFAULT_WORD_RULE, encodeTexts } from './tokenizer.js';
+import { buildVocabulary, DEFAULT_WORD_RULE, encodeTexts } from './tokenizer.js';
 
 export interface LoadCsvOptions {
   /** Shuffle seed; defaults to the network's `train.seed`. */
@@ -135,7 +135,7 @@ export async function loadCsvData(
 
 /** `data.vocabulary`, else the catalog's default. */
 function vocabularySize(spec: DataSpec): number {
-  return spec.vocabulary ?? (DATA_SETTINGS.vocabulary?.default as number | undefined) ?? DEFAULT_VOCABULARY;
+  return spec.vocabulary ?? (DATA_SETTINGS.vocabulary!.default as number);
 }
 
 /**

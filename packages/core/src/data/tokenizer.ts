@@ -15,8 +15,6 @@ import type { TextTokenizer } from '../types.js';
 export const WORD_PATTERN = "[\\p{L}\\p{N}]+(?:['’][\\p{L}\\p{N}]+)*";
 export const PADDING_TOKEN = '';
 export const UNKNOWN_TOKEN = '[UNK]';
-/** `data.vocabulary` when the spec does not set it. */
-export const DEFAULT_VOCABULARY = 20000;
 
 /** The rule part of a tokenizer: how text becomes words. */
 export type WordRule = Pick<TextTokenizer, 'lowercase' | 'pattern'>;
