@@ -1,11 +1,9 @@
 /**
- * Monaco, set up for Axon: only the editor core and its contributions (no bundled languages), the
+ * Monaco, set up for Axon: the editor core and the contributions in monaco-features.ts (no bundled languages), the
  * editor worker from this site, the `axon` language's brackets and comments, and a theme for the
  * server's semantic tokens (the colouring comes from the language server, as in VS Code).
  */
-import 'monaco-editor/esm/vs/editor/editor.all.js';
-import 'monaco-editor/esm/vs/editor/standalone/browser/quickAccess/standaloneGotoSymbolQuickAccess.js';
-import 'monaco-editor/esm/vs/editor/standalone/browser/quickAccess/standaloneCommandsQuickAccess.js';
+import './monaco-features.js';
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import { LANGUAGE_ID } from './lsp/monaco-lsp.js';

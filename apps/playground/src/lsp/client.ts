@@ -57,8 +57,12 @@ const capabilities: ClientCapabilities = {
 export async function startClient(worker: Worker, uri: string, text: string): Promise<LanguageClient> {
   const connection = createProtocolConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
   const listeners: Array<(d: Diagnostic[], v: number | undefined) => void> = [];
+  /** The latest notification, replayed to a listener that subscribes after it arrived. */
+  let last: { diagnostics: Diagnostic[]; version: number | undefined } | undefined;
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
-    if (p.uri === uri) for (const l of listeners) l(p.diagnostics, p.version);
+    if (p.uri !== uri) return;
+    last = { diagnostics: p.diagnostics, version: p.version };
+    for (const l of listeners) l(p.diagnostics, p.version);
   });
   connection.listen();
   const init = await connection.sendRequest(InitializeRequest.type, {
@@ -80,6 +84,7 @@ export async function startClient(worker: Worker, uri: string, text: string): Pr
     },
     onDiagnostics(listener) {
       listeners.push(listener);
+      if (last) listener(last.diagnostics, last.version);
     },
     dispose() {
       connection.dispose();

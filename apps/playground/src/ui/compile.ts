@@ -2,7 +2,7 @@
  * The Compile tab: the compile package's PyTorch, Keras, TF.js and JSON output for the network, to copy.
  * After a run in the page, the trained weights go in too (and ONNX, which needs them, is offered).
  */
-import { compile, CompileError, type CompileOutput, type TargetName, type TrainedWeights } from '@axon/compile';
+import type { CompileOutput, TargetName, TrainedWeights } from '@axon/compile';
 import type { ResolvedNetwork } from '@axon/language';
 import { el } from './dom.js';
 
@@ -10,6 +10,8 @@ const LABELS: Record<TargetName, string> = { pytorch: 'PyTorch', keras: 'Keras',
 const TEXT_TARGETS: TargetName[] = ['pytorch', 'keras', 'tfjs', 'json'];
 
 export interface CompileView {
+  /** The tab is shown: compile from now on (the package loads the first time). */
+  show(): void;
   update(network: ResolvedNetwork | undefined, trained?: TrainedWeights): void;
 }
 
@@ -17,8 +19,22 @@ export function setupCompile(buttons: HTMLElement, output: HTMLElement): Compile
   let target: TargetName = 'pytorch';
   let network: ResolvedNetwork | undefined;
   let trained: TrainedWeights | undefined;
+  const urls: string[] = [];
+
+  /** The compile package loads when the tab is first opened. */
+  let compiler: typeof import('@axon/compile') | undefined;
+  let visible = false;
 
   const render = () => {
+    if (!visible) return;
+    if (!compiler) {
+      void import('@axon/compile').then((m) => {
+        compiler = m;
+        render();
+      });
+      return;
+    }
+    const { compile } = compiler;
     const targets = trained ? [...TEXT_TARGETS, 'onnx' as const] : TEXT_TARGETS;
     if (!targets.includes(target)) target = 'pytorch';
     buttons.replaceChildren(
@@ -32,6 +48,7 @@ export function setupCompile(buttons: HTMLElement, output: HTMLElement): Compile
       }),
       el('span', { class: 'muted' }, trained ? 'with the weights trained in the page' : 'untrained (Train first to include weights and ONNX)'),
     );
+    for (const url of urls.splice(0)) URL.revokeObjectURL(url);
     output.replaceChildren();
     if (!network) {
       output.append(el('p', { class: 'muted' }, 'No network to compile.'));
@@ -39,9 +56,11 @@ export function setupCompile(buttons: HTMLElement, output: HTMLElement): Compile
     }
     let result: CompileOutput;
     try {
-      result = compile({ network, ...(trained ? { trained } : {}) }, target);
+      // Keras rebuilds the model from code only (it takes no trained weights); the others can carry them.
+      const withWeights = trained && target !== 'keras' ? { trained } : {};
+      result = compile({ network, ...withWeights }, target);
     } catch (error) {
-      output.append(el('p', { class: 'error-text' }, error instanceof CompileError || error instanceof Error ? error.message : String(error)));
+      output.append(el('p', { class: 'error-text' }, error instanceof Error ? error.message : String(error)));
       return;
     }
     for (const f of result.files) {
@@ -59,7 +78,9 @@ export function setupCompile(buttons: HTMLElement, output: HTMLElement): Compile
         actions.push(copy);
       }
       const bytes = isText ? new TextEncoder().encode(f.contents as string) : (f.contents as Uint8Array);
-      const download = el('a', { href: URL.createObjectURL(new Blob([bytes as BlobPart])), download: f.path.replaceAll('/', '_') }, 'Download');
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart]));
+      urls.push(url);
+      const download = el('a', { href: url, download: f.path.replaceAll('/', '_') }, 'Download');
       actions.push(download);
       output.append(
         el(
@@ -73,6 +94,10 @@ export function setupCompile(buttons: HTMLElement, output: HTMLElement): Compile
   };
 
   return {
+    show() {
+      visible = true;
+      render();
+    },
     update(n, t) {
       network = n;
       trained = t;

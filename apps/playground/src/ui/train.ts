@@ -11,7 +11,6 @@ import type { TrainedWeights } from '@axon/compile';
 import { DATASET_NAMES, datasetText } from '../examples.js';
 import type { DataChoice, FromWorker, RunSummary, ToWorker } from '../train/protocol.js';
 import TrainWorker from '../train/train.worker.ts?worker';
-import { drawCharts } from './charts.js';
 import { byId, el, fmt } from './dom.js';
 
 const FROM_SPEC = '';
@@ -144,6 +143,14 @@ export function setupTrain(hooks: TrainHooks): TrainView {
     setRunning(false);
   };
 
+  /** vega and vega-lite load with the first chart, not with the page. */
+  const drawCharts = async (container: HTMLElement, specs: ChartSpec[]) => (await import('./charts.js')).drawCharts(container, specs);
+  const clearOutput = () => {
+    charts.replaceChildren();
+    charts.removeAttribute('data-done');
+    table.replaceChildren();
+  };
+
   let pendingDraw: number | undefined;
   const drawSoon = (specs: () => ChartSpec[]) => {
     if (pendingDraw !== undefined) return;
@@ -188,8 +195,7 @@ export function setupTrain(hooks: TrainHooks): TrainView {
     const msg = await request();
     if (typeof msg === 'string') return setStatus(msg, true);
     const n = network()!;
-    charts.replaceChildren();
-    table.replaceChildren();
+    clearOutput();
     const history: EpochLog[] = [];
     let epochs = 0;
     setRunning(true);
@@ -230,8 +236,7 @@ export function setupTrain(hooks: TrainHooks): TrainView {
     if (typeof msg === 'string') return setStatus(msg, true);
     const n = network()!;
     const activations: ActivationName[] = [...SWEEP_ACTIVATIONS];
-    charts.replaceChildren();
-    table.replaceChildren();
+    clearOutput();
     setRunning(true);
     const parallel = Math.max(1, Math.min(activations.length, navigator.hardwareConcurrency || 2, 4));
     const queue = [...activations];

@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+// End-to-end test of the playground in headless Chromium (Debian's package, through playwright-core).
+//
+//   npm run test:e2e                      (from the repository root, after the VS Code e2e)
+//   node apps/playground/test/e2e/run-e2e.mjs
+//
+// 1. builds the site (turbo: the packages it uses, then `vite build` → apps/playground/dist/);
+//    AXON_PLAYGROUND_BUILD=0 uses dist/ as it is;
+// 2. serves dist/ from a local static server (node:http on 127.0.0.1);
+// 3. opens it with the deep sigmoid example in `#code=` and asserts that
+//    - the `saturating-deep-stack` squiggle and its Problems entry appear (time to first diagnostics printed),
+//    - hovering an activation shows the server's hover text,
+//    - a quick fix for the finding removes it,
+//    - the iris example trains in the page to validation accuracy ≥ 0.95 with the charts drawn,
+//    - the Compile tab shows PyTorch code,
+//    - no console errors, no page errors, and no request left the site;
+// 4. prints the bundle size and saves screenshots in apps/playground/test/e2e/screenshots/ (gitignored).
+//
+// Env: CHROMIUM_PATH (default /usr/bin/chromium).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import lz from 'lz-string';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS, ensureChromium } from '../../../vscode/test/e2e/browser.mjs';
+import { serveStatic } from './serve.mjs';
+
+const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const repoRoot = resolve(appDir, '..', '..');
+const distDir = join(appDir, 'dist');
+const screenshots = join(appDir, 'test', 'e2e', 'screenshots');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RULE = 'saturating-deep-stack';
+const MIN_VAL_ACCURACY = 0.95;
+
+const started = Date.now();
+const log = (m) => console.log(`[playground e2e ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${m}`);
+
+/** Polls `fn` until it returns a truthy value or `ms` pass. */
+async function until(what, fn, ms = 30_000) {
+  const deadline = Date.now() + ms;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Every file of dist/ with its size and gzip size. */
+function bundleSize() {
+  const files = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else files.push({ path: p.slice(distDir.length + 1), bytes: statSync(p).size, gzip: gzipSync(readFileSync(p)).length });
+    }
+  };
+  walk(distDir);
+  return files.sort((a, b) => b.bytes - a.bytes);
+}
+const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
+
+/** Screen centre of the first visible `word` in the editor (from the DOM text, however Monaco splits spans). */
+async function wordCenter(page, word, lineIncludes = '') {
+  return page.evaluate(
+    ([w, must]) => {
+      const lines = [...document.querySelectorAll('#editor .view-lines .view-line')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+      for (const line of lines) {
+        const text = line.textContent.replace(/\u00a0/g, ' ');
+        if (!text.includes(must)) continue;
+        const at = text.indexOf(w);
+        if (at < 0) continue;
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        let offset = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const len = n.textContent.length;
+          if (at >= offset && at < offset + len) {
+            const range = document.createRange();
+            range.setStart(n, at - offset);
+            range.setEnd(n, Math.min(len, at - offset + w.length));
+            const r = range.getBoundingClientRect();
+            return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+          }
+          offset += len;
+        }
+      }
+      return null;
+    },
+    [word, lineIncludes],
+  );
+}
+
+async function main() {
+  ensureChromium(log);
+  if (process.env.AXON_PLAYGROUND_BUILD !== '0') {
+    log('building the site: turbo run build --filter=@axon/playground...');
+    const t = Date.now();
+    execFileSync('npx', ['turbo', 'run', 'build', '--filter=@axon/playground...', '--output-logs=errors-only'], { cwd: repoRoot, stdio: 'inherit' });
+    log(`built in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const files = bundleSize();
+  const total = files.reduce((s, f) => s + f.bytes, 0);
+  const totalGzip = files.reduce((s, f) => s + f.gzip, 0);
+  const initial = files.filter((f) => !/mnist|sweep-worker/.test(f.path));
+  log(`bundle: ${files.length} files, ${kb(total)} (${kb(totalGzip)} gzip); without the on-demand MNIST data: ${kb(initial.reduce((s, f) => s + f.bytes, 0))} (${kb(initial.reduce((s, f) => s + f.gzip, 0))} gzip)`);
+  for (const f of files.slice(0, 8)) log(`  ${f.path.padEnd(40)} ${kb(f.bytes).padStart(9)}  ${kb(f.gzip).padStart(8)} gzip`);
+
+  rmSync(screenshots, { recursive: true, force: true });
+  mkdirSync(screenshots, { recursive: true });
+  const server = await serveStatic(distDir);
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_FLAGS });
+  const problems = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await context.newPage();
+    const outside = [];
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    const shot = async (name) => page.screenshot({ path: join(screenshots, `${name}.png`) });
+
+    // 1. the deep sigmoid stack, from the URL
+    const deep = readFileSync(join(repoRoot, 'examples', 'deep-sigmoid.axon'), 'utf8');
+    const url = `${server.url}#code=${lz.compressToEncodedURIComponent(deep)}`;
+    log(`opening ${server.url}#code=… (deep-sigmoid.axon, ${deep.length} characters)`);
+    await page.goto(url);
+    await page.locator('#editor .view-lines').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await page.evaluate(() => document.querySelector('#editor .view-lines').textContent.replace(/\u00a0/g, ' ').includes('network DeepSigmoid')), true, 'the editor shows the spec from #code=');
+    await page.locator('#editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
+    await page.locator('[data-tab=problems]').click();
+    await page.locator(`#panel-problems .problem[data-code="${RULE}"]`).waitFor({ timeout: 10_000 });
+    const timings = await page.evaluate(() => window.axonPlayground.timings);
+    const nav = await page.evaluate(() => JSON.parse(JSON.stringify(performance.getEntriesByType('navigation')[0])));
+    log(
+      `first diagnostics ${Math.round(timings.firstDiagnosticsMs)} ms after navigation start (${Math.round(timings.firstDiagnosticsMs - nav.domContentLoadedEventEnd)} ms after DOMContentLoaded, ` +
+        `${Math.round(timings.firstDiagnosticsAfterScriptMs)} ms after the page script started); load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`,
+    );
+    const link = await page.locator(`#panel-problems .problem[data-code="${RULE}"] a`).getAttribute('href');
+    assert.ok(link?.endsWith(`docs/rules/${RULE}.md`), `the problem links to the rule page (got ${link})`);
+    await shot('1-deep-sigmoid-diagnostics');
+    log(`squiggle and Problems entry for ${RULE} shown; rule page ${link}`);
+
+    // 2. hover an activation: the server's hover (markdown), beside the marker's message
+    const at = await until('the word sigmoid in the editor', () => wordCenter(page, 'sigmoid', 'dense(32'));
+    await page.mouse.move(at.x, at.y);
+    const hover = page.locator('.monaco-hover:not(.hidden) .markdown-hover .hover-contents').first();
+    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    const hoverText = await hover.innerText();
+    assert.match(hoverText, /sigmoid/i, 'the hover names the activation');
+    assert.match(hoverText, /0\.25|\(0, 1\)|0\.\.1|0 and 1/, 'the hover gives the activation facts from the catalog');
+    await shot('2-hover');
+    log(`hover: ${JSON.stringify(hoverText.replace(/\s+/g, ' ').slice(0, 120))}…`);
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+
+    // 3. a quick fix on the finding
+    const before = await page.locator(`#panel-problems .problem[data-code="${RULE}"]`).count();
+    await page.locator(`#panel-problems .problem[data-code="${RULE}"]`).first().click(); // reveals and selects its range
+    await page.keyboard.press('Control+.');
+    const rows = page.locator('.action-widget .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+    // the list as shown: group headers ("Quick Fix") and actions; the keyboard moves over the actions
+    const listed = await rows.evaluateAll((els) => els.map((e) => ({ text: e.textContent.trim(), action: e.classList.contains('action') })));
+    const titles = listed.filter((r) => r.action).map((r) => r.text);
+    log(`quick fixes offered: ${titles.join(' | ')}`);
+    const own = titles.findIndex((t) => !/^Disable |^Fix all/.test(t)); // the rule's own fix, if it has one
+    const pick = own >= 0 ? own : titles.findIndex((t) => t === `Disable ${RULE} for this line`);
+    assert.ok(pick >= 0, `a quick fix for ${RULE} is offered (got: ${titles.join(' | ')})`);
+    for (let i = 0; i < pick; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await until(`the ${RULE} finding to go`, async () => (await page.locator(`#panel-problems .problem[data-code="${RULE}"]`).count()) === 0 && (await page.locator('#editor .squiggly-warning').count()) === 0, 15_000);
+    await shot('3-after-quick-fix');
+    log(`applied "${titles[pick].trim()}": ${before} → 0 ${RULE} findings`);
+
+    // 4. train iris in the page
+    await page.selectOption('#examples', 'iris.axon');
+    await until('the iris spec in the editor', () => page.evaluate(() => document.querySelector('#editor .view-lines').textContent.replace(/\u00a0/g, ' ').includes('network Iris')));
+    await page.locator('[data-tab=train]').click();
+    await until('the data choice from the spec', async () => (await page.locator('#data-choice').inputValue()) === '' && (await page.locator('#data-choice option').first().innerText()).includes('iris.csv'));
+    const t0 = Date.now();
+    await page.locator('#train').click();
+    await page.locator('#charts[data-done="true"]').waitFor({ timeout: 180_000 });
+    const trainSeconds = (Date.now() - t0) / 1000;
+    const valAccuracy = Number(await page.locator('#train-table table.final tbody tr').first().locator('td[data-key="val_accuracy"]').innerText());
+    const chartCount = await page.locator('#charts .chart svg').count();
+    const footer = await page.locator('#train-table p').first().innerText();
+    await shot('4-iris-trained');
+    log(`trained iris in ${trainSeconds.toFixed(1)} s: final val_accuracy ${valAccuracy}, ${chartCount} charts; ${footer}`);
+    assert.ok(chartCount >= 2, `loss and accuracy charts drawn (got ${chartCount})`);
+    assert.ok((await page.locator('#charts .chart[data-chart="loss"] svg path').count()) > 0, 'the loss chart has lines');
+    assert.ok(valAccuracy >= MIN_VAL_ACCURACY, `validation accuracy ${valAccuracy} ≥ ${MIN_VAL_ACCURACY}`);
+    assert.match(footer, /matmul: wasm-simd/, 'training ran on the WebAssembly SIMD kernel');
+
+    // 5. the compile tab
+    await page.locator('[data-tab=compile]').click();
+    await page.locator('[data-target=pytorch]').click();
+    const code = await until('PyTorch output', async () => {
+      const pre = page.locator('#compile-output pre').first();
+      return (await pre.count()) ? pre.innerText() : '';
+    });
+    assert.match(code, /import torch/, 'the PyTorch output imports torch');
+    await shot('5-compile');
+    log(`compile: PyTorch output, ${code.length} characters`);
+
+    assert.deepEqual(outside, [], 'no request left the site');
+    assert.deepEqual(problems, [], 'no console or page errors');
+    log(`requests: ${server.requests.length}, all to the site; console clean`);
+    log(`passed; screenshots in ${screenshots}`);
+    console.log('5 passed, 0 failed');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});
