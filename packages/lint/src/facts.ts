@@ -113,6 +113,19 @@ export function mergedOutput(network: ResolvedNetwork): MergedOutput | undefined
   return undefined;
 }
 
+/**
+ * The recurrent layer that produces the output directly: walking back from the output layer through
+ * single-input layers without weights (dropout, activation, …) to a recurrent layer before any
+ * weighted layer, embedding or merge.
+ */
+export function recurrentOutput(network: ResolvedNetwork): RecurrentLayer | undefined {
+  for (let layer = outputLayer(network); layer; layer = singlePredecessor(network, layer)) {
+    if (isRecurrent(layer)) return layer;
+    if (isWeighted(layer) || layer.kind === 'embedding' || layer.kind === 'merge') return undefined;
+  }
+  return undefined;
+}
+
 /** The activation a branch ends with: walking back from `layer` through single-input layers to an activation. */
 export function endingActivation(network: ResolvedNetwork, layer: ResolvedLayer | undefined): Activation | undefined {
   for (let l = layer; l; l = singlePredecessor(network, l)) {

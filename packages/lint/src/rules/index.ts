@@ -24,6 +24,7 @@ import deepPlainStack from './deep-plain-stack.js';
 import reluBeforeResidualSum from './relu-before-residual-sum.js';
 import unboundedRecurrentActivation from './unbounded-recurrent-activation.js';
 import missingGradientClipping from './missing-gradient-clipping.js';
+import recurrentOutput from './recurrent-output.js';
 import unusedSuppression from './unused-suppression.js';
 import invalidSuppression from './invalid-suppression.js';
 
@@ -54,6 +55,7 @@ export const rules: readonly Rule<any>[] = [
   reluBeforeResidualSum,
   unboundedRecurrentActivation,
   missingGradientClipping,
+  recurrentOutput,
   unusedSuppression,
   invalidSuppression,
 ];
