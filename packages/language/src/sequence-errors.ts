@@ -38,7 +38,7 @@ export function lastStepProducer(layers: readonly ResolvedLayer[], input: number
 /** `kind` (a sequence reader) reads the `[units]` output of `producer`, a recurrent layer that keeps only its last step. */
 export function lastStepMismatch(kind: LayerKind, producer: ResolvedLayer, input: Shape): SequenceMismatch {
   const line = producer.origin.range.start.line;
-  const what = producer.kind === 'conv1d' || kind.includes('pool1d') ? 'channels' : 'features';
+  const what = kind === 'conv1d' || kind.includes('pool1d') ? 'channels' : 'features';
   return {
     message:
       `${kind} needs [steps, ${what}]; its input is ${fmt(input)}, the last step of \`${producer.name}\` (line ${line}), ` +

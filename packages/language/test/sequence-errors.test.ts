@@ -67,6 +67,7 @@ describe('a recurrent layer after one without return_sequences', () => {
   it('conv1d after a recurrent layer gets the same fix', () => {
     const s = net('[20, 3]', 'gru(8)\nconv1d(4, 3)');
     const d = check(s).diagnostics[0]!;
+    expect(d.message).toMatch(/^conv1d needs \[steps, channels\]; its input is \[8\], the last step of `gru` \(line 4\)/);
     expect(d.fix?.edits).toEqual([{ range: expect.objectContaining({ start: expect.objectContaining({ offset: s.indexOf('8)') + 1 }) }), newText: ', return_sequences: true' }]);
   });
 });
