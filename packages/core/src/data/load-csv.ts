@@ -85,6 +85,7 @@ export async function loadCsvData(
   }
 
   const n = table.rows.length;
+  const numeric = textColumn === undefined ? numericRows(table, featureColumns) : undefined;
   const targets = encodeTargets(table, targetColumns, network.task);
   const seed = options.seed ?? network.train.seed;
   const order = seededPermutation(n, seed);
@@ -94,10 +95,12 @@ export async function loadCsvData(
 
   let x: Float32Array;
   let tokenizer: TextTokenizer | undefined;
-  if (textColumn !== undefined) {
-    const texts = table.rows.map((row) => row.cells[textColumn]!);
+  if (numeric) x = numeric;
+  else {
+    // The vocabulary needs the split: it is built from the training rows only.
+    const texts = table.rows.map((row) => row.cells[textColumn!]!);
     tokenizer = {
-      column: table.header[textColumn]!,
+      column: table.header[textColumn!]!,
       length: network.input[0]!,
       ...DEFAULT_WORD_RULE,
       vocabulary: buildVocabulary(
@@ -106,11 +109,6 @@ export async function loadCsvData(
       ),
     };
     x = encodeTexts(texts, tokenizer);
-  } else {
-    x = new Float32Array(n * perSample);
-    for (let r = 0; r < n; r++) {
-      for (let f = 0; f < perSample; f++) x[r * perSample + f] = requireNumber(table, r, featureColumns[f]!, 'feature');
-    }
   }
 
   let train = takeRows(x, targets, trainRows, perSample, network.input);
@@ -131,6 +129,17 @@ export async function loadCsvData(
   if (normalization) result.normalization = normalization;
   if (tokenizer) result.tokenizer = tokenizer;
   return result;
+}
+
+/** The feature cells as numbers, row after row (a non-number is a DataError at its cell). */
+function numericRows(table: CsvTable, columns: number[]): Float32Array {
+  const n = table.rows.length;
+  const features = columns.length;
+  const x = new Float32Array(n * features);
+  for (let r = 0; r < n; r++) {
+    for (let f = 0; f < features; f++) x[r * features + f] = requireNumber(table, r, columns[f]!, 'feature');
+  }
+  return x;
 }
 
 /** `data.vocabulary`, else the catalog's default. */
