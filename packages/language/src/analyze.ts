@@ -124,15 +124,17 @@ function resolveNetwork(
   let layers: ResolvedLayer[] = [];
   let shape: Shape = input ?? [];
   const errorsBefore = r.errorCount;
+  // The keyword as written: a misspelt `layrs` is five columns, not six.
+  const layersKeyword = s.Layers ? (s.Layers.keywordRange ?? keywordRange(s.Layers.range, 'layers'.length)) : nameRange;
   if (!s.Layers) {
     r.error('analysis/missing-layers', nameRange, `network \`${name}\` has no \`layers { … }\``);
   } else if ((s.Layers.items ?? []).length === 0) {
-    r.error('analysis/missing-layers', keywordRange(s.Layers.range, 'layers'.length), '`layers` is empty; add at least one layer');
+    r.error('analysis/missing-layers', layersKeyword, '`layers` is empty; add at least one layer');
   } else {
     const expanded = expandLayers(s.Layers.items, blocks, r, checks, budget);
     expanded.usedBlocks.forEach((b) => used.add(b));
     if (expanded.layers.length === 0 && !expanded.incomplete) {
-      r.error('analysis/missing-layers', keywordRange(s.Layers.range, 'layers'.length), '`layers` expands to no layers (its blocks are empty)');
+      r.error('analysis/missing-layers', layersKeyword, '`layers` expands to no layers (its blocks are empty)');
     }
     const resolved = resolveLayers(expanded.layers, input, r);
     layers = resolved.layers;

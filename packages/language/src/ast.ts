@@ -158,6 +158,8 @@ export interface TaskDecl extends NodeBase {
 /** `layers { … }` */
 export interface LayersDecl extends NodeBase {
   kind: 'Layers';
+  /** The keyword as written (a misspelt one included). */
+  keywordRange?: Range;
   items: LayerStmt[];
 }
 

@@ -360,7 +360,8 @@ export class AxonParser extends RecoveringParser implements ParserState {
   });
 
   layersRest = this.rule('layersRest', (kw: IToken): LayersDecl => {
-    const node = this.enter<LayersDecl & PartialNode>({ kind: 'Layers', range: this.startRange(kw), items: [] });
+    const keywordRange = this.recording ? undefined : tokenRange(kw);
+    const node = this.enter<LayersDecl & PartialNode>({ kind: 'Layers', range: this.startRange(kw), keywordRange, items: [] });
     this.CONSUME(LCurly);
     this.layerItems(node.items);
     const close = this.CONSUME(RCurly);
