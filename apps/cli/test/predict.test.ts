@@ -92,6 +92,20 @@ describe('axon predict', () => {
     ]);
   });
 
+  it('a regression model prints its values under the target column’s name', async () => {
+    const file = join(examples, 'regression.axon');
+    const source = await readFile(file, 'utf8');
+    const model = join(dir, 'regression');
+    const training = await runTraining({ network: check(source).networks[0]!, specPath: file, epochs: 2, save: { dir: model, source } });
+    const csv = await run(model, join(examples, 'regression.csv'));
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('y');
+    expect(lines).toHaveLength(training.data.train.n + (training.data.validation?.n ?? 0) + 1);
+    const json = JSON.parse((await run(model, join(examples, 'regression.csv'), { format: 'json' })).stdout) as { values: { y: number } }[];
+    expect(json[0]!.values.y).toBe(Number(lines[1]));
+  });
+
   it('writes to -o and says so on stderr', async () => {
     const out = join(dir, 'predictions.csv');
     const r = await run(irisModel, join(examples, 'iris.csv'), { output: out });
