@@ -1,7 +1,7 @@
 /**
- * The page's entry: starts the language-server worker first, then loads the rest of the page (Monaco
- * and the panels), so the server and the editor get ready at the same time rather than one after the other.
+ * The page's entry: starts the language session (server worker, handshake, the document) first, then
+ * loads the rest of the page (Monaco and the panels), so the server works while the editor loads.
  */
-import './server-worker.js';
+import './session.js';
 
 void import('./main.js');

@@ -147,9 +147,12 @@ async function main() {
     await page.locator(`#panel-problems .problem[data-code="${RULE}"]`).waitFor({ timeout: 10_000 });
     const timings = await page.evaluate(() => window.axonPlayground.timings);
     const nav = await page.evaluate(() => JSON.parse(JSON.stringify(performance.getEntriesByType('navigation')[0])));
+    const load = (await import('node:os')).loadavg()[0].toFixed(1);
     log(
-      `first diagnostics ${Math.round(timings.firstDiagnosticsMs)} ms after navigation start (${Math.round(timings.firstDiagnosticsMs - nav.domContentLoadedEventEnd)} ms after DOMContentLoaded, ` +
-        `${Math.round(timings.firstDiagnosticsAfterScriptMs)} ms after the page script started); load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`,
+      `time to first diagnostics: sent by the server ${Math.round(timings.serverFirstDiagnosticsMs)} ms after navigation start (initialised at ${Math.round(timings.serverReadyMs)} ms), ` +
+        `received by the page at ${Math.round(timings.firstDiagnosticsMs)} ms; ` +
+        `squiggles in the editor at ${Math.round(timings.firstMarkersMs)} ms (Monaco's script started at ${Math.round(timings.scriptStartMs)} ms); ` +
+        `DOMContentLoaded ${Math.round(nav.domContentLoadedEventEnd)} ms; load average ${load} on ${(await import('node:os')).cpus().length} cores`,
     );
     const link = await page.locator(`#panel-problems .problem[data-code="${RULE}"] a`).getAttribute('href');
     assert.ok(link?.endsWith(`docs/rules/${RULE}.md`), `the problem links to the rule page (got ${link})`);
