@@ -3,7 +3,7 @@
  * linted file; validated (the file's shape and each rule's options, with ajv) with errors that
  * name the file and what is wrong.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { PRESET_NAMES, presetSeverities, type PresetName } from './presets.js';
@@ -132,12 +132,16 @@ export function resolveConfig(raw: unknown, source = CONFIG_FILE_NAME): Resolved
   return { rules: settings, filePath: source === CONFIG_FILE_NAME ? undefined : source };
 }
 
-/** The nearest `axon.config.json` in the file's folder or any folder above it. */
+/**
+ * The nearest `axon.config.json` in the file's folder or any folder above it. A name that is there
+ * but cannot be read (a symlink loop, a dangling link) is found too, so reading it reports why,
+ * instead of the folders above silently taking its place.
+ */
 export function findConfigFile(filePath: string): string | undefined {
   let dir = dirname(resolve(filePath));
   for (;;) {
     const candidate = join(dir, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
+    if (lstatSync(candidate, { throwIfNoEntry: false })) return candidate;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -145,6 +149,22 @@ export function findConfigFile(filePath: string): string | undefined {
 }
 
 const fileCache = new Map<string, ResolvedConfig>();
+
+/** What a failed read of the configuration file means. */
+function readError(path: string, code: string): string {
+  switch (code) {
+    case 'ELOOP':
+      return 'the configuration file is a symbolic link loop (ELOOP); point it at a real file or remove it';
+    case 'ENOENT':
+      return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()
+        ? 'the configuration file is a symbolic link to a file that does not exist (ENOENT)'
+        : 'cannot read the configuration file (ENOENT)';
+    case 'EISDIR':
+      return 'the configuration file is a folder, not a file (EISDIR)';
+    default:
+      return `cannot read the configuration file (${code})`;
+  }
+}
 
 /** Reads and resolves a config file. Throws ConfigError (bad JSON, bad shape, bad options). */
 export function readConfigFile(configPath: string): ResolvedConfig {
@@ -155,8 +175,10 @@ export function readConfigFile(configPath: string): ResolvedConfig {
   try {
     text = readFileSync(key, 'utf8');
   } catch (err) {
-    throw new ConfigError(`${configPath}: cannot read the configuration file (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new ConfigError(`${configPath}: ${readError(key, (err as NodeJS.ErrnoException).code ?? 'error')}`);
   }
+  // A byte order mark is not JSON, but editors on Windows write one: accept it.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
