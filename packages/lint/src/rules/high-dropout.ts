@@ -1,4 +1,5 @@
-import { argOf } from '../edits.js';
+import { argOf, namedArg } from '../edits.js';
+import { isRecurrent } from '../facts.js';
 import { defineRule } from '../rule-kit.js';
 
 export interface HighDropoutOptions {
@@ -7,7 +8,7 @@ export interface HighDropoutOptions {
 }
 
 /** Dropping most units at every step leaves too little signal to learn from. */
-export default defineRule<HighDropoutOptions, 'high'>(
+export default defineRule<HighDropoutOptions, 'high' | 'recurrent'>(
   {
     id: 'high-dropout',
     type: 'suggestion',
@@ -18,6 +19,8 @@ export default defineRule<HighDropoutOptions, 'high'>(
     messages: {
       high:
         'dropout({{rate}}) zeroes {{percent}}% of the units at every training step (more than {{max}}): the layers after it see too little signal, training slows and the network tends to underfit. Rates of 0.1–0.5 are usual.',
+      recurrent:
+        '{{arg}}: {{rate}} drops {{percent}}% of {{what}} of {{layer}} at every training step (more than {{max}}): too little signal is left to learn from, and the network tends to underfit. Rates of 0.1–0.5 are usual.',
     },
     schema: {
       type: 'object',
@@ -29,6 +32,22 @@ export default defineRule<HighDropoutOptions, 'high'>(
   (context) => {
     const max = context.options.maxRate;
     for (const layer of context.network.layers) {
+      if (isRecurrent(layer)) {
+        // A recurrent layer's own dropout (of its inputs) and recurrent_dropout (of its state).
+        for (const [arg, rate, what] of [
+          ['dropout', layer.dropout, 'the inputs'],
+          ['recurrent_dropout', layer.recurrentDropout, 'the recurrent state'],
+        ] as const) {
+          if (!(rate > max)) continue;
+          context.report({
+            messageId: 'recurrent',
+            data: { arg, rate, percent: Math.round(rate * 1000) / 10, what, layer: layer.name, max },
+            layer,
+            range: namedArg(layer.origin.node, arg)?.range ?? layer.origin.range,
+          });
+        }
+        continue;
+      }
       if (layer.kind !== 'dropout' || !(layer.rate > max)) continue;
       const arg = argOf(layer.origin.node, 'rate', 0);
       context.report({
