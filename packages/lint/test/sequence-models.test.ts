@@ -153,3 +153,19 @@ test('the stacked LSTM with relu cells instead: one unbounded-recurrent-activati
   const ids = lintText(source, { config }).findings.map((f) => `${f.ruleId} ${f.range.start.line}`);
   expect(ids).toEqual(['unbounded-recurrent-activation 5', 'unbounded-recurrent-activation 7']);
 });
+
+test('one finding per root cause: a classifier ending in an LSTM gets recurrent-output only, not the output rules as well', () => {
+  const source = `network Ends {
+  input [20, 3]
+  task classification(classes: 3)
+  layers {
+    lstm(3)
+    activation(softmax)
+  }
+  train {
+    loss: categorical_crossentropy
+  }
+}
+`;
+  expect(lintText(source, { config }).findings.map((f) => `${f.ruleId}/${f.messageId} ${f.range.start.line}`)).toEqual(['recurrent-output/squashedAfter 5']);
+});
