@@ -6,4 +6,6 @@ import { dropOutputAfterClosedPipe } from '../dist/closed-pipe.js';
 const output = dropOutputAfterClosedPipe();
 
 const code = await main(process.argv);
+// A write error (a full disk, /dev/full) is reported a tick after the write: wait for it, then exit 2.
+await output.settled();
 process.exitCode = output.failure() ? 2 : code;
