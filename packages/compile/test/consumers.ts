@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildModel, getWeights, predict, setWeights, type LayerWeights, type Model } from '@axon/core';
-import type { ResolvedNetwork } from '@axon/language';
+import { NETWORK_INPUT, type ResolvedNetwork } from '@axon/language';
 import { PYTHON } from './helpers.js';
 
 const INSTALL: Record<string, string> = {
@@ -45,8 +45,8 @@ export function lcg(seed: number): () => number {
 }
 
 /**
- * A core model with seeded weights, and batch-norm moving statistics perturbed away from 0/1
- * (so that the layout conversion of every tensor is exercised).
+ * A core model with seeded weights, and batch-norm moving statistics perturbed away from 0/1, biases
+ * away from 0 and embedding tables beyond ±0.05 (so that the layout conversion of every tensor is exercised).
  */
 export function trainedModel(network: ResolvedNetwork, seed = 7): { model: Model; weights: LayerWeights[] } {
   const model = buildModel(network, { seed });
@@ -55,9 +55,11 @@ export function trainedModel(network: ResolvedNetwork, seed = 7): { model: Model
     ...lw,
     weights: lw.weights.map((w) => {
       const values = Float32Array.from(w.values);
-      if (w.name === 'moving_mean' || w.name === 'beta' || w.name === 'bias') for (let i = 0; i < values.length; i++) values[i] = rand() - 0.5;
+      if (w.name === 'moving_mean' || w.name === 'beta' || w.name.endsWith('bias')) for (let i = 0; i < values.length; i++) values[i] = rand() - 0.5;
       if (w.name === 'moving_variance' || w.name === 'gamma') for (let i = 0; i < values.length; i++) values[i] = 0.5 + rand();
       if (w.name === 'alpha') for (let i = 0; i < values.length; i++) values[i] = rand() * 0.5;
+      // Keras's embedding init (±0.05) gives nearly equal outputs for every sample: spread the table.
+      if (w.name === 'embeddings') for (let i = 0; i < values.length; i++) values[i] = rand() * 2 - 1;
       return { ...w, values };
     }),
   }));
@@ -65,9 +67,15 @@ export function trainedModel(network: ResolvedNetwork, seed = 7): { model: Model
   return { model, weights };
 }
 
+/**
+ * Seeded inputs for `n` samples: values in [-2, 2), or token ids (whole numbers below the table size)
+ * when an embedding reads the network's input.
+ */
 export function randomInput(network: ResolvedNetwork, n: number, seed = 11): Float32Array {
   const size = network.input.reduce((a, b) => a * b, 1);
   const rand = lcg(seed);
+  const table = network.layers.find((l) => l.kind === 'embedding' && l.inputs.includes(NETWORK_INPUT));
+  if (table?.kind === 'embedding') return Float32Array.from({ length: n * size }, () => Math.floor(rand() * table.inputDim));
   return Float32Array.from({ length: n * size }, () => rand() * 4 - 2);
 }
 
