@@ -32,6 +32,8 @@ examples.value = EXAMPLES.find((e) => e.source === initial)?.file ?? '';
 const editor = createEditor(byId('editor'), DOC_URI, initial);
 const model = editor.getModel()!;
 timings.editorMs = performance.now();
+// For the console and the e2e test: replace the editor's text (as a paste would).
+(globalThis as unknown as { axonPlayground: { setText?: (text: string) => void } }).axonPlayground.setText = (text) => model.setValue(text);
 
 let diagnostics: Diagnostic[] = [];
 const compileView = setupCompile(byId('compile-targets'), byId('compile-output'));

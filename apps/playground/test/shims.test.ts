@@ -1,8 +1,8 @@
 /** The browser stand-ins for node:path and node:fs, against Node's own path functions where they overlap. */
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFile, readFileSync, statSync, writeFile, writeVirtualFile } from '../src/shims/fs.js';
-import { basename, dirname, extname, isAbsolute, join, relative, resolve } from '../src/shims/path.js';
+import { existsSync, lstatSync, readdirSync, readFile, readFileSync, statSync, writeFile, writeVirtualFile } from '../src/shims/fs.js';
+import { basename, dirname, extname, isAbsolute, join, normalize, parse, relative, resolve } from '../src/shims/path.js';
 
 describe('path shim', () => {
   const cases: string[][] = [
@@ -31,6 +31,8 @@ describe('path shim', () => {
     }
     expect(join('/a', 'b', '../c', 'd.csv')).toBe(posix.join('/a', 'b', '../c', 'd.csv'));
     expect(join('a', '.', 'b')).toBe(posix.join('a', '.', 'b'));
+    expect(normalize('/a/./b/../c')).toBe(posix.normalize('/a/./b/../c'));
+    expect(parse('/playground/iris.csv')).toEqual(posix.parse('/playground/iris.csv'));
   });
 });
 
@@ -45,5 +47,17 @@ describe('fs shim', () => {
     expect(existsSync('/nope.csv')).toBe(false);
     expect(() => readFileSync('/nope.csv')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
     await expect(writeFile()).rejects.toThrow(/not available in the playground/);
+  });
+});
+
+describe('fs shim stat calls', () => {
+  it('lstatSync with throwIfNoEntry: false is undefined for a missing file and a file for a present one', () => {
+    writeVirtualFile('/playground/here.csv', 'x\n');
+    expect(lstatSync('/playground/missing.json', { throwIfNoEntry: false })).toBeUndefined();
+    const st = lstatSync('/playground/here.csv', { throwIfNoEntry: false });
+    expect(st?.isFile()).toBe(true);
+    expect(st?.isSymbolicLink()).toBe(false);
+    expect(() => lstatSync('/playground/missing.json')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+    expect(readdirSync('/playground')).toContain('here.csv');
   });
 });

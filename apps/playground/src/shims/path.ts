@@ -1,5 +1,6 @@
 /** `node:path` in the browser: the POSIX functions the Axon packages call, on '/'-separated paths. */
 export const sep = '/';
+export const delimiter = ':';
 
 function normalizeParts(parts: string[]): string[] {
   const out: string[] = [];
@@ -45,6 +46,16 @@ export function extname(p: string): string {
   return dot > 0 ? base.slice(dot) : '';
 }
 
+export function normalize(p: string): string {
+  return join(p);
+}
+
+export function parse(p: string): { root: string; dir: string; base: string; ext: string; name: string } {
+  const base = basename(p);
+  const ext = extname(p);
+  return { root: isAbsolute(p) ? '/' : '', dir: dirname(p), base, ext, name: ext ? base.slice(0, -ext.length) : base };
+}
+
 export function relative(from: string, to: string): string {
   const a = normalizeParts(resolve(from).split('/'));
   const b = normalizeParts(resolve(to).split('/'));
@@ -53,4 +64,6 @@ export function relative(from: string, to: string): string {
   return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
 }
 
-export default { sep, isAbsolute, join, resolve, dirname, basename, extname, relative };
+const api = { sep, delimiter, isAbsolute, join, resolve, normalize, parse, dirname, basename, extname, relative };
+export const posix = api;
+export default api;

@@ -12,6 +12,7 @@
 //    - hovering an activation shows the server's hover text,
 //    - a quick fix for the finding removes it,
 //    - the iris example trains in the page to validation accuracy ≥ 0.95 with the charts drawn,
+//    - Sweep ranks the activation variants, a dropped CSV trains a spec without data { },
 //    - the Compile tab shows PyTorch code,
 //    - no console errors, no page errors, and no request left the site;
 // 4. prints the bundle size and saves screenshots in apps/playground/test/e2e/screenshots/ (gitignored).
@@ -210,7 +211,35 @@ async function main() {
     assert.ok(valAccuracy >= MIN_VAL_ACCURACY, `validation accuracy ${valAccuracy} ≥ ${MIN_VAL_ACCURACY}`);
     assert.match(footer, /matmul: wasm-simd/, 'training ran on the WebAssembly SIMD kernel');
 
-    // 5. the compile tab
+    // 5. Sweep: every hidden-layer activation, side by side, ranked
+    const t1 = Date.now();
+    await page.locator('#sweep').click();
+    await page.locator('#train-table table.sweep').waitFor({ timeout: 300_000 });
+    await page.locator('#charts[data-done="true"]').waitFor({ timeout: 30_000 });
+    const ranked = await page.locator('#train-table table.sweep tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+    await shot('5-sweep');
+    log(`sweep in ${((Date.now() - t1) / 1000).toFixed(1)} s: ${ranked.map((r) => `${r[0]}. ${r[1]} ${r[2]}`).join(', ')}`);
+    assert.ok(ranked.length >= 5, `the sweep ranks every activation variant (got ${ranked.length})`);
+    assert.deepEqual(ranked.map((r) => Number(r[0])), ranked.map((_, i) => i + 1), 'ranks 1, 2, … in order');
+
+    // 6. a dropped CSV: the binary data set as a file, its target picked, trained by a spec without data { }
+    const binaryCsv = readFileSync(join(repoRoot, 'examples', 'binary.csv'), 'utf8');
+    const noData = readFileSync(join(repoRoot, 'examples', 'binary.axon'), 'utf8').replace(/\n\s*data\s*\{[^}]*\}/, '');
+    assert.ok(!/data\s*\{/.test(noData), 'the spec has no data block');
+    await page.evaluate((text) => window.axonPlayground.setText(text), noData);
+    await until('the data choice to need a data set', async () => (await page.locator('#data-choice option').first().innerText()).includes('no data { } block'));
+    await page.locator('#file').setInputFiles({ name: 'points.csv', mimeType: 'text/csv', buffer: Buffer.from(binaryCsv) });
+    await until('the dropped file chosen', async () => (await page.locator('#data-choice').inputValue()) === '#dropped');
+    const target = binaryCsv.split('\n', 1)[0].split(',').at(-1).trim();
+    assert.equal(await page.locator('#target-choice').inputValue(), target, 'the last column is the default target');
+    await page.locator('#train').click();
+    await page.locator('#charts[data-done="true"]').waitFor({ timeout: 180_000 });
+    const dropAccuracy = Number(await page.locator('#train-table table.final tbody tr').first().locator('td[data-key="val_accuracy"]').innerText());
+    await shot('6-dropped-csv');
+    log(`dropped points.csv (target ${target}) trained the data-less binary spec: final val_accuracy ${dropAccuracy}`);
+    assert.ok(dropAccuracy > 0.8, `the dropped CSV trains (val_accuracy ${dropAccuracy})`);
+
+    // 7. the compile tab
     await page.locator('[data-tab=compile]').click();
     await page.locator('[data-target=pytorch]').click();
     const code = await until('PyTorch output', async () => {
@@ -218,14 +247,14 @@ async function main() {
       return (await pre.count()) ? pre.innerText() : '';
     });
     assert.match(code, /import torch/, 'the PyTorch output imports torch');
-    await shot('5-compile');
+    await shot('7-compile');
     log(`compile: PyTorch output, ${code.length} characters`);
 
     assert.deepEqual(outside, [], 'no request left the site');
     assert.deepEqual(problems, [], 'no console or page errors');
     log(`requests: ${server.requests.length}, all to the site; console clean`);
     log(`passed; screenshots in ${screenshots}`);
-    console.log('5 passed, 0 failed');
+    console.log('7 passed, 0 failed');
   } finally {
     await browser.close();
     await server.close();
