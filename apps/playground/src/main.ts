@@ -38,7 +38,14 @@ timings.editorMs = performance.now();
 let diagnostics: Diagnostic[] = [];
 const compileView = setupCompile(byId('compile-targets'), byId('compile-output'));
 const select = setupTabs((tab) => tab === 'compile' && compileView.show());
-const trainView = setupTrain({ onTrained: (network, trained) => compileView.update(network, trained) });
+const trainView = setupTrain({
+  flush: () => {
+    if (refreshTimer === undefined) return;
+    window.clearTimeout(refreshTimer);
+    refresh();
+  },
+  onTrained: (network, trained) => compileView.update(network, trained),
+});
 
 const findingsForDiagram = (): ReportFinding[] =>
   diagnostics
@@ -51,7 +58,8 @@ status.textContent = 'Starting the language server…';
 let refreshTimer: number | undefined;
 let current: Analysis | undefined;
 const showSummary = () => current && renderSummary(byId('panel-summary'), current.networks, findingsForDiagram(), current.problem);
-const refresh = () => {
+function refresh(): void {
+  refreshTimer = undefined;
   const text = model.getValue();
   current = analyzeSource(text);
   const { networks } = current;
@@ -59,7 +67,7 @@ const refresh = () => {
   trainView.setNetworks(networks, text);
   compileView.update(networks[0]);
   history.replaceState(null, '', encodeHash(text));
-};
+}
 model.onDidChangeContent(() => {
   window.clearTimeout(refreshTimer);
   refreshTimer = window.setTimeout(refresh, 200);

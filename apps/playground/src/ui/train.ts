@@ -23,6 +23,8 @@ export interface TrainView {
 }
 
 export interface TrainHooks {
+  /** Brings the networks up to date with the editor (an edit may still wait for its debounced analysis). */
+  flush(): void;
   onTrained(network: ResolvedNetwork, trained: TrainedWeights | undefined): void;
 }
 
@@ -113,6 +115,7 @@ export function setupTrain(hooks: TrainHooks): TrainView {
 
   /** The message that starts a run on the current network and data choice. */
   const request = async (): Promise<Extract<ToWorker, { type: 'train' }> | string> => {
+    hooks.flush();
     const n = network();
     if (!n) return 'No network to train: fix the errors first.';
     const files: Record<string, string> = {};
@@ -137,7 +140,11 @@ export function setupTrain(hooks: TrainHooks): TrainView {
     sweepButton.disabled = on;
     stopButton.disabled = !on;
   };
+  /** A live redraw waiting to run; a finished run cancels it (it would replace the final charts). */
+  let pendingDraw: number | undefined;
   const stopAll = () => {
+    window.clearTimeout(pendingDraw);
+    pendingDraw = undefined;
     for (const w of workers) w.terminate();
     workers = [];
     setRunning(false);
@@ -151,7 +158,6 @@ export function setupTrain(hooks: TrainHooks): TrainView {
     table.replaceChildren();
   };
 
-  let pendingDraw: number | undefined;
   const drawSoon = (specs: () => ChartSpec[]) => {
     if (pendingDraw !== undefined) return;
     pendingDraw = window.setTimeout(() => {

@@ -221,6 +221,8 @@ async function main() {
     log(`sweep in ${((Date.now() - t1) / 1000).toFixed(1)} s: ${ranked.map((r) => `${r[0]}. ${r[1]} ${r[2]}`).join(', ')}`);
     assert.ok(ranked.length >= 5, `the sweep ranks every activation variant (got ${ranked.length})`);
     assert.deepEqual(ranked.map((r) => Number(r[0])), ranked.map((_, i) => i + 1), 'ranks 1, 2, … in order');
+    await page.waitForTimeout(300); // a live redraw still queued must not replace the final charts
+    for (const id of ['sweep-metric', 'sweep-loss']) assert.equal(await page.locator(`#charts .chart[data-chart="${id}"] svg`).count(), 1, `the ${id} chart is drawn`);
 
     // 6. a dropped CSV: the binary data set as a file, its target picked, trained by a spec without data { }
     const binaryCsv = readFileSync(join(repoRoot, 'examples', 'binary.csv'), 'utf8');
