@@ -2,14 +2,14 @@
  * Questions rules ask of a resolved network: activations, the output layer, hidden layers. The
  * network is walked as a graph (`@axon/language`'s helpers), never by list position.
  */
-import { outputLayer, predecessors, singlePredecessor, type Activation, type Range, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
+import { outputLayer, predecessors, singlePredecessor, type Activation, type Range, type RecurrentKind, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import { isRecurrentKind } from './vocabulary.js';
 
 /** A kernel, then an activation on its output: the layers the activation rules judge. */
 export type WeightedLayer = Extract<ResolvedLayer, { kind: 'dense' | 'conv1d' | 'conv2d' }>;
 export type ActivationLayer = Extract<ResolvedLayer, { kind: 'activation' }>;
 /** lstm, gru, simple_rnn. */
-export type RecurrentLayer = Extract<ResolvedLayer, { kind: 'lstm' | 'gru' | 'simple_rnn' }>;
+export type RecurrentLayer = Extract<ResolvedLayer, { kind: RecurrentKind }>;
 
 /**
  * Where a finding about `layer` points by default: its source, or for a merge written as `residual`
