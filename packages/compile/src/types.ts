@@ -1,4 +1,5 @@
 import type { ResolvedNetwork } from '@axon/language';
+import type { TrainedModel } from '@axon/core';
 import type { LayerWeights, Normalization } from './weights.js';
 
 export type TargetName = 'json' | 'pytorch' | 'tfjs' | 'keras' | 'onnx';
@@ -12,6 +13,8 @@ export interface TrainedWeights {
   target?: string;
   labelNames?: string[];
   normalization?: Normalization;
+  /** With `data { text: }`: how text became token ids in training (the vocabulary from the training rows). */
+  tokenizer?: TrainedModel['tokenizer'];
 }
 
 export interface CompileInput {

@@ -14,8 +14,9 @@ import { HARNESS, maxAbsDiff, requirePythonModule, runPython, writeFloat32 } fro
 import { EXAMPLES, networkOf, tempDir, writeOutput } from './helpers.js';
 
 // residual-cnn.axon: a graph (an identity residual block) trained on the 400 MNIST rows, reloaded from its model files.
-const cases = ['iris.axon', 'binary.axon', 'regression.axon', 'residual-cnn.axon'];
-const EPOCHS: Record<string, number> = { 'residual-cnn.axon': 1 };
+// sentiment.axon and marker-order.axon: a text column tokenised by the core (the tokenizer saved with the model).
+const cases = ['iris.axon', 'binary.axon', 'regression.axon', 'residual-cnn.axon', 'sentiment.axon', 'marker-order.axon'];
+const EPOCHS: Record<string, number> = { 'residual-cnn.axon': 1, 'sentiment.axon': 3, 'marker-order.axon': 3 };
 
 interface Trained {
   file: string;
@@ -40,6 +41,7 @@ async function train(example: string): Promise<Trained> {
     target: network.data!.target,
     ...(data.labelNames ? { labelNames: data.labelNames } : {}),
     ...(data.normalization ? { normalization: data.normalization } : {}),
+    ...(data.tokenizer ? { tokenizer: data.tokenizer } : {}),
   });
   return { file, data, model, loaded: await loadModel(dir) };
 }
@@ -71,6 +73,9 @@ describe.each(cases)('%s trained by the core, saved and reloaded', (example) => 
     expect(py.valY).toEqual(Array.from(t.data.validation!.y));
     expect(py.featureNames).toEqual(t.data.featureNames);
     expect(py.labelNames ?? undefined).toEqual(t.data.labelNames);
+    // A text column: the same vocabulary from the same training rows, so the same token ids.
+    expect(py.vocabulary ?? undefined).toEqual(t.data.tokenizer?.vocabulary);
+    if (t.data.tokenizer) expect(t.loaded.tokenizer?.vocabulary).toEqual(t.data.tokenizer.vocabulary);
   });
 
   it('keras: the generated load_data (numpy) reproduces the core split and standardisation', () => {
@@ -102,6 +107,7 @@ describe.each(cases)('%s trained by the core, saved and reloaded', (example) => 
     const file = writeOutput(compile({ network: t.loaded.network, trained: t.loaded }, 'onnx'), tempDir('trained-onnx'));
     const check = JSON.parse(runPython([HARNESS('onnx_check.py'), file])) as { metadata: Record<string, string> };
     expect(JSON.parse(check.metadata['axon.feature_names']!)).toEqual(t.data.featureNames);
+    expect(check.metadata['axon.tokenizer'] === undefined ? undefined : JSON.parse(check.metadata['axon.tokenizer']).vocabulary).toEqual(t.data.tokenizer?.vocabulary);
     const session = await ort.InferenceSession.create(file);
     const r = await session.run({ input: new ort.Tensor('float32', v.x, [v.n, ...t.loaded.network.input]) });
     expect(maxAbsDiff(r.output!.data as Float32Array, predict(t.model, v.x, v.n))).toBeLessThan(1e-4);

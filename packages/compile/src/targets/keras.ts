@@ -279,6 +279,8 @@ export function compileKeras(input: CompileInput): CompileOutput {
     'import json',
     'import math',
     'import os',
+    'import re',
+    'import unicodedata',
     '',
     'import keras',
     '',

@@ -421,6 +421,7 @@ export function onnxModelBytes(network: ResolvedNetwork, input: CompileInput): U
     'axon.feature_names': t.featureNames ?? null,
     'axon.label_names': t.labelNames ?? null,
     'axon.normalization': t.normalization ?? null,
+    ...(t.tokenizer ? { 'axon.tokenizer': t.tokenizer } : {}),
   };
   const model = onnx.ModelProto.create({
     irVersion: ONNX_IR_VERSION,

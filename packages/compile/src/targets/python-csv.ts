@@ -116,13 +116,50 @@ def _encode_targets(rows, header, tcols, task, path):
     return ys, labels
 
 
+# The core's word rule (packages/core/src/data/tokenizer.ts): NFC form, lower-cased, runs of letters and
+# digits with an apostrophe inside a word kept. Python's re has no \p{L}/\p{N}; [^\W_] is its letters and digits.
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+PADDING_TOKEN = ""
+UNKNOWN_TOKEN = "[UNK]"
+
+
+def split_words(text, lowercase=True):
+    text = unicodedata.normalize("NFC", text)
+    return _WORD.findall(text.lower() if lowercase else text)
+
+
+def build_vocabulary(texts, size):
+    """Id -> word: padding, unknown, then the size - 2 most frequent words (equal counts in code point order)."""
+    counts = {}
+    for text in texts:
+        for word in split_words(text):
+            counts[word] = counts.get(word, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[: max(0, size - 2)]
+    return [PADDING_TOKEN, UNKNOWN_TOKEN] + [w for w, _ in ranked]
+
+
+def text_encoder(tokenizer):
+    """text -> its first tokenizer["length"] word ids (1 = unknown), padded with 0 at the end."""
+    ids = {w: i for i, w in enumerate(tokenizer["vocabulary"]) if i >= 2}
+    length = int(tokenizer["length"])
+    lowercase = bool(tokenizer.get("lowercase", True))
+
+    def encode(text):
+        row = [float(ids.get(w, 1)) for w in split_words(text, lowercase)[:length]]
+        return row + [0.0] * (length - len(row))
+
+    return encode
+
+
 def read_csv(path, data, task, input_shape, seed, encoding=None):
     """Reads the data{} CSV as axon train does: features in file order (or data.features), targets encoded
     for the task, rows shuffled with the seed, the last round(n * validation_split) for validation, features
     standardised with the training split's statistics (population std; constant columns get std 1).
-    'encoding' (from trained weights) fixes the standardisation statistics instead.
+    'encoding' (from trained weights) fixes the standardisation statistics and the tokenizer instead.
+    A text column (data.text) becomes token ids: the vocabulary from the training rows only (or the
+    trained tokenizer's), never standardised.
     Returns dict(train=(rows, targets), validation=(rows, targets) or None, featureNames, labelNames,
-    normalization), rows and targets as lists of float lists (flat features, Axon's order).
+    normalization, tokenizer), rows and targets as lists of float lists (flat features, Axon's order).
     """
     encoding = encoding or {}
     with open(path, "r", encoding="utf-8-sig", newline="") as f:
@@ -140,32 +177,48 @@ def read_csv(path, data, task, input_shape, seed, encoding=None):
         if len(r["cells"]) != len(header):
             raise DataError("%s:%d: %d cells, the header has %d" % (path, r["line"], len(r["cells"]), len(header)))
     targets = [t.strip() for t in data["target"].split(",") if t.strip()]
-    for name in targets + list(data.get("features") or []):
+    text = data.get("text")
+    for name in targets + list(data.get("features") or []) + ([text] if text is not None else []):
         if name not in header:
             raise DataError("%s: no column %s; the header has: %s" % (path, json.dumps(name), ", ".join(header)))
     tcols = [header.index(t) for t in targets]
-    fcols = [header.index(f) for f in data["features"]] if data.get("features") else [i for i in range(len(header)) if i not in tcols]
-    size = 1
-    for d in input_shape:
-        size *= d
-    if len(fcols) != size:
-        raise DataError("%s: %d feature columns but the network's input takes %d values per sample" % (path, len(fcols), size))
+    if text is not None:
+        fcols = [header.index(text)]
+    else:
+        fcols = [header.index(f) for f in data["features"]] if data.get("features") else [i for i in range(len(header)) if i not in tcols]
+        size = 1
+        for d in input_shape:
+            size *= d
+        if len(fcols) != size:
+            raise DataError("%s: %d feature columns but the network's input takes %d values per sample" % (path, len(fcols), size))
     xs = []
-    for r in rows:
-        row = []
-        for c in fcols:
-            v = _number(r["cells"][c])
-            if v is None:
-                raise DataError("%s:%d: column %s: %s is not a number" % (path, r["line"], json.dumps(header[c]), json.dumps(r["cells"][c])))
-            row.append(v)
-        xs.append(row)
+    if text is None:
+        for r in rows:
+            row = []
+            for c in fcols:
+                v = _number(r["cells"][c])
+                if v is None:
+                    raise DataError("%s:%d: column %s: %s is not a number" % (path, r["line"], json.dumps(header[c]), json.dumps(r["cells"][c])))
+                row.append(v)
+            xs.append(row)
     ys, labels = _encode_targets(rows, header, tcols, task, path)
-    n = len(xs)
+    n = len(rows)
     order = seeded_permutation(n, seed)
     n_val = validation_count(n, float(data.get("validationSplit", 0.0)))
     train_idx, val_idx = order[: n - n_val], order[n - n_val:]
+    tokenizer = None
+    if text is not None:
+        # The vocabulary needs the split: it is built from the training rows only.
+        tokenizer = encoding.get("tokenizer") or {
+            "column": text,
+            "length": int(input_shape[0]),
+            "lowercase": True,
+            "vocabulary": build_vocabulary([rows[i]["cells"][fcols[0]] for i in train_idx], int(data.get("vocabulary") or 20000)),
+        }
+        encode = text_encoder(tokenizer)
+        xs = [encode(r["cells"][fcols[0]]) for r in rows]
     norm = encoding.get("normalization")
-    if norm is None and data.get("standardize", True):
+    if norm is None and tokenizer is None and data.get("standardize", True):
         features = len(fcols)
         mean = [sum(xs[i][f] for i in train_idx) / len(train_idx) for f in range(features)]
         std = []
@@ -181,6 +234,7 @@ def read_csv(path, data, task, input_shape, seed, encoding=None):
         "featureNames": [header[c] for c in fcols],
         "labelNames": encoding.get("labelNames") or labels,
         "normalization": norm,
+        "tokenizer": tokenizer,
     }
 `;
 
@@ -189,6 +243,8 @@ target encoding, seeded shuffle, validation split and standardisation as axon tr
 import csv
 import json
 import math
+import re
+import unicodedata
 
 
 ` + PY_CSV_BODY;

@@ -167,7 +167,12 @@ export function compilePytorch(input: CompileInput): CompileOutput {
   const ir = toIr(network);
   const config = { name: ir.name, input: ir.input, outputShape: ir.outputShape, task: ir.task, params: ir.params, train: ir.train, data: ir.data };
   const encoding = trained
-    ? { featureNames: trained.featureNames ?? null, labelNames: trained.labelNames ?? null, normalization: trained.normalization ?? null }
+    ? {
+        featureNames: trained.featureNames ?? null,
+        labelNames: trained.labelNames ?? null,
+        normalization: trained.normalization ?? null,
+        ...(trained.tokenizer ? { tokenizer: trained.tokenizer } : {}),
+      }
     : null;
   const dataPath = input.dataPath ?? network.data?.source ?? '';
   const lines = [
@@ -181,7 +186,7 @@ export function compilePytorch(input: CompileInput): CompileOutput {
     '',
     '# The resolved network: task, training setup (loss, optimizer, hyper-parameters) and data{} settings.',
     `CONFIG = ${pyLiteralPretty(config)}`,
-    '# Feature order, label order and standardisation of the trained weights (None: computed from the CSV).',
+    '# Feature order, label order, standardisation and text tokenizer of the trained weights (None: computed from the CSV).',
     `ENCODING = ${pyLiteralPretty(encoding)}`,
     '# The data{} CSV, relative to this folder.',
     `DATA_PATH = ${pyString(dataPath)}`,

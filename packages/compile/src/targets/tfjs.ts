@@ -441,6 +441,7 @@ export function tfjsModel(network: ResolvedNetwork, input: CompileInput): { mode
         featureNames: trained?.featureNames ?? null,
         labelNames: trained?.labelNames ?? null,
         normalization: trained?.normalization ?? null,
+        ...(trained?.tokenizer ? { tokenizer: trained.tokenizer } : {}),
       },
     },
   };

@@ -15,4 +15,5 @@ print(json.dumps({
     "trainN": tx.shape[0], "trainX": tx.reshape(-1).tolist(), "trainY": ty.reshape(-1).tolist(),
     "valN": vx.shape[0], "valX": vx.reshape(-1).tolist(), "valY": vy.reshape(-1).tolist(),
     "featureNames": d["featureNames"], "labelNames": d["labelNames"], "normalization": d["normalization"],
+    "vocabulary": d["tokenizer"]["vocabulary"] if d["tokenizer"] else None,
 }))
