@@ -4,10 +4,10 @@
  * totals are in keras-counts.test.ts), and their arguments' defaults.
  */
 import { describe, expect, it } from 'vitest';
-import { LAYERS, inferLayer, type LayerSpec } from '../src/index.js';
+import { LAYERS, inferLayer, type LayerSpec, type RecurrentKind } from '../src/index.js';
 import { clean, net, problems, table, where } from './analyze-helpers.js';
 
-const recurrent = (kind: 'lstm' | 'gru' | 'simple_rnn', units: number, more: Partial<Extract<LayerSpec, { kind: 'lstm' }>> = {}): LayerSpec => ({
+const recurrent = (kind: RecurrentKind, units: number, more: Partial<Extract<LayerSpec, { kind: RecurrentKind }>> = {}): LayerSpec => ({
   kind,
   units,
   returnSequences: false,

@@ -31,7 +31,7 @@ const inLayers = (line: string) => `network A {\n  input [4]\n  task classificat
 describe('completion', () => {
   it('offers layer kinds, blocks and repeat at the start of a layer statement', async () => {
     const { labels, items } = await complete(inLayers('<|>'));
-    expect(labels).toEqual(['dense', 'dropout', 'batch_norm', 'activation', 'flatten', 'conv2d', 'max_pool2d', 'avg_pool2d', 'global_avg_pool2d', 'global_max_pool2d', 'zero_padding2d', 'res', 'repeat', 'residual', 'parallel']);
+    expect(labels).toEqual(['dense', 'dropout', 'batch_norm', 'activation', 'flatten', 'conv2d', 'max_pool2d', 'avg_pool2d', 'global_avg_pool2d', 'global_max_pool2d', 'zero_padding2d', 'embedding', 'lstm', 'gru', 'simple_rnn', 'conv1d', 'max_pool1d', 'avg_pool1d', 'global_avg_pool1d', 'global_max_pool1d', 'res', 'repeat', 'residual', 'parallel']);
     const dense = items.find((i) => i.label === 'dense')!;
     expect((dense.textEdit as TextEdit).newText).toBe('dense(${1:units})');
     expect((items.find((i) => i.label === 'res')!.textEdit as TextEdit).newText).toBe('res(${1:width}, ${2:depth})');
@@ -91,7 +91,7 @@ describe('completion', () => {
   it('offers optimizers, train keys not yet given and data keys', async () => {
     expect((await complete('network A {\n  train {\n    optimizer: <|>\n  }\n}\n')).labels).toEqual(['sgd', 'adam', 'rmsprop']);
     expect((await complete('network A {\n  train {\n    epochs: 10\n    <|>\n  }\n}\n')).labels).toEqual(['loss', 'optimizer', 'batch_size', 'seed', 'early_stopping']);
-    expect((await complete('network A {\n  data {\n    <|>\n  }\n}\n')).labels).toEqual(['source', 'target', 'features', 'validation_split', 'standardize']);
+    expect((await complete('network A {\n  data {\n    <|>\n  }\n}\n')).labels).toEqual(['source', 'target', 'features', 'validation_split', 'standardize', 'text', 'vocabulary']);
     expect((await complete('network A {\n  data {\n    standardize: <|>\n  }\n}\n')).labels).toEqual(['true', 'false']);
   });
 

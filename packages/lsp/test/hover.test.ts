@@ -111,7 +111,7 @@ describe('hover on other names', () => {
     expect(loss).toContain('**categorical_crossentropy** (loss)');
     expect(loss).toContain('Suits: `classification`.');
     const opt = value((await hoverAt(IRIS.replace('adam(', 'ad<|>am('))).hover);
-    expect(opt).toContain('```axon\nadam(learning_rate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7)\n```');
+    expect(opt).toContain('```axon\nadam(learning_rate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, clipnorm: off, clipvalue: off)\n```');
     const init = value((await hoverAt(IRIS.replace('he_normal', 'he_<|>normal'))).hover);
     expect(init).toBe('```axon\nhe_normal\n```\n\n**he_normal** (initialiser): He (Kaiming) normal: truncated normal with σ = √(2 / fan_in).\n\nThe usual choice for relu, leaky_relu, prelu and elu layers.');
     const task = value((await hoverAt(IRIS.replace('task classification', 'task classi<|>fication'))).hover);
