@@ -15,14 +15,18 @@ import type { Dataset, LayerDiagnostics } from './types.js';
 /** Accumulates per-layer gradient norms over the batches of an epoch. */
 export class DiagnosticsAccumulator {
   private readonly normSums: Float64Array;
+  /** Per recurrent layer, the running sum of its per-step gradient norms. */
+  private readonly stepSums: (Float64Array | null)[];
   private batches = 0;
 
   constructor(private readonly layers: readonly EngineLayer[]) {
     this.normSums = new Float64Array(layers.length);
+    this.stepSums = layers.map(() => null);
   }
 
   reset(): void {
     this.normSums.fill(0);
+    this.stepSums.fill(null);
     this.batches = 0;
     for (const l of this.layers) l.act?.resetDiagnostics();
   }
@@ -32,7 +36,13 @@ export class DiagnosticsAccumulator {
     const layers = this.layers;
     for (let i = 0; i < layers.length; i++) {
       const k = (layers[i] as EngineLayer).kernel;
+      const layer = layers[i] as EngineLayer;
       if (k) this.normSums[i]! += Math.sqrt(K.sumSquares(k.grad, k.grad.length));
+      if (layer.stepGradNorms) {
+        const steps = layer.stepGradNorms();
+        const sum = (this.stepSums[i] ??= new Float64Array(steps.length));
+        for (let t = 0; t < steps.length; t++) sum[t]! += steps[t]!;
+      }
     }
     this.batches++;
   }
@@ -45,6 +55,8 @@ export class DiagnosticsAccumulator {
       if (dead !== undefined) d.deadFraction = dead;
       const sat = l.act?.saturatedFraction();
       if (sat !== undefined) d.saturatedFraction = sat;
+      const steps = this.stepSums[i];
+      if (steps && this.batches > 0) d.stepGradNorms = Array.from(steps, (v) => v / this.batches);
       return d;
     });
   }

@@ -64,6 +64,12 @@ export interface LayerDiagnostics {
   deadFraction?: number;
   /** Sigmoid/tanh layers: fraction of pre-activations with |x| >= 5. */
   saturatedFraction?: number;
+  /**
+   * Recurrent layers: per input step t, the L2 norm over the batch of dL/dh_t (the gradient reaching
+   * the hidden state at step t in backpropagation through time, forward direction), averaged over the
+   * epoch's batches. Falling towards t = 0 is vanishing, growing is exploding.
+   */
+  stepGradNorms?: number[];
 }
 
 export interface EpochLog {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { check, type ResolvedNetwork } from '@axon/language';
-import { buildModel, fit, getWeights, ModelError, predict, type Dataset } from '../src/index.js';
+import { buildModel, fit, getWeights, ModelError, predict, probeGradients, type Dataset } from '../src/index.js';
 import { forwardPass } from '../src/model.js';
 import { createRng } from '../src/rng.js';
 import type { RecurrentLayer } from '../src/layers/recurrent.js';
@@ -122,7 +122,7 @@ describe('sequence layers: dropout and the per-step gradient norms', () => {
     expect(diff).toBeGreaterThan(1e-3);
   });
 
-  it('a recurrent layer records ‖dL/dh_t‖ per step in its backward pass', async () => {
+  it('a recurrent layer records ‖dL/dh_t‖ per step in its backward pass, reported in the diagnostics', async () => {
     const n = network(`network G {
       input [8, 2]
       layers { simple_rnn(4), dense(1) }
@@ -133,12 +133,20 @@ describe('sequence layers: dropout and the per-step gradient norms', () => {
     }`);
     const model = buildModel(n);
     const x = new Float32Array(4 * 16).map((_, i) => Math.cos(i));
-    await fit(model, { x, y: new Float32Array([1, 0, 1, 0]), n: 4, inputShape: [8, 2], targetSize: 1 }, undefined, { shuffle: false });
+    const batch = { x, y: new Float32Array([1, 0, 1, 0]), n: 4, inputShape: [8, 2], targetSize: 1 };
+    const result = await fit(model, batch, undefined, { shuffle: false });
     const norms = (model.layers[0] as RecurrentLayer).stepGradNorms();
     expect(norms).toHaveLength(8);
     for (const v of norms) expect(v).toBeGreaterThan(0);
     // the last step receives the loss's gradient directly; the earliest only through the chain
     expect(norms[7]!).toBeGreaterThan(norms[0]!);
+    // one batch in the epoch: the epoch's diagnostics hold exactly that backward pass's norms
+    const d = result.history[0]!.diagnostics;
+    expect(d[0]!.stepGradNorms).toEqual(Array.from(norms));
+    expect(d[1]!.stepGradNorms).toBeUndefined();
+    const probe = probeGradients(model, batch);
+    expect(probe.layers[0]!.stepGradNorms).toHaveLength(8);
+    expect(probe.layers[0]!.stepGradNorms).toEqual(Array.from((model.layers[0] as RecurrentLayer).stepGradNorms()));
   });
 });
 

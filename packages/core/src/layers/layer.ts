@@ -34,6 +34,8 @@ export interface EngineLayerBase {
   readonly act: ActivationUnit | null;
   /** The pre-activations of the last forward pass (layers with `act`). */
   preact(): Arr;
+  /** Recurrent layers: ‖dL/dh_t‖ over the batch per input step t of the last backward pass. */
+  stepGradNorms?(): Float64Array;
 }
 
 /** A layer that reads one input (every kind written as a call). */
