@@ -2,7 +2,7 @@
  * Reads a CSV file into a header and rows of strings, each row with its 1-based line number.
  * Parsing is csv-parse's (quotes, CRLF, BOM); this module only turns its failures into DataErrors.
  */
-import { readFile } from 'node:fs/promises';
+import { constants, open, readFile, stat } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { DataError } from './errors.js';
 
@@ -21,12 +21,13 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
-/** Reads and parses `path`; `shown` is how the file is named in error messages. */
+/** Reads and parses `path`; `shown` is how the file is named in error messages. Only regular files are read. */
 export async function readCsvTable(path: string, shown: string): Promise<CsvTable> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularFile(path, shown);
   } catch (err) {
+    if (err instanceof DataError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
@@ -39,6 +40,39 @@ export async function readCsvTable(path: string, shown: string): Promise<CsvTabl
     throw new DataError(why, { file: shown });
   }
   return parseCsvText(text, shown);
+}
+
+/** What a file that is not a regular file is, for messages. */
+function kindOf(s: { isDirectory(): boolean; isFIFO?(): boolean; isCharacterDevice?(): boolean; isBlockDevice?(): boolean; isSocket?(): boolean }): string {
+  if (s.isDirectory()) return 'a directory';
+  if (s.isFIFO?.()) return 'a FIFO (named pipe)';
+  if (s.isCharacterDevice?.() || s.isBlockDevice?.()) return 'a device';
+  if (s.isSocket?.()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * The text of a regular file. A FIFO, device, socket or directory is refused without being read: it is
+ * looked at with stat first, then opened non-blocking (a FIFO without a writer would otherwise hang the
+ * open) and checked again on the open descriptor, so a file swapped in between is caught too.
+ */
+async function readRegularFile(path: string, shown: string): Promise<string> {
+  const refuse = (s: Parameters<typeof kindOf>[0]): never => {
+    const kind = kindOf(s);
+    throw new DataError(kind === 'a directory' ? 'is a directory, expected a CSV file' : `is ${kind}, not a regular file; expected a CSV file`, { file: shown });
+  };
+  const before = await stat(path);
+  if (!before.isFile()) refuse(before);
+  // Without O_NONBLOCK (the playground's in-memory files) there is nothing but regular files to read.
+  if (constants?.O_NONBLOCK === undefined) return readFile(path, 'utf8');
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const after = await handle.stat();
+    if (!after.isFile()) refuse(after);
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Parses CSV text (exported for tests and for callers that already hold the text). */

@@ -1,7 +1,8 @@
 /**
  * loadCsvData: the `data { }` block of a network → train/validation Datasets.
  *
- * `data.source` is read relative to the .axon file. Features are `data.features` (in that order) or every
+ * `data.source` is read relative to the .axon file, and only inside its project (see confine.ts) unless
+ * `allowDataOutside`; only regular files are read (no FIFO, device or folder). Features are `data.features` (in that order) or every
  * column but the target(s), in file order; `data.target` may list several columns separated by commas
  * (regression with several outputs, multilabel as 0/1 columns). Rows are shuffled with a seeded generator
  * (`options.seed`, else `train.seed`) and the last `round(n * validation_split)` rows of that order are the
@@ -21,11 +22,14 @@ import { encodeTargets, type EncodedTargets } from './targets.js';
 import { computeNormalization, applyNormalization } from './normalize.js';
 import { seededPermutation } from './random.js';
 import { findColumns, shownPath, splitTargetNames } from './columns.js';
+import { confineDataSource } from './confine.js';
 import { buildVocabulary, DEFAULT_WORD_RULE, encodeTexts } from './tokenizer.js';
 
 export interface LoadCsvOptions {
   /** Shuffle seed; defaults to the network's `train.seed`. */
   seed?: number;
+  /** Read a source outside the spec's project too (`--allow-data-outside`); refused by default. */
+  allowDataOutside?: boolean;
 }
 
 export async function loadCsvData(
@@ -42,7 +46,12 @@ export async function loadCsvData(
     });
   }
   const path = isAbsolute(spec.source) ? spec.source : resolve(dirname(axonFile), spec.source);
-  const table = await readCsvTable(path, shownPath(path)).catch((err: unknown) => {
+  const confined = await confineDataSource(spec.source, path, axonFile, options.allowDataOutside);
+  if (!confined.ok) {
+    const at = spec.ranges.source?.start;
+    throw new DataError(confined.reason, at ? { file: shownPath(axonFile), row: at.line, columnNumber: at.column } : { file: shownPath(axonFile) });
+  }
+  const table = await readCsvTable(confined.path, shownPath(path)).catch((err: unknown) => {
     if (err instanceof DataError && err.row === undefined && spec.ranges.source) {
       const at = spec.ranges.source.start;
       throw new DataError(`${err.message.slice(err.file.length + 2)} (data.source "${spec.source}" at ${shownPath(axonFile)}:${at.line}:${at.column})`, {
