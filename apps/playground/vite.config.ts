@@ -4,12 +4,25 @@
  * built-ins their modules import at top level resolve to small browser stubs in src/shims/ (see there).
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const shim = (name: string) => fileURLToPath(new URL(`./src/shims/${name}.ts`, import.meta.url));
 const csvParseBrowser = fileURLToPath(new URL('../../node_modules/csv-parse/dist/esm/sync.js', import.meta.url));
 
+/** Node built-ins without a stub of their own resolve to an empty module (see src/shims/unsupported.ts). */
+const otherNodeBuiltins: Plugin = {
+  name: 'axon-other-node-builtins',
+  enforce: 'pre',
+  resolveId(id) {
+    return id.startsWith('node:') ? shim('unsupported') : null;
+  },
+};
+
+/** A named import a stub lacks is a warning and `undefined`, not a failed build. */
+const tolerant = { shimMissingExports: true };
+
 export default defineConfig({
+  plugins: [otherNodeBuiltins],
   base: './',
   resolve: {
     alias: [
@@ -27,12 +40,13 @@ export default defineConfig({
       { find: /^csv-parse\/sync$/, replacement: csvParseBrowser },
     ],
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [otherNodeBuiltins], rolldownOptions: tolerant },
   build: {
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 4096,
     reportCompressedSize: false,
+    rolldownOptions: tolerant,
   },
 });

@@ -33,7 +33,10 @@ const editor = createEditor(byId('editor'), DOC_URI, initial);
 const model = editor.getModel()!;
 timings.editorMs = performance.now();
 // For the console and the e2e test: replace the editor's text (as a paste would).
-(globalThis as unknown as { axonPlayground: { setText?: (text: string) => void } }).axonPlayground.setText = (text) => model.setValue(text);
+Object.assign((globalThis as unknown as { axonPlayground: object }).axonPlayground, {
+  setText: (text: string) => model.setValue(text),
+  getText: () => model.getValue(),
+});
 
 let diagnostics: Diagnostic[] = [];
 const compileView = setupCompile(byId('compile-targets'), byId('compile-output'));

@@ -9,11 +9,12 @@
 // 2. serves dist/ from a local static server (node:http on 127.0.0.1);
 // 3. opens it with the deep sigmoid example in `#code=` and asserts that
 //    - the `saturating-deep-stack` squiggle and its Problems entry appear (time to first diagnostics printed),
-//    - hovering an activation shows the server's hover text,
+//    - hovering an activation shows the server's hover text; inlay shapes, completion, signature help
+//      and the outline answer,
 //    - a quick fix for the finding removes it,
 //    - the iris example trains in the page to validation accuracy ≥ 0.95 with the charts drawn,
 //    - Sweep ranks the activation variants, a dropped CSV trains a spec without data { },
-//    - the Compile tab shows PyTorch code,
+//    - Format gives the formatter's text, the Compile tab shows PyTorch code,
 //    - no console errors, no page errors, and no request left the site;
 // 4. prints the bundle size and saves screenshots in apps/playground/test/e2e/screenshots/ (gitignored).
 //
@@ -173,6 +174,38 @@ async function main() {
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
 
+    // 2b. the other editor features, all answered by the server: inlay shapes, completion, signature help, outline
+    assert.ok(
+      await page.evaluate(() => document.querySelector('#editor .view-lines').textContent.replace(/\u00a0/g, ' ').includes('19,267 params')),
+      'the inlay hint on the network shows its parameter count',
+    );
+    const softmax = await until('the word softmax', () => wordCenter(page, 'softmax'));
+    await page.mouse.dblclick(softmax.x, softmax.y); // selects the word
+    await page.keyboard.type('re');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'relu' }).first();
+    await suggestion.waitFor({ state: 'visible', timeout: 15_000 });
+    const offered = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
+    log(`completion after "activation: re": ${offered.slice(0, 6).map((t) => t.split('\n')[0]).join(', ')}`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    const units = await until('the number 32', () => wordCenter(page, '32', 'dense(32'));
+    await page.mouse.click(units.x, units.y);
+    await page.keyboard.press('Control+Shift+Space');
+    const signature = page.locator('.parameter-hints-widget');
+    await signature.waitFor({ state: 'visible', timeout: 15_000 });
+    const signatureText = (await signature.innerText()).replace(/\s+/g, ' ');
+    assert.match(signatureText, /dense\(/, 'signature help shows the dense signature');
+    log(`signature help: ${JSON.stringify(signatureText.slice(0, 80))}`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+O');
+    const outline = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'DeepSigmoid' }).first();
+    await outline.waitFor({ state: 'visible', timeout: 15_000 });
+    log(`outline: ${(await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts()).slice(0, 4).map((t) => t.replace(/\s+/g, ' ')).join(' | ')}`);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => window.axonPlayground.getText()), deep, 'the text is back as it was');
+    await shot('2b-editor-features');
+
     // 3. a quick fix on the finding
     const before = await page.locator(`#panel-problems .problem[data-code="${RULE}"]`).count();
     await page.locator(`#panel-problems .problem[data-code="${RULE}"]`).first().click(); // reveals and selects its range
@@ -241,7 +274,19 @@ async function main() {
     log(`dropped points.csv (target ${target}) trained the data-less binary spec: final val_accuracy ${dropAccuracy}`);
     assert.ok(dropAccuracy > 0.8, `the dropped CSV trains (val_accuracy ${dropAccuracy})`);
 
-    // 7. the compile tab
+    // 7. Format: the server's formatting edits give the formatter's canonical text
+    const { format } = await import(join(repoRoot, 'packages', 'language', 'dist', 'index.js'));
+    const messy = 'network  Tiny{input [2]\n  layers {dense(4,activation:relu)\n dense(1)}}\n';
+    await page.evaluate((text) => window.axonPlayground.setText(text), messy);
+    await page.locator('#format').click();
+    const formatted = await until('the formatted text', async () => {
+      const text = await page.evaluate(() => window.axonPlayground.getText());
+      return text !== messy && text;
+    });
+    assert.equal(formatted, format(messy), 'Format applies the formatter (through the server)');
+    log(`format: ${messy.length} → ${formatted.length} characters, as \`axon fmt\` writes it`);
+
+    // 8. the compile tab
     await page.locator('[data-tab=compile]').click();
     await page.locator('[data-target=pytorch]').click();
     const code = await until('PyTorch output', async () => {
@@ -249,14 +294,14 @@ async function main() {
       return (await pre.count()) ? pre.innerText() : '';
     });
     assert.match(code, /import torch/, 'the PyTorch output imports torch');
-    await shot('7-compile');
+    await shot('8-compile');
     log(`compile: PyTorch output, ${code.length} characters`);
 
     assert.deepEqual(outside, [], 'no request left the site');
     assert.deepEqual(problems, [], 'no console or page errors');
     log(`requests: ${server.requests.length}, all to the site; console clean`);
     log(`passed; screenshots in ${screenshots}`);
-    console.log('7 passed, 0 failed');
+    console.log('9 passed, 0 failed');
   } finally {
     await browser.close();
     await server.close();
