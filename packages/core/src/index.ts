@@ -20,6 +20,7 @@ export {
   predictCsv,
   loadTrainingData,
   checkTargets,
+  checkCapacity,
   TrainingError,
   type TrainingOptions,
   type TrainingRun,

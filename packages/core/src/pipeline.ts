@@ -11,6 +11,7 @@
  */
 import type { EarlyStopping, ResolvedNetwork } from '@axon/language';
 import { DataError, loadCsvData, decodeOutputs, readInputRows, type Prediction } from './data/index.js';
+import { capacityProblem } from './capacity.js';
 import { fit } from './fit.js';
 import { saveModel } from './io/index.js';
 import { buildModel, getWeights, predict, setWeights, type Model } from './model.js';
@@ -19,7 +20,8 @@ import type { BatchLog, EpochLog, LoadedData, TrainedModel, TrainResult } from '
 /** Data a run trains on: what `loadCsvData` gives, or just the sets (featureNames etc. then default to empty). */
 export type TrainingData = Pick<LoadedData, 'train' | 'validation'> & Partial<Omit<LoadedData, 'train' | 'validation'>>;
 
-export type TrainingStage = 'data' | 'targets' | 'fit' | 'save';
+/** `capacity`: the network is too large to train here (said before any data is read or memory allocated). */
+export type TrainingStage = 'capacity' | 'data' | 'targets' | 'fit' | 'save';
 
 export class TrainingError extends Error {
   override name = 'TrainingError';
@@ -38,6 +40,14 @@ export interface TrainingOptions {
   specPath?: string;
   /** Train on these sets instead of loading the network's data. */
   data?: TrainingData;
+  /** Read a `data { source }` outside the project (the CLI's --allow-data-outside); see loadCsvData. */
+  allowDataOutside?: boolean;
+  /**
+   * Memory the run may use (the CLI passes the machine's RAM): a network whose weights, optimizer state
+   * and activations need more is refused up front with a TrainingError('capacity'). Without it only the
+   * engine's per-tensor limit is checked.
+   */
+  availableBytes?: number;
   /** Seed of the data split (default: `seed`, else the spec's). */
   dataSeed?: number;
   /** Seed of initialisation, shuffling and dropout (default: the spec's `train.seed`). */
@@ -76,10 +86,27 @@ export interface TrainingRun {
   saved: boolean;
 }
 
+/**
+ * Throws TrainingError('capacity') when the network cannot be trained here: a tensor over the engine's
+ * limit, or (with `availableBytes`) more memory than that. The message says what it would take.
+ */
+export function checkCapacity(network: ResolvedNetwork, limits: { availableBytes?: number; batchSize?: number } = {}): void {
+  const problem = capacityProblem(network, limits);
+  if (problem !== undefined) throw new TrainingError('capacity', problem);
+}
+
 /** Loads a network's `data { }` CSV; a DataError becomes a TrainingError('data') with its message. */
-export async function loadTrainingData(network: ResolvedNetwork, specPath: string, seed?: number): Promise<LoadedData> {
+export async function loadTrainingData(
+  network: ResolvedNetwork,
+  specPath: string,
+  seed?: number,
+  access: { allowDataOutside?: boolean } = {},
+): Promise<LoadedData> {
   try {
-    return await loadCsvData(network, specPath, seed === undefined ? {} : { seed });
+    return await loadCsvData(network, specPath, {
+      ...(seed === undefined ? {} : { seed }),
+      ...(access.allowDataOutside ? { allowDataOutside: true } : {}),
+    });
   } catch (err) {
     if (err instanceof DataError) throw new TrainingError('data', err.message, err);
     throw err;
@@ -102,9 +129,16 @@ export async function runTraining(o: TrainingOptions): Promise<TrainingRun> {
   const { network } = o;
   const seed = o.seed ?? network.train.seed;
   const epochs = o.epochs ?? network.train.epochs;
+  // Before any data is read or any weight allocated: can this network be trained here at all?
+  checkCapacity(network, {
+    batchSize: o.batchSize ?? network.train.batchSize,
+    ...(o.availableBytes !== undefined ? { availableBytes: o.availableBytes } : {}),
+  });
   let data: TrainingData;
   if (o.data) data = o.data;
-  else if (o.specPath !== undefined) data = await loadTrainingData(network, o.specPath, o.dataSeed ?? o.seed);
+  else if (o.specPath !== undefined) {
+    data = await loadTrainingData(network, o.specPath, o.dataSeed ?? o.seed, o.allowDataOutside ? { allowDataOutside: true } : {});
+  }
   else throw new TrainingError('data', `network ${network.name}: no data given and no .axon file to load its data { } from`);
   checkTargets(network, data);
   await o.onStart?.({ data, epochs, seed });
