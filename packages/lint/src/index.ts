@@ -44,7 +44,16 @@ export { configJsonSchema } from './config-schema.js';
 export { presetSeverities, PRESET_NAMES, type PresetName } from './presets.js';
 export { rules, ruleById, ENGINE_RULES } from './rules/index.js';
 export { DEFAULT_SATURATING_DEPTH, deepestGradientPath } from './rules/saturating-deep-stack.js';
-export { applyFixes, applyFixesDetailed, type AppliedFixes, type Fixable } from './fixes.js';
+export {
+  applyFixes,
+  applyFixesDetailed,
+  MAX_FIX_CHECKS,
+  vetFixes,
+  type AppliedFixes,
+  type Fixable,
+  type VettedFixes,
+  type WithheldFix,
+} from './fixes.js';
 /** The language's `applyEdits`, re-exported for the language server and older callers. */
 export { applyEdits } from '@axon/language';
 export {

@@ -2,7 +2,7 @@
 import { analyze, parse, type Diagnostic, type Program, type ResolvedNetwork } from '@axon/language';
 import { defaultConfig, loadConfig } from './config.js';
 import { lintDocument } from './engine.js';
-import { applyFixesDetailed } from './fixes.js';
+import { applyFixesDetailed, vetFixes, type WithheldFix } from './fixes.js';
 import type { Finding, ResolvedConfig } from './types.js';
 
 export interface LintTextOptions {
@@ -16,7 +16,10 @@ export interface LintResult {
   networks: ResolvedNetwork[];
   /** The parser's and analysis's own diagnostics (always errors or warnings of the language, not rules). */
   parseAndAnalysisDiagnostics: Diagnostic[];
+  /** The rule findings; a fix that would introduce an error is taken off its finding and listed in `withheldFixes`. */
   findings: Finding[];
+  /** Fixes not offered because applying them would introduce an error, with why (`vetFixes`). */
+  withheldFixes: WithheldFix[];
 }
 
 /**
@@ -27,12 +30,13 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const config = options.config ?? (options.filePath ? loadConfig(options.filePath) : defaultConfig());
   const parsed = parse(text);
   const analysis = analyze(parsed.ast);
-  const findings = lintDocument({ text, ast: parsed.ast, networks: analysis.networks }, config);
+  const vetted = vetFixes(text, lintDocument({ text, ast: parsed.ast, networks: analysis.networks }, config));
   return {
     ast: parsed.ast,
     networks: analysis.networks,
     parseAndAnalysisDiagnostics: [...parsed.diagnostics, ...analysis.diagnostics],
-    findings,
+    findings: vetted.findings,
+    withheldFixes: vetted.withheld,
   };
 }
 

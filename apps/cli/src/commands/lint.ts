@@ -100,6 +100,7 @@ export async function runLint(paths: string[], options: LintOptions, io: FilesCo
 
   let code: number = ExitCode.Ok;
   const reports: FileResult[] = [];
+  const withheld: string[] = [];
   let fixedFiles = 0;
   let warnings = 0; // counted before --quiet drops them: --max-warnings still applies
   for (const file of files) {
@@ -137,6 +138,7 @@ export async function runLint(paths: string[], options: LintOptions, io: FilesCo
       }
     }
     result ??= lintText(text, { config });
+    for (const w of result.withheldFixes) withheld.push(`  ${file}:${w.finding.range.start.line}:${w.finding.range.start.column}  ${w.reason}`);
     const report = toFileResult(file, text, result.parseAndAnalysisDiagnostics, result.findings);
     warnings += report.warningCount;
     reports.push(options.quiet ? onlyErrors(report) : report);
@@ -148,6 +150,11 @@ export async function runLint(paths: string[], options: LintOptions, io: FilesCo
     cwd: io.cwd,
   });
   io.stdout.write(output);
+  if (format === 'stylish' && withheld.length > 0) {
+    // Said instead of counting them as fixable: --fix leaves them alone, and this is why.
+    const n = withheld.length;
+    io.stdout.write(`  ${n} fix${n === 1 ? '' : 'es'} withheld: applying ${n === 1 ? 'it' : 'them'} would introduce an error\n${withheld.join('\n')}\n`);
+  }
   if (options.fix && format === 'stylish' && fixedFiles > 0) {
     io.stderr.write(`axon: fixed ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`);
   }

@@ -1,6 +1,6 @@
 /** Code actions: each lint fix and each analysis diagnostic's fix as a quick fix, "disable <rule> for this line", and source.fixAll.axon. */
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { applyFixesDetailed, disableFileEdit, disableNextLineEdit } from '@axon/lint';
+import { applyFixesDetailed, disableFileEdit, disableNextLineEdit, vetFixes } from '@axon/lint';
 import type { AxonDocument } from '../workspace/document.js';
 import type { LintFinding, LintOutcome } from '../workspace/lint.js';
 
@@ -39,9 +39,13 @@ export function disableEdit(doc: AxonDocument, ruleId: string, range: Range): Te
   return { range: doc.range(e.range), newText: e.newText };
 }
 
-/** Every fix that can be applied together (the linter's own choice, as `axon lint --fix` makes it). */
+/**
+ * Every fix that can be applied together (the linter's own choice, as `axon lint --fix` makes it),
+ * leaving out any whose result would have an error the text does not have (`vetFixes`).
+ */
 export function fixAllEdits(doc: AxonDocument, findings: readonly LintFinding[]): TextEdit[] {
-  return applyFixesDetailed(doc.text, findings).fixed.flatMap((f) => editsOf(doc, f));
+  const safe = vetFixes(doc.text, findings).findings;
+  return applyFixesDetailed(doc.text, safe).fixed.flatMap((f) => editsOf(doc, f));
 }
 
 export function codeActions(doc: AxonDocument, range: Range, context: CodeActionContext, lint: LintOutcome): CodeAction[] {
@@ -52,7 +56,10 @@ export function codeActions(doc: AxonDocument, range: Range, context: CodeAction
     return overlaps(r, range) || (concerns(r, range) && context.diagnostics.some((d) => sameDiagnostic(d, f, r)));
   });
   if (wanted(only, CodeActionKind.QuickFix)) {
+    // A quick fix that would introduce an error is not offered.
+    const safe = new Set(vetFixes(doc.text, inRange).findings.filter((f) => f.fix));
     for (const f of inRange) {
+      if (!safe.has(f)) continue;
       const r = doc.range(f.range);
       const diagnostics = context.diagnostics.filter((d) => sameDiagnostic(d, f, r));
       if (f.fix && f.fix.edits.length > 0) {
