@@ -18,6 +18,8 @@ export interface SweepTask {
   /** Seed for initialisation, shuffling and dropout. The data split always uses the spec's own seed. */
   seed: number;
   epochs?: number;
+  /** Read a data source outside the spec's project (`--allow-data-outside`). */
+  allowDataOutside?: boolean;
 }
 
 export interface SweepRun {
@@ -50,6 +52,7 @@ export async function runSweepTask(task: SweepTask, onEpoch?: (log: EpochLog) =>
     dataSeed: network.train.seed,
     seed: task.seed,
     ...(task.epochs !== undefined ? { epochs: task.epochs } : {}),
+    ...(task.allowDataOutside ? { allowDataOutside: true } : {}),
     onStart() {
       started = performance.now();
       peak = heapMB();

@@ -16,6 +16,8 @@ export interface SweepOptions {
   baseSeed: number;
   init?: 'auto' | 'keep';
   epochs?: number;
+  /** Read a data source outside the spec's project (`--allow-data-outside`). */
+  allowDataOutside?: boolean;
   /** Worker threads; 0 runs in this thread (default: the machine's parallelism, at most the number of runs). */
   workers?: number;
   /** Called as runs progress: which run, and how many epochs it has done. */
@@ -88,7 +90,7 @@ export function sweepTasks(source: string, file: string, network: string, option
   const tasks: SweepTask[] = [];
   for (const activation of options.activations) {
     for (let k = 0; k < (options.seeds ?? 1); k++) {
-      tasks.push({ source, file, network, activation, init: options.init ?? 'keep', seed: options.baseSeed + k, ...(options.epochs ? { epochs: options.epochs } : {}) });
+      tasks.push({ source, file, network, activation, init: options.init ?? 'keep', seed: options.baseSeed + k, ...(options.epochs ? { epochs: options.epochs } : {}), ...(options.allowDataOutside ? { allowDataOutside: true } : {}) });
     }
   }
   return tasks;
