@@ -5,7 +5,7 @@
  */
 import type { LayerCall, Range } from './ast.js';
 import type { DiagnosticFix, RelatedLocation } from './diagnostic.js';
-import { isRecurrent } from './sequence-kinds.js';
+import { isRecurrent, sequenceAxis } from './sequence-kinds.js';
 import type { LayerKind, ResolvedLayer, Shape } from './network.js';
 
 const fmt = (s: Shape) => `[${s.join(', ')}]`;
@@ -38,10 +38,9 @@ export function lastStepProducer(layers: readonly ResolvedLayer[], input: number
 /** `kind` (a sequence reader) reads the `[units]` output of `producer`, a recurrent layer that keeps only its last step. */
 export function lastStepMismatch(kind: LayerKind, producer: ResolvedLayer, input: Shape): SequenceMismatch {
   const line = producer.origin.range.start.line;
-  const what = kind === 'conv1d' || kind.includes('pool1d') ? 'channels' : 'features';
   return {
     message:
-      `${kind} needs [steps, ${what}]; its input is ${fmt(input)}, the last step of \`${producer.name}\` (line ${line}), ` +
+      `${kind} needs [steps, ${sequenceAxis(kind)}]; its input is ${fmt(input)}, the last step of \`${producer.name}\` (line ${line}), ` +
       `which returns only its final state: add \`return_sequences: true\` to that layer to pass on every step`,
     related: [{ range: producer.origin.range, message: `\`${producer.name}\` returns one step here` }],
     fix: returnSequencesFix(producer),

@@ -5,7 +5,8 @@
  * layer straight after a conv output keeps the spatial axes (Keras does the same; the linter, not
  * analysis, judges that choice).
  */
-import type { LayerSpec, MergeMode, ParamCount, Shape, Padding, RecurrentKind } from './network.js';
+import type { LayerKind, LayerSpec, MergeMode, ParamCount, Shape, Padding, RecurrentKind } from './network.js';
+import { sequenceAxis } from './sequence-kinds.js';
 
 export type ShapeResult =
   | { ok: true; outputShape: Shape; params: ParamCount }
@@ -32,8 +33,8 @@ const notSpatial = (kind: string, input: Shape): ShapeResult => ({
 });
 
 /** Why a sequence layer's input is not `[steps, features]`, with what to do about it. */
-function notSequence(kind: string, input: Shape): ShapeResult {
-  const features = kind === 'conv1d' || kind.includes('pool1d') ? 'channels' : 'features';
+function notSequence(kind: LayerKind, input: Shape): ShapeResult {
+  const features = sequenceAxis(kind);
   const hint =
     input.length === 1
       ? `it reads a sequence: put an embedding before it for token ids, or give the network \`input [steps, ${features}]\``

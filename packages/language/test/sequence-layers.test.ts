@@ -153,3 +153,19 @@ describe('conv1d and the 1-D pools', () => {
     ]);
   });
 });
+
+describe('the catalog marks the sequence readers', () => {
+  it('sequence: true for the recurrent layers, conv1d and the 1-D pools only', () => {
+    expect(Object.values(LAYERS).filter((l) => l.sequence).map((l) => l.name)).toEqual([
+      'lstm',
+      'gru',
+      'simple_rnn',
+      'conv1d',
+      'max_pool1d',
+      'avg_pool1d',
+      'global_avg_pool1d',
+      'global_max_pool1d',
+    ]);
+    expect(LAYERS.embedding).toMatchObject({ weighted: true, spatial: false, sequence: false });
+  });
+});
