@@ -8,10 +8,11 @@
  * Exit codes as `axon lint`: 0 no errors, 1 errors (or --max-warnings exceeded), 2 usage/config/data.
  */
 import { isAbsolute, relative } from 'node:path';
+import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import pc from 'picocolors';
 import type { Command } from 'commander';
-import { checkTargets, loadTrainingData, TrainingError } from '@axon/core';
+import { checkCapacity, checkTargets, loadTrainingData, TrainingError } from '@axon/core';
 import { DEFAULT_THRESHOLDS, DIAGNOSE_RULES, diagnoseNetwork, toLintFindings, type CheckThresholds } from '@axon/diagnose';
 import { ConfigError, FORMAT_NAMES, formatResults, lintDocument, loadConfig, toFileResult, type FormatName } from '@axon/lint';
 import { writeReport } from '@axon/report';
@@ -30,6 +31,7 @@ export interface DiagnoseCliOptions {
   maxWarnings?: number;
   out?: string;
   report?: boolean;
+  allowDataOutside?: boolean;
 }
 
 function formatName(value: string): FormatName {
@@ -63,6 +65,7 @@ export function registerDiagnose(program: Command, setExitCode: SetExitCode): vo
     })
     .option('--out <dir>', 'where to write the report (default: runs/<network>-diagnose)')
     .option('--no-report', 'do not write the HTML report and charts')
+    .option('--allow-data-outside', "read a data { source } outside the spec's project (its folder, or the nearest with axon.config.json or .git)")
     .action(async (file: string, options: DiagnoseCliOptions) => {
       setExitCode(await runDiagnose(file, options, { stdout: process.stdout, stderr: process.stderr, tty: Boolean(process.stdout.isTTY) }));
     });
@@ -89,7 +92,9 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
 
   let data;
   try {
-    data = await loadTrainingData(network, file);
+    // Before the data is read: can this network be trained here at all?
+    checkCapacity(network, { availableBytes: totalmem() });
+    data = await loadTrainingData(network, file, undefined, options.allowDataOutside ? { allowDataOutside: true } : {});
     // As `axon train` does, before any step: the output must match the targets.
     checkTargets(network, data);
   } catch (err) {

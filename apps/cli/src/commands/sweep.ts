@@ -7,9 +7,11 @@
  * Exit codes: 0 done; 1 analysis errors or every run diverged; 2 usage, unreadable file, bad data.
  */
 import { isAbsolute, join, relative } from 'node:path';
+import { totalmem } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { ActivationName } from '@axon/language';
+import { checkCapacity, TrainingError } from '@axon/core';
 import { runSweep, summarizeSweep, SWEEP_ACTIVATIONS, type SweepRun, type SweepVariant } from '@axon/diagnose';
 import { writeReport } from '@axon/report';
 import { ExitCode, UsageError } from '../exit.js';
@@ -30,6 +32,7 @@ export interface SweepCliOptions {
   workers?: number;
   out?: string;
   report?: boolean;
+  allowDataOutside?: boolean;
 }
 
 function activationList(value: string): ActivationName[] {
@@ -60,6 +63,7 @@ export function registerSweep(program: Command, setExitCode: SetExitCode): void 
     .option('--workers <n>', 'worker threads (default: the number of cores)', (v: string) => (v === '0' ? 0 : positiveInteger('--workers')(v)))
     .option('--out <dir>', 'output directory (default: runs/<network>-sweep)')
     .option('--no-report', 'do not write the HTML report and charts')
+    .option('--allow-data-outside', "read a data { source } outside the spec's project (its folder, or the nearest with axon.config.json or .git)")
     .action(async (file: string, options: SweepCliOptions) => {
       setExitCode(await runSweepCommand(file, options, { stdout: process.stdout, stderr: process.stderr, tty: Boolean(process.stdout.isTTY) }));
     });
@@ -94,6 +98,13 @@ export async function runSweepCommand(file: string, options: SweepCliOptions, io
   const activations = options.activations ?? SWEEP_ACTIVATIONS;
   const seeds = options.seeds ?? 1;
   const epochs = options.epochs ?? network.train.epochs;
+  // Up front, before any worker starts or the output folder is made: can one run be trained here?
+  try {
+    checkCapacity(network, { availableBytes: totalmem() });
+  } catch (err) {
+    if (err instanceof TrainingError) throw new UsageError(err.message);
+    throw err;
+  }
   const out = options.out ?? join('runs', `${network.name}-sweep`);
   const shownOut = isAbsolute(out) ? out : relative(process.cwd(), out) || '.';
   await ensureOutDir(out, shownOut);
@@ -116,6 +127,7 @@ export async function runSweepCommand(file: string, options: SweepCliOptions, io
       baseSeed: options.seed ?? network.train.seed,
       init: options.init ?? 'auto',
       epochs,
+      ...(options.allowDataOutside ? { allowDataOutside: true } : {}),
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       onProgress(e) {
         const key = `${e.activation.padEnd(10)} seed ${e.seed}`;

@@ -8,6 +8,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { appendFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { join, relative, isAbsolute } from 'node:path';
 import type { Command } from 'commander';
 import type { CheckResult, ResolvedNetwork } from '@axon/language';
@@ -30,6 +31,8 @@ export interface TrainOptions {
   seed?: number;
   /** False with --no-report: skip the HTML report and charts. */
   report?: boolean;
+  /** --allow-data-outside: read a data source outside the spec's project. */
+  allowDataOutside?: boolean;
 }
 
 export function registerTrain(program: Command, setExitCode: SetExitCode): void {
@@ -42,6 +45,7 @@ export function registerTrain(program: Command, setExitCode: SetExitCode): void 
     .option('--out <dir>', 'output directory (default: runs/<network>)')
     .option('--seed <n>', 'seed for the data split, initialisation and shuffling (overrides train.seed)', seedInteger('--seed'))
     .option('--no-report', 'do not write the HTML report and charts')
+    .option('--allow-data-outside', "read a data { source } outside the spec's project (its folder, or the nearest with axon.config.json or .git)")
     .action(async (file: string, options: TrainOptions) => {
       const code = await runTrain(file, options, {
         stdout: process.stdout,
@@ -81,6 +85,8 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
       signal: controller.signal,
+      availableBytes: totalmem(),
+      ...(options.allowDataOutside ? { allowDataOutside: true } : {}),
       save: { dir: out, source },
       async onStart({ data, epochs, seed }) {
         await ensureOutDir(out, shownOut);
@@ -106,6 +112,7 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
     if (!(err instanceof TrainingError)) throw err;
     progress?.stop();
     switch (err.stage) {
+      case 'capacity':
       case 'data':
         fail(err.message);
         return ExitCode.Usage;
