@@ -245,13 +245,16 @@ describe('keras target (structure against the JSON IR)', () => {
     expect([optimizer!.kwargs.clipnorm, optimizer!.kwargs.clipvalue]).toEqual([o.clipNorm, o.clipValue]);
   });
 
-  it('writes gradient clipping as Keras\'s clipnorm= and clipvalue= (only when set)', () => {
+  it('writes gradient clipping as Keras\'s clipnorm= or clipvalue= (only when set), and refuses both at once', () => {
     const [c] = sequenceCases();
     const base = c!.network;
-    const clipped = { ...base, train: { ...base.train, optimizer: { ...base.train.optimizer, clipNorm: 1, clipValue: 0.5 } } };
-    const { optimizer } = structure(clipped).model.compiled;
-    expect([optimizer!.kwargs.clipnorm, optimizer!.kwargs.clipvalue]).toEqual([1, 0.5]);
+    const clip = (o: object) => ({ ...base, train: { ...base.train, optimizer: { ...base.train.optimizer, ...o } } });
+    expect(structure(clip({ clipNorm: 1 })).model.compiled.optimizer!.kwargs).toMatchObject({ clipnorm: 1 });
+    expect(structure(clip({ clipValue: 0.5 })).model.compiled.optimizer!.kwargs).toMatchObject({ clipvalue: 0.5 });
     expect(structure(base).model.compiled.optimizer!.kwargs).not.toHaveProperty('clipnorm');
+    expect(() => compile({ network: clip({ clipNorm: 1, clipValue: 0.5 }) }, 'keras')).toThrow(
+      /keras target cannot express clipnorm and clipvalue together: Keras's optimizers apply only clipnorm when both are set/,
+    );
   });
 
   it('refuses a recurrent activation Keras\'s strings cannot carry, naming the layer and line', () => {

@@ -229,6 +229,14 @@ function lossExpr(network: ResolvedNetwork): string {
 
 function optimizerExpr(network: ResolvedNetwork): string {
   const o = network.train.optimizer;
+  if (o.clipNorm !== undefined && o.clipValue !== undefined) {
+    const line = network.train.ranges.optimizer?.start.line;
+    throw new CompileError(
+      TARGET,
+      `clipnorm and clipvalue together${line ? ` (line ${line})` : ''}`,
+      "Keras's optimizers apply only clipnorm when both are set (clipvalue is ignored), while Axon clamps each value and then clips the norm; keep one of them for this target",
+    );
+  }
   // Keras's clipnorm is per variable, as Axon's; written only when set.
   const clip = `${o.clipNorm !== undefined ? `, clipnorm=${pyNumber(o.clipNorm)}` : ''}${o.clipValue !== undefined ? `, clipvalue=${pyNumber(o.clipValue)}` : ''}`;
   switch (o.name) {
