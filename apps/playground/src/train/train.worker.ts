@@ -56,7 +56,8 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
     if (msg.data) network = withData(network, msg.data);
     let loaded: LoadedData;
     try {
-      loaded = await loadCsvData(network, SPEC_PATH);
+      // A CSV the user dropped lives in /chosen, outside the spec's folder: their own choice, so it may be read.
+      loaded = await loadCsvData(network, SPEC_PATH, msg.data ? { allowDataOutside: true } : {});
     } catch (error) {
       if (error instanceof DataError) throw new TrainingError('data', error.message.replaceAll(`${SPEC_DIR}/`, '').replaceAll(`${CHOSEN}/`, ''), error);
       throw error;
