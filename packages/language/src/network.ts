@@ -41,11 +41,46 @@ export type InitializerName =
   | 'lecun_uniform'
   | 'lecun_normal'
   | 'zeros'
-  | 'constant';
+  | 'ones'
+  | 'constant'
+  | 'random_uniform'
+  | 'random_normal'
+  | 'truncated_normal'
+  | 'orthogonal'
+  | 'variance_scaling';
+
+/** The initialisers that take arguments. */
+type ParameterisedInitializer = 'constant' | 'random_uniform' | 'random_normal' | 'truncated_normal' | 'orthogonal' | 'variance_scaling';
+
+/** `variance_scaling`'s fan: the kernel's inputs, outputs, or their mean (Keras's `mode`). */
+export type FanMode = 'fan_in' | 'fan_out' | 'fan_avg';
+
+/** `variance_scaling`'s distribution (Keras's names): normal cut at 2 standard deviations, plain normal, or uniform. */
+export type ScalingDistribution = 'truncated_normal' | 'untruncated_normal' | 'uniform';
 
 export type Initializer =
-  | { name: Exclude<InitializerName, 'constant'> }
-  | { name: 'constant'; value: number };
+  | { name: Exclude<InitializerName, ParameterisedInitializer> }
+  | { name: 'constant'; value: number }
+  /** Keras's `RandomUniform`; defaults minval −0.05, maxval 0.05. */
+  | { name: 'random_uniform'; minval: number; maxval: number }
+  /**
+   * Keras's `RandomNormal` / `TruncatedNormal` (values beyond 2 standard deviations redrawn); defaults
+   * mean 0, stddev 0.05.
+   */
+  | { name: 'random_normal' | 'truncated_normal'; mean: number; stddev: number }
+  /** Keras's `Orthogonal`; default gain 1. */
+  | { name: 'orthogonal'; gain: number }
+  /**
+   * Keras's `VarianceScaling`: variance `scale / fan`; defaults scale 1, mode fan_in, distribution
+   * truncated_normal (the truncated normal's stddev is corrected by 0.87962566103423978, as Keras does).
+   */
+  | { name: 'variance_scaling'; scale: number; mode: FanMode; distribution: ScalingDistribution };
+
+/**
+ * A penalty on a layer's kernel added to the loss (Keras's `kernel_regularizer`): `l1(0.01)` adds
+ * 0.01 × Σ|w|, `l2(0.01)` adds 0.01 × Σw², `l1_l2(l1: 0.01, l2: 0.01)` both. Keras's defaults are 0.01.
+ */
+export type Regularizer = { name: 'l1'; l1: number } | { name: 'l2'; l2: number } | { name: 'l1_l2'; l1: number; l2: number };
 
 export type Padding = 'same' | 'valid';
 
@@ -71,6 +106,8 @@ export type LayerSpec =
       biasInit: Initializer; // default zeros
       /** Written `use_bias: false`; default true. Without a bias the layer has no bias parameters (Keras's `use_bias`). */
       useBias: boolean;
+      /** Written `kernel_regularizer: l2(0.01)`; absent: none. */
+      kernelRegularizer?: Regularizer;
     }
   | { kind: 'dropout'; rate: number }
   | {
@@ -92,6 +129,7 @@ export type LayerSpec =
       biasInit: Initializer;
       /** Default true, as for dense. */
       useBias: boolean;
+      kernelRegularizer?: Regularizer;
     }
   | {
       kind: 'max_pool2d' | 'avg_pool2d';
@@ -158,6 +196,7 @@ export type LayerSpec =
       init: Initializer;
       biasInit: Initializer;
       useBias: boolean;
+      kernelRegularizer?: Regularizer;
     }
   | {
       kind: 'max_pool1d' | 'avg_pool1d';
@@ -260,7 +299,21 @@ export type Task =
   | { kind: 'classification'; classes: number }
   | { kind: 'multilabel'; labels: number };
 
-export type LossName = 'mse' | 'mae' | 'huber' | 'binary_crossentropy' | 'categorical_crossentropy';
+export type LossName =
+  | 'mse'
+  | 'mae'
+  | 'huber'
+  | 'log_cosh'
+  | 'binary_crossentropy'
+  | 'categorical_crossentropy'
+  /** Categorical cross-entropy on integer class labels (the CSV target stays one class column; no one-hot). */
+  | 'sparse_categorical_crossentropy'
+  /** Σ y·log(y / ŷ) over the outputs (targets are distributions). */
+  | 'kl_divergence'
+  /** ŷ − y·log(ŷ) (count targets; the output must be positive). */
+  | 'poisson'
+  /** max(0, 1 − y·ŷ) with targets in {−1, 1} (0/1 targets are mapped to −1/1, as Keras does). */
+  | 'hinge';
 
 export interface Loss {
   name: LossName;
@@ -281,12 +334,29 @@ export interface GradientClipping {
   clipValue?: number;
 }
 
+/**
+ * What every optimizer accepts besides its own settings: clipping, and decoupled weight decay
+ * (Keras's `weight_decay`: after each step every weight is multiplied by 1 − learning_rate × weight_decay;
+ * absent or 0: none). `adamw` always has it (default 0.004, Keras's).
+ */
+export interface OptimizerCommon extends GradientClipping {
+  weightDecay?: number;
+}
+
 export type Optimizer = (
   | { name: 'sgd'; learningRate: number; momentum: number; nesterov: boolean } // defaults 0.01, 0, false
   | { name: 'adam'; learningRate: number; beta1: number; beta2: number; epsilon: number } // 1e-3, 0.9, 0.999, 1e-7
   | { name: 'rmsprop'; learningRate: number; rho: number; epsilon: number } // 1e-3, 0.9, 1e-7
+  /** Keras defaults: learning_rate 1e-3, initial_accumulator_value 0.1, epsilon 1e-7. */
+  | { name: 'adagrad'; learningRate: number; initialAccumulator: number; epsilon: number }
+  /** Keras defaults: learning_rate 1e-3, rho 0.95, epsilon 1e-7. */
+  | { name: 'adadelta'; learningRate: number; rho: number; epsilon: number }
+  /** Adam with decoupled weight decay (Loshchilov & Hutter 2019); Keras defaults 1e-3, 0.9, 0.999, 1e-7, weight_decay 0.004. */
+  | { name: 'adamw'; learningRate: number; beta1: number; beta2: number; epsilon: number; weightDecay: number }
+  /** Adam with Nesterov momentum (Dozat 2016), as Keras's `Nadam`; defaults 1e-3, 0.9, 0.999, 1e-7. */
+  | { name: 'nadam'; learningRate: number; beta1: number; beta2: number; epsilon: number }
 ) &
-  GradientClipping;
+  OptimizerCommon;
 
 export interface EarlyStopping {
   patience: number;
@@ -315,6 +385,11 @@ export interface DataSpec {
   features?: string[];
   validationSplit: number; // default 0.2
   standardize: boolean; // default true
+  /**
+   * `standardize_target: true` (regression only): train on targets scaled to mean 0, standard deviation 1
+   * (statistics from the training rows, kept in the model file); predictions are scaled back. Absent: false.
+   */
+  standardizeTarget?: boolean;
   /**
    * `text: "column"`: the one feature is a text column, tokenised into the input's `[n]` token ids
    * (lower-cased word tokens; 0 = padding, 1 = unknown; padded or cut to n). Not standardised.
