@@ -4,7 +4,8 @@
  *
  *   Buffer.from(base64, 'base64')   the WebAssembly SIMD kernel's bytes (nothing else uses Buffer here)
  *   setImmediate                    fit() yields between batches (a MessageChannel: no timer clamp)
- *   process.cwd() / process.env     the CSV loader's shown paths, the AXON_KERNELS switch
+ *   process.cwd() / process.env     the CSV loader's shown paths (relative to /playground, where the
+ *                                   worker puts the spec and its data), the AXON_KERNELS switch
  */
 const g = globalThis as unknown as Record<string, unknown>;
 
@@ -27,6 +28,6 @@ if (g.setImmediate === undefined) {
   };
 }
 
-if (g.process === undefined) g.process = { cwd: () => '/', env: {} };
+if (g.process === undefined) g.process = { cwd: () => '/playground', env: {} };
 
 export {};

@@ -11,10 +11,14 @@ import type { DataSpec, ResolvedNetwork } from '@axon/language';
 import { writeVirtualFile } from '../shims/fs.js';
 import type { DataChoice, FromWorker, ToWorker } from './protocol.js';
 
-/** Where the spec "lives": its `data.source` is relative to this folder. */
+/**
+ * Where the spec "lives": its `data.source` is relative to this folder, which is also the project root
+ * (core reads no data outside it) and the working directory (messages name files relative to it).
+ */
 const SPEC_DIR = '/playground';
 const SPEC_PATH = `${SPEC_DIR}/spec.axon`;
-const CHOSEN = '/chosen';
+/** A data set picked in the page, or dropped, sits in a folder of its own inside the project. */
+const CHOSEN = `${SPEC_DIR}/chosen`;
 
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 let controller: AbortController | undefined;
@@ -59,7 +63,7 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
       // A CSV the user dropped lives in /chosen, outside the spec's folder: their own choice, so it may be read.
       loaded = await loadCsvData(network, SPEC_PATH, msg.data ? { allowDataOutside: true } : {});
     } catch (error) {
-      if (error instanceof DataError) throw new TrainingError('data', error.message.replaceAll(`${SPEC_DIR}/`, '').replaceAll(`${CHOSEN}/`, ''), error);
+      if (error instanceof DataError) throw new TrainingError('data', error.message.replaceAll('chosen/', ''), error);
       throw error;
     }
     const run = await runTraining({
