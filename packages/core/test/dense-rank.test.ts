@@ -298,7 +298,7 @@ describe('dense on a rank-N input: training end to end', () => {
     const model = buildModel(network, { seed: 6 });
     const dir = await mkdtemp(join(tmpdir(), 'axon-dense-rank-'));
     try {
-      await saveModel(join(dir, 'm'), { network, source, weights: getWeights(model), featureNames: ['x'] });
+      await saveModel(join(dir, 'm'), { network, source, weights: getWeights(model), featureNames: [] });
       const loaded = await loadModel(join(dir, 'm'));
       expect(loaded.weights[0]!.weights[0]!.shape).toEqual([2, 5]);
       const again = buildModel(loaded.network);

@@ -32,7 +32,7 @@ function trained(source = SOURCE, seed = 4): { model: ReturnType<typeof buildMod
   expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const network = r.networks[0]!;
   const model = buildModel(network, { seed });
-  return { model, file: { network, source, weights: getWeights(model), featureNames: ['text'] } };
+  return { model, file: { network, source, weights: getWeights(model), featureNames: [] } };
 }
 
 const x = Float32Array.from(tokenIds(3, 12, 30, 8));

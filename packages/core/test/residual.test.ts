@@ -43,7 +43,7 @@ describe('residual and concat networks', () => {
     const model = buildModel(network, { seed: 2 });
     await fit(model, patches(64, 1, 6), undefined, { epochs: 1, batchSize: 16 });
     const out = join(dir(), 'residual');
-    await saveModel(out, { network, source: '', weights: getWeights(model), featureNames: ['pixels'] });
+    await saveModel(out, { network, source: '', weights: getWeights(model), featureNames: [] });
     const json = JSON.parse(await readFile(join(out, 'model.json'), 'utf8'));
     const conv1 = json.layers.find((l: { name: string }) => l.name === 'conv2d_1');
     expect(conv1.tensors.map((t: { name: string; shape: number[] }) => [t.name, t.shape])).toEqual([['kernel', [3, 3, 4, 4]]]);

@@ -3,7 +3,10 @@
  * Checks, in order: both files exist; model.json is JSON of this format and version; weights.bin has the
  * recorded length and SHA-256; the saved source still parses and analyses, and holds the network; every
  * layer's tensors match the network's layers (names, kinds, parameter counts, kernel/bias shapes); a
- * tokenizer (optional) is well formed and fits the network's input and embedding.
+ * tokenizer (optional) is well formed and fits the network's input and embedding; every recorded length
+ * (normalisation statistics, feature and label names) fits the network, each layer is recorded once,
+ * and every value is what it must be (finite means and weights, positive standard deviations; see
+ * check-values.ts).
  * Any failure is a ModelFileError naming the file and what is wrong.
  */
 import { readFile } from 'node:fs/promises';
@@ -15,6 +18,7 @@ import { tokenizerProblem } from '../data/tokenizer.js';
 import { ModelFileError } from './errors.js';
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, MODEL_JSON, WEIGHTS_BIN, type ModelFile } from './model-format.js';
 import { expectedTensorShapes } from './weight-shapes.js';
+import { checkDistinctLayers, checkFiniteWeights, checkRecordedValues } from './check-values.js';
 
 export interface LoadModelOptions {
   /**
@@ -35,6 +39,7 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
     throw new ModelFileError(jsonPath, `not valid JSON (${(err as Error).message})`);
   }
   const file = checkModelFile(raw, jsonPath);
+  checkDistinctLayers(file, jsonPath);
   const bytes = await readOrFail(binPath, dir);
   if (bytes.length !== file.weights.byteLength) {
     throw new ModelFileError(binPath, `holds ${bytes.length} bytes but model.json records ${file.weights.byteLength}; the model is incomplete or corrupt`);
@@ -45,7 +50,9 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
   }
   const network = options.network ?? resolveSavedNetwork(file, jsonPath);
   checkGraph(file, network, jsonPath, options.network ? 'the given network' : 'the source');
+  checkRecordedValues(file, network, jsonPath);
   const weights = decodeWeights(file, bytes, network, jsonPath);
+  checkFiniteWeights(file, weights, binPath);
   const model: TrainedModel = { network, source: file.source, weights, featureNames: [...file.featureNames] };
   if (file.target !== undefined) model.target = file.target;
   if (file.labelNames) model.labelNames = [...file.labelNames];
@@ -86,8 +93,8 @@ function checkModelFile(raw: unknown, path: string): ModelFile {
   if (o.labelNames !== undefined && !isStringArray(o.labelNames)) fail('"labelNames" must be an array of strings');
   if (o.normalization !== undefined) {
     const n = o.normalization as Record<string, unknown>;
-    if (typeof n !== 'object' || n === null || !isNumberArray(n.mean) || !isNumberArray(n.std) || n.mean.length !== n.std.length) {
-      fail('"normalization" must be { mean: number[], std: number[] } of equal length');
+    if (typeof n !== 'object' || n === null || !isAnyNumberArray(n.mean) || !isAnyNumberArray(n.std)) {
+      fail('"normalization" must be { mean: number[], std: number[] }');
     }
   }
   if (o.tokenizer !== undefined) {
@@ -233,6 +240,10 @@ function decodeWeights(file: ModelFile, bytes: Buffer, network: ResolvedNetwork,
 
 function isStringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((s) => typeof s === 'string');
+}
+/** Numbers of any value (1e999 in JSON reads as Infinity): their range is checked with the network. */
+function isAnyNumberArray(v: unknown): v is number[] {
+  return Array.isArray(v) && v.every((s) => typeof s === 'number');
 }
 function isNumberArray(v: unknown): v is number[] {
   return Array.isArray(v) && v.every((s) => typeof s === 'number' && Number.isFinite(s));
