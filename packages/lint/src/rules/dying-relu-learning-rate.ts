@@ -3,7 +3,7 @@ import { defineRule, learningRateRange } from '../rule-kit.js';
 
 export interface DyingReluLearningRateOptions {
   /** Flag plain relu hidden layers when the learning rate is above this, per optimizer. */
-  maxLearningRate: { sgd: number; adam: number; rmsprop: number };
+  maxLearningRate: { sgd: number; adam: number; rmsprop: number; adagrad: number; adadelta: number; adamw: number; nadam: number };
 }
 
 /** A large step can push a relu unit's pre-activation negative for every input; then it never recovers. */
@@ -28,13 +28,17 @@ export default defineRule<DyingReluLearningRateOptions, 'high'>(
             sgd: { type: 'number', exclusiveMinimum: 0 },
             adam: { type: 'number', exclusiveMinimum: 0 },
             rmsprop: { type: 'number', exclusiveMinimum: 0 },
+            adagrad: { type: 'number', exclusiveMinimum: 0 },
+            adadelta: { type: 'number', exclusiveMinimum: 0 },
+            adamw: { type: 'number', exclusiveMinimum: 0 },
+            nadam: { type: 'number', exclusiveMinimum: 0 },
           },
           additionalProperties: false,
         },
       },
       additionalProperties: false,
     },
-    defaultOptions: { maxLearningRate: { sgd: 0.1, adam: 0.01, rmsprop: 0.01 } },
+    defaultOptions: { maxLearningRate: { sgd: 0.1, adam: 0.01, rmsprop: 0.01, adagrad: 0.5, adadelta: 10, adamw: 0.01, nadam: 0.01 } },
   },
   (context) => {
     const { network } = context;

@@ -8,6 +8,10 @@ export interface LearningRateRangeOptions {
   sgd: Bounds;
   adam: Bounds;
   rmsprop: Bounds;
+  adagrad: Bounds;
+  adadelta: Bounds;
+  adamw: Bounds;
+  nadam: Bounds;
 }
 
 const bounds = {
@@ -31,13 +35,19 @@ export default defineRule<LearningRateRangeOptions, 'high' | 'low'>(
     },
     schema: {
       type: 'object',
-      properties: { sgd: bounds, adam: bounds, rmsprop: bounds },
+      properties: { sgd: bounds, adam: bounds, rmsprop: bounds, adagrad: bounds, adadelta: bounds, adamw: bounds, nadam: bounds },
       additionalProperties: false,
     },
     defaultOptions: {
       sgd: { min: 1e-5, max: 0.5 },
       adam: { min: 1e-6, max: 0.01 },
       rmsprop: { min: 1e-6, max: 0.01 },
+      // Adagrad's accumulated squares shrink its steps, so it takes larger rates (0.01–0.1 are common).
+      adagrad: { min: 1e-5, max: 0.5 },
+      // Adadelta's paper uses 1.0 (its step is a ratio of running averages); Keras's default is 1e-3.
+      adadelta: { min: 1e-4, max: 10 },
+      adamw: { min: 1e-6, max: 0.01 },
+      nadam: { min: 1e-6, max: 0.01 },
     },
   },
   (context) => {
