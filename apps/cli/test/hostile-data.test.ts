@@ -4,7 +4,9 @@
  * --allow-data-outside is given; a FIFO source is refused at once instead of hanging.
  */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -101,5 +103,59 @@ describe('data sources confined to the project (#17)', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(r.stderr).toMatch(/pipe\.csv: is a FIFO \(named pipe\), not a regular file; expected a CSV file/);
     expect(r.status).toBe(2);
+  });
+});
+
+describe('a hand-edited model.json is refused by compile and predict (#13)', () => {
+  const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
+  let model: string;
+  let base: string;
+  beforeAll(async () => {
+    base = await mkdtemp(join(dir, 'model-'));
+    await writeFile(join(base, 'axon.config.json'), '{}');
+    await copyFile(join(examples, 'iris.axon'), join(base, 'iris.axon'));
+    await copyFile(join(examples, 'iris.csv'), join(base, 'iris.csv'));
+    const r = await axonSh(`train iris.axon --epochs 1 --no-report --out runs/iris`, base);
+    expect(r.status).toBe(0);
+    model = join(base, 'runs', 'iris');
+  }, 120_000);
+
+  async function copyEdited(name: string, edit: (json: Record<string, any>, bin: Buffer) => void): Promise<string> {
+    const out = join(base, name);
+    await mkdir(out);
+    const json = JSON.parse(await readFile(join(model, 'model.json'), 'utf8'));
+    const bin = await readFile(join(model, 'weights.bin'));
+    edit(json, bin);
+    json.weights.sha256 = createHash('sha256').update(bin).digest('hex');
+    await writeFile(join(out, 'model.json'), JSON.stringify(json));
+    await writeFile(join(out, 'weights.bin'), bin);
+    return out;
+  }
+
+  it('a zero std: compile exits 2 naming normalization.std[0]; predict too', async () => {
+    const out = await copyEdited('std0', (j) => (j.normalization.std[0] = 0));
+    const c = await axonSh(`compile iris.axon --target pytorch --weights "${out}" -o "${join(base, 'py')}"`, base);
+    expect(c.stderr).toMatch(/std0\/model\.json: normalization\.std\[0\] is 0; expected a positive finite number/);
+    expect(c.status).toBe(2);
+    expect(existsSync(join(base, 'py'))).toBe(false);
+    const p = await axonSh(`predict "${out}" iris.csv`, base);
+    expect(p.stderr).toMatch(/normalization\.std\[0\] is 0/);
+    expect(p.status).toBe(2);
+  });
+
+  it('a NaN weight with the checksum recomputed: compile --target onnx and tfjs exit 2', async () => {
+    const out = await copyEdited('nan', (_j, bin) => bin.writeFloatLE(NaN, 12));
+    for (const target of ['onnx', 'tfjs']) {
+      const c = await axonSh(`compile iris.axon --target ${target} --weights "${out}" -o "${join(base, `out-${target}`)}"`, base);
+      expect(c.stderr).toMatch(/nan\/weights\.bin: layers\[0\]\.tensors\[0\] \(kernel of dense\) value 3 \(byte 12\) is NaN; expected finite weights/);
+      expect(c.status).toBe(2);
+    }
+  });
+
+  it('one feature name too many', async () => {
+    const out = await copyEdited('names', (j) => j.featureNames.push('extra'));
+    const c = await axonSh(`compile iris.axon --target tfjs --weights "${out}" -o "${join(base, 'names-out')}"`, base);
+    expect(c.stderr).toMatch(/featureNames has 5 names but network Iris's input \[4\] takes 4 features/);
+    expect(c.status).toBe(2);
   });
 });
