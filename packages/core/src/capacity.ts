@@ -24,9 +24,20 @@ export interface CapacityEstimate {
 
 /** Per-weight state an optimizer keeps beyond the weight and its gradient. */
 function optimizerSlots(o: Optimizer): number {
-  if (o.name === 'adam') return 2;
-  if (o.name === 'rmsprop') return 1;
-  return o.momentum > 0 ? 1 : 0;
+  switch (o.name) {
+    case 'adam':
+    case 'adamw':
+    case 'nadam':
+    case 'adadelta': // accumulated squared gradients and squared updates
+      return 2;
+    case 'rmsprop':
+    case 'adagrad':
+      return 1;
+    case 'sgd':
+      return o.momentum > 0 ? 1 : 0;
+    default:
+      return 2; // an optimizer added later: assume Adam's two slots rather than none
+  }
 }
 
 const product = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
