@@ -45,6 +45,11 @@ export default defineRule(
       context.report(outputUnitsDescriptor('softmaxUnits', network, output, 2, { units: output.units }));
       return;
     }
+    // Hinge scores the raw margin y·ŷ with targets in {−1, 1}: a tanh or linear output over one unit is its design.
+    if (loss.name === 'hinge' && (name === 'tanh' || name === 'linear')) {
+      if (output.units !== 1) reportUnits();
+      return;
+    }
     if (name === 'linear' && loss.fromLogits) {
       if (output.units !== 1) reportUnits();
       return;
