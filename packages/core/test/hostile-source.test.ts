@@ -113,6 +113,23 @@ describe('loadCsvData: data sources confined to the project', () => {
     expect((await loadCsvData(net('../../outside.csv'), spec, { allowDataOutside: true })).train.n).toBe(3);
   });
 
+  it('allowDataOutside: a problem in an outside file keeps its place but never quotes the file', async () => {
+    const { spec, base } = await project();
+    // /etc/passwd-like: the header line is the secret; the target "y" is not among its "columns".
+    const header = await refusal('../../secret.csv', spec, { allowDataOutside: true });
+    expect(header).toMatch(/secret\.csv:1: cannot train network Net on this file; the details are not shown because the file is outside the project \(its content is never quoted\): move it into the project to see them$/);
+    expect(header).not.toMatch(/root|secret-header|shadow|header has/);
+    // A bad cell: row and column, not the value.
+    await writeFile(join(base, 'cells.csv'), 'a,y\n1,2\nhunter2,3\n');
+    const cell = await refusal('../../cells.csv', spec, { allowDataOutside: true });
+    expect(cell).toMatch(/cells\.csv:3:1: cannot train network Net on this file; the details are not shown/);
+    expect(cell).not.toContain('hunter2');
+    // Inside the project the same cell is quoted (it is the user's own data).
+    const { spec: spec2, root } = await project();
+    await writeFile(join(root, 'specs', 'cells.csv'), 'a,y\n1,2\nhunter2,3\n');
+    expect(await refusal('cells.csv', spec2)).toContain('non-numeric value "hunter2" in feature column "a"');
+  });
+
   it('without a marker the project is the spec folder: a sibling folder is outside', async () => {
     const base = await mkdtemp(join(dir(), 'loose-'));
     await mkdir(join(base, 'a'));

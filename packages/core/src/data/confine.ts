@@ -33,8 +33,8 @@ export function isInside(path: string, root: string): boolean {
 }
 
 export type Confinement =
-  /** Read this path (links resolved when they could be). */
-  | { ok: true; path: string }
+  /** Read this path (links resolved when they could be); `outside` when it is allowed though outside. */
+  | { ok: true; path: string; outside: boolean }
   /** Refused: the sentence says why and how to allow it. */
   | { ok: false; reason: string };
 
@@ -44,17 +44,20 @@ export type Confinement =
  */
 export async function confineDataSource(source: string, resolved: string, specPath: string, allowOutside = false): Promise<Confinement> {
   const real = await realpath(resolved).catch(() => undefined);
-  if (allowOutside) return { ok: true, path: real ?? resolved };
   const root = await projectRoot(specPath);
+  if (allowOutside) {
+    const realRoot = (await realpath(root).catch(() => undefined)) ?? root;
+    return { ok: true, path: real ?? resolved, outside: !isInside(resolved, root) || (real !== undefined && !isInside(real, realRoot)) };
+  }
   const how = 'pass --allow-data-outside to read it';
   if (!isInside(resolved, root)) {
     return { ok: false, reason: `data source "${source}" is outside the project (${root}); ${how}` };
   }
   // A missing file (or a dangling link) is reported by the reader as "file not found".
-  if (real === undefined) return { ok: true, path: resolved };
+  if (real === undefined) return { ok: true, path: resolved, outside: false };
   const realRoot = (await realpath(root).catch(() => undefined)) ?? root;
   if (!isInside(real, realRoot)) {
     return { ok: false, reason: `data source "${source}" is a link to ${real}, outside the project (${root}); ${how}` };
   }
-  return { ok: true, path: real };
+  return { ok: true, path: real, outside: false };
 }

@@ -11,6 +11,8 @@ export class DataError extends Error {
   readonly row?: number;
   /** The column's name when it has one, else its 1-based number. */
   readonly column?: string | number;
+  /** 1-based column number in the file, when the message points at a cell. */
+  readonly columnNumber?: number;
 
   constructor(message: string, where: { file: string; row?: number; column?: string | number; columnNumber?: number }) {
     const prefix =
@@ -23,5 +25,6 @@ export class DataError extends Error {
     this.file = where.file;
     if (where.row !== undefined) this.row = where.row;
     if (where.column !== undefined) this.column = where.column;
+    if (where.columnNumber !== undefined) this.columnNumber = where.columnNumber;
   }
 }

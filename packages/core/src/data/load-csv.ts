@@ -38,6 +38,31 @@ export async function loadCsvData(
   options: LoadCsvOptions = {},
 ): Promise<LoadedData> {
   const spec = network.data;
+  if (!spec) return readCsvData(network, axonFile, options);
+  const path = isAbsolute(spec.source) ? spec.source : resolve(dirname(axonFile), spec.source);
+  const confined = await confineDataSource(spec.source, path, axonFile, options.allowDataOutside);
+  if (!confined.ok) {
+    const at = spec.ranges.source?.start;
+    throw new DataError(confined.reason, at ? { file: shownPath(axonFile), row: at.line, columnNumber: at.column } : { file: shownPath(axonFile) });
+  }
+  if (!confined.outside) return readCsvData(network, axonFile, options, confined.path);
+  // A file outside the project (read because the caller allowed it) is never quoted: a problem in it
+  // keeps its place (file:row:col) but not its words, which would hold the file's header or cells.
+  try {
+    return await readCsvData(network, axonFile, options, confined.path);
+  } catch (err) {
+    // Problems with the file as a whole (not found, a FIFO, empty) say nothing of its content.
+    if (!(err instanceof DataError) || err.file !== shownPath(path) || err.row === undefined) throw err;
+    const where = { file: err.file, ...(err.row !== undefined ? { row: err.row } : {}), ...(err.columnNumber !== undefined ? { columnNumber: err.columnNumber } : {}) };
+    throw new DataError(
+      `cannot train network ${network.name} on this file; the details are not shown because the file is outside the project (its content is never quoted): move it into the project to see them`,
+      where,
+    );
+  }
+}
+
+async function readCsvData(network: ResolvedNetwork, axonFile: string, options: LoadCsvOptions, readPath?: string): Promise<LoadedData> {
+  const spec = network.data;
   if (!spec) {
     throw new DataError(`network ${network.name} has no data { } block; add one with source and target to train it`, {
       file: axonFile,
@@ -46,12 +71,7 @@ export async function loadCsvData(
     });
   }
   const path = isAbsolute(spec.source) ? spec.source : resolve(dirname(axonFile), spec.source);
-  const confined = await confineDataSource(spec.source, path, axonFile, options.allowDataOutside);
-  if (!confined.ok) {
-    const at = spec.ranges.source?.start;
-    throw new DataError(confined.reason, at ? { file: shownPath(axonFile), row: at.line, columnNumber: at.column } : { file: shownPath(axonFile) });
-  }
-  const table = await readCsvTable(confined.path, shownPath(path)).catch((err: unknown) => {
+  const table = await readCsvTable(readPath ?? path, shownPath(path)).catch((err: unknown) => {
     if (err instanceof DataError && err.row === undefined && spec.ranges.source) {
       const at = spec.ranges.source.start;
       throw new DataError(`${err.message.slice(err.file.length + 2)} (data.source "${spec.source}" at ${shownPath(axonFile)}:${at.line}:${at.column})`, {
