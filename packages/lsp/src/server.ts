@@ -216,7 +216,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
 
   /** Runs a feature on the document at the state it needs; undefined (→ the empty answer) if it is not open or the request was cancelled. */
-  const withDoc = <R>(uri: string, state: DocumentState, token: CancellationToken | undefined, f: (doc: AxonDocument) => R): R | undefined => {
+  const withDoc = async <R>(uri: string, state: DocumentState, token: CancellationToken | undefined, f: (doc: AxonDocument) => R): Promise<R | undefined> => {
+    // Yield first: requests and notifications that arrived meanwhile (a cancellation, a hover) are
+    // read and served in turn, so one long request cannot starve the others.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     if (token?.isCancellationRequested) return undefined;
     const doc = snapshot(uri);
     if (!doc) return undefined;
@@ -272,7 +275,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   );
   connection.onRenameRequest(async (p, token) => {
     try {
-      return withDoc(p.textDocument.uri, DocumentState.Parsed, token, (d) => rename(d, offsetOf(d, p.position), p.newName)) ?? null;
+      return (await withDoc(p.textDocument.uri, DocumentState.Parsed, token, (d) => rename(d, offsetOf(d, p.position), p.newName))) ?? null;
     } catch (error) {
       if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidParams, error.message);
       log(`[axon] rename failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

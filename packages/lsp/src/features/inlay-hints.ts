@@ -37,28 +37,35 @@ export function callHintLabel(networks: readonly ResolvedNetwork[], call: LayerC
   return parts.length > 3 ? `${parts.slice(0, 3).join(' | ')} | …` : parts.join(' | ');
 }
 
+/**
+ * The hints whose position lies in `range` (all of them without one). Only the calls, networks and
+ * constructs that end inside the range are labelled, each in constant time (layer-info.ts's index),
+ * so a 60-line range of a 5 MB file costs a walk of its syntax tree and sixty lines of labels.
+ */
 export function inlayHints(doc: AxonDocument, range?: Range): InlayHint[] {
   const { ast } = doc.parsed();
   const networks = doc.analyzed().networks;
+  const from = range ? doc.offsetAt(range.start) : 0;
+  const to = range ? doc.offsetAt(range.end) : Infinity;
+  const wanted = (offset: number) => offset >= from && offset <= to;
   const blockNames = new Set(blocks(ast).flatMap((b) => (b.name ? [b.name.name] : [])));
   const out: InlayHint[] = [];
   for (const net of networks) {
     const p = net.params;
     const nameEnd = net.nameRange.end.offset;
+    if (!wanted(nameEnd)) continue;
     out.push(hint(doc, nameEnd, `${formatShape(net.input)} → ${formatShape(net.outputShape)} · ${net.layers.length} layers · ${formatCount(p.total)} params`, `${formatCount(p.trainable)} trainable, ${formatCount(p.nonTrainable)} non-trainable`));
   }
   for (const call of allLayerCalls(ast)) {
+    if (!wanted(call.range.end.offset)) continue;
     const label = callHintLabel(networks, call, blockNames.has(call.name.name));
     if (label) out.push(hint(doc, call.range.end.offset, label));
   }
   // A residual's or a parallel's join, after its closing brace: `→ add [8, 8, 64]`.
   for (const stmt of layerLists(ast).flatMap((list) => graphConstructs(list))) {
+    if (!wanted(stmt.range.end.offset)) continue;
     const label = constructHintLabel(networks, stmt);
     if (label) out.push(hint(doc, stmt.range.end.offset, label));
   }
-  const inRange = (h: InlayHint) =>
-    !range ||
-    ((h.position.line > range.start.line || (h.position.line === range.start.line && h.position.character >= range.start.character)) &&
-      (h.position.line < range.end.line || (h.position.line === range.end.line && h.position.character <= range.end.character)));
-  return out.filter(inRange).sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
+  return out.sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
 }

@@ -62,15 +62,63 @@ export function inputText(network: ResolvedNetwork, layer: ResolvedLayer): strin
 }
 
 /**
+ * Where each layer came from, indexed once per analysis: layers by the start of the call that
+ * produced them, and block instances by the start of the block use. Looking up a call is then
+ * constant time, so hints and hovers over a file with many calls take linear time, not calls × layers.
+ */
+interface LayerIndex {
+  byOrigin: Map<number, Expansion[]>;
+  byBlockUse: Map<number, Expansion[]>;
+}
+
+const indexes = new WeakMap<readonly ResolvedNetwork[], LayerIndex>();
+
+function indexOf(networks: readonly ResolvedNetwork[]): LayerIndex {
+  let index = indexes.get(networks);
+  if (index) return index;
+  index = { byOrigin: new Map(), byBlockUse: new Map() };
+  for (const network of networks) {
+    const instances = new Map<number, Map<string, ResolvedLayer[]>>();
+    for (const l of network.layers) {
+      const at = l.origin.range.start.offset;
+      let list = index.byOrigin.get(at);
+      if (!list) index.byOrigin.set(at, (list = []));
+      const last = list[list.length - 1];
+      if (last?.network === network) last.layers.push(l);
+      else list.push({ network, layers: [l] });
+      let key = '';
+      for (const s of l.origin.chain) {
+        key += s.kind === 'repeat' ? `r${s.range.start.offset}:${s.iteration}/` : `b${s.useRange.start.offset}/`;
+        if (s.kind !== 'block') continue;
+        const use = s.useRange.start.offset;
+        let byKey = instances.get(use);
+        if (!byKey) instances.set(use, (byKey = new Map()));
+        const layers = byKey.get(key);
+        if (layers) layers.push(l);
+        else byKey.set(key, [l]);
+      }
+    }
+    for (const [use, byKey] of instances) {
+      let list = index.byBlockUse.get(use);
+      if (!list) index.byBlockUse.set(use, (list = []));
+      for (const layers of byKey.values()) list.push({ network, layers });
+    }
+  }
+  indexes.set(networks, index);
+  return index;
+}
+
+/**
  * The resolved layers a call produced (a call in a repeat or block produces several), grouped by
  * network: those whose origin starts where the call does, narrowed by `keep` (a construct's merges).
  */
 export function layersOfCall(networks: readonly ResolvedNetwork[], call: Pick<LayerCall, 'range'>, keep?: (layer: ResolvedLayer) => boolean): Expansion[] {
-  const at = call.range.start.offset;
+  const found = indexOf(networks).byOrigin.get(call.range.start.offset) ?? [];
+  if (keep === undefined) return found.map((e) => ({ network: e.network, layers: [...e.layers] }));
   const out: Expansion[] = [];
-  for (const network of networks) {
-    const layers = network.layers.filter((l) => l.origin.range.start.offset === at && (keep === undefined || keep(l)));
-    if (layers.length > 0) out.push({ network, layers });
+  for (const e of found) {
+    const layers = e.layers.filter(keep);
+    if (layers.length > 0) out.push({ network: e.network, layers });
   }
   return out;
 }
@@ -80,24 +128,7 @@ export function layersOfCall(networks: readonly ResolvedNetwork[], call: Pick<La
  * is three instances), in network order.
  */
 export function layersOfBlockUse(networks: readonly ResolvedNetwork[], call: LayerCall): Expansion[] {
-  const at = call.range.start.offset;
-  const out: Expansion[] = [];
-  for (const network of networks) {
-    const instances = new Map<string, ResolvedLayer[]>();
-    for (const l of network.layers) {
-      const i = l.origin.chain.findIndex((s) => s.kind === 'block' && s.useRange.start.offset === at);
-      if (i < 0) continue;
-      const key = l.origin.chain
-        .slice(0, i + 1)
-        .map((s) => (s.kind === 'repeat' ? `r${s.range.start.offset}:${s.iteration}` : `b${s.useRange.start.offset}`))
-        .join('/');
-      const list = instances.get(key);
-      if (list) list.push(l);
-      else instances.set(key, [l]);
-    }
-    for (const layers of instances.values()) out.push({ network, layers });
-  }
-  return out;
+  return (indexOf(networks).byBlockUse.get(call.range.start.offset) ?? []).map((e) => ({ network: e.network, layers: [...e.layers] }));
 }
 
 /** `3–20`, `3, 5, 7–9` from 1-based positions. */
