@@ -162,7 +162,7 @@ function producesOwn(layer: ResolvedLayer): boolean {
  * plain stack: the last weighted layer and the layers after it (none when there is no weighted
  * layer). With two heads averaged by a merge, both heads and the merge.
  */
-function outputProducing(network: ResolvedNetwork): boolean[] {
+export function outputProducing(network: ResolvedNetwork): boolean[] {
   const layers = network.layers;
   // Backwards: which layers reach the output without crossing a weighted layer after themselves.
   const reaches = new Array<boolean>(layers.length).fill(false);

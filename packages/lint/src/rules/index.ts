@@ -25,6 +25,7 @@ import reluBeforeResidualSum from './relu-before-residual-sum.js';
 import unboundedRecurrentActivation from './unbounded-recurrent-activation.js';
 import missingGradientClipping from './missing-gradient-clipping.js';
 import recurrentOutput from './recurrent-output.js';
+import narrowBottleneck from './narrow-bottleneck.js';
 import unusedSuppression from './unused-suppression.js';
 import invalidSuppression from './invalid-suppression.js';
 
@@ -56,6 +57,7 @@ export const rules: readonly Rule<any>[] = [
   unboundedRecurrentActivation,
   missingGradientClipping,
   recurrentOutput,
+  narrowBottleneck,
   unusedSuppression,
   invalidSuppression,
 ];
