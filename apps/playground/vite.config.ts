@@ -4,7 +4,9 @@
  * built-ins their modules import at top level resolve to small browser stubs in src/shims/ (see there).
  */
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { defineConfig, type Plugin } from 'vite';
+import { serviceWorkerSource } from './src/offline/service-worker.js';
 
 const shim = (name: string) => fileURLToPath(new URL(`./src/shims/${name}.ts`, import.meta.url));
 const csvParseBrowser = fileURLToPath(new URL('../../node_modules/csv-parse/dist/esm/sync.js', import.meta.url));
@@ -18,11 +20,23 @@ const otherNodeBuiltins: Plugin = {
   },
 };
 
+/** sw.js: the service worker that caches every file of this build (offline once loaded). */
+const offline: Plugin = {
+  name: 'axon-offline',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    // diagnose's Node sweep pool is bundled as a worker by Vite's `new Worker(new URL(…))` detection but never started here
+    const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && !/sweep-worker/.test(f)).sort();
+    const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+    this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource(files, version) });
+  },
+};
+
 /** A named import a stub lacks is a warning and `undefined`, not a failed build. */
 const tolerant = { shimMissingExports: true };
 
 export default defineConfig({
-  plugins: [otherNodeBuiltins],
+  plugins: [otherNodeBuiltins, offline],
   base: './',
   resolve: {
     alias: [

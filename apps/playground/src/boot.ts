@@ -5,3 +5,10 @@
 import './session.js';
 
 void import('./main.js');
+
+// The built site caches itself for offline use (not in `vite` dev, where files change as you edit).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch((error: unknown) => console.warn('[axon] offline cache unavailable:', error));
+  });
+}

@@ -11,7 +11,7 @@ import { createEditor, monaco } from './editor.js';
 import { EXAMPLES } from './examples.js';
 import { bindLanguageClient, messageText, toMonacoRange } from './lsp/monaco-lsp.js';
 import { clientReady, DOC_URI, initialText, timings } from './session.js';
-import { encodeHash } from './share.js';
+import { decodeHash, encodeHash } from './share.js';
 import { setupCompile } from './ui/compile.js';
 import { byId, el, setupTabs } from './ui/dom.js';
 import { renderProblems } from './ui/problems.js';
@@ -74,6 +74,12 @@ function refresh(): void {
 model.onDidChangeContent(() => {
   window.clearTimeout(refreshTimer);
   refreshTimer = window.setTimeout(refresh, 200);
+});
+
+// A pasted link in the same tab changes only the fragment: open its spec.
+window.addEventListener('hashchange', () => {
+  const text = decodeHash(location.hash);
+  if (text !== undefined && text !== model.getValue()) model.setValue(text);
 });
 
 examples.addEventListener('change', () => {

@@ -15,6 +15,7 @@
 //    - the iris example trains in the page to validation accuracy ≥ 0.95 with the charts drawn,
 //    - Sweep ranks the activation variants, a dropped CSV trains a spec without data { },
 //    - Format gives the formatter's text, the Compile tab shows PyTorch code,
+//    - with the network off, the page reloads from its service worker's cache and trains iris again,
 //    - no console errors, no page errors, and no request left the site;
 // 4. prints the bundle size and saves screenshots in apps/playground/test/e2e/screenshots/ (gitignored).
 //
@@ -297,11 +298,33 @@ async function main() {
     await shot('8-compile');
     log(`compile: PyTorch output, ${code.length} characters`);
 
+    // 9. offline: the service worker has cached the site; reload with the network off and train again
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await until('the service worker controlling the page', () => page.evaluate(() => !!navigator.serviceWorker.controller), 15_000).catch(async () => {
+      await page.reload(); // the first load is not controlled until the worker claims it
+      return until('the service worker controlling the page', () => page.evaluate(() => !!navigator.serviceWorker.controller), 15_000);
+    });
+    await context.setOffline(true);
+    await page.goto('about:blank');
+    await page.goto(`${server.url}#code=${lz.compressToEncodedURIComponent(readFileSync(join(repoRoot, 'examples', 'iris.axon'), 'utf8'))}`);
+    await page.locator('#editor .view-lines').waitFor({ state: 'visible', timeout: 30_000 });
+    await until('the page script', () => page.evaluate(() => typeof window.axonPlayground?.getText === 'function'));
+    assert.ok(await page.evaluate(() => window.axonPlayground.getText().includes('network Iris')), 'the reloaded page opens the linked spec');
+    await until('the server answering offline', () => page.evaluate(() => window.axonPlayground.timings.firstDiagnosticsMs !== undefined), 30_000);
+    await page.locator('[data-tab=train]').click();
+    await page.locator('#train').click();
+    await page.locator('#charts[data-done="true"]').waitFor({ timeout: 180_000 });
+    const offlineAccuracy = Number(await page.locator('#train-table table.final tbody tr').first().locator('td[data-key="val_accuracy"]').innerText());
+    await shot('9-offline');
+    assert.ok(offlineAccuracy >= MIN_VAL_ACCURACY, `iris trains offline too (val_accuracy ${offlineAccuracy})`);
+    await context.setOffline(false);
+    log(`offline: reloaded from the service worker's cache with the network off, iris trained again (val_accuracy ${offlineAccuracy})`);
+
     assert.deepEqual(outside, [], 'no request left the site');
     assert.deepEqual(problems, [], 'no console or page errors');
     log(`requests: ${server.requests.length}, all to the site; console clean`);
     log(`passed; screenshots in ${screenshots}`);
-    console.log('9 passed, 0 failed');
+    console.log('10 passed, 0 failed');
   } finally {
     await browser.close();
     await server.close();
