@@ -159,7 +159,15 @@ async function main() {
     );
     const link = await page.locator(`#panel-problems .problem[data-code="${RULE}"] a`).getAttribute('href');
     assert.ok(link?.endsWith(`docs/rules/${RULE}.md`), `the problem links to the rule page (got ${link})`);
+    // the rule's page, bundled: "Why?" opens it in the Problems tab
+    await page.locator(`#panel-problems .problem[data-code="${RULE}"] button[data-about]`).click();
+    const rulePage = page.locator(`#panel-problems .problem[data-code="${RULE}"] .rule-box`);
+    await rulePage.locator('h3').first().waitFor({ timeout: 10_000 });
+    const ruleText = await rulePage.innerText();
+    assert.match(ruleText, /Why is this bad\?/, 'the bundled rule page is shown');
+    assert.ok(await rulePage.locator('pre code').count() > 0, 'its example is a code block');
     await shot('1-deep-sigmoid-diagnostics');
+    await page.locator(`#panel-problems .problem[data-code="${RULE}"] button[data-about]`).click(); // closes it again
     log(`squiggle and Problems entry for ${RULE} shown; rule page ${link}`);
 
     // 2. hover an activation: the server's hover (markdown), beside the marker's message
