@@ -83,3 +83,30 @@ describe('loadCsvData: hostile number cells', () => {
     expect((err as DataError).message).toMatch(/data\.csv:3:2: row 3, column "y": 1e40 is beyond float32's range/);
   });
 });
+
+describe('cellNumber against an independent oracle (seeded generator)', () => {
+  // The oracle: what both Number() and parseFloat() read the same, finitely, with nothing but decimal
+  // characters — parseFloat stops at 'x', 'b', 'o', '_' and reads "Infinity", so those differ or are excluded.
+  const oracle = (c: string): number | undefined => {
+    if (c === '' || c !== c.trim() || /[^0-9+\-.eE]/.test(c)) return undefined;
+    const v = Number(c);
+    return Number.isFinite(v) && v === parseFloat(c) ? v : undefined;
+  };
+  it('agrees on 20,000 generated cells (seed 15)', async () => {
+    const { mulberry32 } = await import('../src/data/random.js');
+    const rand = mulberry32(15);
+    const pieces = ['0', '1', '9', '00', '.', '+', '-', 'e', 'E', 'x', 'b', 'o', '_', ' ', 'Infinity', 'NaN', '39', '400', '5'];
+    let accepted = 0;
+    for (let i = 0; i < 20000; i++) {
+      const len = 1 + Math.floor(rand() * 6);
+      let c = '';
+      for (let k = 0; k < len; k++) c += pieces[Math.floor(rand() * pieces.length)]!;
+      const got = cellNumber(c);
+      const want = oracle(c);
+      if (got !== want) throw new Error(`cell ${JSON.stringify(c)}: cellNumber ${got}, oracle ${want}`);
+      if (got !== undefined) accepted++;
+    }
+    // The generator is not degenerate: a fair share of cells are numbers.
+    expect(accepted).toBeGreaterThan(1000);
+  });
+});
