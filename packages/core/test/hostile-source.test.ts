@@ -174,3 +174,18 @@ describe('runTraining: the refusal is a data-stage TrainingError', () => {
     expect(run.data.train.n).toBe(3);
   });
 });
+
+describe('predictCsv: the CSV a user names is read only if it is a regular file', () => {
+  it('a FIFO is refused at once', async () => {
+    const { predictCsv } = await import('../src/pipeline.js');
+    const { buildModel, getWeights } = await import('../src/model.js');
+    const { root } = await project();
+    const fifo = join(root, 'rows.csv');
+    execFileSync('mkfifo', [fifo]);
+    const network = net('x.csv');
+    const trained = { network, source: '', weights: getWeights(buildModel(network)), featureNames: ['a'] };
+    const err = await predictCsv(trained, fifo, 'rows.csv').then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(DataError);
+    expect((err as DataError).message).toBe('rows.csv: is a FIFO (named pipe), not a regular file; expected a CSV file');
+  });
+});
