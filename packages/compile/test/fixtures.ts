@@ -27,46 +27,6 @@ const NAMES: Record<LayerSpec['kind'], string> = {
   global_max_pool1d: 'global_max_pool1d',
 };
 
-const SEQUENCE_KINDS = new Set<LayerSpec['kind']>(['embedding', 'lstm', 'gru', 'simple_rnn', 'conv1d', 'max_pool1d', 'avg_pool1d', 'global_avg_pool1d', 'global_max_pool1d']);
-
-/**
- * Keras's shapes and parameter counts of the sequence layers, worked out here by hand (the analyzer's
- * own inference for them is another engineer's work in progress; the consumer tests check these
- * counts against PyTorch's and TF.js's).
- */
-function sequenceShape(spec: LayerSpec, input: number[]): { outputShape: number[]; params: { trainable: number; nonTrainable: number } } {
-  const none = { trainable: 0, nonTrainable: 0 };
-  const windowOut = (size: number, k: number, s: number, padding: 'same' | 'valid') => (padding === 'same' ? Math.ceil(size / s) : Math.floor((size - k) / s) + 1);
-  switch (spec.kind) {
-    case 'embedding':
-      return { outputShape: [input[0]!, spec.outputDim], params: { trainable: spec.inputDim * spec.outputDim, nonTrainable: 0 } };
-    case 'lstm':
-    case 'gru':
-    case 'simple_rnn': {
-      const g = spec.kind === 'lstm' ? 4 : spec.kind === 'gru' ? 3 : 1;
-      const f = input[1]!;
-      const u = spec.units;
-      const bias = spec.useBias ? (spec.kind === 'gru' ? 2 : 1) * g * u : 0;
-      const d = spec.bidirectional ? 2 : 1;
-      const width = d * u;
-      return { outputShape: spec.returnSequences ? [input[0]!, width] : [width], params: { trainable: d * (g * u * (f + u) + bias), nonTrainable: 0 } };
-    }
-    case 'conv1d':
-      return {
-        outputShape: [windowOut(input[0]!, spec.kernel, spec.stride, spec.padding), spec.filters],
-        params: { trainable: spec.kernel * input[1]! * spec.filters + (spec.useBias ? spec.filters : 0) + (spec.activation.name === 'prelu' ? spec.filters : 0), nonTrainable: 0 },
-      };
-    case 'max_pool1d':
-    case 'avg_pool1d':
-      return { outputShape: [windowOut(input[0]!, spec.pool, spec.stride, spec.padding), input[1]!], params: none };
-    case 'global_avg_pool1d':
-    case 'global_max_pool1d':
-      return { outputShape: [input[1]!], params: none };
-    default:
-      throw new Error(`fixture: ${spec.kind} is not a sequence layer`);
-  }
-}
-
 export const relu = { name: 'relu' } as const;
 export const linear = { name: 'linear' } as const;
 export const glorot = { name: 'glorot_uniform' } as const;
@@ -186,11 +146,7 @@ export function graph(name: string, input: number[], nodes: GraphNode[], opts: N
   const layers: ResolvedLayer[] = [];
   for (const [index, { spec, inputs }] of nodes.entries()) {
     const shapes = inputs.map((i) => (i === -1 ? input : layers[i]!.outputShape));
-    const r = SEQUENCE_KINDS.has(spec.kind)
-      ? { ok: true as const, ...sequenceShape(spec, shapes[0]!) }
-      : spec.kind === 'merge'
-        ? inferMerge(spec.mode, shapes)
-        : inferLayer(spec, shapes[0]!);
+    const r = spec.kind === 'merge' ? inferMerge(spec.mode, shapes) : inferLayer(spec, shapes[0]!);
     if (!r.ok) throw new Error(`fixture: ${r.message}`);
     const base = opts.baseName?.(spec) ?? NAMES[spec.kind];
     const c = counts.get(base) ?? 0;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '@axon/compile';
-import type { ResolvedNetwork } from '@axon/language';
+import { inferLayer, type ResolvedNetwork } from '@axon/language';
 import { HARNESS, requirePythonModule, runPython } from './consumers.js';
 import { EXAMPLES, exampleNetwork, tempDir, textOf, writeOutput } from './helpers.js';
 
@@ -38,7 +38,10 @@ describe('train.py on sequence data', () => {
     const lstm = base.layers[1]!;
     if (lstm.kind !== 'lstm') throw new Error('marker-order.axon: expected lstm as the second layer');
     // The same shapes with a GRU (reset_after: the same output width) and recurrent dropout: PyTorch runs its step loop.
-    const gru = { ...lstm, kind: 'gru' as const, recurrentDropout: 0.1, params: { trainable: 3 * 8 * (8 + 8) + 2 * 3 * 8, nonTrainable: 0 } };
+    const spec = { ...lstm, kind: 'gru' as const, recurrentDropout: 0.1 };
+    const shaped = inferLayer(spec, lstm.inputShape);
+    if (!shaped.ok) throw new Error(shaped.message);
+    const gru = { ...spec, params: shaped.params };
     const network: ResolvedNetwork = {
       ...base,
       layers: base.layers.map((l, i) => (i === 1 ? gru : l)),

@@ -1,8 +1,10 @@
 /**
  * ONNX target (opset 13): the trained network as an inference graph. Samples enter as `input`
  * [N, ...input] in Axon's layout (NHWC for images) and leave as `output`; images are transposed to
- * NCHW for Conv/Pool/BatchNormalization and back before Flatten or at the end. Dropout is omitted
- * (inference); batch normalisation uses the moving statistics. Protobuf encoding: onnx-proto.
+ * NCHW for Conv/Pool/BatchNormalization and back before Flatten or at the end; sequences stay
+ * [N, T, F] between layers (transposed to [N, C, T] inside conv1d and the 1-D pools, to [T, N, F] for
+ * the LSTM/GRU/RNN operators). Dropout is omitted (inference); batch normalisation uses the moving
+ * statistics. Protobuf encoding: onnx-proto.
  */
 import onnxProto from 'onnx-proto';
 import {

@@ -2,7 +2,8 @@
  * PyTorch target: a folder with `model.py` (the generated nn.Module and its configuration),
  * `axon_runtime.py` (Keras-compatible layers, initialisers, losses, CSV loader), `train.py`
  * (one process or DistributedDataParallel under torchrun) and, with trained weights,
- * `weights.json` + `weights.bin` in Keras layouts (converted to torch layouts when loaded).
+ * `weights.json` + `weights.bin` in Keras layouts (converted to torch layouts when loaded: recurrent
+ * layers in axon_runtime's Recurrent.load_keras, see docs/compile.md#sequences-…).
  */
 import { isChain, NETWORK_INPUT, outputLayer, topologicalOrder, type RecurrentKind, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import { CompileError } from '../errors.js';

@@ -3,6 +3,8 @@
  * `tf.loadLayersModel` reads, plus `weights.bin` when trained weights are given): a `Sequential`
  * topology for a chain, a `Functional` one (an InputLayer and every layer's inbound nodes) for a graph.
  * Without weights, the model has only its topology and TF.js initialises it from the initialisers.
+ * Sequence layers are TF.js's Embedding, LSTM, SimpleRNN, Bidirectional, Conv1D and 1-D pools; GRU is
+ * refused (TF.js 4.22 has no reset_after GRU, see recurrentLayer).
  */
 import {
   activationText,
