@@ -189,3 +189,23 @@ describe('predictCsv: the CSV a user names is read only if it is a regular file'
     expect((err as DataError).message).toBe('rows.csv: is a FIFO (named pipe), not a regular file; expected a CSV file');
   });
 });
+
+describe('loadCsvData: other hostile files', () => {
+  it('a loop of links is named as such', async () => {
+    const { spec, root } = await project();
+    await symlink(join(root, 'data', 'b.csv'), join(root, 'data', 'a.csv'));
+    await symlink(join(root, 'data', 'a.csv'), join(root, 'data', 'b.csv'));
+    expect(await refusal('../data/a.csv', spec)).toMatch(/a\.csv: is a loop of symbolic links, expected a CSV file/);
+  });
+
+  it('a file over 512 MB is refused before it is read (a sparse file: no disk used)', async () => {
+    const { spec, root } = await project();
+    const big = join(root, 'data', 'big.csv');
+    await writeFile(big, 'a,y\n');
+    const { truncate } = await import('node:fs/promises');
+    await truncate(big, 600 * 1024 * 1024);
+    const started = performance.now();
+    expect(await refusal('../data/big.csv', spec)).toMatch(/big\.csv: is 0\.6 GB; Axon reads CSV files up to 512 MB/);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

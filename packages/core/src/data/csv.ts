@@ -36,11 +36,19 @@ export async function readCsvTable(path: string, shown: string): Promise<CsvTabl
           ? 'is a directory, expected a CSV file'
           : code === 'EACCES'
             ? 'permission denied'
-            : `cannot read the file (${code ?? String(err)})`;
+            : code === 'ELOOP'
+              ? 'is a loop of symbolic links, expected a CSV file'
+              : `cannot read the file (${code ?? String(err)})`;
     throw new DataError(why, { file: shown });
   }
   return parseCsvText(text, shown);
 }
+
+/**
+ * The largest CSV read: the text must fit one JavaScript string (V8 holds at most about 2²⁹ characters),
+ * so a bigger file is refused up front instead of failing inside the read.
+ */
+export const MAX_CSV_BYTES = 512 * 1024 * 1024;
 
 /** What a file that is not a regular file is, for messages. */
 function kindOf(s: { isDirectory(): boolean; isFIFO?(): boolean; isCharacterDevice?(): boolean; isBlockDevice?(): boolean; isSocket?(): boolean }): string {
@@ -63,6 +71,9 @@ async function readRegularFile(path: string, shown: string): Promise<string> {
   };
   const before = await stat(path);
   if (!before.isFile()) refuse(before);
+  if (before.size > MAX_CSV_BYTES) {
+    throw new DataError(`is ${(before.size / 1e9).toFixed(1)} GB; Axon reads CSV files up to ${MAX_CSV_BYTES / (1024 * 1024)} MB (the text must fit in memory as one string)`, { file: shown });
+  }
   // Without O_NONBLOCK (the playground's in-memory files) there is nothing but regular files to read.
   if (constants?.O_NONBLOCK === undefined) return readFile(path, 'utf8');
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
