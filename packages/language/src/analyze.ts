@@ -159,7 +159,7 @@ function resolveNetwork(
   if (s.Task) network.taskRange = s.Task.range;
   if (s.Train) network.trainRange = s.Train.range;
   if (s.Data) {
-    const data = resolveData(s.Data, r);
+    const data = resolveData(s.Data, r, task);
     if (data) network.data = data;
     network.dataRange = s.Data.range;
   }

@@ -6,10 +6,13 @@ import type { Range } from './ast.js';
 import {
   ACTIVATIONS,
   EARLY_STOPPING,
+  FAN_MODES,
   INITIALIZERS,
   LOSSES,
   OPTIMIZERS,
   PADDINGS,
+  REGULARIZERS,
+  SCALING_DISTRIBUTIONS,
   TASKS,
   describeType,
   inRange,
@@ -17,9 +20,11 @@ import {
   isInitializerName,
   isLossName,
   isOptimizerName,
+  isRegularizerName,
   isTaskName,
   type ArgSpec,
   type OptimizerName,
+  type RegularizerName,
   type Signature,
   type TaskName,
   type ValueType,
@@ -28,6 +33,7 @@ import type {
   Activation,
   ActivationName,
   EarlyStopping,
+  FanMode,
   Initializer,
   InitializerName,
   Loss,
@@ -35,6 +41,8 @@ import type {
   Optimizer,
   Padding,
   Padding2D,
+  Regularizer,
+  ScalingDistribution,
   Task,
 } from './network.js';
 import type { Reporter } from './report.js';
@@ -329,6 +337,7 @@ function catalogDefault(spec: ArgSpec): unknown {
       ];
     case 'activation':
     case 'initializer':
+    case 'regularizer':
       return { name: d };
     default:
       return d;
@@ -407,13 +416,31 @@ export function readPadding2D(ctx: Ctx, v: Val, label: string, spec: Pick<ArgSpe
   return wrongType(ctx, v, label, describeType('padding2d', spec.range));
 }
 
-export function readPadding(ctx: Ctx, v: Val, label: string): Padding | undefined {
-  if (v.t === 'name' && !v.args && (PADDINGS as readonly string[]).includes(v.name)) return v.name as Padding;
+/** A bare name from a fixed list (`valid`, `fan_in`, …), with did-you-mean when misspelt. */
+function readChoice<N extends string>(ctx: Ctx, v: Val, label: string, type: ValueType, choices: readonly N[]): N | undefined {
+  if (v.t === 'name' && !v.args && (choices as readonly string[]).includes(v.name)) return v.name as N;
   if (v.t === 'name' && !v.args) {
-    ctx.r.error('analysis/wrong-type', v.range, `${label} must be ${describeType('padding')}, got \`${v.name}\`${didYouMean(v.name, PADDINGS)}`);
+    ctx.r.error('analysis/wrong-type', v.range, `${label} must be ${describeType(type)}, got \`${v.name}\`${didYouMean(v.name, choices)}`);
     return undefined;
   }
-  return wrongType(ctx, v, label, describeType('padding'));
+  return wrongType(ctx, v, label, describeType(type));
+}
+
+export const readPadding = (ctx: Ctx, v: Val, label: string): Padding | undefined => readChoice(ctx, v, label, 'padding', PADDINGS);
+
+export const readFanMode = (ctx: Ctx, v: Val, label: string): FanMode | undefined => readChoice(ctx, v, label, 'fan_mode', FAN_MODES);
+
+export function readScalingDistribution(ctx: Ctx, v: Val, label: string): ScalingDistribution | undefined {
+  if (v.t === 'name' && !v.args && v.name === 'normal') {
+    // Keras accepts `normal` as an old alias of truncated_normal; Axon asks for the explicit name.
+    ctx.r.error(
+      'analysis/wrong-type',
+      v.range,
+      `${label} must be ${describeType('scaling_distribution')}, got \`normal\`: write \`truncated_normal\` (what Keras reads \`normal\` as) or \`untruncated_normal\``,
+    );
+    return undefined;
+  }
+  return readChoice(ctx, v, label, 'scaling_distribution', SCALING_DISTRIBUTIONS);
 }
 
 export function readActivation(ctx: Ctx, v: Val, label: string): Activation | undefined {
@@ -446,12 +473,69 @@ export function readInitializer(ctx: Ctx, v: Val, label: string): Initializer | 
   const bound = lookupCall(ctx, v, label, 'initializer', INITIALIZERS, isInitializerName, 'initialiser');
   if (!bound) return undefined;
   const name = calleeName<InitializerName>(v);
-  if (name === 'constant') {
-    const reading = { ok: true };
-    const value = take(ctx, INITIALIZERS.constant, bound, 'value', readNumber, reading);
-    return reading.ok && bound.complete ? { name: 'constant', value } : undefined;
+  const sig = INITIALIZERS[name];
+  const reading = { ok: bound.complete };
+  const num = (arg: string) => take(ctx, sig, bound, arg, readNumber, reading);
+  let init: Initializer;
+  switch (name) {
+    case 'constant':
+      init = { name, value: num('value') };
+      break;
+    case 'random_uniform': {
+      init = { name, minval: num('minval'), maxval: num('maxval') };
+      if (reading.ok && init.minval >= init.maxval) {
+        const at = writtenValue(sig, bound, 'minval') ?? writtenValue(sig, bound, 'maxval');
+        ctx.r.error(
+          'analysis/out-of-range',
+          at?.range ?? (v as Extract<Val, { t: 'name' }>).nameRange,
+          `\`minval\` of \`random_uniform\` must be below \`maxval\`, got minval ${init.minval} and maxval ${init.maxval}`,
+        );
+        reading.ok = false;
+      }
+      break;
+    }
+    case 'random_normal':
+    case 'truncated_normal':
+      init = { name, mean: num('mean'), stddev: num('stddev') };
+      break;
+    case 'orthogonal':
+      init = { name, gain: num('gain') };
+      break;
+    case 'variance_scaling':
+      init = {
+        name,
+        scale: num('scale'),
+        mode: take(ctx, sig, bound, 'mode', readFanMode, reading),
+        distribution: take(ctx, sig, bound, 'distribution', readScalingDistribution, reading),
+      };
+      break;
+    default:
+      init = { name };
   }
-  return bound.complete ? { name } : undefined;
+  return reading.ok ? init : undefined;
+}
+
+/** A kernel penalty: `l1(0.01)`, `l2(0.01)`, `l1_l2(l1: 0.01, l2: 0.01)`. */
+export function readRegularizer(ctx: Ctx, v: Val, label: string): Regularizer | undefined {
+  const bound = lookupCall(ctx, v, label, 'regularizer', REGULARIZERS, isRegularizerName, 'regularizer');
+  if (!bound) return undefined;
+  const name = calleeName<RegularizerName>(v);
+  const sig = REGULARIZERS[name];
+  const reading = { ok: bound.complete };
+  const num = (arg: string) => take(ctx, sig, bound, arg, readNumber, reading);
+  let reg: Regularizer;
+  switch (name) {
+    case 'l1':
+      reg = { name, l1: num('l1') };
+      break;
+    case 'l2':
+      reg = { name, l2: num('l2') };
+      break;
+    case 'l1_l2':
+      reg = { name, l1: num('l1'), l2: num('l2') };
+      break;
+  }
+  return reading.ok ? reg : undefined;
 }
 
 export function readLoss(ctx: Ctx, v: Val, label: string): Loss | undefined {
@@ -464,16 +548,16 @@ export function readLoss(ctx: Ctx, v: Val, label: string): Loss | undefined {
     const delta = take(ctx, sig, bound, 'delta', readNumber, reading);
     return reading.ok ? { name: 'huber', fromLogits: false, delta } : undefined;
   }
-  if (name === 'binary_crossentropy' || name === 'categorical_crossentropy') {
+  if (name === 'binary_crossentropy' || name === 'categorical_crossentropy' || name === 'sparse_categorical_crossentropy') {
     const fromLogits = take(ctx, sig, bound, 'from_logits', readBool, reading);
     return reading.ok ? { name, fromLogits } : undefined;
   }
-  return { name, fromLogits: false };
+  return bound.complete ? { name, fromLogits: false } : undefined;
 }
 
 /**
- * The optimizer, plus the ranges of its written `learning_rate`, `clipnorm` and `clipvalue`
- * arguments by name (the train section records them).
+ * The optimizer, plus the ranges of its written `learning_rate`, `clipnorm`, `clipvalue` and
+ * `weight_decay` arguments by name (the train section records them).
  */
 export function readOptimizer(ctx: Ctx, v: Val, label: string): { optimizer: Optimizer; ranges: Partial<Record<string, Range>> } | undefined {
   const bound = lookupCall(ctx, v, label, 'optimizer', OPTIMIZERS, isOptimizerName, 'optimizer');
@@ -498,19 +582,41 @@ export function readOptimizer(ctx: Ctx, v: Val, label: string): { optimizer: Opt
       optimizer = { name: 'adam', learningRate, beta1, beta2, epsilon };
       break;
     }
-    case 'rmsprop': {
+    case 'rmsprop':
+    case 'adadelta': {
       const rho = num('rho');
       const epsilon = num('epsilon');
-      optimizer = { name: 'rmsprop', learningRate, rho, epsilon };
+      optimizer = { name, learningRate, rho, epsilon };
+      break;
+    }
+    case 'adagrad': {
+      const initialAccumulator = num('initial_accumulator_value');
+      const epsilon = num('epsilon');
+      optimizer = { name: 'adagrad', learningRate, initialAccumulator, epsilon };
+      break;
+    }
+    case 'adamw': {
+      const beta1 = num('beta1');
+      const beta2 = num('beta2');
+      const epsilon = num('epsilon');
+      optimizer = { name: 'adamw', learningRate, beta1, beta2, epsilon, weightDecay: num('weight_decay') };
+      break;
+    }
+    case 'nadam': {
+      const beta1 = num('beta1');
+      const beta2 = num('beta2');
+      const epsilon = num('epsilon');
+      optimizer = { name: 'nadam', learningRate, beta1, beta2, epsilon };
       break;
     }
   }
-  // Clipping has no default: absent unless written.
+  // Clipping and (but for adamw) weight decay have no default: absent unless written.
   if (written(sig, bound, 'clipnorm')) optimizer.clipNorm = num('clipnorm');
   if (written(sig, bound, 'clipvalue')) optimizer.clipValue = num('clipvalue');
-  if (!reading.ok) return undefined;
+  if (name !== 'adamw' && written(sig, bound, 'weight_decay')) optimizer.weightDecay = num('weight_decay');
+  if (!reading.ok || !bound.complete) return undefined;
   const ranges: Partial<Record<string, Range>> = {};
-  for (const arg of ['learning_rate', 'clipnorm', 'clipvalue']) {
+  for (const arg of ['learning_rate', 'clipnorm', 'clipvalue', 'weight_decay']) {
     const value = writtenValue(sig, bound, arg);
     if (value) ranges[arg] = value.range;
   }

@@ -13,7 +13,7 @@ import type { LayerSpec } from './network.js';
 /** Most layers one network may expand to. */
 export const MAX_LAYERS = 50_000;
 /** Most expansion steps (statements visited, repeat iterations included) one file may take. */
-export const MAX_STEPS = 1_000_000;
+export const MAX_STEPS = 500_000;
 
 /** What walking a statement costs: the layers it adds and the steps it takes. */
 export interface Cost {
@@ -29,6 +29,8 @@ export class Budget {
   steps = 0;
   /** Suggestions for names that are neither a layer nor a block, by name (computed once per file). */
   readonly suggestions = new Map<string, string | undefined>();
+  /** Calls of a name that is neither a layer nor a block, already reported. */
+  readonly unknownCalls = new WeakSet<LayerCall>();
   /** Checks of calls outside blocks that reported something, by call: a repeat's later iterations reuse them. */
   readonly failedChecks = new WeakMap<LayerCall, { spec: LayerSpec | undefined; argRanges: Record<string, Range> }>();
   private readonly costs = new WeakMap<object, Cost>();

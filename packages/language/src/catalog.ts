@@ -6,7 +6,17 @@
  * signature help) and the compiler read it too. Plain data, no behaviour beyond small lookups.
  */
 import type { NetworkMember } from './ast.js';
-import type { Activation, ActivationName, InitializerName, LayerCallKind, LossName } from './network.js';
+import type {
+  Activation,
+  ActivationName,
+  FanMode,
+  Initializer,
+  InitializerName,
+  LayerCallKind,
+  LossName,
+  Regularizer,
+  ScalingDistribution,
+} from './network.js';
 
 /** What kind of value an argument takes. */
 export type ValueType =
@@ -22,6 +32,12 @@ export type ValueType =
   | 'padding2d'
   | 'activation'
   | 'initializer'
+  /** A kernel penalty: `l1(0.01)`, `l2(0.01)`, `l1_l2(l1: 0.01, l2: 0.01)`. */
+  | 'regularizer'
+  /** `variance_scaling`'s `mode`, a bare name: `fan_in`, `fan_out`, `fan_avg`. */
+  | 'fan_mode'
+  /** `variance_scaling`'s `distribution`, a bare name: `truncated_normal`, `untruncated_normal`, `uniform`. */
+  | 'scaling_distribution'
   | 'padding'
   | 'loss'
   | 'optimizer'
@@ -65,15 +81,20 @@ export interface Signature {
 export interface InitializerInfo extends Signature {
   name: InitializerName;
   family: InitializerFamily;
-  /** What a random initialiser draws from; absent for `zeros` and `constant`. */
+  /**
+   * What a random initialiser draws from; absent for the constant ones, `orthogonal` (its values come
+   * from a QR decomposition) and `variance_scaling` (its `distribution` argument says; see `initializerDistribution`).
+   */
   distribution?: 'uniform' | 'normal';
 }
 
 /**
- * What a loss measures: `regression` losses compare real values (mse, mae, huber); `probabilistic`
- * ones score predicted probabilities of labels (the cross-entropies).
+ * What a loss measures: `regression` losses compare real values (mse, mae, huber, log_cosh, and
+ * poisson for counts); `probabilistic` ones score predicted probabilities of labels (the
+ * cross-entropies, kl_divergence); `margin` ones score how far a raw score lies on the right side of
+ * the decision boundary (hinge).
  */
-export type LossFamily = 'regression' | 'probabilistic';
+export type LossFamily = 'regression' | 'probabilistic' | 'margin';
 
 export interface LossInfo extends Signature {
   name: LossName;
@@ -97,8 +118,15 @@ export interface LayerInfo extends Signature {
  */
 export type ActivationFamily = 'identity' | 'saturating' | 'relu_like' | 'softmax';
 
-/** Which activations an initialiser's scale is derived for; `constant` for the non-random ones. */
-export type InitializerFamily = 'glorot' | 'he' | 'lecun' | 'constant';
+/**
+ * Where an initialiser's scale comes from: derived from the fans for an activation family (`glorot`
+ * for sigmoid/tanh/linear, `he` for the relu family, `lecun` for selu); `constant` for the non-random
+ * ones (zeros, ones, constant); `fixed` for a scale written by the user and blind to the fans
+ * (random_uniform, random_normal, truncated_normal: Keras's ±0.05 / stddev 0.05 by default);
+ * `orthogonal` (an orthogonal matrix times `gain`, norm-preserving); `variance_scaling` for the
+ * general form whose arguments decide (see `initializerFamily`: scale 1 over fan_avg is glorot, …).
+ */
+export type InitializerFamily = 'glorot' | 'he' | 'lecun' | 'constant' | 'fixed' | 'orthogonal' | 'variance_scaling';
 
 export interface ActivationInfo extends Signature {
   name: ActivationName;
@@ -164,6 +192,13 @@ const useBiasArg: ArgSpec = {
   required: false,
   default: true,
   doc: 'Whether the layer adds a learned bias; `false` leaves out the bias parameters (as before a batch_norm).',
+};
+const kernelRegularizerArg: ArgSpec = {
+  name: 'kernel_regularizer',
+  type: 'regularizer',
+  required: false,
+  defaultText: 'none',
+  doc: 'A penalty on the kernel added to the loss: `l2(0.01)`, `l1(0.001)` or `l1_l2(l1: 0.01, l2: 0.01)`; none when not written.',
 };
 const paddingArg: ArgSpec = {
   name: 'padding',
@@ -269,6 +304,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
       initArg,
       biasInitArg,
       useBiasArg,
+      kernelRegularizerArg,
     ],
   },
   dropout: {
@@ -344,6 +380,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
       initArg,
       biasInitArg,
       useBiasArg,
+      kernelRegularizerArg,
     ],
   },
   max_pool2d: {
@@ -453,6 +490,7 @@ export const LAYERS: Record<LayerCallKind, LayerInfo> = {
       initArg,
       biasInitArg,
       useBiasArg,
+      kernelRegularizerArg,
     ],
   },
   max_pool1d: {
@@ -631,13 +669,127 @@ export const INITIALIZERS: Record<InitializerName, InitializerInfo> = {
   lecun_uniform: { name: 'lecun_uniform', doc: 'Uniform in ±sqrt(3 / fan_in).', args: [], family: 'lecun', distribution: 'uniform' },
   lecun_normal: { name: 'lecun_normal', doc: 'Truncated normal with stddev sqrt(1 / fan_in); what selu needs.', args: [], family: 'lecun', distribution: 'normal' },
   zeros: { name: 'zeros', doc: 'All zeros. The default for biases.', args: [], family: 'constant' },
+  ones: { name: 'ones', doc: 'All ones (Keras `Ones`); for scales such as a gain, not for weights.', args: [], family: 'constant' },
   constant: {
     name: 'constant',
     doc: 'Every value set to the same number.',
     args: [{ name: 'value', type: 'number', position: 0, required: true, doc: 'The value.' }],
     family: 'constant',
   },
+  random_uniform: {
+    name: 'random_uniform',
+    doc: 'Uniform in [minval, maxval), whatever the layer\'s size (Keras `RandomUniform`).',
+    args: [
+      { name: 'minval', type: 'number', position: 0, required: false, default: -0.05, doc: 'Lower bound (included); below maxval.' },
+      { name: 'maxval', type: 'number', position: 1, required: false, default: 0.05, doc: 'Upper bound (excluded); above minval.' },
+    ],
+    family: 'fixed',
+    distribution: 'uniform',
+  },
+  random_normal: {
+    name: 'random_normal',
+    doc: 'Normal with the given mean and standard deviation, whatever the layer\'s size (Keras `RandomNormal`).',
+    args: [
+      { name: 'mean', type: 'number', position: 0, required: false, default: 0, doc: 'Mean of the normal.' },
+      { name: 'stddev', type: 'number', position: 1, required: false, default: 0.05, range: positive, doc: 'Standard deviation of the normal.' },
+    ],
+    family: 'fixed',
+    distribution: 'normal',
+  },
+  truncated_normal: {
+    name: 'truncated_normal',
+    doc: 'Normal with the given mean and standard deviation, values beyond 2 standard deviations redrawn (Keras `TruncatedNormal`).',
+    args: [
+      { name: 'mean', type: 'number', position: 0, required: false, default: 0, doc: 'Mean of the normal.' },
+      { name: 'stddev', type: 'number', position: 1, required: false, default: 0.05, range: positive, doc: 'Standard deviation of the normal before truncation.' },
+    ],
+    family: 'fixed',
+    distribution: 'normal',
+  },
+  orthogonal: {
+    name: 'orthogonal',
+    doc: 'A random orthogonal matrix times gain (Keras `Orthogonal`); preserves the norm of what it multiplies.',
+    args: [{ name: 'gain', type: 'number', position: 0, required: false, default: 1, range: positive, doc: 'Factor the orthogonal matrix is multiplied by.' }],
+    family: 'orthogonal',
+  },
+  variance_scaling: {
+    name: 'variance_scaling',
+    doc: 'Variance scale / fan, drawn from the chosen distribution (Keras `VarianceScaling`); glorot, he and lecun are special cases.',
+    args: [
+      { name: 'scale', type: 'number', position: 0, required: false, default: 1, range: positive, doc: 'The variance is scale / fan.' },
+      {
+        name: 'mode',
+        type: 'fan_mode',
+        position: 1,
+        required: false,
+        default: 'fan_in',
+        doc: 'Which fan divides the scale: `fan_in` (inputs), `fan_out` (outputs) or `fan_avg` (their mean).',
+      },
+      {
+        name: 'distribution',
+        type: 'scaling_distribution',
+        position: 2,
+        required: false,
+        default: 'truncated_normal',
+        doc: '`truncated_normal` (cut at 2 standard deviations, stddev corrected), `untruncated_normal` or `uniform`.',
+      },
+    ],
+    family: 'variance_scaling',
+  },
 };
+
+/** `variance_scaling`'s modes, the default first. */
+export const FAN_MODES: readonly FanMode[] = ['fan_in', 'fan_out', 'fan_avg'];
+
+/** `variance_scaling`'s distributions, the default first. */
+export const SCALING_DISTRIBUTIONS: readonly ScalingDistribution[] = ['truncated_normal', 'untruncated_normal', 'uniform'];
+
+/**
+ * The family of an initialiser with its arguments: a `variance_scaling` that is one of the named
+ * schemes gets that scheme's family (scale 1 over fan_avg: glorot; 2 over fan_in: he; 1 over fan_in:
+ * lecun); every other initialiser has its catalog family.
+ */
+export function initializerFamily(init: Initializer): InitializerFamily {
+  if (init.name !== 'variance_scaling') return INITIALIZERS[init.name].family;
+  if (init.scale === 1 && init.mode === 'fan_avg') return 'glorot';
+  if (init.scale === 2 && init.mode === 'fan_in') return 'he';
+  if (init.scale === 1 && init.mode === 'fan_in') return 'lecun';
+  return 'variance_scaling';
+}
+
+/** What an initialiser with its arguments draws from (`variance_scaling`: its `distribution`); undefined when not random or not either. */
+export function initializerDistribution(init: Initializer): 'uniform' | 'normal' | undefined {
+  if (init.name === 'variance_scaling') return init.distribution === 'uniform' ? 'uniform' : 'normal';
+  return INITIALIZERS[init.name].distribution;
+}
+
+/** The kernel penalties (`kernel_regularizer:`). */
+export type RegularizerName = Regularizer['name'];
+
+/** Keras's defaults: 0.01 (for `l1_l2`, the string identifier's 0.01 each; Keras 3's `L1L2` class defaults both to 0). */
+export const REGULARIZERS: Record<RegularizerName, Signature> = {
+  l1: {
+    name: 'l1',
+    doc: 'Adds l1 × Σ|w| over the kernel to the loss: pushes weights to exactly zero (sparse weights).',
+    args: [{ name: 'l1', type: 'number', position: 0, required: false, default: 0.01, range: nonNegative, doc: 'Penalty factor per unit of |w|.' }],
+  },
+  l2: {
+    name: 'l2',
+    doc: 'Adds l2 × Σw² over the kernel to the loss (weight decay through the loss): keeps weights small.',
+    args: [{ name: 'l2', type: 'number', position: 0, required: false, default: 0.01, range: nonNegative, doc: 'Penalty factor per unit of w².' }],
+  },
+  l1_l2: {
+    name: 'l1_l2',
+    doc: 'Adds l1 × Σ|w| + l2 × Σw² over the kernel to the loss (elastic net).',
+    args: [
+      { name: 'l1', type: 'number', position: 0, required: false, default: 0.01, range: nonNegative, doc: 'Penalty factor per unit of |w|.' },
+      { name: 'l2', type: 'number', position: 1, required: false, default: 0.01, range: nonNegative, doc: 'Penalty factor per unit of w².' },
+    ],
+  },
+};
+
+/** The layer kinds that take `kernel_regularizer:` (from the catalog's arguments). */
+export const REGULARIZED_LAYERS = (Object.keys(LAYERS) as LayerCallKind[]).filter((k) => LAYERS[k].args.some((a) => a.name === 'kernel_regularizer'));
 
 const fromLogitsArg: ArgSpec = {
   name: 'from_logits',
@@ -657,6 +809,18 @@ export const LOSSES: Record<LossName, LossInfo> = {
     doc: 'Squared error for small errors, absolute error beyond delta; for regression.',
     args: [{ name: 'delta', type: 'number', position: 0, required: false, default: 1.0, range: positive, doc: 'Where the loss turns from quadratic to linear.' }],
   },
+  log_cosh: {
+    name: 'log_cosh',
+    family: 'regression',
+    doc: 'Mean of log(cosh(ŷ − y)): like mse for small errors, like mae for large ones; for regression.',
+    args: [],
+  },
+  poisson: {
+    name: 'poisson',
+    family: 'regression',
+    doc: 'Mean of ŷ − y·log(ŷ): for count targets, the output read as the expected count (it must be non-negative: relu).',
+    args: [],
+  },
   binary_crossentropy: {
     name: 'binary_crossentropy',
     family: 'probabilistic',
@@ -668,6 +832,24 @@ export const LOSSES: Record<LossName, LossInfo> = {
     family: 'probabilistic',
     doc: 'Cross-entropy of one label among N (one-hot targets); for classification (softmax output).',
     args: [fromLogitsArg],
+  },
+  sparse_categorical_crossentropy: {
+    name: 'sparse_categorical_crossentropy',
+    family: 'probabilistic',
+    doc: 'Categorical cross-entropy on integer class labels (no one-hot); for classification (softmax output).',
+    args: [fromLogitsArg],
+  },
+  kl_divergence: {
+    name: 'kl_divergence',
+    family: 'probabilistic',
+    doc: 'Kullback–Leibler divergence Σ y·log(y / ŷ) of the predicted distribution from the target distribution (soft labels).',
+    args: [],
+  },
+  hinge: {
+    name: 'hinge',
+    family: 'margin',
+    doc: 'Mean of max(0, 1 − y·ŷ) with targets −1/1 (0/1 mapped to −1/1); a margin loss for binary classification.',
+    args: [],
   },
 };
 
@@ -681,7 +863,7 @@ const learningRate = (def: number): ArgSpec => ({
   doc: 'Step size.',
 });
 
-/** Gradient clipping, on every optimizer (Keras's `clipnorm`, `clipvalue`); off when not written. */
+/** What every optimizer takes besides its own settings: gradient clipping (Keras's `clipnorm`, `clipvalue`) and decoupled weight decay; off when not written. */
 const clipArgs: ArgSpec[] = [
   {
     name: 'clipnorm',
@@ -701,8 +883,24 @@ const clipArgs: ArgSpec[] = [
   },
 ];
 
-export type OptimizerName = 'sgd' | 'adam' | 'rmsprop';
+const weightDecayDoc = 'Decoupled weight decay: after each step every weight is multiplied by 1 − learning_rate × weight_decay (Keras `weight_decay`).';
 
+const weightDecayArg: ArgSpec = { name: 'weight_decay', type: 'number', required: false, defaultText: 'off', range: nonNegative, doc: weightDecayDoc };
+
+/** The arguments every optimizer ends with: clipping, then weight decay. */
+const commonArgs: ArgSpec[] = [...clipArgs, weightDecayArg];
+
+const epsilonArg: ArgSpec = { name: 'epsilon', type: 'number', required: false, default: 1e-7, range: positive, doc: 'Added to the denominator for stability.' };
+
+/** Adam's moment decays, shared by adam, adamw and nadam. */
+const betaArgs: ArgSpec[] = [
+  { name: 'beta1', type: 'number', required: false, default: 0.9, range: unitInterval, doc: 'Decay of the gradient average.' },
+  { name: 'beta2', type: 'number', required: false, default: 0.999, range: unitInterval, doc: 'Decay of the squared-gradient average.' },
+];
+
+export type OptimizerName = 'sgd' | 'adam' | 'rmsprop' | 'adagrad' | 'adadelta' | 'adamw' | 'nadam';
+
+/** Keras's defaults throughout. */
 export const OPTIMIZERS: Record<OptimizerName, Signature> = {
   sgd: {
     name: 'sgd',
@@ -711,19 +909,13 @@ export const OPTIMIZERS: Record<OptimizerName, Signature> = {
       learningRate(0.01),
       { name: 'momentum', type: 'number', required: false, default: 0, range: unitInterval, doc: 'Fraction of the previous update kept.' },
       { name: 'nesterov', type: 'bool', required: false, default: false, doc: 'Use Nesterov momentum.' },
-      ...clipArgs,
+      ...commonArgs,
     ],
   },
   adam: {
     name: 'adam',
     doc: 'Adam: per-parameter steps from running averages of the gradient and its square.',
-    args: [
-      learningRate(1e-3),
-      { name: 'beta1', type: 'number', required: false, default: 0.9, range: unitInterval, doc: 'Decay of the gradient average.' },
-      { name: 'beta2', type: 'number', required: false, default: 0.999, range: unitInterval, doc: 'Decay of the squared-gradient average.' },
-      { name: 'epsilon', type: 'number', required: false, default: 1e-7, range: positive, doc: 'Added to the denominator for stability.' },
-      ...clipArgs,
-    ],
+    args: [learningRate(1e-3), ...betaArgs, epsilonArg, ...commonArgs],
   },
   rmsprop: {
     name: 'rmsprop',
@@ -731,9 +923,52 @@ export const OPTIMIZERS: Record<OptimizerName, Signature> = {
     args: [
       learningRate(1e-3),
       { name: 'rho', type: 'number', required: false, default: 0.9, range: unitInterval, doc: 'Decay of the squared-gradient average.' },
-      { name: 'epsilon', type: 'number', required: false, default: 1e-7, range: positive, doc: 'Added to the denominator for stability.' },
-      ...clipArgs,
+      epsilonArg,
+      ...commonArgs,
     ],
+  },
+  adagrad: {
+    name: 'adagrad',
+    doc: 'Adagrad: each weight\'s step divided by the root of the sum of all its squared gradients so far (steps only shrink).',
+    args: [
+      learningRate(1e-3),
+      {
+        name: 'initial_accumulator_value',
+        type: 'number',
+        required: false,
+        default: 0.1,
+        range: nonNegative,
+        doc: 'Starting value of every squared-gradient sum.',
+      },
+      epsilonArg,
+      ...commonArgs,
+    ],
+  },
+  adadelta: {
+    name: 'adadelta',
+    doc: 'Adadelta: steps scaled by running averages of squared gradients and of squared updates (no decaying step size).',
+    args: [
+      learningRate(1e-3),
+      { name: 'rho', type: 'number', required: false, default: 0.95, range: unitInterval, doc: 'Decay of both running averages.' },
+      epsilonArg,
+      ...commonArgs,
+    ],
+  },
+  adamw: {
+    name: 'adamw',
+    doc: 'AdamW: Adam with decoupled weight decay (weights shrunk directly, not through the gradient).',
+    args: [
+      learningRate(1e-3),
+      ...betaArgs,
+      epsilonArg,
+      ...clipArgs,
+      { name: 'weight_decay', type: 'number', required: false, default: 0.004, range: nonNegative, doc: weightDecayDoc },
+    ],
+  },
+  nadam: {
+    name: 'nadam',
+    doc: 'Nadam: Adam with Nesterov momentum (the step looks ahead along the gradient average).',
+    args: [learningRate(1e-3), ...betaArgs, epsilonArg, ...commonArgs],
   },
 };
 
@@ -810,6 +1045,13 @@ export const DATA_SETTINGS: Record<string, SettingInfo> = {
     doc: 'Fraction of rows held out for validation, in [0, 1).',
   },
   standardize: { name: 'standardize', type: 'bool', required: false, default: true, doc: 'Scale each feature to mean 0, standard deviation 1 (statistics from the training rows).' },
+  standardize_target: {
+    name: 'standardize_target',
+    type: 'bool',
+    required: false,
+    default: false,
+    doc: 'Regression only: train on the target scaled to mean 0, standard deviation 1 (statistics from the training rows, kept in the model file); predictions are scaled back.',
+  },
   text: {
     name: 'text',
     type: 'string',
@@ -867,6 +1109,7 @@ export const isActivationName = (name: string): name is ActivationName => hasOwn
 export const isInitializerName = (name: string): name is InitializerName => hasOwn(INITIALIZERS, name);
 export const isLossName = (name: string): name is LossName => hasOwn(LOSSES, name);
 export const isOptimizerName = (name: string): name is OptimizerName => hasOwn(OPTIMIZERS, name);
+export const isRegularizerName = (name: string): name is RegularizerName => hasOwn(REGULARIZERS, name);
 export const isTaskName = (name: string): name is TaskName => hasOwn(TASKS, name);
 
 /** Describes a numeric range in words for messages and docs: "a positive integer", "a number in [0, 1)". */
@@ -910,6 +1153,12 @@ export function describeType(type: ValueType, range?: NumericRange): string {
       return `an activation (${Object.keys(ACTIVATIONS).join(', ')})`;
     case 'initializer':
       return `an initialiser (${Object.keys(INITIALIZERS).join(', ')})`;
+    case 'regularizer':
+      return `a regularizer (${Object.keys(REGULARIZERS).join(', ')})`;
+    case 'fan_mode':
+      return FAN_MODES.map((m) => `\`${m}\``).join(', ');
+    case 'scaling_distribution':
+      return SCALING_DISTRIBUTIONS.map((m) => `\`${m}\``).join(', ');
     case 'padding':
       return PADDINGS.map((p) => `\`${p}\``).join(' or ');
     case 'loss':

@@ -125,52 +125,49 @@ function walkRepeat(st: State, stmt: Extract<LayerStmt, { kind: 'Repeat' }>, env
   const total = b.costOf(stmt);
   const body = b.costOfList(stmt.body);
   const room = b.maxLayers - st.out.length;
-  const wouldHave = st.out.length + total.layers;
-  let iterations = n;
-  let refusal: (() => void) | undefined;
-  if (total.layers > room) {
-    // Expand the iterations that fit, then say how far it would have gone.
-    iterations = Math.floor(room / body.layers);
-    refusal = () =>
-      stop(
-        st,
-        'analysis/too-many-layers',
-        headerRange,
-        `with this repeat the network would have ${amount(wouldHave)} layers; ` +
-          `a network may have at most ${amount(b.maxLayers)}, so analysis stopped here`,
-      );
-  }
   if (st.checkingOnce > 0) {
     // Inside a repeat already refused: check the body once, report nothing more about the budget.
-    iterations = Math.min(iterations, 1);
-    refusal = undefined;
-  } else if (b.steps + iterations * Math.max(1, body.steps) > b.maxSteps) {
-    // Too much work even where the layers fit (an empty or layer-less body): say so, check the body once, stop.
-    st.r.error(
+    return walkOnce(st, stmt, env, ctx, chain, cur, headerRange);
+  }
+  let refusal: [string, string] | undefined;
+  if (total.layers > room) {
+    refusal = [
+      'analysis/too-many-layers',
+      `with this repeat the network would have ${amount(st.out.length + total.layers)} layers; ` +
+        `a network may have at most ${amount(b.maxLayers)}, so analysis checked the body once and stopped here`,
+    ];
+  } else if (b.steps + total.steps > b.maxSteps) {
+    refusal = [
       'analysis/too-much-expansion',
-      headerRange,
       `expanding this repeat would take ${amount(total.steps)} steps; analysis takes at most ${amount(b.maxSteps)} per file, ` +
         `so it checked the body once and stopped here`,
-    );
-    st.checkingOnce++;
-    const step: ExpansionStep = { kind: 'repeat', range: stmt.range, headerRange, count: n, iteration: 1 };
-    if (iterations >= 1) cur = walk(st, stmt.body, env, ctx, [...chain, step], cur);
-    st.checkingOnce--;
+    ];
+  }
+  if (refusal) {
+    // Refused up front, in words, before any work: report it, check the body once (its own errors
+    // still surface), and stop.
+    st.r.error(refusal[0], headerRange, refusal[1]);
+    cur = walkOnce(st, stmt, env, ctx, chain, cur, headerRange);
     st.stopped = true;
     st.incomplete = true;
     return cur;
   }
-  for (let i = 1; i <= iterations && !st.stopped; i++) {
+  for (let i = 1; i <= n && !st.stopped; i++) {
     const step: ExpansionStep = { kind: 'repeat', range: stmt.range, headerRange, count: n, iteration: i };
     cur = walk(st, stmt.body, env, ctx, [...chain, step], cur);
     // An empty body still costs its iteration.
     if (body.steps === 0) b.steps++;
   }
-  if (refusal && !st.stopped) {
-    st.r.chain = chain;
-    refusal();
-  }
   return cur;
+}
+
+/** The first iteration of a refused repeat, with nested repeats walked once and silently. */
+function walkOnce(st: State, stmt: Extract<LayerStmt, { kind: 'Repeat' }>, env: Env, ctx: Ctx, chain: ExpansionStep[], cur: number, headerRange: Range): number {
+  const step: ExpansionStep = { kind: 'repeat', range: stmt.range, headerRange, count: stmt.count!.value, iteration: 1 };
+  st.checkingOnce++;
+  const out = st.budget.costOfList(stmt.body).layers + st.out.length > st.budget.maxLayers ? cur : walk(st, stmt.body, env, ctx, [...chain, step], cur);
+  st.checkingOnce--;
+  return out;
 }
 
 /** Reports why expansion stops and stops it: the network's layers are incomplete from here on. */
@@ -244,9 +241,12 @@ function walkCall(st: State, call: LayerCall, env: Env, ctx: Ctx, chain: Expansi
     st.out.push(checkLayer(st, name, call, env, ctx, chain, cur));
     return st.out.length - 1;
   }
-  const args = toArgVals(call.args?.args, env);
   const block = st.blocks.get(name);
   if (!block) {
+    // Reported once: later expansions of the same call (a repeat's iterations) skip straight past it.
+    st.incomplete = true;
+    if (st.budget.unknownCalls.has(call)) return cur;
+    st.budget.unknownCalls.add(call);
     const layerNames = Object.keys(LAYERS);
     // Computed once per file: a misspelt name inside a large repeat is looked up once.
     let near = st.budget.suggestions.get(name);
@@ -268,6 +268,7 @@ function walkCall(st: State, call: LayerCall, env: Env, ctx: Ctx, chain: Expansi
     st.incomplete = true;
     return cur;
   }
+  const args = toArgVals(call.args?.args, env);
   if (st.active.includes(name)) {
     // Reported once per cycle by checkRecursion.
     st.incomplete = true;

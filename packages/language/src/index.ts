@@ -34,6 +34,12 @@ export {
   INITIALIZERS,
   LOSSES,
   OPTIMIZERS,
+  REGULARIZERS,
+  REGULARIZED_LAYERS,
+  FAN_MODES,
+  SCALING_DISTRIBUTIONS,
+  initializerFamily,
+  initializerDistribution,
   TASKS,
   TRAIN_SETTINGS,
   DATA_SETTINGS,
@@ -57,6 +63,7 @@ export {
   type ValueType,
   type NumericRange,
   type OptimizerName,
+  type RegularizerName,
   type TaskName,
 } from './catalog.js';
 export { closestName, editDistance } from './suggest.js';

@@ -13,6 +13,7 @@ import {
   readBool,
   readPadding,
   readPadding2D,
+  readRegularizer,
   take,
   written,
   writtenValue,
@@ -20,12 +21,12 @@ import {
   type Ctx,
   type Reading,
 } from './args.js';
-import { LAYERS, type Signature } from './catalog.js';
+import { LAYERS, REGULARIZED_LAYERS, type Signature } from './catalog.js';
 import type { LayerCallKind, LayerSpec, RecurrentKind } from './network.js';
 import type { ArgVal } from './values.js';
 
-/** The arguments dense and conv2d share: the activation, the initialisers and whether there is a bias. */
-type WeightedArgs = Pick<Extract<LayerSpec, { kind: 'dense' }>, 'activation' | 'activationExplicit' | 'init' | 'biasInit' | 'useBias'>;
+/** The arguments dense, conv2d and conv1d share: the activation, the initialisers, whether there is a bias, the kernel penalty. */
+type WeightedArgs = Pick<Extract<LayerSpec, { kind: 'dense' }>, 'activation' | 'activationExplicit' | 'init' | 'biasInit' | 'useBias' | 'kernelRegularizer'>;
 
 type RecurrentSpec = Extract<LayerSpec, { kind: RecurrentKind }>;
 
@@ -74,14 +75,33 @@ function withoutGateArgument(kind: LayerCallKind, args: readonly ArgVal[], ctx: 
   return args.filter((a) => a !== gate);
 }
 
+/**
+ * `kernel_regularizer` on a layer that does not take one is refused with the reason (the layers that
+ * do), not the generic "no argument" message; the argument is dropped before binding.
+ */
+function withoutRegularizer(kind: LayerCallKind, args: readonly ArgVal[], ctx: Ctx): readonly ArgVal[] {
+  if (REGULARIZED_LAYERS.includes(kind)) return args;
+  const reg = args.find((a) => a.name === 'kernel_regularizer');
+  if (!reg) return args;
+  const which = REGULARIZED_LAYERS.join(', ').replace(/, ([^,]*)$/, ' and $1');
+  const why = LAYERS[kind].weighted
+    ? `Axon regularises the kernels of ${which} only`
+    : `it has no kernel to regularise (${which} have one)`;
+  ctx.r.error('analysis/unknown-argument', reg.nameRange ?? reg.range, `\`${kind}\` takes no \`kernel_regularizer\`: ${why}`);
+  return args.filter((a) => a !== reg);
+}
+
 function weightedArgs(ctx: Ctx, sig: Signature, bound: BoundArgs, reading: Reading): WeightedArgs {
-  return {
+  const args: WeightedArgs = {
     activation: take(ctx, sig, bound, 'activation', readActivation, reading),
     activationExplicit: written(sig, bound, 'activation'),
     init: take(ctx, sig, bound, 'init', readInitializer, reading),
     biasInit: take(ctx, sig, bound, 'bias_init', readInitializer, reading),
     useBias: take(ctx, sig, bound, 'use_bias', readBool, reading),
   };
+  // No default: absent unless written.
+  if (written(sig, bound, 'kernel_regularizer')) args.kernelRegularizer = take(ctx, sig, bound, 'kernel_regularizer', readRegularizer, reading);
+  return args;
 }
 
 /**
@@ -95,7 +115,7 @@ function weightedArgs(ctx: Ctx, sig: Signature, bound: BoundArgs, reading: Readi
  */
 export function resolveLayer(kind: LayerCallKind, nameRange: Range, args: readonly ArgVal[], ctx: Ctx, argRanges: Record<string, Range>): LayerSpec | undefined {
   const sig = LAYERS[kind];
-  const bound = bindArgs(sig, kind, nameRange, withoutGateArgument(kind, args, ctx), ctx, argRanges);
+  const bound = bindArgs(sig, kind, nameRange, withoutRegularizer(kind, withoutGateArgument(kind, args, ctx), ctx), ctx, argRanges);
   const reading: Reading = { ok: bound.complete };
   let spec: LayerSpec;
   switch (kind) {

@@ -7,22 +7,24 @@
  * activation, initialisers and bias through `weighted`): the compiler checks that none is missing.
  */
 import type { Range } from './ast.js';
-import type { Activation, Initializer, LayerOrigin, LayerSpec, Padding2D, ParamCount, ResolvedLayer, Shape } from './network.js';
+import type { Activation, Initializer, LayerOrigin, LayerSpec, Padding2D, ParamCount, Regularizer, ResolvedLayer, Shape } from './network.js';
 
 const act = (a: Activation, copy: boolean): Activation => (copy ? { ...a } : a);
 const init = (i: Initializer, copy: boolean): Initializer => (copy ? { ...i } : i);
+const reg = (r: Regularizer, copy: boolean): Regularizer => (copy ? { ...r } : r);
 const pair = (p: [number, number], copy: boolean): [number, number] => (copy ? [p[0], p[1]] : p);
 const sides = (p: Padding2D, copy: boolean): Padding2D => (copy ? [pair(p[0], true), pair(p[1], true)] : p);
 
 type Weighted = Extract<LayerSpec, { kind: 'dense' | 'conv2d' | 'conv1d' }>;
 
-/** The fields dense and conv2d share, in spec order: activation, initialisers, bias. */
+/** The fields dense, conv2d and conv1d share, in spec order: activation, initialisers, bias, and the kernel penalty when there is one. */
 const weighted = (s: Weighted, c: boolean) => ({
   activation: act(s.activation, c),
   activationExplicit: s.activationExplicit,
   init: init(s.init, c),
   biasInit: init(s.biasInit, c),
   useBias: s.useBias,
+  ...(s.kernelRegularizer ? { kernelRegularizer: reg(s.kernelRegularizer, c) } : {}),
 });
 
 export function makeLayer(

@@ -161,7 +161,11 @@ export function resolveTrain(decl: TrainDecl | undefined, task: Task | undefined
   return spec;
 }
 
-export function resolveData(decl: DataDecl, r: Reporter): DataSpec | undefined {
+/**
+ * The data section. `task`: the network's task when it declares one (`standardize_target` is refused
+ * on a task other than regression).
+ */
+export function resolveData(decl: DataDecl, r: Reporter, task?: Task): DataSpec | undefined {
   const ctx: Ctx = { r, params: [] };
   const byKey = settingsByKey(decl.settings, DATA_SETTINGS, 'data', r);
   const spec: DataSpec = {
@@ -203,6 +207,19 @@ export function resolveData(decl: DataDecl, r: Reporter): DataSpec | undefined {
       case 'standardize': {
         const b = readBool(ctx, v, label);
         if (b !== undefined) spec.standardize = b;
+        break;
+      }
+      case 'standardize_target': {
+        const b = readBool(ctx, v, label);
+        if (b === undefined) break;
+        if (b && task && task.kind !== 'regression') {
+          r.error(
+            'analysis/conflicting-settings',
+            s.key.range,
+            `\`standardize_target\` scales regression targets; this task is ${task.kind} (its target is a class column): remove \`standardize_target\``,
+          );
+          ok = false;
+        } else spec.standardizeTarget = b;
         break;
       }
       case 'text': {

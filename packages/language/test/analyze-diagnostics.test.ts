@@ -100,7 +100,7 @@ describe('unknown names, with did-you-mean', () => {
         code: 'analysis/unknown-setting',
         text: 'split',
         ...where(src, 'split'),
-        message: '`data` has no setting `split` (expected one of: source, target, features, validation_split, standardize, text, vocabulary)',
+        message: '`data` has no setting `split` (expected one of: source, target, features, validation_split, standardize, standardize_target, text, vocabulary)',
       },
     ]);
   });
@@ -156,7 +156,7 @@ describe('argument counts, types and ranges', () => {
         text: 'relu_init',
         ...where(src, 'relu_init'),
         message:
-          'unknown initialiser `relu_init` (expected one of: glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal, zeros, constant)',
+          'unknown initialiser `relu_init` (expected one of: glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal, zeros, ones, constant, random_uniform, random_normal, truncated_normal, orthogonal, variance_scaling)',
       },
     ]);
   });
@@ -235,7 +235,7 @@ describe('argument counts, types and ranges', () => {
         text: 'loss',
         line: 6,
         column: 5,
-        message: '`loss` is a setting: write `loss: value` with a loss (mse, mae, huber, binary_crossentropy, categorical_crossentropy)',
+        message: '`loss` is a setting: write `loss: value` with a loss (mse, mae, huber, log_cosh, poisson, binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy, kl_divergence, hinge)',
       },
     ]);
   });

@@ -12,6 +12,8 @@ import {
   LAYERS,
   LOSSES,
   OPTIMIZERS,
+  REGULARIZED_LAYERS,
+  REGULARIZERS,
   SELU_ALPHA,
   SELU_SCALE,
   TASKS,
@@ -37,6 +39,7 @@ function allSignatures(): Signature[] {
     ...Object.values(INITIALIZERS),
     ...Object.values(LOSSES),
     ...Object.values(OPTIMIZERS),
+    ...Object.values(REGULARIZERS),
     ...Object.values(TASKS),
     EARLY_STOPPING,
   ];
@@ -72,7 +75,9 @@ describe('catalog', () => {
       ['init', undefined, false, 'glorot_uniform'],
       ['bias_init', undefined, false, 'zeros'],
       ['use_bias', undefined, false, true],
+      ['kernel_regularizer', undefined, false, undefined],
     ]);
+    expect(LAYERS.dense.args.at(-1)!.defaultText).toBe('none');
     expect(LAYERS.conv2d.args.filter((a) => a.position !== undefined).map((a) => a.name)).toEqual(['filters', 'kernel']);
     expect(defaults(LAYERS.conv2d)).toMatchObject({ stride: 1, padding: 'valid' });
     expect(defaults(LAYERS.batch_norm)).toEqual({ momentum: 0.99, epsilon: 1e-3 });
@@ -106,7 +111,13 @@ describe('catalog', () => {
       lecun_uniform: ['lecun', 'uniform'],
       lecun_normal: ['lecun', 'normal'],
       zeros: ['constant', undefined],
+      ones: ['constant', undefined],
       constant: ['constant', undefined],
+      random_uniform: ['fixed', 'uniform'],
+      random_normal: ['fixed', 'normal'],
+      truncated_normal: ['fixed', 'normal'],
+      orthogonal: ['orthogonal', undefined],
+      variance_scaling: ['variance_scaling', undefined],
     });
     expect(ACTIVATIONS.sigmoid.bounds).toEqual({ min: 0, max: 1 });
     expect(ACTIVATIONS.tanh.bounds).toEqual({ min: -1, max: 1 });
@@ -132,12 +143,59 @@ describe('catalog', () => {
   });
 
   it('losses, optimizers, tasks and settings carry the documented defaults', () => {
-    expect(Object.keys(INITIALIZERS)).toEqual(['glorot_uniform', 'glorot_normal', 'he_uniform', 'he_normal', 'lecun_uniform', 'lecun_normal', 'zeros', 'constant']);
+    expect(Object.keys(INITIALIZERS)).toEqual([
+      'glorot_uniform',
+      'glorot_normal',
+      'he_uniform',
+      'he_normal',
+      'lecun_uniform',
+      'lecun_normal',
+      'zeros',
+      'ones',
+      'constant',
+      'random_uniform',
+      'random_normal',
+      'truncated_normal',
+      'orthogonal',
+      'variance_scaling',
+    ]);
+    // Keras's defaults.
+    expect(defaults(INITIALIZERS.random_uniform)).toEqual({ minval: -0.05, maxval: 0.05 });
+    expect(defaults(INITIALIZERS.random_normal)).toEqual({ mean: 0, stddev: 0.05 });
+    expect(defaults(INITIALIZERS.truncated_normal)).toEqual({ mean: 0, stddev: 0.05 });
+    expect(defaults(INITIALIZERS.orthogonal)).toEqual({ gain: 1 });
+    expect(defaults(INITIALIZERS.variance_scaling)).toEqual({ scale: 1, mode: 'fan_in', distribution: 'truncated_normal' });
+    expect(defaults(REGULARIZERS.l1)).toEqual({ l1: 0.01 });
+    expect(defaults(REGULARIZERS.l2)).toEqual({ l2: 0.01 });
+    expect(defaults(REGULARIZERS.l1_l2)).toEqual({ l1: 0.01, l2: 0.01 });
+    expect(REGULARIZED_LAYERS).toEqual(['dense', 'conv2d', 'conv1d']);
+    expect(Object.keys(LOSSES)).toEqual([
+      'mse',
+      'mae',
+      'huber',
+      'log_cosh',
+      'poisson',
+      'binary_crossentropy',
+      'categorical_crossentropy',
+      'sparse_categorical_crossentropy',
+      'kl_divergence',
+      'hinge',
+    ]);
     expect(defaults(LOSSES.huber)).toEqual({ delta: 1.0 });
     expect(defaults(LOSSES.binary_crossentropy)).toEqual({ from_logits: false });
-    expect(defaults(OPTIMIZERS.sgd)).toEqual({ learning_rate: 0.01, momentum: 0, nesterov: false });
-    expect(defaults(OPTIMIZERS.adam)).toEqual({ learning_rate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
-    expect(defaults(OPTIMIZERS.rmsprop)).toEqual({ learning_rate: 1e-3, rho: 0.9, epsilon: 1e-7 });
+    expect(defaults(LOSSES.sparse_categorical_crossentropy)).toEqual({ from_logits: false });
+    for (const name of ['log_cosh', 'poisson', 'kl_divergence', 'hinge'] as const) expect(LOSSES[name].args, name).toEqual([]);
+    // Clipping and weight decay: on every optimizer, off unless written (adamw: Keras's 0.004).
+    const common = { clipnorm: 'off', clipvalue: 'off', weight_decay: 'off' };
+    const defaultsText = (sig: Signature) => Object.fromEntries(sig.args.map((a) => [a.name, a.default ?? a.defaultText]));
+    expect(defaultsText(OPTIMIZERS.sgd)).toEqual({ learning_rate: 0.01, momentum: 0, nesterov: false, ...common });
+    expect(defaultsText(OPTIMIZERS.adam)).toEqual({ learning_rate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, ...common });
+    expect(defaultsText(OPTIMIZERS.rmsprop)).toEqual({ learning_rate: 1e-3, rho: 0.9, epsilon: 1e-7, ...common });
+    expect(defaultsText(OPTIMIZERS.adagrad)).toEqual({ learning_rate: 1e-3, initial_accumulator_value: 0.1, epsilon: 1e-7, ...common });
+    expect(defaultsText(OPTIMIZERS.adadelta)).toEqual({ learning_rate: 1e-3, rho: 0.95, epsilon: 1e-7, ...common });
+    expect(defaultsText(OPTIMIZERS.adamw)).toEqual({ learning_rate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, ...common, weight_decay: 0.004 });
+    expect(defaultsText(OPTIMIZERS.nadam)).toEqual({ learning_rate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, ...common });
+    for (const o of Object.values(OPTIMIZERS)) expect(o.args.find((a) => a.name === 'weight_decay')!.range, o.name).toEqual({ min: 0 });
     expect(Object.fromEntries(Object.values(TASKS).map((t) => [t.name, t.defaultLoss]))).toEqual({
       regression: 'mse',
       binary_classification: 'binary_crossentropy',
@@ -149,7 +207,7 @@ describe('catalog', () => {
       ['patience', true, undefined],
       ['min_delta', false, 0],
     ]);
-    expect([DATA_SETTINGS.validation_split!.default, DATA_SETTINGS.standardize!.default]).toEqual([0.2, true]);
+    expect([DATA_SETTINGS.validation_split!.default, DATA_SETTINGS.standardize!.default, DATA_SETTINGS.standardize_target!.default]).toEqual([0.2, true, false]);
     expect(Object.values(DATA_SETTINGS).filter((s) => s.required).map((s) => s.name)).toEqual(['source', 'target']);
   });
 

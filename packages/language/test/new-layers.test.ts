@@ -201,10 +201,11 @@ describe('catalog and docs', () => {
     }
   });
 
-  it('every loss has a family: regression (mse, mae, huber) or probabilistic (the cross-entropies)', () => {
+  it('every loss has a family: regression (real values, counts), probabilistic (cross-entropies, kl_divergence) or margin (hinge)', () => {
     const byFamily = (f: string) => Object.values(LOSSES).filter((l) => l.family === f).map((l) => l.name);
-    expect(byFamily('regression')).toEqual(['mse', 'mae', 'huber']);
-    expect(byFamily('probabilistic')).toEqual(['binary_crossentropy', 'categorical_crossentropy']);
+    expect(byFamily('regression')).toEqual(['mse', 'mae', 'huber', 'log_cosh', 'poisson']);
+    expect(byFamily('probabilistic')).toEqual(['binary_crossentropy', 'categorical_crossentropy', 'sparse_categorical_crossentropy', 'kl_divergence']);
+    expect(byFamily('margin')).toEqual(['hinge']);
     // Each task's default loss is of the family the task needs.
     expect(Object.values(TASKS).map((t) => [t.name, LOSSES[t.defaultLoss].family])).toEqual([
       ['regression', 'regression'],

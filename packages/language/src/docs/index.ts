@@ -5,5 +5,6 @@ export { INITIALIZER_DOCS } from './initializers.js';
 export { LAYER_DOCS } from './layers.js';
 export { LOSS_DOCS } from './losses.js';
 export { OPTIMIZER_DOCS } from './optimizers.js';
+export { REGULARIZER_DOCS } from './regularizers.js';
 export { TASK_DOCS } from './tasks.js';
 export { KEYWORD_DOCS, type DocumentedKeyword } from './keywords.js';
