@@ -70,6 +70,7 @@ function refresh(): void {
   trainView.setNetworks(networks, text);
   compileView.update(networks[0]);
   history.replaceState(null, '', encodeHash(text));
+  examples.value = EXAMPLES.find((e) => e.source === text)?.file ?? '';
 }
 model.onDidChangeContent(() => {
   window.clearTimeout(refreshTimer);

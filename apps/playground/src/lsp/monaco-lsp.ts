@@ -25,36 +25,15 @@ import {
   type Command,
   type Diagnostic,
   type DocumentSymbol,
-  type MarkupContent,
-  type Position,
-  type Range,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/browser';
 import type { LanguageClient } from './client.js';
+import { markdown, markerSeverity, messageText, toLspPosition, toLspRange, toMonacoRange, toMonacoSymbols } from './convert.js';
+
+export { messageText, toLspRange, toMonacoRange } from './convert.js';
 
 export const LANGUAGE_ID = 'axon';
-
-export const toMonacoRange = (r: Range): monaco.IRange => ({
-  startLineNumber: r.start.line + 1,
-  startColumn: r.start.character + 1,
-  endLineNumber: r.end.line + 1,
-  endColumn: r.end.character + 1,
-});
-export const toLspRange = (r: monaco.IRange): Range => ({
-  start: { line: r.startLineNumber - 1, character: r.startColumn - 1 },
-  end: { line: r.endLineNumber - 1, character: r.endColumn - 1 },
-});
-const toLspPosition = (p: monaco.IPosition): Position => ({ line: p.lineNumber - 1, character: p.column - 1 });
-
-/** A diagnostic's message as text (LSP 3.18 allows markup). */
-export const messageText = (d: Pick<Diagnostic, 'message'>): string => (typeof d.message === 'string' ? d.message : d.message.value);
-
-const severity = (s: Diagnostic['severity']): monaco.MarkerSeverity =>
-  s === 1 ? monaco.MarkerSeverity.Error : s === 2 ? monaco.MarkerSeverity.Warning : s === 3 ? monaco.MarkerSeverity.Info : monaco.MarkerSeverity.Hint;
-
-const markdown = (c: MarkupContent | string | { language: string; value: string }): monaco.IMarkdownString =>
-  typeof c === 'string' ? { value: c } : 'kind' in c ? { value: c.value } : { value: `\`\`\`${c.language}\n${c.value}\n\`\`\`` };
 
 const completionKinds: Partial<Record<number, monaco.languages.CompletionItemKind>> = {
   [LspCompletionKind.Text]: monaco.languages.CompletionItemKind.Text,
@@ -100,18 +79,6 @@ function workspaceEdit(model: monaco.editor.ITextModel, edit: WorkspaceEdit | un
   return { edits };
 }
 
-function symbols(list: DocumentSymbol[]): monaco.languages.DocumentSymbol[] {
-  return list.map((s) => ({
-    name: s.name,
-    detail: s.detail ?? '',
-    kind: (s.kind - 1) as monaco.languages.SymbolKind,
-    tags: [],
-    range: toMonacoRange(s.range),
-    selectionRange: toMonacoRange(s.selectionRange),
-    children: symbols(s.children ?? []),
-  }));
-}
-
 export interface LspBinding {
   /** The server's latest diagnostics for the model (as LSP data: code actions send them back). */
   diagnostics(): Diagnostic[];
@@ -139,7 +106,7 @@ export function bindLanguageClient(model: monaco.editor.ITextModel, client: Lang
       'axon',
       diagnostics.map((d) => ({
         ...toMonacoRange(d.range),
-        severity: severity(d.severity),
+        severity: markerSeverity(d.severity),
         message: messageText(d),
         source: d.source ?? 'axon',
         ...(d.code !== undefined
@@ -237,7 +204,7 @@ export function bindLanguageClient(model: monaco.editor.ITextModel, client: Lang
                 ...(a.isPreferred ? { isPreferred: true } : {}),
                 ...(edit ? { edit } : {}),
                 ...(a.diagnostics
-                  ? { diagnostics: a.diagnostics.map((d) => ({ ...toMonacoRange(d.range), severity: severity(d.severity), message: messageText(d) })) }
+                  ? { diagnostics: a.diagnostics.map((d) => ({ ...toMonacoRange(d.range), severity: markerSeverity(d.severity), message: messageText(d) })) }
                   : {}),
               };
             }),
@@ -263,7 +230,7 @@ export function bindLanguageClient(model: monaco.editor.ITextModel, client: Lang
       async provideDocumentSymbols(m) {
         if (!mine(m)) return [];
         const r = await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: doc });
-        return symbols((r ?? []).filter((s): s is DocumentSymbol => 'selectionRange' in s));
+        return toMonacoSymbols((r ?? []).filter((s): s is DocumentSymbol => 'selectionRange' in s));
       },
     }),
     L.registerInlayHintsProvider(LANGUAGE_ID, {
