@@ -24,13 +24,36 @@ export class CellActivation {
 
   /** y = f(z) over `len` contiguous values from `off`. */
   forward(z: Arr, y: Arr, off: number, len: number): void {
-    K.activationForward(this.code, z.subarray(off, off + len), y.subarray(off, off + len), len, this.alpha, null, len);
+    const e = off + len;
+    // The two gate functions of nearly every cell run in place over the range (a range per row and
+    // gate would otherwise mean four array views per call); the rest go through the kernels.
+    if (this.code === Act.Sigmoid) {
+      for (let i = off; i < e; i++) {
+        const v = z[i] as number;
+        if (v >= 0) y[i] = 1 / (1 + Math.exp(-v));
+        else {
+          const x = Math.exp(v);
+          y[i] = x / (1 + x);
+        }
+      }
+    } else if (this.code === Act.Tanh) for (let i = off; i < e; i++) y[i] = Math.tanh(z[i] as number);
+    else K.activationForward(this.code, z.subarray(off, e), y.subarray(off, e), len, this.alpha, null, len);
   }
 
   /** dz = f'(z)·dy over `len` contiguous values from `off` (dz may be dy). */
   backward(z: Arr, y: Arr, dy: Arr, dz: Arr, off: number, len: number): void {
     const e = off + len;
-    K.activationBackward(this.code, z.subarray(off, e), y.subarray(off, e), dy.subarray(off, e), dz.subarray(off, e), len, this.alpha, null, len, null);
+    if (this.code === Act.Sigmoid) {
+      for (let i = off; i < e; i++) {
+        const s = y[i] as number;
+        dz[i] = (dy[i] as number) * s * (1 - s);
+      }
+    } else if (this.code === Act.Tanh) {
+      for (let i = off; i < e; i++) {
+        const t = y[i] as number;
+        dz[i] = (dy[i] as number) * (1 - t * t);
+      }
+    } else K.activationBackward(this.code, z.subarray(off, e), y.subarray(off, e), dy.subarray(off, e), dz.subarray(off, e), len, this.alpha, null, len, null);
   }
 
   /** f over columns [c0, c1) of `rows` rows of `width` values starting at `off`. */
