@@ -120,6 +120,25 @@ describe('loadModel: recorded lengths against the network', () => {
   });
 });
 
+describe('loadModel: found by the mutation run below', () => {
+  it('statistics beyond float32 (1e308 is finite in JSON but Infinity once standardising in float32)', async () => {
+    const mean = await edited((j) => (j.normalization.mean[0] = 1e308));
+    expect(await refused(mean)).toContain("normalization.mean[0] is 1e+308; expected a number within float32's range (±3.4e38)");
+    const tiny = await edited((j) => (j.normalization.std[1] = 1e-40));
+    expect(await refused(tiny)).toContain("normalization.std[1] is 1e-40; expected a standard deviation within float32's range (1.2e-38 to 3.4e38)");
+  });
+
+  it('two tensors made to share bytes (an edited byteOffset) are refused', async () => {
+    const out = await edited((j) => (j.layers[1].tensors[0].byteOffset = 0));
+    expect(await refused(out)).toMatch(/model\.json: layers\[\d\]\.tensors\[\d\]\.byteOffset 0 overlaps layers\[\d\]\.tensors\[\d\] \(bytes 0–\d+\); expected every tensor in its own bytes of weights\.bin$/);
+  });
+
+  it('a renamed tensor is refused, naming what the layer has', async () => {
+    const out = await edited((j) => (j.layers[0].tensors[1].name = ''));
+    expect(await refused(out)).toMatch(/model\.json: layers\[0\]\.tensors\[1\]\.name is ""; dense \(dense\) has tensors "kernel", "bias" \(and "alpha" with a prelu activation\)$/);
+  });
+});
+
 describe('loadModel: weights must be finite even with a matching checksum', () => {
   it.each([
     [NaN, 'NaN'],
@@ -142,4 +161,46 @@ describe('loadModel: weights must be finite even with a matching checksum', () =
     const forged = await forgedWeight(k, NaN);
     expect(await refused(forged)).toContain(`layers[${last}].tensors[${t}] (${tensor.name} of ${json.layers[last].name}) value ${tensor.length - 1} (byte ${k * 4}) is NaN`);
   });
+});
+
+describe('loadModel: seeded mutations of model.json never escape as anything but ModelFileError', () => {
+  /** Every path to a value in `v` (object keys and array indexes). */
+  function paths(v: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+    if (at.length > 0) out.push(at);
+    if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...at, i], out));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (k !== 'source') paths(x, [...at, k], out);
+    return out;
+  }
+  const replacements: unknown[] = [null, -1, 0, 1e308, 1.5, 2 ** 40, '', 'x', [], {}, [1, 2], true, -0.5, '1e999'];
+
+  it('600 single-field mutations: loads, or a ModelFileError naming model.json/weights.bin', async () => {
+    const { mulberry32 } = await import('../src/data/random.js');
+    const rand = mulberry32(13);
+    const base = await edited(() => {});
+    const text = await readFile(join(base, 'model.json'), 'utf8');
+    const original = JSON.parse(text);
+    const all = paths(original);
+    let refusedCount = 0;
+    for (let i = 0; i < 600; i++) {
+      const json = structuredClone(original);
+      const path = all[Math.floor(rand() * all.length)]!;
+      let parent: any = json;
+      for (const k of path.slice(0, -1)) parent = parent[k];
+      const key = path[path.length - 1]!;
+      const choice = Math.floor(rand() * (replacements.length + 1));
+      if (choice === replacements.length) {
+        if (Array.isArray(parent)) parent.splice(Number(key), 1);
+        else delete parent[key];
+      } else parent[key] = structuredClone(replacements[choice]);
+      let out = JSON.stringify(json);
+      if (replacements[choice] === '1e999') out = out.replace('"1e999"', '1e999');
+      await writeFile(join(base, 'model.json'), out);
+      const err = await loadModel(base).then(() => undefined, (e: unknown) => e);
+      if (err === undefined) continue;
+      if (!(err instanceof ModelFileError)) throw new Error(`mutation ${i} at ${path.join('.')} → ${JSON.stringify(replacements[choice] ?? 'deleted')}: ${String(err)}`);
+      expect(err.message).toMatch(/(model\.json|weights\.bin): /);
+      refusedCount++;
+    }
+    expect(refusedCount).toBeGreaterThan(300);
+  }, 120_000);
 });

@@ -9,6 +9,12 @@ import type { ResolvedNetwork } from '@axon/language';
 import type { LayerWeights } from '../types.js';
 import { ModelFileError } from './errors.js';
 import type { ModelFile } from './model-format.js';
+import { expectedTensorShapes } from './weight-shapes.js';
+
+/** The largest finite float32 (features are standardised in float32). */
+const FLOAT32_MAX = 3.4028234663852886e38;
+/** The smallest normal float32: a std below it would turn every feature into ±Infinity. */
+const FLOAT32_MIN_NORMAL = 1.1754943508222875e-38;
 
 const product = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -33,9 +39,11 @@ export function checkRecordedValues(file: ModelFile, network: ResolvedNetwork, p
     if (std.length !== perSample) fail(`normalization.std has ${plural(std.length, 'value')} but network ${network.name}'s ${input} takes ${perSample}; expected one standard deviation per feature`);
     mean.forEach((m, i) => {
       if (typeof m !== 'number' || !Number.isFinite(m)) fail(`normalization.mean[${i}] is ${describe(m)}; expected a finite number`);
+      if (Math.abs(m) > FLOAT32_MAX) fail(`normalization.mean[${i}] is ${describe(m)}; expected a number within float32's range (±3.4e38)`);
     });
     std.forEach((s, i) => {
       if (typeof s !== 'number' || !Number.isFinite(s) || s <= 0) fail(`normalization.std[${i}] is ${describe(s)}; expected a positive finite number (a standard deviation that features are divided by)`);
+      if (s < FLOAT32_MIN_NORMAL || s > FLOAT32_MAX) fail(`normalization.std[${i}] is ${describe(s)}; expected a standard deviation within float32's range (1.2e-38 to 3.4e38)`);
     });
   }
 
@@ -99,4 +107,49 @@ export function checkFiniteWeights(file: ModelFile, weights: LayerWeights[], bin
       }
     });
   });
+}
+
+/**
+ * The tensor table must be the one saveModel writes: each layer's tensors named as its kind needs them
+ * (`kernel`, `bias`, …), and the tensors tiling weights.bin — no two sharing bytes, no byte unclaimed —
+ * so an edited offset cannot make two tensors read the same weights.
+ */
+export function checkTensorTable(file: ModelFile, network: ResolvedNetwork, path: string): void {
+  const spans: { start: number; end: number; at: string }[] = [];
+  file.layers.forEach((entry, i) => {
+    const layer = network.layers[entry.index];
+    if (!layer) return; // reported by decodeWeights, with the network's layer count
+    const expected = Object.keys(expectedTensorShapes(layer));
+    const names = entry.tensors.map((t) => t.name);
+    if (expected.length > 0) {
+      const missing = expected.filter((n) => !names.includes(n));
+      // A prelu activation adds its learned slopes, `alpha`, to the layer's own tensors.
+      const extra = names.filter((n) => !expected.includes(n) && n !== 'alpha');
+      if (missing.length > 0 || extra.length > 0) {
+        const j = extra.length > 0 ? names.indexOf(extra[0]!) : -1;
+        throw new ModelFileError(
+          path,
+          `${j >= 0 ? `layers[${i}].tensors[${j}].name is ${JSON.stringify(extra[0])}` : `layers[${i}] has no tensor ${JSON.stringify(missing[0])}`}; ${layer.name} (${layer.kind}) has tensors ${expected.map((n) => `"${n}"`).join(', ')} (and "alpha" with a prelu activation)`,
+        );
+      }
+    }
+    entry.tensors.forEach((t, j) => spans.push({ start: t.byteOffset, end: t.byteOffset + t.length * 4, at: `layers[${i}].tensors[${j}]` }));
+  });
+  spans.sort((a, b) => a.start - b.start || a.end - b.end);
+  let covered = 0;
+  let last: (typeof spans)[number] | undefined;
+  for (const span of spans) {
+    if (span.start === span.end) continue;
+    if (span.start < covered) {
+      throw new ModelFileError(path, `${span.at}.byteOffset ${span.start} overlaps ${last!.at} (bytes ${last!.start}–${last!.end - 1}); expected every tensor in its own bytes of weights.bin`);
+    }
+    if (span.start > covered) {
+      throw new ModelFileError(path, `no tensor holds bytes ${covered}–${span.start - 1} of weights.bin (${span.at}.byteOffset is ${span.start}); expected the tensors to cover it end to end`);
+    }
+    covered = span.end;
+    last = span;
+  }
+  if (covered !== file.weights.byteLength) {
+    throw new ModelFileError(path, `the tensors cover ${covered} of the ${file.weights.byteLength} bytes of weights.bin; expected them to cover it end to end`);
+  }
 }

@@ -18,7 +18,7 @@ import { tokenizerProblem } from '../data/tokenizer.js';
 import { ModelFileError } from './errors.js';
 import { MODEL_FORMAT, MODEL_FORMAT_VERSION, MODEL_JSON, WEIGHTS_BIN, type ModelFile } from './model-format.js';
 import { expectedTensorShapes } from './weight-shapes.js';
-import { checkDistinctLayers, checkFiniteWeights, checkRecordedValues } from './check-values.js';
+import { checkDistinctLayers, checkFiniteWeights, checkRecordedValues, checkTensorTable } from './check-values.js';
 
 export interface LoadModelOptions {
   /**
@@ -51,6 +51,7 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
   const network = options.network ?? resolveSavedNetwork(file, jsonPath);
   checkGraph(file, network, jsonPath, options.network ? 'the given network' : 'the source');
   checkRecordedValues(file, network, jsonPath);
+  checkTensorTable(file, network, jsonPath);
   const weights = decodeWeights(file, bytes, network, jsonPath);
   checkFiniteWeights(file, weights, binPath);
   const model: TrainedModel = { network, source: file.source, weights, featureNames: [...file.featureNames] };
