@@ -12,6 +12,8 @@ import {
   type ExpansionStep,
   type Initializer,
   type MergeMode,
+  type Optimizer,
+  type Regularizer,
   type ResolvedLayer,
   type ResolvedNetwork,
   type Task,
@@ -31,23 +33,48 @@ export const IR_VERSION = 1;
  * `zero_padding2d` kinds, `useBias` in every dense and conv2d config, the sequence kinds (`embedding`,
  * `lstm`, `gru`, `simple_rnn`, `conv1d`, `max_pool1d`, `avg_pool1d`, `global_avg_pool1d`,
  * `global_max_pool1d`), gradient clipping on the optimizer (`clipNorm`, `clipValue`) and text data
- * (`text`, `vocabulary`). A network version 1 can express (a chain of the version-1 kinds, every bias
- * kept, no clipping, no text column) is still written as version 1, byte for byte as before.
+ * (`text`, `vocabulary`), and the issue-13 vocabulary: the initialisers `ones`, `random_uniform`,
+ * `random_normal`, `truncated_normal`, `orthogonal`, `variance_scaling`, `kernelRegularizer` on dense,
+ * conv2d and conv1d, the losses `log_cosh`, `sparse_categorical_crossentropy`, `kl_divergence`,
+ * `poisson`, `hinge`, the optimizers `adagrad`, `adadelta`, `adamw`, `nadam`, `weightDecay` on every
+ * optimizer and `standardizeTarget` on the data. A network version 1 can express (a chain of the
+ * version-1 kinds, every bias kept, none of the version-2 settings) is still written as version 1,
+ * byte for byte as before.
  */
 export const IR_GRAPH_VERSION = 2;
 
 /** The layer kinds a version-1 document has. */
 const V1_KINDS: ReadonlySet<ResolvedLayer['kind']> = new Set(['dense', 'dropout', 'batch_norm', 'activation', 'flatten', 'conv2d', 'max_pool2d', 'avg_pool2d']);
 
-/** True when version 1 can express the network: a chain of version-1 kinds, no layer without its bias, no clipping, no text data. */
+/** The initialisers, losses and optimizers a version-1 document has. */
+const V1_INITIALIZERS: ReadonlySet<Initializer['name']> = new Set(['glorot_uniform', 'glorot_normal', 'he_uniform', 'he_normal', 'lecun_uniform', 'lecun_normal', 'zeros', 'constant']);
+const V1_LOSSES: ReadonlySet<string> = new Set(['mse', 'mae', 'huber', 'binary_crossentropy', 'categorical_crossentropy']);
+const V1_OPTIMIZERS: ReadonlySet<Optimizer['name']> = new Set(['sgd', 'adam', 'rmsprop']);
+
+/** True when the layer's settings fit version 1: its bias kept, version-1 initialisers, no kernel regulariser. */
+function layerFitsVersion1(l: ResolvedLayer): boolean {
+  if (!V1_KINDS.has(l.kind)) return false;
+  if (l.kind !== 'dense' && l.kind !== 'conv2d') return true;
+  return l.useBias && l.kernelRegularizer === undefined && V1_INITIALIZERS.has(l.init.name) && V1_INITIALIZERS.has(l.biasInit.name);
+}
+
+/**
+ * True when version 1 can express the network: a chain of version-1 kinds, no layer without its bias,
+ * only the version-1 initialisers, losses and optimizers, no regulariser, clipping, weight decay, text
+ * data or target scaling.
+ */
 export function fitsVersion1(network: ResolvedNetwork): boolean {
   const o = network.train.optimizer;
   return (
     isChain(network) &&
-    network.layers.every((l) => V1_KINDS.has(l.kind) && !((l.kind === 'dense' || l.kind === 'conv2d') && !l.useBias)) &&
+    network.layers.every(layerFitsVersion1) &&
+    V1_LOSSES.has(network.train.loss.name) &&
+    V1_OPTIMIZERS.has(o.name) &&
     o.clipNorm === undefined &&
     o.clipValue === undefined &&
-    network.data?.text === undefined
+    o.weightDecay === undefined &&
+    network.data?.text === undefined &&
+    network.data?.standardizeTarget !== true
   );
 }
 
@@ -98,6 +125,8 @@ export interface IrNetwork {
     features: string[] | null;
     validationSplit: number;
     standardize: boolean;
+    /** Version 2, written only when true: regression targets scaled to mean 0, std 1 for training; predictions scaled back. */
+    standardizeTarget?: boolean;
     /** Version 2: the text column tokenised into the input's token ids, and the vocabulary size. */
     text?: string;
     vocabulary?: number;
@@ -119,6 +148,23 @@ function initializer(i: Initializer): IrInitializer {
   return withArgs(i, INITIALIZERS[i.name]);
 }
 
+/** A kernel regulariser as data: `{ name: 'l2', l2: 0.01 }`, `{ name: 'l1_l2', l1, l2 }`. */
+export function regularizer(r: Regularizer): Regularizer {
+  switch (r.name) {
+    case 'l1':
+      return { name: 'l1', l1: r.l1 };
+    case 'l2':
+      return { name: 'l2', l2: r.l2 };
+    case 'l1_l2':
+      return { name: 'l1_l2', l1: r.l1, l2: r.l2 };
+  }
+}
+
+/** `kernelRegularizer` in a config, written only when the layer has one (so other layers print as before). */
+function kernelRegularizer(l: { kernelRegularizer?: Regularizer }): { kernelRegularizer?: Regularizer } {
+  return l.kernelRegularizer ? { kernelRegularizer: regularizer(l.kernelRegularizer) } : {};
+}
+
 /** A layer's arguments as data; `useBias` (dense, conv2d) only in a version-2 document (`version2`). */
 export function layerConfig(l: ResolvedLayer, version2 = true): Record<string, unknown> {
   const bias = (useBias: boolean) => (version2 ? { useBias } : {});
@@ -131,6 +177,7 @@ export function layerConfig(l: ResolvedLayer, version2 = true): Record<string, u
         init: initializer(l.init),
         biasInit: initializer(l.biasInit),
         ...bias(l.useBias),
+        ...kernelRegularizer(l),
       };
     case 'conv2d':
       return {
@@ -143,6 +190,7 @@ export function layerConfig(l: ResolvedLayer, version2 = true): Record<string, u
         init: initializer(l.init),
         biasInit: initializer(l.biasInit),
         ...bias(l.useBias),
+        ...kernelRegularizer(l),
       };
     case 'global_avg_pool2d':
     case 'global_max_pool2d':
@@ -189,6 +237,7 @@ export function layerConfig(l: ResolvedLayer, version2 = true): Record<string, u
         init: initializer(l.init),
         biasInit: initializer(l.biasInit),
         useBias: l.useBias,
+        ...kernelRegularizer(l),
       };
     case 'max_pool1d':
     case 'avg_pool1d':
@@ -217,17 +266,31 @@ function task(t: Task | undefined): Task | null {
   }
 }
 
+/** An optimizer's own settings as data, in a fixed order (IR names: learningRate, beta1, …). */
+function optimizerSettings(o: Optimizer): Record<string, unknown> {
+  switch (o.name) {
+    case 'sgd':
+      return { name: o.name, learningRate: o.learningRate, momentum: o.momentum, nesterov: o.nesterov };
+    case 'adam':
+    case 'nadam':
+      return { name: o.name, learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon };
+    case 'adamw':
+      return { name: o.name, learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon, weightDecay: o.weightDecay };
+    case 'rmsprop':
+    case 'adadelta':
+      return { name: o.name, learningRate: o.learningRate, rho: o.rho, epsilon: o.epsilon };
+    case 'adagrad':
+      return { name: o.name, learningRate: o.learningRate, initialAccumulator: o.initialAccumulator, epsilon: o.epsilon };
+  }
+}
+
 function train(t: TrainSpec): IrNetwork['train'] {
   const o = t.optimizer;
-  const optimizer: Record<string, unknown> =
-    o.name === 'sgd'
-      ? { name: o.name, learningRate: o.learningRate, momentum: o.momentum, nesterov: o.nesterov }
-      : o.name === 'adam'
-        ? { name: o.name, learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon }
-        : { name: o.name, learningRate: o.learningRate, rho: o.rho, epsilon: o.epsilon };
-  // Written only when set, so an optimizer without clipping prints as it always did.
+  const optimizer = optimizerSettings(o);
+  // Written only when set, so an optimizer without clipping or decay prints as it always did.
   if (o.clipNorm !== undefined) optimizer.clipNorm = o.clipNorm;
   if (o.clipValue !== undefined) optimizer.clipValue = o.clipValue;
+  if (o.name !== 'adamw' && o.weightDecay !== undefined) optimizer.weightDecay = o.weightDecay;
   const loss: IrNetwork['train']['loss'] = { name: t.loss.name, fromLogits: t.loss.fromLogits };
   if (t.loss.name === 'huber') loss.delta = huberDelta(t.loss);
   return {
@@ -249,6 +312,7 @@ function data(d: DataSpec | undefined): IrNetwork['data'] {
     validationSplit: d.validationSplit,
     standardize: d.standardize,
   };
+  if (d.standardizeTarget === true) out.standardizeTarget = true;
   if (d.text !== undefined) {
     out.text = d.text;
     out.vocabulary = textVocabulary(d);
