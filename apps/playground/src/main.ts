@@ -102,7 +102,21 @@ byId('share').addEventListener('click', () => {
 const client = await clientReady;
 // an edit made before the server was ready (the editor opened with the session's text)
 if (model.getValue() !== initialText) client.change(model.getValue());
-const binding = bindLanguageClient(model, client);
+// The server's code lenses (Summary, Train, Compile on each network), run by the page.
+const binding = bindLanguageClient(model, client, {
+  'axon.summary': (_uri, name) => {
+    select('summary');
+    document.querySelector(`#panel-summary [data-network="${CSS.escape(String(name))}"]`)?.scrollIntoView();
+  },
+  'axon.train': (_uri, name) => {
+    select('train');
+    trainView.train(String(name));
+  },
+  'axon.compile': (_uri, name) => {
+    select('compile');
+    compileView.update(current?.networks.find((n) => n.name === name) ?? current?.networks[0]);
+  },
+});
 // The page's own analysis (summary, train, compile) runs once the server has the document: it would
 // otherwise hold the main thread while the server's answers wait to be read.
 refresh();

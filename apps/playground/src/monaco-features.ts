@@ -1,7 +1,6 @@
 /**
  * The Monaco contributions the playground uses — editor.all.js minus what an Axon spec never needs
- * (diff editor, colour picker, inline completions and edits, drag-and-drop, sticky scroll, code lenses
- * that run the CLI, …), which keeps the page's script smaller and its start faster.
+ * (diff editor, colour picker, inline completions and edits, drag-and-drop, sticky scroll, …), which keeps the page's script smaller and its start faster.
  */
 import 'monaco-editor/esm/vs/editor/browser/coreCommands.js';
 import 'monaco-editor/esm/vs/editor/browser/widget/codeEditor/codeEditorWidget.js';
@@ -9,6 +8,7 @@ import 'monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatch
 import 'monaco-editor/esm/vs/editor/contrib/caretOperations/browser/caretOperations.js';
 import 'monaco-editor/esm/vs/editor/contrib/clipboard/browser/clipboard.js';
 import 'monaco-editor/esm/vs/editor/contrib/codeAction/browser/codeActionContributions.js';
+import 'monaco-editor/esm/vs/editor/contrib/codelens/browser/codelensController.js';
 import 'monaco-editor/esm/vs/editor/contrib/comment/browser/comment.js';
 import 'monaco-editor/esm/vs/editor/contrib/contextmenu/browser/contextmenu.js';
 import 'monaco-editor/esm/vs/editor/contrib/cursorUndo/browser/cursorUndo.js';

@@ -7,6 +7,7 @@
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
 import {
   CodeActionRequest,
+  CodeLensRequest,
   CompletionItemKind as LspCompletionKind,
   CompletionRequest,
   DefinitionRequest,
@@ -88,8 +89,14 @@ export interface LspBinding {
   dispose(): void;
 }
 
-/** Wires the editor's model to the client: sync, markers, and every provider. */
-export function bindLanguageClient(model: monaco.editor.ITextModel, client: LanguageClient): LspBinding {
+/** What the page runs for a server command (a code lens): its arguments as the server sent them. */
+export type PageCommands = Record<string, (...args: unknown[]) => void>;
+
+/**
+ * Wires the editor's model to the client: sync, markers, and every provider. Code lenses are shown for
+ * the commands the page can run (`commands`); the others (the CLI's, in VS Code) are left out.
+ */
+export function bindLanguageClient(model: monaco.editor.ITextModel, client: LanguageClient, commands: PageCommands = {}): LspBinding {
   const { connection } = client;
   const uri = model.uri.toString();
   const doc = { uri };
@@ -291,6 +298,22 @@ export function bindLanguageClient(model: monaco.editor.ITextModel, client: Lang
       },
     }),
   );
+
+  for (const [id, run] of Object.entries(commands)) disposables.push(monaco.editor.registerCommand(id, (_accessor, ...args: unknown[]) => run(...args)));
+  if (client.capabilities.codeLensProvider && Object.keys(commands).length > 0) {
+    disposables.push(
+      L.registerCodeLensProvider(LANGUAGE_ID, {
+        async provideCodeLenses(m) {
+          if (!mine(m)) return { lenses: [], dispose() {} };
+          const r = await connection.sendRequest(CodeLensRequest.type, { textDocument: doc });
+          const lenses = (r ?? [])
+            .filter((l) => l.command && l.command.command in commands)
+            .map((l) => ({ range: toMonacoRange(l.range), command: { id: l.command!.command, title: l.command!.title, arguments: l.command!.arguments ?? [] } }));
+          return { lenses, dispose() {} };
+        },
+      }),
+    );
+  }
 
   const legend = client.capabilities.semanticTokensProvider?.legend;
   if (legend) {

@@ -19,7 +19,8 @@ const DROPPED = '#dropped';
 export interface TrainView {
   /** The networks of the current text (the first one trains). */
   setNetworks(networks: ResolvedNetwork[], source: string): void;
-  train(): void;
+  /** Trains the network named (default: the first with a data block, else the first). */
+  train(network?: string): void;
 }
 
 export interface TrainHooks {
@@ -42,6 +43,8 @@ export function setupTrain(hooks: TrainHooks): TrainView {
   const fileInput = byId<HTMLInputElement>('file');
 
   let networks: ResolvedNetwork[] = [];
+  /** The network a code lens asked for, until the next run. */
+  let wanted: string | undefined;
   let source = '';
   let dropped: { name: string; text: string } | undefined;
   let workers: Worker[] = [];
@@ -53,7 +56,7 @@ export function setupTrain(hooks: TrainHooks): TrainView {
     status.textContent = text;
     status.classList.toggle('error', error);
   };
-  const network = () => networks.find((n) => n.data) ?? networks[0];
+  const network = () => (wanted ? networks.find((n) => n.name === wanted) : undefined) ?? networks.find((n) => n.data) ?? networks[0];
   const specSource = () => network()?.data?.source;
   const specBundled = () => {
     const s = specSource();
@@ -307,7 +310,11 @@ export function setupTrain(hooks: TrainHooks): TrainView {
     progress();
   };
 
-  trainButton.addEventListener('click', () => void train());
+  trainButton.addEventListener('click', () => {
+    wanted = undefined;
+    fillDataOptions();
+    void train();
+  });
   sweepButton.addEventListener('click', () => void sweep());
   stopButton.addEventListener('click', () => {
     cancelSweep();
@@ -321,6 +328,10 @@ export function setupTrain(hooks: TrainHooks): TrainView {
       source = s;
       fillDataOptions();
     },
-    train: () => void train(),
+    train: (name) => {
+      wanted = name;
+      fillDataOptions();
+      void train();
+    },
   };
 }

@@ -146,6 +146,11 @@ async function main() {
     await page.locator('#editor .view-lines').waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await page.evaluate(() => document.querySelector('#editor .view-lines').textContent.replace(/\u00a0/g, ' ').includes('network DeepSigmoid')), true, 'the editor shows the spec from #code=');
     await page.locator('#editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
+    const lenses = await until('the code lenses', async () => {
+      const texts = await page.locator('#editor .codelens-decoration a').allInnerTexts();
+      return texts.length ? texts : undefined;
+    });
+    assert.deepEqual(lenses.map((t) => t.trim()), ['Summary', 'Train', 'Compile'], 'the server\'s code lenses the page can run');
     await page.locator('[data-tab=problems]').click();
     await page.locator(`#panel-problems .problem[data-code="${RULE}"]`).waitFor({ timeout: 10_000 });
     const timings = await page.evaluate(() => window.axonPlayground.timings);
@@ -168,7 +173,7 @@ async function main() {
     assert.ok(await rulePage.locator('pre code').count() > 0, 'its example is a code block');
     await shot('1-deep-sigmoid-diagnostics');
     await page.locator(`#panel-problems .problem[data-code="${RULE}"] button[data-about]`).click(); // closes it again
-    log(`squiggle and Problems entry for ${RULE} shown; rule page ${link}`);
+    log(`squiggle and Problems entry for ${RULE} shown; rule page ${link}; code lenses ${lenses.join(', ')}`);
 
     // 2. hover an activation: the server's hover (markdown), beside the marker's message
     const at = await until('the word sigmoid in the editor', () => wordCenter(page, 'sigmoid', 'dense(32'));
@@ -319,14 +324,14 @@ async function main() {
     await until('the page script', () => page.evaluate(() => typeof window.axonPlayground?.getText === 'function'));
     assert.ok(await page.evaluate(() => window.axonPlayground.getText().includes('network Iris')), 'the reloaded page opens the linked spec');
     await until('the server answering offline', () => page.evaluate(() => window.axonPlayground.timings.firstDiagnosticsMs !== undefined), 30_000);
-    await page.locator('[data-tab=train]').click();
-    await page.locator('#train').click();
+    // this time through the network's Train code lens
+    await page.locator('#editor .codelens-decoration a', { hasText: 'Train' }).first().click();
     await page.locator('#charts[data-done="true"]').waitFor({ timeout: 180_000 });
     const offlineAccuracy = Number(await page.locator('#train-table table.final tbody tr').first().locator('td[data-key="val_accuracy"]').innerText());
     await shot('9-offline');
     assert.ok(offlineAccuracy >= MIN_VAL_ACCURACY, `iris trains offline too (val_accuracy ${offlineAccuracy})`);
     await context.setOffline(false);
-    log(`offline: reloaded from the service worker's cache with the network off, iris trained again (val_accuracy ${offlineAccuracy})`);
+    log(`offline: reloaded from the service worker's cache with the network off, iris trained again from its Train code lens (val_accuracy ${offlineAccuracy})`);
 
     assert.deepEqual(outside, [], 'no request left the site');
     assert.deepEqual(problems, [], 'no console or page errors');
