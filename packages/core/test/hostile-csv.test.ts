@@ -110,3 +110,50 @@ describe('cellNumber against an independent oracle (seeded generator)', () => {
     expect(accepted).toBeGreaterThan(1000);
   });
 });
+
+describe('loadCsvData on 800 generated hostile files (seed 17)', () => {
+  it('loads or fails with a DataError that has file:row: and never a raw exception', async () => {
+    const { mulberry32 } = await import('../src/data/random.js');
+    const rand = mulberry32(17);
+    const pieces = ['x', 'y', ',', ',', '\n', '\r\n', '"', '""', '1', '2.5', '-3', '0x10', '1e39', ' ', '\t', ';', '\uFEFF', '\u0000', 'é', '\uD800', 'Infinity', 'a', 'NaN', '', '\n\n'];
+    const sub = await mkdtemp(join(dir(), 'fuzz-'));
+    const tasks = [
+      { input: [1], target: 'y' },
+      { input: [1], target: 'y' },
+      { input: [2], target: 'y' },
+    ];
+    let loaded = 0;
+    for (let i = 0; i < 800; i++) {
+      let text: string;
+      if (rand() < 0.5) {
+        // Rows of (mostly) two cells, drawn from valid and hostile numbers.
+        const cells = ['1', '-2.5', '+3', '.5', '1e3', ' 4 ', '0x10', '1e39', 'NaN', '', '"5"', '"6,7"', '1_0', '-0', '3.4e38'];
+        const rows = Array.from({ length: 1 + Math.floor(rand() * 6) }, () =>
+          Array.from({ length: rand() < 0.9 ? 2 : 1 + Math.floor(rand() * 3) }, () => cells[Math.floor(rand() * cells.length)]!).join(','),
+        );
+        text = `x,y\n${rows.join(rand() < 0.8 ? '\n' : '\r\n')}\n`;
+      } else {
+        const len = Math.floor(rand() * 30);
+        let body = '';
+        for (let k = 0; k < len; k++) body += pieces[Math.floor(rand() * pieces.length)]!;
+        text = rand() < 0.7 ? `x,y\n${body}` : body;
+      }
+      await writeFile(join(sub, 'data.csv'), text);
+      const t = tasks[i % tasks.length]!;
+      const net = denseNetwork({ input: t.input, layers: [{ units: 1 }], data: { source: 'data.csv', target: t.target, validationSplit: 0.2, standardize: true } });
+      const err = await loadCsvData(net, join(sub, 'net.axon'), { seed: 1 }).then(
+        (d) => {
+          // What loads is usable: every value finite.
+          if (![...d.train.x, ...d.train.y].every(Number.isFinite)) return new Error(`non-finite values loaded from ${JSON.stringify(text)}`);
+          loaded++;
+          return undefined;
+        },
+        (e: unknown) => e,
+      );
+      if (err === undefined) continue;
+      if (!(err instanceof DataError)) throw new Error(`file ${JSON.stringify(text)}: ${String(err)}`);
+      expect(err.message).toMatch(/^\/\S*data\.csv:(\d+:)*\s/);
+    }
+    expect(loaded).toBeGreaterThan(0);
+  }, 60_000);
+});
