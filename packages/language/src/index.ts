@@ -67,7 +67,7 @@ export {
   type TaskName,
 } from './catalog.js';
 export { closestName, editDistance } from './suggest.js';
-export { activationText, taskText } from './source-text.js';
+export { activationText, initializerText, regularizerText, taskText } from './source-text.js';
 export * from './docs/index.js';
 export { inferLayer, inferMerge, windowOutput } from './shapes.js';
 export {

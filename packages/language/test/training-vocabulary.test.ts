@@ -5,7 +5,19 @@
  * round trip.
  */
 import { describe, expect, it } from 'vitest';
-import { check, format, INITIALIZERS, LOSSES, OPTIMIZERS, REGULARIZERS, initializerDistribution, initializerFamily, type ResolvedLayer } from '../src/index.js';
+import {
+  check,
+  format,
+  INITIALIZERS,
+  LOSSES,
+  OPTIMIZERS,
+  REGULARIZERS,
+  initializerDistribution,
+  initializerFamily,
+  initializerText,
+  regularizerText,
+  type ResolvedLayer,
+} from '../src/index.js';
 import { INITIALIZER_DOCS, LOSS_DOCS, OPTIMIZER_DOCS, REGULARIZER_DOCS } from '../src/docs/index.js';
 import { clean, net, problems, where } from './analyze-helpers.js';
 
@@ -341,5 +353,17 @@ describe('formatter and docs', () => {
       clean(net('[4]', `dense(3, ${key}: ${rest.join(': ')})`));
     }
     for (const d of Object.values(OPTIMIZER_DOCS)) if (d.example) clean(trainWith(d.example));
+  });
+});
+
+describe('source text', () => {
+  it('writes initialisers and regularizers with every argument named, and the text reads back', () => {
+    expect(initializerText({ name: 'he_uniform' })).toBe('he_uniform');
+    expect(initializerText({ name: 'random_uniform', minval: -0.05, maxval: 0.05 })).toBe('random_uniform(minval: -0.05, maxval: 0.05)');
+    const vs = { name: 'variance_scaling', scale: 2, mode: 'fan_in', distribution: 'truncated_normal' } as const;
+    expect(initializerText(vs)).toBe('variance_scaling(scale: 2, mode: fan_in, distribution: truncated_normal)');
+    expect(regularizerText({ name: 'l1_l2', l1: 0.01, l2: 0.02 })).toBe('l1_l2(l1: 0.01, l2: 0.02)');
+    const layer = dense(`init: ${initializerText(vs)}, kernel_regularizer: ${regularizerText({ name: 'l2', l2: 0.3 })}`);
+    expect([layer.init, layer.kernelRegularizer]).toEqual([vs, { name: 'l2', l2: 0.3 }]);
   });
 });
