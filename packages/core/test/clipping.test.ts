@@ -1,6 +1,7 @@
 /** Gradient clipping in every optimizer (Keras's `clipvalue` and per-tensor `clipnorm`), with exact numbers. */
 import { describe, expect, it } from 'vitest';
-import type { Optimizer } from '@axon/language';
+import { check, type Optimizer } from '@axon/language';
+import { buildModel, fit, getWeights } from '../src/index.js';
 import { clipGradient, createOptimizer } from '../src/optimizers.js';
 import type { Param } from '../src/param.js';
 
@@ -78,5 +79,38 @@ describe('clipping in the optimizers (per tensor, before the update)', () => {
     createOptimizer({ name: 'sgd', learningRate: 0.01, momentum: 0, nesterov: false }, [a]).step();
     expect(Array.from(a.grad)).toEqual([30, 40]);
     expect(a.value[0]).toBeCloseTo(-0.3, 14);
+  });
+});
+
+describe('clipping through fit, from the source', () => {
+  it('sgd(clipnorm: 0.001) moves each weight tensor by at most lr × 0.001 per step', async () => {
+    const source = (clip: string) => `network C {
+      input [6, 2]
+      layers {
+        lstm(4)
+        dense(1)
+      }
+      train {
+        optimizer: sgd(learning_rate: 1${clip})
+        epochs: 1
+        batch_size: 8
+      }
+    }`;
+    const x = new Float32Array(8 * 12).map((_, i) => Math.sin(i * 1.7) * 3);
+    const y = new Float32Array(8).map((_, i) => 10 * (i % 2));
+    const moved = async (clip: string) => {
+      const network = check(source(clip)).networks[0]!;
+      expect(network.train.optimizer.clipNorm).toBe(clip ? 0.001 : undefined);
+      const model = buildModel(network, { seed: 1 });
+      const before = getWeights(model);
+      await fit(model, { x, y, n: 8, inputShape: [6, 2], targetSize: 1 }, undefined, { shuffle: false });
+      return getWeights(model).flatMap((lw, l) => lw.weights.map((w, t) => Math.hypot(...w.values.map((v, i) => v - before[l]!.weights[t]!.values[i]!))));
+    };
+    const clipped = await moved(', clipnorm: 0.001');
+    expect(clipped).toHaveLength(5);
+    for (const d of clipped) expect(d).toBeLessThanOrEqual(0.001 * (1 + 1e-5));
+    expect(Math.max(...clipped)).toBeGreaterThan(0.0009);
+    const free = await moved('');
+    expect(Math.max(...free)).toBeGreaterThan(0.01);
   });
 });
