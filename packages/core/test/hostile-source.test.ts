@@ -25,7 +25,7 @@ function net(source: string, target = 'y') {
   });
 }
 
-async function refusal(source: string, spec: string, options: { allowDataOutside?: boolean } = {}): Promise<string> {
+async function refusal(source: string, spec: string, options: { allowDataOutside?: boolean; projectRoot?: string } = {}): Promise<string> {
   const err = await loadCsvData(net(source), spec, options).then(() => undefined, (e: unknown) => e);
   expect(err).toBeInstanceOf(DataError);
   return (err as DataError).message;
@@ -207,5 +207,15 @@ describe('loadCsvData: other hostile files', () => {
     const started = performance.now();
     expect(await refusal('../data/big.csv', spec)).toMatch(/big\.csv: is 0\.6 GB; Axon reads CSV files up to 512 MB/);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('loadCsvData: projectRoot given by the host', () => {
+  it('replaces the folder found from the spec, and its files are quoted as inside', async () => {
+    const { spec, base } = await project();
+    await writeFile(join(base, 'cells.csv'), 'a,y\n1,2\nhunter2,3\n');
+    expect(await refusal('../../cells.csv', spec)).toMatch(/is outside the project/);
+    expect(await refusal('../../cells.csv', spec, { projectRoot: base })).toContain('non-numeric value "hunter2"');
+    expect(await refusal('/etc/passwd', spec, { projectRoot: base })).toMatch(new RegExp(`outside the project \\(${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`));
   });
 });

@@ -60,8 +60,8 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
     if (msg.data) network = withData(network, msg.data);
     let loaded: LoadedData;
     try {
-      // A CSV the user dropped lives in /chosen, outside the spec's folder: their own choice, so it may be read.
-      loaded = await loadCsvData(network, SPEC_PATH, msg.data ? { allowDataOutside: true } : {});
+      // Every file in the in-memory file system is the user's own (examples, a dropped CSV in /chosen).
+      loaded = await loadCsvData(network, SPEC_PATH, { projectRoot: '/' });
     } catch (error) {
       if (error instanceof DataError) throw new TrainingError('data', error.message.replaceAll('chosen/', ''), error);
       throw error;

@@ -40,11 +40,18 @@ export type Confinement =
 
 /**
  * Checks the data source `source` of the spec at `specPath`. `resolved` is the source resolved against
- * the spec's folder. With `allowOutside` every path is accepted (and still resolved).
+ * the spec's folder. With `allowOutside` every path is accepted (and still resolved). `givenRoot`
+ * replaces the project folder found from the spec (the playground's in-memory files are all its own).
  */
-export async function confineDataSource(source: string, resolved: string, specPath: string, allowOutside = false): Promise<Confinement> {
+export async function confineDataSource(
+  source: string,
+  resolved: string,
+  specPath: string,
+  allowOutside = false,
+  givenRoot?: string,
+): Promise<Confinement> {
   const real = await realpath(resolved).catch(() => undefined);
-  const root = await projectRoot(specPath);
+  const root = givenRoot !== undefined ? resolve(givenRoot) : await projectRoot(specPath);
   if (allowOutside) {
     const realRoot = (await realpath(root).catch(() => undefined)) ?? root;
     return { ok: true, path: real ?? resolved, outside: !isInside(resolved, root) || (real !== undefined && !isInside(real, realRoot)) };

@@ -30,6 +30,11 @@ export interface LoadCsvOptions {
   seed?: number;
   /** Read a source outside the spec's project too (`--allow-data-outside`); refused by default. */
   allowDataOutside?: boolean;
+  /**
+   * The project folder, instead of the one found from the spec (nearest axon.config.json or .git):
+   * for a host whose whole file system is the user's own, like the playground's in-memory files.
+   */
+  projectRoot?: string;
 }
 
 export async function loadCsvData(
@@ -40,7 +45,7 @@ export async function loadCsvData(
   const spec = network.data;
   if (!spec) return readCsvData(network, axonFile, options);
   const path = isAbsolute(spec.source) ? spec.source : resolve(dirname(axonFile), spec.source);
-  const confined = await confineDataSource(spec.source, path, axonFile, options.allowDataOutside);
+  const confined = await confineDataSource(spec.source, path, axonFile, options.allowDataOutside, options.projectRoot);
   if (!confined.ok) {
     const at = spec.ranges.source?.start;
     throw new DataError(confined.reason, at ? { file: shownPath(axonFile), row: at.line, columnNumber: at.column } : { file: shownPath(axonFile) });
