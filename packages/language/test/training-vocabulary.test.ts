@@ -367,3 +367,21 @@ describe('source text', () => {
     expect([layer.init, layer.kernelRegularizer]).toEqual([vs, { name: 'l2', l2: 0.3 }]);
   });
 });
+
+describe('reuse of checked calls', () => {
+  it('every layer of a repeat or block use owns its initialiser and regularizer', () => {
+    const src = net('[4]', 'repeat 3 { dense(4, init: random_normal(0, 0.1), kernel_regularizer: l2(0.1)) }\nwide()\nwide()') + 'block wide() { dense(4, kernel_regularizer: l1_l2(0.1, 0.2)) }\n';
+    const [n] = clean(src);
+    const layers = n!.layers as (ResolvedLayer & { kind: 'dense' })[];
+    expect(layers.map((l) => l.kernelRegularizer)).toEqual([
+      { name: 'l2', l2: 0.1 },
+      { name: 'l2', l2: 0.1 },
+      { name: 'l2', l2: 0.1 },
+      { name: 'l1_l2', l1: 0.1, l2: 0.2 },
+      { name: 'l1_l2', l1: 0.1, l2: 0.2 },
+    ]);
+    expect(layers[0]!.init).toEqual({ name: 'random_normal', mean: 0, stddev: 0.1 });
+    expect(new Set(layers.map((l) => l.kernelRegularizer)).size).toBe(5);
+    expect(new Set(layers.slice(0, 3).map((l) => l.init)).size).toBe(3);
+  });
+});
