@@ -11,7 +11,7 @@ import type { EngineLayer, ForwardContext, LayerImpl } from './layers/layer.js';
 import { MergeLayer } from './layers/merge.js';
 import { EmbeddingLayer } from './layers/embedding.js';
 import { PoolLayer } from './layers/pool.js';
-import { RecurrentLayer } from './layers/recurrent.js';
+import { RecurrentLayer, recurrentFloatsPerSample } from './layers/recurrent.js';
 import { Conv1dLayer, GlobalPool1dLayer, Pool1dLayer } from './layers/sequence.js';
 import { ActivationLayer, DropoutLayer, FlattenLayer } from './layers/simple.js';
 import { GlobalPoolLayer, ZeroPaddingLayer } from './layers/spatial.js';
@@ -209,6 +209,19 @@ export function backwardPass(model: Model, dOut: Arr, n: number, fused: boolean)
 }
 
 const PREDICT_CHUNK = 256;
+/** The floats the recurrent layers of one predict chunk may keep (32 MB in float32). */
+const RECURRENT_BUDGET = 1 << 23;
+
+/**
+ * Samples per forward pass in `predict`: 256, fewer when recurrent layers would otherwise keep more
+ * than RECURRENT_BUDGET values for every step (the IMDB example's two bidirectional LSTMs keep
+ * ≈ 0.92 M per review: 9 reviews at a time instead of 256).
+ */
+export function predictChunk(network: ResolvedNetwork): number {
+  let perSample = 0;
+  for (const l of network.layers) if (l.kind === 'lstm' || l.kind === 'gru' || l.kind === 'simple_rnn') perSample += recurrentFloatsPerSample(l);
+  return perSample === 0 ? PREDICT_CHUNK : Math.max(1, Math.min(PREDICT_CHUNK, Math.floor(RECURRENT_BUDGET / perSample)));
+}
 
 /** Inference (dropout off, batch_norm moving statistics): `n * outputSize` values. */
 export function predict(model: Model, x: Float32Array | Float64Array, n: number): Float32Array {
@@ -217,8 +230,9 @@ export function predict(model: Model, x: Float32Array | Float64Array, n: number)
   const ctx: ForwardContext = { training: false, updateStats: false, observe: false, rng: deriveRng(model.seed, 9) };
   const inSize = model.inputSize, outSize = model.outputSize;
   const xin = toDtype(model, x);
-  for (let start = 0; start < n; start += PREDICT_CHUNK) {
-    const m = Math.min(PREDICT_CHUNK, n - start);
+  const chunk = predictChunk(model.network);
+  for (let start = 0; start < n; start += chunk) {
+    const m = Math.min(chunk, n - start);
     const y = forwardPass(model, xin.subarray(start * inSize, (start + m) * inSize), m, ctx);
     for (let i = 0; i < m * outSize; i++) out[start * outSize + i] = y[i] as number;
   }

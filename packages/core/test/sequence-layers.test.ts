@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, type ResolvedNetwork } from '@axon/language';
 import { buildModel, fit, getWeights, ModelError, predict, probeGradients, type Dataset } from '../src/index.js';
-import { forwardPass } from '../src/model.js';
+import { forwardPass, predictChunk } from '../src/model.js';
 import { createRng } from '../src/rng.js';
 import type { RecurrentLayer } from '../src/layers/recurrent.js';
 import { readFile } from 'node:fs/promises';
@@ -70,6 +70,30 @@ describe('sequence layers: parameters and shapes', () => {
       'forward_kernel[3,12]', 'forward_recurrent_kernel[4,12]', 'forward_bias[2,12]',
       'backward_kernel[3,12]', 'backward_recurrent_kernel[4,12]', 'backward_bias[2,12]',
     ]);
+  });
+});
+
+describe('sequence layers: predict in memory-bounded chunks', () => {
+  it('the IMDB example predicts 9 reviews at a time; a dense net 256', async () => {
+    expect(predictChunk(await exampleNetwork('imdb-bilstm.axon'))).toBe(9);
+    expect(predictChunk(network(`network M {
+      input [4]
+      layers { dense(3) }
+    }`))).toBe(256);
+  });
+
+  it('chunked predictions equal one forward pass over all samples', () => {
+    const n = network(`network Long {
+      input [400, 8]
+      layers { lstm(64), dense(2) }
+    }`);
+    expect(predictChunk(n)).toBe(20);
+    const model = buildModel(n);
+    const x = new Float32Array(45 * 400 * 8).map((_, i) => Math.sin(i * 0.37));
+    const chunked = predict(model, x, 45);
+    const whole = forwardPass(model, x, 45, { training: false, updateStats: false, observe: false, rng: createRng(1) });
+    expect(chunked).toHaveLength(90);
+    chunked.forEach((v, i) => expect(v).toBeCloseTo(whole[i]!, 6));
   });
 });
 

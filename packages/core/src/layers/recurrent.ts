@@ -28,6 +28,19 @@ const CELLS: Record<RecurrentKind, new (o: CellOptions, dtype: DType, rng: Rng) 
   simple_rnn: SimpleRnnCell,
 };
 
+const GATES: Record<RecurrentKind, number> = { lstm: 4, gru: 3, simple_rnn: 1 };
+
+/**
+ * Values a recurrent layer keeps per sample for its backward pass (every step's input, gate
+ * pre-activations and activations, and states, per direction): what bounds how many samples
+ * `predict` runs at once.
+ */
+export function recurrentFloatsPerSample(spec: RecurrentSpec): number {
+  const [steps, features] = spec.inputShape as [number, number];
+  const g = GATES[spec.kind] * spec.units;
+  return (spec.bidirectional ? 2 : 1) * steps * (features + 3 * g + 4 * spec.units);
+}
+
 interface DirectionBuffers {
   xt?: Arr;
   mask: Arr | null;
