@@ -99,6 +99,12 @@ function weightedArgs(ctx: Ctx, sig: Signature, bound: BoundArgs, reading: Readi
     biasInit: take(ctx, sig, bound, 'bias_init', readInitializer, reading),
     useBias: take(ctx, sig, bound, 'use_bias', readBool, reading),
   };
+  const biasValue = writtenValue(sig, bound, 'bias_init');
+  if (args.biasInit.name === 'orthogonal' && biasValue) {
+    // Keras refuses it too: an orthogonal matrix needs two axes, and a bias has one.
+    ctx.r.error('analysis/wrong-type', biasValue.range, '`bias_init` cannot be orthogonal: a bias is a vector, and an orthogonal matrix needs two axes (use zeros or constant)');
+    reading.ok = false;
+  }
   // No default: absent unless written.
   if (written(sig, bound, 'kernel_regularizer')) args.kernelRegularizer = take(ctx, sig, bound, 'kernel_regularizer', readRegularizer, reading);
   return args;

@@ -128,6 +128,17 @@ describe('initialisers with arguments', () => {
     });
   });
 
+  it('orthogonal is refused for a bias, which has one axis', () => {
+    const src = net('[4]', 'dense(3, bias_init: orthogonal(2))');
+    expect(only(src)).toEqual({
+      code: 'analysis/wrong-type',
+      text: 'orthogonal(2)',
+      ...where(src, 'orthogonal(2)'),
+      message: '`bias_init` cannot be orthogonal: a bias is a vector, and an orthogonal matrix needs two axes (use zeros or constant)',
+    });
+    expect(dense('init: orthogonal, bias_init: ones')).toMatchObject({ init: { name: 'orthogonal', gain: 1 }, biasInit: { name: 'ones' } });
+  });
+
   it('too many positional arguments and unknown ones', () => {
     expect(only(net('[4]', 'dense(3, init: orthogonal(1, 2))'))).toMatchObject({
       code: 'analysis/too-many-arguments',
