@@ -28,7 +28,7 @@ export function isUnbounded(activation: Activation): boolean {
   return activationBounds(activation).max === Infinity;
 }
 
-/** mse, mae, huber: the catalog's `regression` loss family (compare real values, not probabilities). */
+/** mse, mae, huber, log_cosh, poisson: the catalog's `regression` loss family (compare real values, not probabilities). */
 export function isRegressionLoss(loss: string): boolean {
   return Object.hasOwn(LOSSES, loss) && LOSSES[loss as keyof typeof LOSSES].family === 'regression';
 }

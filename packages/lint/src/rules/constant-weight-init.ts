@@ -20,10 +20,10 @@ export default defineRule(
   (context) => {
     for (const layer of context.network.layers) {
       if (!isWeighted(layer)) continue;
-      if (layer.init.name !== 'zeros' && layer.init.name !== 'constant') continue;
+      if (layer.init.name !== 'zeros' && layer.init.name !== 'ones' && layer.init.name !== 'constant') continue;
       const suggested = suggestedInit(layer.activation.name);
       const arg = namedArg(layer.origin.node, 'init');
-      const initText = layer.init.name === 'constant' ? `constant(${layer.init.value})` : 'zeros';
+      const initText = layer.init.name === 'constant' ? `constant(${layer.init.value})` : layer.init.name;
       context.report({
         messageId: 'constant',
         data: { init: initText, layer: layer.name, suggested },

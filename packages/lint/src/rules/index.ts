@@ -26,6 +26,7 @@ import unboundedRecurrentActivation from './unbounded-recurrent-activation.js';
 import missingGradientClipping from './missing-gradient-clipping.js';
 import recurrentOutput from './recurrent-output.js';
 import narrowBottleneck from './narrow-bottleneck.js';
+import initScale from './init-scale.js';
 import unusedSuppression from './unused-suppression.js';
 import invalidSuppression from './invalid-suppression.js';
 
@@ -58,6 +59,7 @@ export const rules: readonly Rule<any>[] = [
   missingGradientClipping,
   recurrentOutput,
   narrowBottleneck,
+  initScale,
   unusedSuppression,
   invalidSuppression,
 ];

@@ -2,6 +2,7 @@ import { isWeighted } from '../facts.js';
 import { namedArg, setNamedArg } from '../edits.js';
 import { INITIALIZERS } from '@axon/language';
 import { defineRule, fix } from '../rule-kit.js';
+import { initScaleVerdict } from './init-scale.js';
 import { initializerOf, isSaturating, wantedInitFamily } from '../vocabulary.js';
 
 /** Initialisers are derived for a family of activations: He for relu-like, Glorot for sigmoid/tanh. */
@@ -27,6 +28,9 @@ export default defineRule(
       const init = layer.init.name;
       const info = INITIALIZERS[init];
       if (info.family === 'constant') continue; // constant-weight-init's finding
+      // A scale set by arguments (variance_scaling, orthogonal's gain) is judged by init-scale, from the fan-in.
+      if (info.family === 'variance_scaling' || info.family === 'orthogonal') continue;
+      if (initScaleVerdict(context.network, layer)) continue; // init-scale reports it, with the same fix and the numbers
       const distribution = info.distribution ?? 'uniform';
       let messageId: 'needHe' | 'needGlorot' | undefined;
       let suggested: string | undefined;

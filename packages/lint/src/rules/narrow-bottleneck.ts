@@ -5,7 +5,17 @@ import { defineRule, taskRelated, taskText } from '../rule-kit.js';
 export interface NarrowBottleneckOptions {
   /** Flag a network when its deepest path crosses at least this many hidden dense layers, all of them narrow. */
   minDepth: number;
+  /** Judge only inputs of at most this many features. */
+  maxInputs: number;
 }
+
+/**
+ * The theorem holds in any dimension, but it bites on low-dimensional inputs, where a class enclosed
+ * by another (circles, spirals, XOR-like blobs) is the typical geometry. High-dimensional real data lies
+ * near a much lower-dimensional manifold and layers narrower than the input are the usual design
+ * (an MNIST 784 → 128 → 64 → 32 MLP reaches 97 %), so inputs wider than 8 are not judged.
+ */
+export const DEFAULT_NARROW_MAX_INPUTS = 8;
 
 /**
  * Johnson (ICLR 2019) proves the width ≤ input dimension limit for any depth; with one or two hidden
@@ -49,10 +59,10 @@ export default defineRule<NarrowBottleneckOptions, 'narrow'>(
     },
     schema: {
       type: 'object',
-      properties: { minDepth: { type: 'integer', minimum: 1 } },
+      properties: { minDepth: { type: 'integer', minimum: 1 }, maxInputs: { type: 'integer', minimum: 1 } },
       additionalProperties: false,
     },
-    defaultOptions: { minDepth: DEFAULT_NARROW_DEPTH },
+    defaultOptions: { minDepth: DEFAULT_NARROW_DEPTH, maxInputs: DEFAULT_NARROW_MAX_INPUTS },
   },
   (context) => {
     const { network } = context;
@@ -61,6 +71,7 @@ export default defineRule<NarrowBottleneckOptions, 'narrow'>(
     // A flat input of d features: the theorem's setting. Images and sequences are out of scope.
     if (network.input.length !== 1) return;
     const inputs = network.input[0]!;
+    if (inputs > context.options.maxInputs) return;
     if (!network.layers.every(plainLayer)) return;
     const producing = outputProducing(network);
     const hiddenLayers = network.layers.filter((l) => !producing[l.index]);

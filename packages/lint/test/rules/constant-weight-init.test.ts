@@ -23,6 +23,12 @@ ruleTable('constant-weight-init', {
       output: net({ layers: ['dense(8, activation: selu, init: lecun_normal)', 'dense(1)'] }),
     },
     {
+      name: 'ones (Keras Ones)',
+      code: net({ layers: ['dense(8, activation: tanh, init: ones)', 'dense(1)'] }),
+      errors: [{ messageId: 'constant', at: '5:32 init: ones', data: { init: 'ones', layer: 'dense', suggested: 'glorot_uniform' } }],
+      output: net({ layers: ['dense(8, activation: tanh, init: glorot_uniform)', 'dense(1)'] }),
+    },
+    {
       name: 'zeros on a conv1d',
       code: net({ input: '[20, 3]', layers: ['conv1d(8, 3, activation: relu, init: zeros)', 'global_max_pool1d()', 'dense(1)'] }),
       errors: [{ messageId: 'constant', at: '5:36 init: zeros', data: { init: 'zeros', layer: 'conv1d', suggested: 'he_uniform' } }],

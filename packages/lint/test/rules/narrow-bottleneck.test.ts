@@ -31,6 +31,8 @@ ruleTable('narrow-bottleneck', {
     binary2(['residual {\n      dense(2, activation: relu, init: he_uniform)\n      dense(2, activation: relu, init: he_uniform)\n      dense(2, activation: relu, init: he_uniform)\n    }']),
     // Concatenated narrow branches are wide together.
     binary2(['parallel(merge: concat) {\n      branch { dense(2, activation: relu, init: he_uniform) }\n      branch { dense(2, activation: relu, init: he_uniform) }\n    }', H(2), H(2), H(2)]),
+    // A wide real-world input: the MNIST 784 → 128 → 64 → 32 MLP (97 %) is not judged.
+    net({ task: 'classification(classes: 10)', input: '[784]', layers: ['dense(128, activation: relu)', 'dense(64, activation: relu)', 'dense(32, activation: relu)', 'dense(10, activation: softmax)'] }),
     // A sequence input: width means something else.
     net({ task: 'binary_classification', input: '[10, 2]', layers: ['lstm(2)', 'dense(2, activation: relu, init: he_uniform)', 'dense(2, activation: relu, init: he_uniform)', 'dense(2, activation: relu, init: he_uniform)', 'dense(1, activation: sigmoid)'] }),
   ],
@@ -52,6 +54,12 @@ ruleTable('narrow-bottleneck', {
       name: 'three hidden layers no wider than a 4-D input on a 3-class task (written out: reported at the first)',
       code: net({ task: 'classification(classes: 3)', input: '[4]', layers: [H(4), H(3), 'dropout(0.1)', H(4), 'dense(3, activation: softmax)'] }),
       errors: [{ messageId: 'narrow', at: `5:5 ${H(4)}`, data: { task: 'classification(classes: 3)', width: 4, inputs: 4, count: 3, suggested: 16 } }],
+    },
+    {
+      name: 'wider inputs are judged when maxInputs allows',
+      code: net({ task: 'classification(classes: 10)', input: '[784]', layers: ['dense(128, activation: relu)', 'dense(64, activation: relu)', 'dense(32, activation: relu)', 'dense(10, activation: softmax)'] }),
+      config: { presets: ['all'], rules: { 'narrow-bottleneck': ['warning', { maxInputs: 1000 }] } },
+      errors: [{ messageId: 'narrow', at: '5:5 dense(128, activation: relu)', data: { task: 'classification(classes: 10)', width: 128, inputs: 784, count: 3, suggested: 1568 } }],
     },
     {
       name: 'the depth threshold is an option',
