@@ -44,7 +44,7 @@ export const LOSS_DOCS: Record<LossName, LossDoc> = {
     summary: 'Kullback–Leibler divergence: Σ y · log(y / ŷ) over the outputs.',
     details:
       'How far the predicted distribution ŷ is from a target distribution y; it differs from categorical cross-entropy only by the target\'s entropy, a constant, so with one-hot targets the two train alike. Use it for soft labels (distillation, label distributions). Expects a softmax output. Keras `KLDivergence` (values clipped to [1e-7, 1]).',
-    tasks: ['classification', 'multilabel'],
+    tasks: ['classification'],
     example: 'loss: kl_divergence',
   },
   poisson: {
