@@ -15,6 +15,11 @@ export interface TrainedWeights {
   normalization?: Normalization;
   /** With `data { text: }`: how text became token ids in training (the vocabulary from the training rows). */
   tokenizer?: TrainedModel['tokenizer'];
+  /**
+   * With `data { standardize_target: true }`: the training targets' mean and std (one per output) the
+   * model was trained on; the generated predict code scales outputs back (y · std + mean).
+   */
+  targetNormalization?: Normalization;
 }
 
 export interface CompileInput {

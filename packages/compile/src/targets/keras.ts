@@ -13,6 +13,7 @@ import {
   type Activation,
   type Initializer,
   type MergeMode,
+  type Regularizer,
   type RecurrentKind,
   type ResolvedLayer,
   type ResolvedNetwork,
@@ -27,21 +28,50 @@ import { PY_CSV_BODY } from './python-csv.js';
 
 const TARGET = 'keras';
 
-const INIT: Record<Initializer['name'], string> = {
+const NAMED_INIT = {
   glorot_uniform: 'GlorotUniform',
   glorot_normal: 'GlorotNormal',
   he_uniform: 'HeUniform',
   he_normal: 'HeNormal',
   lecun_uniform: 'LecunUniform',
   lecun_normal: 'LecunNormal',
-  zeros: 'Zeros',
-  constant: 'Constant',
-};
+} as const;
 
+/** A Keras 3 initializer: the random ones seeded with the network's seed. */
 function init(i: Initializer, seed: number): string {
-  if (i.name === 'constant') return `keras.initializers.Constant(${pyNumber(i.value)})`;
-  if (i.name === 'zeros') return 'keras.initializers.Zeros()';
-  return `keras.initializers.${INIT[i.name]}(seed=${seed})`;
+  switch (i.name) {
+    case 'constant':
+      return `keras.initializers.Constant(${pyNumber(i.value)})`;
+    case 'zeros':
+      return 'keras.initializers.Zeros()';
+    case 'ones':
+      return 'keras.initializers.Ones()';
+    case 'random_uniform':
+      return `keras.initializers.RandomUniform(minval=${pyNumber(i.minval)}, maxval=${pyNumber(i.maxval)}, seed=${seed})`;
+    case 'random_normal':
+      return `keras.initializers.RandomNormal(mean=${pyNumber(i.mean)}, stddev=${pyNumber(i.stddev)}, seed=${seed})`;
+    case 'truncated_normal':
+      return `keras.initializers.TruncatedNormal(mean=${pyNumber(i.mean)}, stddev=${pyNumber(i.stddev)}, seed=${seed})`;
+    case 'orthogonal':
+      return `keras.initializers.Orthogonal(gain=${pyNumber(i.gain)}, seed=${seed})`;
+    case 'variance_scaling':
+      return `keras.initializers.VarianceScaling(scale=${pyNumber(i.scale)}, mode=${pyString(i.mode)}, distribution=${pyString(i.distribution)}, seed=${seed})`;
+    default:
+      return `keras.initializers.${NAMED_INIT[i.name]}(seed=${seed})`;
+  }
+}
+
+/** `, kernel_regularizer=keras.regularizers.L2(l2=0.01)`, or nothing without one (so such layers print as before). */
+function regularizerArg(r: Regularizer | undefined): string {
+  if (!r) return '';
+  switch (r.name) {
+    case 'l1':
+      return `, kernel_regularizer=keras.regularizers.L1(l1=${pyNumber(r.l1)})`;
+    case 'l2':
+      return `, kernel_regularizer=keras.regularizers.L2(l2=${pyNumber(r.l2)})`;
+    case 'l1_l2':
+      return `, kernel_regularizer=keras.regularizers.L1L2(l1=${pyNumber(r.l1)}, l2=${pyNumber(r.l2)})`;
+  }
 }
 
 function builtin(a: Activation): string | undefined {
@@ -74,7 +104,7 @@ function layerLines(l: ResolvedLayer, seed: number, taken: Set<string>): string[
       const b = builtin(l.activation);
       // use_bias is written only when false, so a layer with a bias prints as it always did.
       const bias = l.useBias ? `bias_initializer=${init(l.biasInit, seed)}` : 'use_bias=False';
-      const common = `activation=${pyString(b ?? 'linear')}, kernel_initializer=${init(l.init, seed)}, ${bias}, name=${name}`;
+      const common = `activation=${pyString(b ?? 'linear')}, kernel_initializer=${init(l.init, seed)}, ${bias}${regularizerArg(l.kernelRegularizer)}, name=${name}`;
       const main =
         l.kind === 'dense'
           ? `keras.layers.Dense(${l.units}, ${common})`
@@ -122,7 +152,7 @@ function layerLines(l: ResolvedLayer, seed: number, taken: Set<string>): string[
     case 'conv1d': {
       const b = builtin(l.activation);
       const bias = l.useBias ? `bias_initializer=${init(l.biasInit, seed)}` : 'use_bias=False';
-      const main = `keras.layers.Conv1D(${l.filters}, kernel_size=${l.kernel}, strides=${l.stride}, padding=${pyString(l.padding)}, activation=${pyString(b ?? 'linear')}, kernel_initializer=${init(l.init, seed)}, ${bias}, name=${name})`;
+      const main = `keras.layers.Conv1D(${l.filters}, kernel_size=${l.kernel}, strides=${l.stride}, padding=${pyString(l.padding)}, activation=${pyString(b ?? 'linear')}, kernel_initializer=${init(l.init, seed)}, ${bias}${regularizerArg(l.kernelRegularizer)}, name=${name})`;
       if (b !== undefined) return [main];
       let actName = `${l.name}_${l.activation.name}`;
       for (let i = 1; taken.has(actName); i++) actName = `${l.name}_${l.activation.name}_${i}`;
@@ -224,6 +254,18 @@ function lossExpr(network: ResolvedNetwork): string {
       return `keras.losses.BinaryCrossentropy(from_logits=${pyBool(l.fromLogits)})`;
     case 'categorical_crossentropy':
       return `keras.losses.CategoricalCrossentropy(from_logits=${pyBool(l.fromLogits)})`;
+    case 'sparse_categorical_crossentropy':
+      // load_data gives this loss integer class labels instead of one-hot rows.
+      return `keras.losses.SparseCategoricalCrossentropy(from_logits=${pyBool(l.fromLogits)})`;
+    case 'log_cosh':
+      return 'keras.losses.LogCosh()';
+    case 'kl_divergence':
+      return 'keras.losses.KLDivergence()';
+    case 'poisson':
+      return 'keras.losses.Poisson()';
+    case 'hinge':
+      // Keras maps 0/1 targets to -1/1 itself.
+      return 'keras.losses.Hinge()';
   }
 }
 
@@ -237,8 +279,10 @@ function optimizerExpr(network: ResolvedNetwork): string {
       "Keras's optimizers apply only clipnorm when both are set (clipvalue is ignored), while Axon clamps each value and then clips the norm; keep one of them for this target",
     );
   }
-  // Keras's clipnorm is per variable, as Axon's; written only when set.
-  const clip = `${o.clipNorm !== undefined ? `, clipnorm=${pyNumber(o.clipNorm)}` : ''}${o.clipValue !== undefined ? `, clipvalue=${pyNumber(o.clipValue)}` : ''}`;
+  // Keras's clipnorm is per variable, as Axon's; written only when set. Keras's weight_decay is
+  // decoupled (each variable shrunk by learning_rate × weight_decay before the step), as Axon's.
+  const decay = o.name !== 'adamw' && o.weightDecay !== undefined ? `, weight_decay=${pyNumber(o.weightDecay)}` : '';
+  const clip = `${o.clipNorm !== undefined ? `, clipnorm=${pyNumber(o.clipNorm)}` : ''}${o.clipValue !== undefined ? `, clipvalue=${pyNumber(o.clipValue)}` : ''}${decay}`;
   switch (o.name) {
     case 'sgd':
       return `keras.optimizers.SGD(learning_rate=${pyNumber(o.learningRate)}, momentum=${pyNumber(o.momentum)}, nesterov=${pyBool(o.nesterov)}${clip})`;
@@ -246,29 +290,57 @@ function optimizerExpr(network: ResolvedNetwork): string {
       return `keras.optimizers.Adam(learning_rate=${pyNumber(o.learningRate)}, beta_1=${pyNumber(o.beta1)}, beta_2=${pyNumber(o.beta2)}, epsilon=${pyNumber(o.epsilon)}${clip})`;
     case 'rmsprop':
       return `keras.optimizers.RMSprop(learning_rate=${pyNumber(o.learningRate)}, rho=${pyNumber(o.rho)}, epsilon=${pyNumber(o.epsilon)}${clip})`;
+    case 'adagrad':
+      return `keras.optimizers.Adagrad(learning_rate=${pyNumber(o.learningRate)}, initial_accumulator_value=${pyNumber(o.initialAccumulator)}, epsilon=${pyNumber(o.epsilon)}${clip})`;
+    case 'adadelta':
+      return `keras.optimizers.Adadelta(learning_rate=${pyNumber(o.learningRate)}, rho=${pyNumber(o.rho)}, epsilon=${pyNumber(o.epsilon)}${clip})`;
+    case 'adamw':
+      return `keras.optimizers.AdamW(learning_rate=${pyNumber(o.learningRate)}, weight_decay=${pyNumber(o.weightDecay)}, beta_1=${pyNumber(o.beta1)}, beta_2=${pyNumber(o.beta2)}, epsilon=${pyNumber(o.epsilon)}${clip})`;
+    case 'nadam':
+      return `keras.optimizers.Nadam(learning_rate=${pyNumber(o.learningRate)}, beta_1=${pyNumber(o.beta1)}, beta_2=${pyNumber(o.beta2)}, epsilon=${pyNumber(o.epsilon)}${clip})`;
   }
 }
 
 function metricsExpr(network: ResolvedNetwork): string {
   const kind = network.task?.kind;
-  if (kind === 'classification') return '["categorical_accuracy"]';
+  if (kind === 'classification') return network.train.loss.name === 'sparse_categorical_crossentropy' ? '["sparse_categorical_accuracy"]' : '["categorical_accuracy"]';
   if (kind === 'binary_classification' || kind === 'multilabel') return '["binary_accuracy"]';
   return '["mae"]';
 }
 
 const LOADER = String.raw`
+# Set by load_data with data { standardize_target: true }: the training targets' mean and std (predict scales back).
+TARGET_NORMALIZATION = None
+
+
 def load_data(path=None):
-    """The data{} CSV as numpy arrays (read_csv above: the same split and encoding as axon train)."""
+    """The data{} CSV as numpy arrays (read_csv above: the same split and encoding as axon train).
+    sparse_categorical_crossentropy gets integer class labels [N] instead of one-hot rows."""
+    global TARGET_NORMALIZATION
     import numpy as np
 
     here = os.path.dirname(os.path.abspath(__file__))
     d = read_csv(path or os.path.join(here, DATA_PATH), CONFIG["data"], CONFIG["task"], CONFIG["input"], CONFIG["train"]["seed"])
+    TARGET_NORMALIZATION = d.get("targetNormalization")
+    sparse = CONFIG["train"]["loss"]["name"] == "sparse_categorical_crossentropy"
 
     def arrays(part):
         xs, ys = part
-        return np.array(xs, dtype="float32").reshape((-1,) + tuple(CONFIG["input"])), np.array(ys, dtype="float32")
+        x = np.array(xs, dtype="float32").reshape((-1,) + tuple(CONFIG["input"]))
+        y = np.array(ys, dtype="float32")
+        return x, (np.argmax(y, axis=-1).astype("int32") if sparse else y)
 
     return arrays(d["train"]), (arrays(d["validation"]) if d["validation"] is not None else None)
+
+
+def predict(model, x):
+    """model.predict, with standardised targets scaled back to the CSV's units."""
+    import numpy as np
+
+    y = model.predict(x, verbose=0)
+    if TARGET_NORMALIZATION is not None:
+        y = y * np.array(TARGET_NORMALIZATION["std"], dtype="float32") + np.array(TARGET_NORMALIZATION["mean"], dtype="float32")
+    return y
 `;
 
 export function compileKeras(input: CompileInput): CompileOutput {

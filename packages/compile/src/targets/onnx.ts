@@ -424,6 +424,8 @@ export function onnxModelBytes(network: ResolvedNetwork, input: CompileInput): U
     'axon.label_names': t.labelNames ?? null,
     'axon.normalization': t.normalization ?? null,
     ...(t.tokenizer ? { 'axon.tokenizer': t.tokenizer } : {}),
+    // data { standardize_target: true }: the output is in standardised units; y · std + mean gives the CSV's.
+    ...(t.targetNormalization ? { 'axon.target_normalization': t.targetNormalization } : {}),
   };
   const model = onnx.ModelProto.create({
     irVersion: ONNX_IR_VERSION,

@@ -159,7 +159,7 @@ def read_csv(path, data, task, input_shape, seed, encoding=None):
     A text column (data.text) becomes token ids: the vocabulary from the training rows only (or the
     trained tokenizer's), never standardised.
     Returns dict(train=(rows, targets), validation=(rows, targets) or None, featureNames, labelNames,
-    normalization, tokenizer), rows and targets as lists of float lists (flat features, Axon's order).
+    normalization, tokenizer, targetNormalization), rows and targets as lists of float lists (flat features, Axon's order).
     """
     encoding = encoding or {}
     with open(path, "r", encoding="utf-8-sig", newline="") as f:
@@ -228,6 +228,20 @@ def read_csv(path, data, task, input_shape, seed, encoding=None):
         norm = {"mean": mean, "std": std}
     if norm is not None:
         xs = [[(v - norm["mean"][f]) / norm["std"][f] for f, v in enumerate(row)] for row in xs]
+    # data { standardize_target: true } (regression): targets scaled with the training split's mean and
+    # population std (a constant target gets std 1), or the trained model's statistics; predictions are scaled back.
+    target_norm = None
+    if data.get("standardizeTarget") and (task or {}).get("kind", "regression") == "regression":
+        target_norm = encoding.get("targetNormalization")
+        if target_norm is None:
+            outputs = len(ys[0]) if ys else 0
+            t_mean = [sum(ys[i][k] for i in train_idx) / len(train_idx) for k in range(outputs)]
+            t_std = []
+            for k in range(outputs):
+                v = math.sqrt(sum((ys[i][k] - t_mean[k]) ** 2 for i in train_idx) / len(train_idx))
+                t_std.append(v if v > 1e-12 else 1.0)
+            target_norm = {"mean": t_mean, "std": t_std}
+        ys = [[(v - target_norm["mean"][k]) / target_norm["std"][k] for k, v in enumerate(row)] for row in ys]
     return {
         "train": ([xs[i] for i in train_idx], [ys[i] for i in train_idx]),
         "validation": ([xs[i] for i in val_idx], [ys[i] for i in val_idx]) if val_idx else None,
@@ -235,6 +249,7 @@ def read_csv(path, data, task, input_shape, seed, encoding=None):
         "labelNames": encoding.get("labelNames") or labels,
         "normalization": norm,
         "tokenizer": tokenizer,
+        "targetNormalization": target_norm,
     }
 `;
 

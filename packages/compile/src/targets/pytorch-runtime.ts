@@ -43,8 +43,44 @@ def init_tensor(t, spec, fan_in, fan_out):
             scale = {"glorot_normal": 2.0 / (fan_in + fan_out), "he_normal": 2.0 / fan_in, "lecun_normal": 1.0 / fan_in}[name]
             std = math.sqrt(scale) / TRUNCATED_NORMAL_STDDEV_FACTOR
             nn.init.trunc_normal_(t, 0.0, std, -2.0 * std, 2.0 * std)
+        elif name == "ones":
+            t.fill_(1.0)
+        elif name == "random_uniform":
+            nn.init.uniform_(t, float(spec["minval"]), float(spec["maxval"]))
+        elif name == "random_normal":
+            nn.init.normal_(t, float(spec["mean"]), float(spec["stddev"]))
+        elif name == "truncated_normal":
+            # Keras's TruncatedNormal: values beyond 2 standard deviations of the mean are redrawn (no stddev correction)
+            mean, std = float(spec["mean"]), float(spec["stddev"])
+            nn.init.trunc_normal_(t, mean, std, mean - 2.0 * std, mean + 2.0 * std)
+        elif name == "orthogonal":
+            # Keras flattens the kernel to [fan_in, units], torch to [units, fan_in]: an orthogonal matrix either way
+            nn.init.orthogonal_(t, gain=float(spec["gain"]))
+        elif name == "variance_scaling":
+            fan = {"fan_in": fan_in, "fan_out": fan_out, "fan_avg": (fan_in + fan_out) / 2.0}[spec["mode"]]
+            scale = float(spec["scale"]) / max(1.0, fan)
+            if spec["distribution"] == "truncated_normal":
+                std = math.sqrt(scale) / TRUNCATED_NORMAL_STDDEV_FACTOR
+                nn.init.trunc_normal_(t, 0.0, std, -2.0 * std, 2.0 * std)
+            elif spec["distribution"] == "untruncated_normal":
+                nn.init.normal_(t, 0.0, math.sqrt(scale))
+            else:
+                limit = math.sqrt(3.0 * scale)
+                nn.init.uniform_(t, -limit, limit)
         else:
             raise ValueError("unknown initialiser " + repr(name))
+
+
+def kernel_penalty(weight, spec):
+    """Keras's kernel_regularizer: l1 * sum|w| + l2 * sum w^2 over the kernel (added to the training loss)."""
+    if spec is None:
+        return None
+    total = weight.new_zeros(())
+    if spec.get("l1"):
+        total = total + float(spec["l1"]) * weight.abs().sum()
+    if spec.get("l2"):
+        total = total + float(spec["l2"]) * weight.square().sum()
+    return total
 
 
 def make_activation(spec, units):
@@ -98,9 +134,10 @@ class Activation(nn.Module):
 class Dense(nn.Module):
     """Keras Dense: acts on the last (channel) axis of the sample; use_bias=False: no bias parameters."""
 
-    def __init__(self, in_features, units, activation, init, bias_init, layout, use_bias=True):
+    def __init__(self, in_features, units, activation, init, bias_init, layout, use_bias=True, kernel_regularizer=None):
         super().__init__()
         self.layout = layout
+        self.kernel_regularizer = kernel_regularizer
         self.linear = nn.Linear(in_features, units, bias=use_bias)
         self.act = make_activation(activation, units)
         self.fans = (in_features, units)
@@ -111,6 +148,9 @@ class Dense(nn.Module):
         init_tensor(self.linear.weight, self.init, *self.fans)
         if self.linear.bias is not None:
             init_tensor(self.linear.bias, self.bias_init, *self.fans)
+
+    def penalty(self):
+        return kernel_penalty(self.linear.weight, self.kernel_regularizer)
 
     def forward(self, x):
         if self.layout == "nchw":
@@ -130,8 +170,9 @@ class Dense(nn.Module):
 class Conv2d(nn.Module):
     """Keras Conv2D on NCHW tensors; 'same' padding is applied explicitly (extra row/column at the bottom/right)."""
 
-    def __init__(self, in_channels, filters, kernel, stride, pads, activation, init, bias_init, use_bias=True):
+    def __init__(self, in_channels, filters, kernel, stride, pads, activation, init, bias_init, use_bias=True, kernel_regularizer=None):
         super().__init__()
+        self.kernel_regularizer = kernel_regularizer
         self.pads = tuple(pads)  # (left, right, top, bottom)
         self.conv = nn.Conv2d(in_channels, filters, tuple(kernel), stride=tuple(stride), padding=0, bias=use_bias)
         self.act = make_activation(activation, filters)
@@ -144,6 +185,9 @@ class Conv2d(nn.Module):
         init_tensor(self.conv.weight, self.init, *self.fans)
         if self.conv.bias is not None:
             init_tensor(self.conv.bias, self.bias_init, *self.fans)
+
+    def penalty(self):
+        return kernel_penalty(self.conv.weight, self.kernel_regularizer)
 
     def forward(self, x):
         if any(self.pads):
@@ -448,8 +492,9 @@ class Recurrent(nn.Module):
 class Conv1d(nn.Module):
     """Keras Conv1D on [N, steps, channels]: run channels-first, 'same' padding applied explicitly (the extra step at the end)."""
 
-    def __init__(self, in_channels, filters, kernel, stride, pads, activation, init, bias_init, use_bias=True):
+    def __init__(self, in_channels, filters, kernel, stride, pads, activation, init, bias_init, use_bias=True, kernel_regularizer=None):
         super().__init__()
+        self.kernel_regularizer = kernel_regularizer
         self.pads = tuple(pads)  # (left, right)
         self.conv = nn.Conv1d(in_channels, filters, kernel, stride=stride, padding=0, bias=use_bias)
         self.act = make_activation(activation, filters)
@@ -461,6 +506,9 @@ class Conv1d(nn.Module):
         init_tensor(self.conv.weight, self.init, *self.fans)
         if self.conv.bias is not None:
             init_tensor(self.conv.bias, self.bias_init, *self.fans)
+
+    def penalty(self):
+        return kernel_penalty(self.conv.weight, self.kernel_regularizer)
 
     def forward(self, x):
         x = x.transpose(1, 2)
@@ -519,6 +567,8 @@ class AxonModule(nn.Module):
 
     input_shape = ()
     output_shape = ()
+    # data { standardize_target: true }: {"mean": [...], "std": [...]} of the training targets; predict scales back.
+    target_normalization = None
 
     def enter(self, x):
         """Samples in Axon's layout to the layers' layout (NCHW for images)."""
@@ -540,6 +590,25 @@ class AxonModule(nn.Module):
         for m in self.layers:
             if hasattr(m, "reset_parameters"):
                 m.reset_parameters()
+
+    def regularization(self):
+        """The sum of the layers' kernel_regularizer penalties (a 0-d tensor; 0 without any)."""
+        total = next(self.parameters()).new_zeros(()) if any(True for _ in self.parameters()) else torch.zeros(())
+        for m in self.layers:
+            p = m.penalty() if hasattr(m, "penalty") else None
+            if p is not None:
+                total = total + p
+        return total
+
+    def predict(self, x):
+        """Outputs in the CSV's units: forward in eval mode, standardised targets scaled back."""
+        self.eval()
+        with torch.no_grad():
+            y = self(x)
+        t = self.target_normalization
+        if t is not None:
+            y = y * torch.tensor(t["std"], dtype=y.dtype, device=y.device) + torch.tensor(t["mean"], dtype=y.dtype, device=y.device)
+        return y
 
     def load_axon_weights(self, directory):
         """Loads weights exported by axon compile --weights (Keras layouts, converted here)."""
@@ -600,6 +669,33 @@ def make_loss(spec):
             return -(y * torch.log(p)).sum(-1).mean()
 
         return cce
+    if name == "sparse_categorical_crossentropy":
+        # targets are class indices [N] (load_csv with sparse=True)
+        if logits:
+            return lambda p, y: F.cross_entropy(p, y)
+
+        def scce(p, y):
+            p = p / p.sum(-1, keepdim=True)
+            return F.nll_loss(torch.log(p.clamp(KERAS_EPSILON, 1.0 - KERAS_EPSILON)), y)
+
+        return scce
+    if name == "log_cosh":
+        # Keras: mean of x + softplus(-2x) - log 2 (= log cosh x, without overflow)
+        return lambda p, y: ((p - y) + F.softplus(-2.0 * (p - y)) - math.log(2.0)).mean()
+    if name == "kl_divergence":
+        # Keras clips both distributions to [eps, 1]; kl_div takes the prediction as log-probabilities
+        return lambda p, y: F.kl_div(torch.log(p.clamp(KERAS_EPSILON, 1.0)), y.clamp(KERAS_EPSILON, 1.0), reduction="batchmean")
+    if name == "poisson":
+        # Keras: mean of y_pred - y_true * log(y_pred + eps); PoissonNLLLoss(log_input=False) is that formula
+        return nn.PoissonNLLLoss(log_input=False, full=False, eps=KERAS_EPSILON)
+    if name == "hinge":
+        def hinge(p, y):
+            # Keras maps 0/1 targets to -1/1 (when every target is 0 or 1)
+            if bool(((y == 0) | (y == 1)).all()):
+                y = 2.0 * y - 1.0
+            return torch.clamp(1.0 - y * p, min=0.0).mean()
+
+        return hinge
     raise ValueError("unknown loss " + repr(name))
 
 
@@ -612,7 +708,32 @@ def make_optimizer(spec, params, learning_rate=None):
         return torch.optim.Adam(params, lr=lr, betas=(float(spec["beta1"]), float(spec["beta2"])), eps=float(spec["epsilon"]))
     if name == "rmsprop":
         return torch.optim.RMSprop(params, lr=lr, alpha=float(spec["rho"]), eps=float(spec["epsilon"]))
+    if name == "adagrad":
+        # torch adds eps outside the square root, Keras inside (a difference below 1e-6 relative with eps 1e-7)
+        return torch.optim.Adagrad(params, lr=lr, initial_accumulator_value=float(spec["initialAccumulator"]), eps=float(spec["epsilon"]))
+    if name == "adadelta":
+        return torch.optim.Adadelta(params, lr=lr, rho=float(spec["rho"]), eps=float(spec["epsilon"]))
+    if name == "adamw":
+        # decoupled: every weight times 1 - lr * weight_decay before the Adam step, as Keras's AdamW
+        return torch.optim.AdamW(params, lr=lr, betas=(float(spec["beta1"]), float(spec["beta2"])), eps=float(spec["epsilon"]), weight_decay=float(spec["weightDecay"]))
+    if name == "nadam":
+        # Keras's momentum schedule is beta1 * (1 - 0.5 * 0.96^t); torch's is 0.96^(t * momentum_decay): momentum_decay 1 matches
+        return torch.optim.NAdam(params, lr=lr, betas=(float(spec["beta1"]), float(spec["beta2"])), eps=float(spec["epsilon"]), momentum_decay=1.0)
     raise ValueError("unknown optimizer " + repr(name))
+
+
+def apply_weight_decay(spec, params, learning_rate=None):
+    """Keras's decoupled weight_decay on any optimizer but adamw (whose torch step does it): every trainable
+    weight times 1 - lr * weight_decay, before the step. torch's own weight_decay= on SGD/Adam/... is an L2
+    term added to the gradient (coupled), not this; so it is done here by hand."""
+    wd = spec.get("weightDecay")
+    if spec["name"] == "adamw" or not wd:
+        return
+    lr = float(learning_rate if learning_rate is not None else spec["learningRate"])
+    with torch.no_grad():
+        for p in params:
+            if p.requires_grad:
+                p.mul_(1.0 - lr * float(wd))
 
 
 def clip_gradients(spec, params):
@@ -635,7 +756,8 @@ def metrics(task, output, y, from_logits):
     """Accuracy for classification tasks, mean absolute error for regression."""
     kind = (task or {}).get("kind", "regression")
     if kind == "classification":
-        return {"accuracy": (output.argmax(-1) == y.argmax(-1)).float().mean().item()}
+        labels = y if y.dim() == 1 else y.argmax(-1)  # class indices (sparse) or one-hot rows
+        return {"accuracy": (output.argmax(-1) == labels).float().mean().item()}
     if kind in ("binary_classification", "multilabel"):
         threshold = 0.0 if from_logits else 0.5
         return {"accuracy": ((output > threshold).float() == (y > 0.5).float()).float().mean().item()}
@@ -644,14 +766,16 @@ def metrics(task, output, y, from_logits):
 
 # ---- CSV data as tensors ----
 
-def load_csv(path, data, task, input_shape, seed, encoding=None):
-    """read_csv (axon_csv.py) as float32 tensors shaped [N, *input_shape] and [N, targets]."""
+def load_csv(path, data, task, input_shape, seed, encoding=None, sparse=False):
+    """read_csv (axon_csv.py) as float32 tensors shaped [N, *input_shape] and [N, targets]; with sparse
+    (sparse_categorical_crossentropy) the targets are class indices, int64 [N]."""
     d = read_csv(path, data, task, input_shape, seed, encoding)
 
     def tensors(part):
         xs, ys = part
         x = torch.tensor(xs, dtype=torch.float32).reshape((len(xs),) + tuple(input_shape))
-        return x, torch.tensor(ys, dtype=torch.float32)
+        y = torch.tensor(ys, dtype=torch.float32)
+        return x, (y.argmax(-1) if sparse else y)
 
     d["train"] = tensors(d["train"])
     d["validation"] = tensors(d["validation"]) if d["validation"] is not None else None

@@ -39,7 +39,8 @@ def _evaluate(net, loss_fn, x, y, task, from_logits):
     net.eval()
     with torch.no_grad():
         out = net(x)
-        result = {"loss": loss_fn(out, y).item()}
+        # as Keras reports it: the data loss plus the kernel_regularizer penalties
+        result = {"loss": (loss_fn(out, y) + net.regularization()).item()}
         result.update(rt.metrics(task, out, y, from_logits))
     return result
 
@@ -63,12 +64,14 @@ def main(argv=None):
         raise SystemExit("this network has no data{} section: nothing to train on")
     here = os.path.dirname(os.path.abspath(__file__))
     path = args.data or os.path.join(here, axon_model.DATA_PATH)
-    data = rt.load_csv(path, cfg["data"], cfg["task"], cfg["input"], args.seed, axon_model.ENCODING)
+    sparse = cfg["train"]["loss"]["name"] == "sparse_categorical_crossentropy"  # class indices, not one-hot
+    data = rt.load_csv(path, cfg["data"], cfg["task"], cfg["input"], args.seed, axon_model.ENCODING, sparse=sparse)
 
     torch.manual_seed(args.seed)  # same initial weights on every process
     net = axon_model.build_model()
     if args.weights:
         net.load_axon_weights(args.weights)
+    net.target_normalization = data["targetNormalization"]  # standardize_target: net.predict scales back
     if distributed and use_cuda:
         net = torch.nn.SyncBatchNorm.convert_sync_batchnorm(net)  # batch statistics over all GPUs
     net.to(device)
@@ -98,9 +101,12 @@ def main(argv=None):
         for xb, yb in loader:
             xb, yb = xb.to(device), yb.to(device)
             optimizer.zero_grad()
-            loss = loss_fn(train_net(xb), yb)
+            # kernel_regularizer penalties join the loss, as in Keras (the same on every process)
+            loss = loss_fn(train_net(xb), yb) + net.regularization()
             loss.backward()
             rt.clip_gradients(cfg["train"]["optimizer"], train_net.parameters())
+            # weight_decay (not adamw's, done inside its step): decoupled, by hand, before the step as Keras
+            rt.apply_weight_decay(cfg["train"]["optimizer"], train_net.parameters(), args.learning_rate)
             optimizer.step()
             total[0] += loss.item() * xb.shape[0]
             total[1] += xb.shape[0]
@@ -128,7 +134,7 @@ def main(argv=None):
         if args.save:
             torch.save(net.state_dict(), args.save)
         if args.json:
-            print(json.dumps({"world_size": world, "epochs": len(history), "first": history[0] if history else None, "last": history[-1] if history else None}), flush=True)
+            print(json.dumps({"world_size": world, "epochs": len(history), "first": history[0] if history else None, "last": history[-1] if history else None, "targetNormalization": data["targetNormalization"]}), flush=True)
     if distributed:
         dist.destroy_process_group()
 

@@ -22,8 +22,8 @@ function layerExpr(l: ResolvedLayer): string {
   const layout = layoutOf(l.inputShape, l, TARGET);
   const channels = l.inputShape[l.inputShape.length - 1]!;
   const ir = layerConfig(l);
-  // Written only without a bias, so a layer with one prints as it always did.
-  const noBias = (useBias: boolean) => (useBias ? '' : ', use_bias=False');
+  // Written only without a bias (or with a regulariser), so other layers print as they always did.
+  const noBias = (useBias: boolean) => `${useBias ? '' : ', use_bias=False'}${ir.kernelRegularizer ? `, kernel_regularizer=${pyLiteral(ir.kernelRegularizer)}` : ''}`;
   switch (l.kind) {
     case 'dense':
       return `rt.Dense(${channels}, ${l.units}, ${pyLiteral(ir.activation)}, ${pyLiteral(ir.init)}, ${pyLiteral(ir.biasInit)}, ${pyString(layout)}${noBias(l.useBias)})`;
@@ -173,6 +173,7 @@ export function compilePytorch(input: CompileInput): CompileOutput {
         labelNames: trained.labelNames ?? null,
         normalization: trained.normalization ?? null,
         ...(trained.tokenizer ? { tokenizer: trained.tokenizer } : {}),
+        ...(trained.targetNormalization ? { targetNormalization: trained.targetNormalization } : {}),
       }
     : null;
   const dataPath = input.dataPath ?? network.data?.source ?? '';
@@ -187,7 +188,7 @@ export function compilePytorch(input: CompileInput): CompileOutput {
     '',
     '# The resolved network: task, training setup (loss, optimizer, hyper-parameters) and data{} settings.',
     `CONFIG = ${pyLiteralPretty(config)}`,
-    '# Feature order, label order, standardisation and text tokenizer of the trained weights (None: computed from the CSV).',
+    '# Feature order, label order, standardisation, text tokenizer and target scaling of the trained weights (None: computed from the CSV).',
     `ENCODING = ${pyLiteralPretty(encoding)}`,
     '# The data{} CSV, relative to this folder.',
     `DATA_PATH = ${pyString(dataPath)}`,
@@ -212,6 +213,8 @@ export function compilePytorch(input: CompileInput): CompileOutput {
     'def build_model(pretrained=True):',
     '    """The network with Keras-style initial weights, or the exported trained weights when present."""',
     `    model = ${className}()`,
+    '    if ENCODING is not None and ENCODING.get("targetNormalization") is not None:',
+    '        model.target_normalization = ENCODING["targetNormalization"]  # standardize_target: model.predict scales back',
     '    here = os.path.dirname(os.path.abspath(__file__))',
     '    if pretrained and os.path.exists(os.path.join(here, "weights.json")):',
     '        model.load_axon_weights(here)',

@@ -15,6 +15,7 @@ import {
   type Activation,
   type Initializer,
   type MergeMode,
+  type Regularizer,
   type RecurrentKind,
   type ResolvedLayer,
   type ResolvedNetwork,
@@ -31,21 +32,71 @@ export const TFJS_WEIGHTS_FILE = 'weights.bin';
 
 type Json = Record<string, unknown>;
 
-const INIT_CLASS: Record<Initializer['name'], string> = {
+const INIT_CLASS = {
   glorot_uniform: 'GlorotUniform',
   glorot_normal: 'GlorotNormal',
   he_uniform: 'HeUniform',
   he_normal: 'HeNormal',
   lecun_uniform: 'LeCunUniform',
   lecun_normal: 'LeCunNormal',
-  zeros: 'Zeros',
-  constant: 'Constant',
-};
+} as const;
 
-function initializer(i: Initializer, seed: number | null): Json {
-  if (i.name === 'constant') return { class_name: 'Constant', config: { value: i.value } };
-  if (i.name === 'zeros') return { class_name: 'Zeros', config: {} };
-  return { class_name: INIT_CLASS[i.name], config: { seed } };
+/** Keras's stddev of N(0, 1) cut at ±2 (VarianceScaling's truncated_normal divides by it). */
+const TRUNCATED_NORMAL_STDDEV_FACTOR = 0.87962566103423978;
+
+/**
+ * Keras's fans of a weight tensor: the last axis is the outputs, the one before the inputs, the rest
+ * the receptive field; a vector (a bias) has its length as both.
+ */
+function fans(shape: number[]): { fanIn: number; fanOut: number } {
+  if (shape.length === 1) return { fanIn: shape[0]!, fanOut: shape[0]! };
+  const receptive = shape.slice(0, -2).reduce((a, b) => a * b, 1);
+  return { fanIn: receptive * shape[shape.length - 2]!, fanOut: receptive * shape[shape.length - 1]! };
+}
+
+/**
+ * A TF.js initializer for `i` on a tensor of `shape` (Keras layout). TF.js 4.22's VarianceScaling draws
+ * its `normal` from a truncated normal without Keras's stddev correction and its `truncatedNormal` from a
+ * uniform; so a variance_scaling with a normal distribution is written as the TruncatedNormal /
+ * RandomNormal of the stddev Keras would use for this tensor (its fans are known here), and only the
+ * uniform one as VarianceScaling.
+ */
+function initializer(i: Initializer, seed: number | null, shape: number[]): Json {
+  switch (i.name) {
+    case 'constant':
+      return { class_name: 'Constant', config: { value: i.value } };
+    case 'zeros':
+      return { class_name: 'Zeros', config: {} };
+    case 'ones':
+      return { class_name: 'Ones', config: {} };
+    case 'random_uniform':
+      return { class_name: 'RandomUniform', config: { minval: i.minval, maxval: i.maxval, seed } };
+    case 'random_normal':
+      return { class_name: 'RandomNormal', config: { mean: i.mean, stddev: i.stddev, seed } };
+    case 'truncated_normal':
+      return { class_name: 'TruncatedNormal', config: { mean: i.mean, stddev: i.stddev, seed } };
+    case 'orthogonal':
+      return { class_name: 'Orthogonal', config: { gain: i.gain, seed } };
+    case 'variance_scaling': {
+      if (i.distribution === 'uniform') return { class_name: 'VarianceScaling', config: { scale: i.scale, mode: i.mode, distribution: 'uniform', seed } };
+      const { fanIn, fanOut } = fans(shape);
+      const fan = i.mode === 'fan_in' ? fanIn : i.mode === 'fan_out' ? fanOut : (fanIn + fanOut) / 2;
+      const std = Math.sqrt(i.scale / Math.max(1, fan));
+      return i.distribution === 'truncated_normal'
+        ? { class_name: 'TruncatedNormal', config: { mean: 0, stddev: std / TRUNCATED_NORMAL_STDDEV_FACTOR, seed } }
+        : { class_name: 'RandomNormal', config: { mean: 0, stddev: std, seed } };
+    }
+    default:
+      return { class_name: INIT_CLASS[i.name], config: { seed } };
+  }
+}
+
+/** A kernel regulariser as TF.js's L1L2 (l1 and l2 both written; the one not set is 0). */
+function regularizer(r: Regularizer | undefined): Json | null {
+  if (!r) return null;
+  const l1 = r.name === 'l2' ? 0 : r.l1;
+  const l2 = r.name === 'l1' ? 0 : r.l2;
+  return { class_name: 'L1L2', config: { l1, l2 } };
 }
 
 /** The built-in activation string TF.js has for `a`, or undefined when it needs its own layer. */
@@ -127,12 +178,13 @@ function tfLayers(
     case 'dense':
     case 'conv2d': {
       const builtin = builtinActivation(l.activation);
+      const kernelShape = l.kind === 'dense' ? [channels, l.units] : [l.kernel[0], l.kernel[1], channels, l.filters];
       const common = {
         activation: builtin ?? 'linear',
         use_bias: l.useBias,
-        kernel_initializer: initializer(l.init, seed),
-        bias_initializer: initializer(l.biasInit, seed),
-        kernel_regularizer: null,
+        kernel_initializer: initializer(l.init, seed, kernelShape),
+        bias_initializer: initializer(l.biasInit, seed, [l.kind === 'dense' ? l.units : l.filters]),
+        kernel_regularizer: regularizer(l.kernelRegularizer),
         bias_regularizer: null,
         activity_regularizer: null,
         kernel_constraint: null,
@@ -267,9 +319,9 @@ function tfLayers(
             dilation_rate: [1],
             activation: builtin ?? 'linear',
             use_bias: l.useBias,
-            kernel_initializer: initializer(l.init, seed),
-            bias_initializer: initializer(l.biasInit, seed),
-            kernel_regularizer: null,
+            kernel_initializer: initializer(l.init, seed, [l.kernel, channels, l.filters]),
+            bias_initializer: initializer(l.biasInit, seed, [l.filters]),
+            kernel_regularizer: regularizer(l.kernelRegularizer),
             bias_regularizer: null,
             activity_regularizer: null,
             kernel_constraint: null,
@@ -338,7 +390,7 @@ function recurrentLayer(l: ResolvedLayer & { kind: RecurrentKind }, seed: number
     activation: cellActivation(l, l.activation, 'activation'),
     ...(l.recurrentActivation ? { recurrent_activation: cellActivation(l, l.recurrentActivation, 'recurrent_activation') } : {}),
     use_bias: l.useBias,
-    kernel_initializer: initializer({ name: 'glorot_uniform' }, seed),
+    kernel_initializer: initializer({ name: 'glorot_uniform' }, seed, [features, l.units]),
     recurrent_initializer: { class_name: 'Orthogonal', config: { gain: 1, seed } },
     bias_initializer: { class_name: 'Zeros', config: {} },
     ...(l.kind === 'lstm' ? { unit_forget_bias: true, implementation: 1 } : {}),
@@ -410,6 +462,75 @@ function functionalTopology(network: ResolvedNetwork, groups: TfLayer[][], taken
   };
 }
 
+/** True when the loss or optimizer is one issue 13 added (those networks get a trainingConfig). */
+function usesIssue13Training(network: ResolvedNetwork): boolean {
+  const newLosses = ['log_cosh', 'sparse_categorical_crossentropy', 'kl_divergence', 'poisson', 'hinge'];
+  return newLosses.includes(network.train.loss.name) || network.train.optimizer.name === 'adagrad' || network.train.optimizer.name === 'adadelta';
+}
+
+/** The losses TF.js's layers know by name (as `training_config.loss`, camel-cased on load); from_logits cannot be said there. */
+const TFJS_LOSS: Partial<Record<string, string>> = {
+  mse: 'mean_squared_error',
+  mae: 'mean_absolute_error',
+  binary_crossentropy: 'binary_crossentropy',
+  categorical_crossentropy: 'categorical_crossentropy',
+  sparse_categorical_crossentropy: 'sparse_categorical_crossentropy',
+  log_cosh: 'logcosh',
+  kl_divergence: 'kullback_leibler_divergence',
+  poisson: 'poisson',
+  hinge: 'hinge',
+};
+
+/**
+ * The optimizer as TF.js's serialised optimizer (`optimizer_config`), or undefined when TF.js has none
+ * like it. TF.js 4.22 has SGD, Momentum, Adam, RMSProp, Adagrad and Adadelta; no gradient clipping,
+ * and Adagrad's epsilon is fixed at 1e-7 (Keras's default).
+ */
+function tfjsOptimizer(network: ResolvedNetwork): Json | undefined {
+  const o = network.train.optimizer;
+  if (o.clipNorm !== undefined || o.clipValue !== undefined) return undefined;
+  switch (o.name) {
+    case 'sgd':
+      return o.momentum === 0 && !o.nesterov
+        ? { class_name: 'SGD', config: { learning_rate: o.learningRate } }
+        : { class_name: 'Momentum', config: { learning_rate: o.learningRate, momentum: o.momentum, use_nesterov: o.nesterov } };
+    case 'adam':
+      return { class_name: 'Adam', config: { learning_rate: o.learningRate, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon } };
+    case 'rmsprop':
+      return { class_name: 'RMSProp', config: { learning_rate: o.learningRate, decay: o.rho, momentum: 0, epsilon: o.epsilon, centered: false } };
+    case 'adagrad':
+      return o.epsilon === 1e-7 ? { class_name: 'Adagrad', config: { learning_rate: o.learningRate, initial_accumulator_value: o.initialAccumulator } } : undefined;
+    case 'adadelta':
+      return { class_name: 'Adadelta', config: { learning_rate: o.learningRate, rho: o.rho, epsilon: o.epsilon } };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The model's `trainingConfig` (what tf.loadLayersModel compiles the model with): the loss and the
+ * optimizer when TF.js can express both, else absent (the settings stay in userDefinedMetadata.axon).
+ * The issue-13 settings TF.js has no counterpart for — adamw, nadam and weight_decay — are refused
+ * for a model that would be trained (no trained weights): never a training setup that silently differs.
+ */
+function trainingConfig(network: ResolvedNetwork, trained: boolean): Json | undefined {
+  const o = network.train.optimizer;
+  const line = network.train.ranges.optimizer?.start.line;
+  const at = line ? ` (line ${line})` : '';
+  if (!trained) {
+    if (o.name === 'adamw' || o.name === 'nadam') {
+      throw new CompileError(TARGET, `the ${o.name} optimizer${at}`, `TensorFlow.js 4.22 has no ${o.name === 'adamw' ? 'AdamW' : 'Nadam'} optimizer; use adam, or compile trained weights (--weights) for inference, or --target keras or pytorch`);
+    }
+    if (o.weightDecay !== undefined && o.weightDecay > 0) {
+      throw new CompileError(TARGET, `weight_decay on ${o.name}${at}`, 'TensorFlow.js 4.22 optimizers have no weight decay; drop it, use kernel_regularizer: l2(…), compile trained weights (--weights) for inference, or --target keras or pytorch');
+    }
+  }
+  const loss = network.train.loss.fromLogits ? undefined : TFJS_LOSS[network.train.loss.name];
+  const optimizer = tfjsOptimizer(network);
+  if (loss === undefined || optimizer === undefined) return undefined;
+  return { loss, metrics: null, optimizer_config: optimizer };
+}
+
 export function tfjsModel(network: ResolvedNetwork, input: CompileInput): { modelJson: Json; weightData?: Uint8Array } {
   const byLayer = input.trained ? weightsByLayer(network, input.trained.weights, TARGET) : undefined;
   const taken = new Set(network.layers.map((l) => l.name));
@@ -422,6 +543,7 @@ export function tfjsModel(network: ResolvedNetwork, input: CompileInput): { mode
   const topology = isChain(network) ? sequentialTopology(network, groups) : functionalTopology(network, groups, taken);
   const ir = toIr(network);
   const trained = input.trained;
+  const training = trainingConfig(network, trained !== undefined);
   const modelJson: Json = {
     format: 'layers-model',
     generatedBy: 'axon compile',
@@ -431,6 +553,8 @@ export function tfjsModel(network: ResolvedNetwork, input: CompileInput): { mode
       keras_version: 'tfjs-layers 4.22.0',
       backend: 'tensor_flow.js',
     },
+    // Only with the issue-13 vocabulary (so earlier networks' model.json is unchanged).
+    ...(training && usesIssue13Training(network) ? { trainingConfig: training } : {}),
     weightsManifest: trained
       ? [{ paths: [TFJS_WEIGHTS_FILE], weights: layers.flatMap((t) => t.weights.map((s) => ({ name: s.name, shape: s.shape, dtype: 'float32' }))) }]
       : [],
@@ -444,6 +568,7 @@ export function tfjsModel(network: ResolvedNetwork, input: CompileInput): { mode
         labelNames: trained?.labelNames ?? null,
         normalization: trained?.normalization ?? null,
         ...(trained?.tokenizer ? { tokenizer: trained.tokenizer } : {}),
+        ...(trained?.targetNormalization ? { targetNormalization: trained.targetNormalization } : {}),
       },
     },
   };
