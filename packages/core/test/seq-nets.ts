@@ -2,7 +2,7 @@
  * Test helper: hand-built sequence networks (embedding, recurrent, conv1d, 1-D pools, plus dense and
  * the other existing kinds) as the ResolvedNetwork analysis produces, for the engine's tests of the
  * sequence layers. The new kinds' shapes and parameter counts are computed here with Keras's
- * formulas (an independent check on the analyzer's, which `sequence-shapes.test.ts` compares);
+ * formulas (an independent check on the analyzer's, compared in `sequence-layers.test.ts`);
  * the existing kinds go through the analyzer's `inferLayer`.
  */
 import { inferLayer, type Activation, type LayerSpec, type Loss, type Optimizer, type ParamCount, type RecurrentKind, type ResolvedLayer, type ResolvedNetwork, type Shape } from '@axon/language';
