@@ -8,12 +8,28 @@ import type { ExpansionStep, Program, Range, RelatedLocation, ResolvedLayer, Res
 import { layerRange } from './facts.js';
 import { ENGINE_RULES, rules } from './rules/index.js';
 import { applySuppressions } from './suppressions.js';
+import type { DataReader, DataSample } from './data-sample.js';
 import type { ExpansionInfo, Finding, Fix, ReportDescriptor, ResolvedConfig, Rule } from './types.js';
 
 export interface LintInput {
   text: string;
   ast: Program;
   networks: readonly ResolvedNetwork[];
+  /**
+   * Reads a bounded sample of a network's `data { source }` for the rules that judge the data
+   * (unscaled-input, unscaled-target, task-data-mismatch). Absent: those rules say nothing.
+   */
+  readData?: DataReader;
+}
+
+/** The reader's sample for a network; a reader that throws counts as no data (lint never fails on a file). */
+function sampleOf(readData: DataReader | undefined, network: ResolvedNetwork): DataSample | undefined {
+  if (!readData || !network.data) return undefined;
+  try {
+    return readData(network);
+  } catch {
+    return undefined;
+  }
 }
 
 interface Pending {
@@ -134,6 +150,7 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): Finding[
   const pending = new Map<string, Pending>();
   const order: string[] = [];
   const crashes: Finding[] = [];
+  const samples = networks.map((n) => sampleOf(input.readData, n));
   for (const rule of rules) {
     if (ENGINE_RULES.has(rule.meta.id)) continue;
     const setting = config.rules[rule.meta.id];
@@ -165,7 +182,7 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): Finding[
         order.push(key);
       };
       try {
-        rule.check({ network, networks, ast, text, options: setting.options, report });
+        rule.check({ network, networks, ast, text, options: setting.options, report, data: samples[net] });
       } catch (err) {
         crashes.push({
           ruleId: rule.meta.id,

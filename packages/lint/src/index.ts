@@ -2,7 +2,8 @@
  * @axon/lint — the public entry. What is not exported here is private.
  *
  *   lintText(text, { filePath?, config? })      → { ast, networks, parseAndAnalysisDiagnostics, findings }
- *   lintDocument({ text, ast, networks }, config) → Finding[]   (when you already parsed and analysed)
+ *   lintDocument({ text, ast, networks, readData? }, config) → Finding[]   (when you already parsed and analysed)
+ *   createNodeDataReader(specPath)               → DataReader: the first 10,000 rows of data { source } (data rules)
  *   loadConfig(filePath) / resolveConfig(raw)    → ResolvedConfig (throws ConfigError with file + problem)
  *   rules, ruleById(id)                          → the registry, with each rule's meta (SARIF, hover, docs)
  *   applyFixes(text, findings)                   → text with every non-overlapping fix applied
@@ -26,6 +27,16 @@ export type {
 } from './types.js';
 export { lintText, fixText, type LintResult, type LintTextOptions, type FixTextResult } from './lint-text.js';
 export { lintDocument, interpolate, describeExpansion, type LintInput } from './engine.js';
+export {
+  SAMPLE_ROWS,
+  sampleFromCsv,
+  parseCsvRecords,
+  columnStats,
+  type DataSample,
+  type DataReader,
+  type ColumnStats,
+} from './data-sample.js';
+export { createNodeDataReader, readDataSample, clearDataSampleCache, type NodeDataReaderOptions } from './node-data-reader.js';
 export {
   loadConfig,
   resolveConfig,

@@ -4,11 +4,15 @@ import { defaultConfig, loadConfig } from './config.js';
 import { lintDocument } from './engine.js';
 import { applyFixesDetailed, vetFixes, type WithheldFix } from './fixes.js';
 import type { Finding, ResolvedConfig } from './types.js';
+import type { DataReader } from './data-sample.js';
+import { createNodeDataReader } from './node-data-reader.js';
 
 export interface LintTextOptions {
   /** Used to find `axon.config.json` when `config` is not given. */
   filePath?: string;
   config?: ResolvedConfig;
+  /** Reads the networks' data samples (data rules); defaults to the Node reader next to `filePath`, if given. */
+  readData?: DataReader;
 }
 
 export interface LintResult {
@@ -30,7 +34,8 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const config = options.config ?? (options.filePath ? loadConfig(options.filePath) : defaultConfig());
   const parsed = parse(text);
   const analysis = analyze(parsed.ast);
-  const vetted = vetFixes(text, lintDocument({ text, ast: parsed.ast, networks: analysis.networks }, config));
+  const readData = options.readData ?? (options.filePath ? createNodeDataReader(options.filePath) : undefined);
+  const vetted = vetFixes(text, lintDocument({ text, ast: parsed.ast, networks: analysis.networks, readData }, config));
   return {
     ast: parsed.ast,
     networks: analysis.networks,
@@ -61,14 +66,15 @@ const errorCount = (r: LintResult) => r.parseAndAnalysisDiagnostics.filter((d) =
 export function fixText(text: string, options: LintTextOptions & { maxPasses?: number } = {}): FixTextResult {
   const config = options.config ?? (options.filePath ? loadConfig(options.filePath) : defaultConfig());
   let current = text;
-  let result = lintText(text, { config });
+  const readData = options.readData ?? (options.filePath ? createNodeDataReader(options.filePath) : undefined);
+  let result = lintText(text, { config, readData });
   const fixed = { diagnostics: 0, findings: 0 };
   for (let pass = 0; pass < (options.maxPasses ?? 10); pass++) {
     const errors = errorCount(result);
     const fromLanguage = errors > 0;
     const applied = fromLanguage ? applyFixesDetailed(current, result.parseAndAnalysisDiagnostics) : applyFixesDetailed(current, result.findings);
     if (applied.fixed.length === 0) break;
-    const next = lintText(applied.text, { config });
+    const next = lintText(applied.text, { config, readData });
     if (fromLanguage ? errorCount(next) >= errors : errorCount(next) > 0) break;
     current = applied.text;
     result = next;

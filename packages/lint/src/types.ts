@@ -17,6 +17,7 @@ export type RuleSeverity = 'off' | Severity;
 /** Replace the text in `range` (offsets are what count; start === end inserts): the language's type. */
 export type { TextEdit } from '@axon/language';
 import type { TextEdit } from '@axon/language';
+import type { DataSample } from './data-sample.js';
 
 /** A safe, mechanical fix: apply every edit or none. */
 export interface Fix {
@@ -104,6 +105,8 @@ export interface RuleContext<O extends object = object, M extends string = strin
   ast: Program;
   text: string;
   options: O;
+  /** A bounded sample of the network's `data { source }`, when the caller provided a reader and the file could be read. */
+  data?: DataSample;
   /** Reports a finding (ESLint's verb). */
   report(descriptor: ReportDescriptor<M>): void;
 }
