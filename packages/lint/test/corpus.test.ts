@@ -6,7 +6,7 @@
  * and the issue's targets are asserted: recall ≥ 0.95 over every expected id, no false warning.
  * docs/lint-corpus.md has the table.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { defaultConfig, lintText, type Finding } from '../src/index.js';
@@ -87,6 +87,16 @@ describe('the corpus itself', () => {
     } else {
       expect(e.expected).toEqual([]);
     }
+  });
+
+  test.each(entries.map((e) => [e.file, e] as const))('%s: its data file, if it names one, is in the corpus with a header and rows', (_file, e) => {
+    const source = /source:\s*"([^"]+)"/.exec(readFileSync(`${dir}${e.file}`, 'utf8'))?.[1];
+    if (source === undefined) return;
+    expect(existsSync(`${dir}${source}`)).toBe(true);
+    const lines = readFileSync(`${dir}${source}`, 'utf8').trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(11);
+    const width = lines[0]!.split(',').length;
+    expect(lines.every((line) => line.split(',').length === width)).toBe(true);
   });
 
   test.each(entries.map((e) => [e.file, e] as const))('%s: the language accepts it (no parse or analysis error)', (_file, e) => {
