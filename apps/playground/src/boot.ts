@@ -1,10 +1,12 @@
 /**
  * The page's entry: starts the language session (server worker, handshake, the document) first, then
- * loads the rest of the page (Monaco and the panels), so the server works while the editor loads.
+ * loads the rest of the page (Monaco and the panels) once the first diagnostics are shown.
  */
-import './session.js';
+import { firstDiagnosticsShown } from './session.js';
 
-void import('./main.js');
+// Monaco's script is large and its start holds the main thread: load it once the first findings are
+// on the page (they are in the Problems tab within the server's first second), or after 1 s at most (a slow server does not hold the editor back).
+void Promise.race([firstDiagnosticsShown, new Promise((resolve) => setTimeout(resolve, 1000))]).then(() => import('./main.js'));
 
 // The built site caches itself for offline use (not in `vite` dev, where files change as you edit).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -10,7 +10,7 @@ import { analyzeSource, type Analysis } from './analysis.js';
 import { createEditor, monaco } from './editor.js';
 import { EXAMPLES } from './examples.js';
 import { bindLanguageClient, messageText, toMonacoRange } from './lsp/monaco-lsp.js';
-import { clientReady, DOC_URI, initialText, timings } from './session.js';
+import { clientReady, DOC_URI, initialText, markEditorReady, timings } from './session.js';
 import { decodeHash, encodeHash } from './share.js';
 import { setupCompile } from './ui/compile.js';
 import { byId, el, setupTabs } from './ui/dom.js';
@@ -32,6 +32,7 @@ examples.value = EXAMPLES.find((e) => e.source === initial)?.file ?? '';
 const editor = createEditor(byId('editor'), DOC_URI, initial);
 const model = editor.getModel()!;
 timings.editorMs = performance.now();
+markEditorReady();
 // For the console and the e2e test: replace the editor's text (as a paste would).
 Object.assign((globalThis as unknown as { axonPlayground: object }).axonPlayground, {
   setText: (text: string) => model.setValue(text),
@@ -137,7 +138,6 @@ binding.onDiagnostics((d) => {
   renderProblems(byId('panel-problems'), byId('problem-count'), d, reveal);
   showSummary();
 });
-renderProblems(byId('panel-problems'), byId('problem-count'), [], reveal);
 
 // Ctrl+Enter trains, as a Run button would.
 editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => {

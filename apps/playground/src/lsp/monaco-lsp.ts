@@ -102,12 +102,14 @@ export function bindLanguageClient(model: monaco.editor.ITextModel, client: Lang
   const doc = { uri };
   const mine = (m: monaco.editor.ITextModel) => m.uri.toString() === uri;
   let latest: Diagnostic[] = [];
+  let received = false;
   const listeners: Array<(d: Diagnostic[]) => void> = [];
   const disposables: monaco.IDisposable[] = [];
 
   disposables.push(model.onDidChangeContent(() => client.change(model.getValue())));
   client.onDiagnostics((diagnostics) => {
     latest = diagnostics;
+    received = true;
     monaco.editor.setModelMarkers(
       model,
       'axon',
@@ -332,7 +334,10 @@ export function bindLanguageClient(model: monaco.editor.ITextModel, client: Lang
 
   return {
     diagnostics: () => latest,
-    onDiagnostics: (l) => void listeners.push(l),
+    onDiagnostics: (l) => {
+      listeners.push(l);
+      if (received) l(latest); // diagnostics that arrived before this listener (the server is often first)
+    },
     async documentSymbols() {
       const r = await connection.sendRequest(DocumentSymbolRequest.type, { textDocument: doc });
       return (r ?? []).filter((s): s is DocumentSymbol => 'selectionRange' in s);

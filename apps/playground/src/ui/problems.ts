@@ -1,6 +1,6 @@
 /** The Problems tab: the server's diagnostics (the same list the editor marks), each linking to its rule page. */
 import type { Diagnostic } from 'vscode-languageserver-protocol/browser';
-import { messageText } from '../lsp/monaco-lsp.js';
+import { messageText } from '../lsp/convert.js';
 import { el } from './dom.js';
 import { renderMarkdown, RULE_IDS, rulePageText } from './rule-page.js';
 
