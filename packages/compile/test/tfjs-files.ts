@@ -13,6 +13,8 @@ export function fileHandler(dir: string): tf.io.IOHandler {
       const all = Buffer.concat(buffers);
       const artifacts: tf.io.ModelArtifacts = { modelTopology: modelJson.modelTopology, format: modelJson.format, generatedBy: modelJson.generatedBy };
       if (modelJson.userDefinedMetadata) artifacts.userDefinedMetadata = modelJson.userDefinedMetadata;
+      // What tf.loadLayersModel compiles the model with (loss and optimizer), when the target wrote one.
+      if (modelJson.trainingConfig) artifacts.trainingConfig = modelJson.trainingConfig as tf.io.TrainingConfig;
       if (specs.length > 0) {
         artifacts.weightSpecs = specs;
         artifacts.weightData = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength);

@@ -55,10 +55,14 @@ layers = _namespace("layers", "layers", [
 ])
 initializers = _namespace("initializers", "initializers", [
     "GlorotUniform", "GlorotNormal", "HeUniform", "HeNormal", "LecunUniform", "LecunNormal", "Zeros", "Constant",
-    "RandomUniform", "Orthogonal",
+    "RandomUniform", "Orthogonal", "Ones", "RandomNormal", "TruncatedNormal", "VarianceScaling",
 ])
-losses = _namespace("losses", "losses", ["MeanSquaredError", "MeanAbsoluteError", "Huber", "BinaryCrossentropy", "CategoricalCrossentropy"])
-optimizers = _namespace("optimizers", "optimizers", ["SGD", "Adam", "RMSprop"])
+regularizers = _namespace("regularizers", "regularizers", ["L1", "L2", "L1L2"])
+losses = _namespace("losses", "losses", [
+    "MeanSquaredError", "MeanAbsoluteError", "Huber", "BinaryCrossentropy", "CategoricalCrossentropy",
+    "SparseCategoricalCrossentropy", "LogCosh", "KLDivergence", "Poisson", "Hinge",
+])
+optimizers = _namespace("optimizers", "optimizers", ["SGD", "Adam", "RMSprop", "Adagrad", "Adadelta", "AdamW", "Nadam"])
 callbacks = _namespace("callbacks", "callbacks", ["EarlyStopping"])
 utils = types.ModuleType("keras.utils")
 utils.set_random_seed = lambda seed: None
