@@ -116,6 +116,41 @@ export function gradientChart(history: EpochLog[]): ChartSpec | undefined {
     : undefined;
 }
 
+/**
+ * Recurrent layers: the gradient norm reaching each step's hidden state (‖dL/dh_t‖, backpropagation
+ * through time), in the first and the last epoch, on a log scale. A line falling towards step 1 is a
+ * vanishing gradient (the early steps barely learn); one rising towards it is an exploding one.
+ */
+export function stepGradientChart(history: EpochLog[]): ChartSpec | undefined {
+  const first = history.find((e) => e.diagnostics.some((d) => d.stepGradNorms?.length));
+  const last = [...history].reverse().find((e) => e.diagnostics.some((d) => d.stepGradNorms?.length));
+  if (!first || !last) return undefined;
+  const rows: { step: number; value: number; series: string; order: number }[] = [];
+  const epochs = first === last ? [first] : [first, last];
+  for (const e of epochs) {
+    for (const d of e.diagnostics) {
+      d.stepGradNorms?.forEach((v, t) => {
+        if (finite(v) && v > 0) rows.push({ step: t + 1, value: v, series: `${d.layer + 1}: ${d.name}, epoch ${e.epoch}`, order: 2 * d.layer + (e === first ? 0 : 1) });
+      });
+    }
+  }
+  if (!rows.length) return undefined;
+  const title = 'Gradient reaching each step (recurrent layers)';
+  return {
+    id: 'step-gradient-norms',
+    title,
+    spec: {
+      ...specBase(title, rows),
+      mark: { type: 'line', point: rows.length <= 400 ? { size: 18 } : false, strokeWidth: 2 },
+      encoding: {
+        x: { field: 'step', type: 'quantitative', title: 'time step', axis: { tickMinStep: 1, format: 'd' } },
+        y: { field: 'value', type: 'quantitative', title: 'gradient L2 norm at h_t (log)', scale: { type: 'log' } },
+        color: { field: 'series', type: 'nominal', title: 'layer, epoch', sort: seriesOrder(rows.map((r) => ({ ...r, epoch: 0 }))) },
+      },
+    },
+  };
+}
+
 /** Fraction of dead relu units and of saturated sigmoid/tanh pre-activations per layer per epoch. */
 export function unitHealthChart(history: EpochLog[]): ChartSpec | undefined {
   const rows: Row[] = [];
@@ -203,7 +238,7 @@ export function buildCharts(input: ReportInput): ChartSpec[] {
   }
   if (input.history?.length) {
     charts.push(lossChart(input.history), ...metricCharts(input.history));
-    charts.push(gradientChart(input.history), unitHealthChart(input.history));
+    charts.push(gradientChart(input.history), stepGradientChart(input.history), unitHealthChart(input.history));
   }
   return charts.filter((c): c is ChartSpec => c !== undefined);
 }
