@@ -60,7 +60,7 @@ async function train(msg: Extract<ToWorker, { type: 'train' }>): Promise<void> {
     if (msg.data) network = withData(network, msg.data);
     let loaded: LoadedData;
     try {
-      // Every file in the in-memory file system is the user's own (examples, a dropped CSV in /chosen).
+      // Every file in the in-memory file system is the user's own (the examples' data, a picked or dropped CSV in chosen/).
       loaded = await loadCsvData(network, SPEC_PATH, { projectRoot: '/' });
     } catch (error) {
       if (error instanceof DataError) throw new TrainingError('data', error.message.replaceAll('chosen/', ''), error);
