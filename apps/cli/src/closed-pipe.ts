@@ -23,6 +23,8 @@ export function dropOutputAfterClosedPipe(
 ): OutputGuard {
   let failure: NodeJS.ErrnoException | undefined;
   let wroteToClosed = false;
+  /** Streams whose output is dropped after an error: nothing is pending on them. */
+  const dropped = new Set<NodeJS.WritableStream>();
   if (closedAtStart) {
     // Node put /dev/null where the closed stdout was: writes would vanish with exit code 0.
     const stdout = streams[0]!;
@@ -38,6 +40,7 @@ export function dropOutputAfterClosedPipe(
   }
   for (const stream of streams) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
+      dropped.add(stream);
       stream.write = (() => true) as typeof stream.write;
       if (err?.code === 'EPIPE' || err?.code === 'ERR_STREAM_DESTROYED') return;
       if (failure) return;
@@ -51,8 +54,9 @@ export function dropOutputAfterClosedPipe(
       streams.map(
         (stream) =>
           new Promise<void>((done) => {
+            if (dropped.has(stream) || (stream as { destroyed?: boolean }).destroyed) return done();
+            // At most two seconds: a reader that stopped reading must not hold the exit.
             const timer = setTimeout(done, 2000);
-            timer.unref?.();
             const finish = () => {
               clearTimeout(timer);
               done();

@@ -13,6 +13,7 @@ import { runFmt } from '../src/commands/fmt.js';
 import { runLint } from '../src/commands/lint.js';
 import { runCompile } from '../src/commands/compile.js';
 import { writeFileAtomic } from '../src/fs-atomic.js';
+import { dropOutputAfterClosedPipe } from '../src/closed-pipe.js';
 import { capture } from './capture.js';
 import { axonSh, builtAxon } from './hostile-bin.js';
 
@@ -118,6 +119,22 @@ describe('-o to what is not a regular file (item 9)', () => {
   it('a folder given as the output file is refused with a message', async () => {
     const { io: cio } = io();
     await expect(runCompile(join(dir, 'iris.axon'), { target: 'json', output: tmpdir() }, cio)).rejects.toThrow(/is a folder/);
+  });
+});
+
+describe('the output guard waits for pending writes (item 10)', () => {
+  it('settles at once on a stream whose reader went away, and counts an ENOSPC that comes a tick late', async () => {
+    const out = capture();
+    const err = capture();
+    const guard = dropOutputAfterClosedPipe([out.stream as unknown as NodeJS.WritableStream, err.stream as unknown as NodeJS.WritableStream], false);
+    out.stream.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    const t0 = performance.now();
+    await guard.settled();
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(guard.failure()).toBeUndefined();
+    setImmediate(() => err.stream.emit('error', Object.assign(new Error('no space'), { code: 'ENOSPC' })));
+    await guard.settled();
+    expect(guard.failure()?.code).toBe('ENOSPC');
   });
 });
 
