@@ -40,8 +40,10 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 export function resolveTask(model: Model, loss: Loss, task?: Task): Task {
   if (task) return task;
   if (model.network.task) return model.network.task;
-  if (loss.name === 'categorical_crossentropy') return { kind: 'classification', classes: outputFeatures(model) };
-  if (loss.name === 'binary_crossentropy') {
+  if (loss.name === 'categorical_crossentropy' || loss.name === 'sparse_categorical_crossentropy' || loss.name === 'kl_divergence') {
+    return { kind: 'classification', classes: outputFeatures(model) };
+  }
+  if (loss.name === 'binary_crossentropy' || loss.name === 'hinge') {
     return model.outputSize === 1 ? { kind: 'binary_classification' } : { kind: 'multilabel', labels: model.outputSize };
   }
   return { kind: 'regression', outputs: model.outputSize };

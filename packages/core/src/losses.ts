@@ -9,6 +9,18 @@
  * the logits. Only other combinations (e.g. categorical cross-entropy on a sigmoid output) use the
  * probability form, as Keras does it: categorical outputs are renormalised to sum to 1, and probabilities
  * are clipped to [1e-7, 1 − 1e-7] (no gradient flows through a clipped value).
+ *
+ * `sparse_categorical_crossentropy` is numerically the categorical one: the data loader one-hot encodes
+ * a class column for every classification network, so inside the core the targets are always one-hot
+ * rows; the sparse/dense difference is only how the labels are written where a network is compiled to
+ * Keras/PyTorch (integer class ids there). Accuracy is the same argmax comparison.
+ *
+ * The other losses, as Keras 3 computes them (K.epsilon() = 1e-7):
+ * - `log_cosh`: mean of log(cosh(ŷ − y)), evaluated as x + softplus(−2x) − log 2; gradient tanh(x).
+ * - `kl_divergence`: Σ over the class axis of y·log(y/ŷ), y and ŷ clipped to [1e-7, 1]; mean over rows.
+ * - `poisson`: mean of ŷ − y·log(ŷ + 1e-7) (a non-positive ŷ gives a large or NaN loss, as in Keras).
+ * - `hinge`: mean of max(0, 1 − y·ŷ); when every target of the batch is 0 or 1 they are mapped to −1/1
+ *   first (Keras's `convert_binary_labels_to_hinge`). The output is a score: accuracy thresholds it at 0.
  */
 import type { Activation, Loss } from '@axon/language';
 import type { Arr } from './arr.js';
@@ -18,7 +30,8 @@ export const PROBABILITY_EPSILON = 1e-7;
 export type LossKind =
   | 'mse' | 'mae' | 'huber'
   | 'ce_logits' | 'ce_probs'
-  | 'bce_logits' | 'bce_probs';
+  | 'bce_logits' | 'bce_probs'
+  | 'log_cosh' | 'kl' | 'poisson' | 'hinge';
 
 export interface LossPlan {
   loss: Loss;
@@ -42,8 +55,15 @@ export function planLoss(loss: Loss, outputActivation: Activation | undefined, c
     case 'mse':
     case 'mae':
     case 'huber':
+    case 'log_cosh':
+    case 'poisson':
       return { ...base, kind: loss.name };
+    case 'kl_divergence':
+      return { ...base, kind: 'kl' };
+    case 'hinge':
+      return { ...base, kind: 'hinge', outputIsLogits: true };
     case 'categorical_crossentropy':
+    case 'sparse_categorical_crossentropy':
       if (loss.fromLogits) return { ...base, kind: 'ce_logits', outputIsLogits: true };
       if (outputActivation?.name === 'softmax') return { ...base, kind: 'ce_logits', fused: true };
       return { ...base, kind: 'ce_probs' };
@@ -61,7 +81,7 @@ export function planLoss(loss: Loss, outputActivation: Activation | undefined, c
 export function computeLoss(plan: LossPlan, input: Arr, t: Arr, n: number, k: number, grad: Arr | null): number {
   const len = n * k;
   let total = 0;
-  if ((plan.kind === 'ce_logits' || plan.kind === 'ce_probs') && plan.classWidth !== undefined && plan.classWidth !== k) {
+  if ((plan.kind === 'ce_logits' || plan.kind === 'ce_probs' || plan.kind === 'kl') && plan.classWidth !== undefined && plan.classWidth !== k) {
     const w = plan.classWidth;
     if (w <= 0 || k % w !== 0) throw new Error(`categorical cross-entropy: ${k} outputs per sample are not rows of ${w} classes`);
     // Rows of classes, each one "sample" of the same loss; the mean over rows is Keras's mean over every axis but the last.
@@ -166,6 +186,57 @@ export function computeLoss(plan: LossPlan, input: Arr, t: Arr, n: number, k: nu
         const ti = t[i];
         total -= ti * Math.log(pc) + (1 - ti) * Math.log(1 - pc);
         if (grad) grad[i] = p === pc ? s * (-ti / pc + (1 - ti) / (1 - pc)) : 0;
+      }
+      return total / len;
+    }
+    case 'log_cosh': {
+      const s = 1 / len;
+      for (let i = 0; i < len; i++) {
+        const x = input[i]! - t[i]!;
+        // log(cosh x) = x + softplus(−2x) − log 2, stable for large |x|.
+        const m = -2 * x;
+        total += x + (Math.max(m, 0) + Math.log1p(Math.exp(-Math.abs(m)))) - Math.LN2;
+        if (grad) grad[i] = s * Math.tanh(x);
+      }
+      return total / len;
+    }
+    case 'kl': {
+      const s = 1 / n;
+      const lo = PROBABILITY_EPSILON;
+      for (let i = 0; i < len; i++) {
+        const ti = t[i]!, p = input[i]!;
+        const tc = ti < lo ? lo : ti > 1 ? 1 : ti;
+        const pc = p < lo ? lo : p > 1 ? 1 : p;
+        total += tc * Math.log(tc / pc);
+        if (grad) grad[i] = p === pc ? (-s * tc) / pc : 0;
+      }
+      return total / n;
+    }
+    case 'poisson': {
+      const s = 1 / len;
+      const eps = PROBABILITY_EPSILON;
+      for (let i = 0; i < len; i++) {
+        const p = input[i]!, ti = t[i]!;
+        total += p - ti * Math.log(p + eps);
+        if (grad) grad[i] = s * (1 - ti / (p + eps));
+      }
+      return total / len;
+    }
+    case 'hinge': {
+      const s = 1 / len;
+      let binary = true;
+      for (let i = 0; i < len; i++) {
+        const ti = t[i]!;
+        if (ti !== 0 && ti !== 1) {
+          binary = false;
+          break;
+        }
+      }
+      for (let i = 0; i < len; i++) {
+        const ti = binary ? 2 * t[i]! - 1 : t[i]!;
+        const margin = 1 - ti * input[i]!;
+        if (margin > 0) total += margin;
+        if (grad) grad[i] = margin > 0 ? -s * ti : 0;
       }
       return total / len;
     }

@@ -166,7 +166,15 @@ export function tfLoss(loss: Loss, y: tf.Tensor, out: tf.Tensor): tf.Scalar {
     case 'mae': return tf.mean(tf.metrics.meanAbsoluteError(y, out));
     case 'huber': return tf.losses.huberLoss(y, out, undefined, loss.delta ?? 1) as tf.Scalar;
     case 'categorical_crossentropy':
+    case 'sparse_categorical_crossentropy':
       return loss.fromLogits ? (tf.losses.softmaxCrossEntropy(y, out) as tf.Scalar) : tf.mean(tf.metrics.categoricalCrossentropy(y, out));
+    case 'hinge': return tf.losses.hingeLoss(y, out) as tf.Scalar;
+    case 'log_cosh': return tf.mean(tf.sub(tf.add(tf.sub(out, y), tf.softplus(tf.mul(-2, tf.sub(out, y)))), Math.LN2));
+    case 'poisson': return tf.mean(tf.sub(out, tf.mul(y, tf.log(tf.add(out, 1e-7)))));
+    case 'kl_divergence': {
+      const yc = tf.clipByValue(y, 1e-7, 1), pc = tf.clipByValue(out, 1e-7, 1);
+      return tf.mean(tf.sum(tf.mul(yc, tf.log(tf.div(yc, pc))), -1));
+    }
     case 'binary_crossentropy':
       return loss.fromLogits ? (tf.losses.sigmoidCrossEntropy(y, out) as tf.Scalar) : tf.mean(tf.metrics.binaryCrossentropy(y, out));
   }
