@@ -10,6 +10,7 @@ import { computeLoss, planLoss, type LossPlan } from './losses.js';
 import { MetricAccumulator } from './metrics.js';
 import { allParams, backwardPass, forwardPass, outputActivation, outputFeatures, outputPreact, type Model } from './model.js';
 import { createOptimizer } from './optimizers.js';
+import { addPenaltyGradients, regularized, totalPenalty } from './regularizers.js';
 import { deriveRng } from './rng.js';
 import type { Dataset, EpochLog, TrainCallbacks, TrainResult } from './types.js';
 
@@ -82,6 +83,7 @@ export async function fit(
 
   const plan = planLoss(loss, outputActivation(model), outputFeatures(model));
   const optimizer = createOptimizer(optimizerConfig, allParams(model));
+  const penalised = regularized(allParams(model));
   const shuffleRng = deriveRng(seed, 1);
   const ctx = { training: true, updateStats: true, observe: true, rng: deriveRng(seed, 2) };
   const inSize = model.inputSize, outSize = model.outputSize;
@@ -125,7 +127,9 @@ export async function fit(
         for (let j = 0, s = src * outSize, d = r * outSize; j < outSize; j++) yb[d + j] = ty[s + j]!;
       }
       const out = forwardPass(model, xb, m, ctx);
-      const value = computeLoss(plan, plan.fused ? outputPreact(model) : out, yb, m, outSize, grad);
+      // Keras's training loss: the data loss plus the weight penalties (at the weights of this forward pass).
+      const penalty = penalised.length > 0 ? totalPenalty(penalised) : 0;
+      const value = computeLoss(plan, plan.fused ? outputPreact(model) : out, yb, m, outSize, grad) + penalty;
       if (!Number.isFinite(value)) {
         diverged = { batch: b, value };
         lossSum += value * m;
@@ -134,6 +138,7 @@ export async function fit(
       lossSum += value * m;
       metrics.add(out, yb, m);
       backwardPass(model, grad, m, plan.fused);
+      if (penalised.length > 0) addPenaltyGradients(penalised);
       diag.addGradients();
       optimizer.step();
       callbacks.onBatchEnd?.({ epoch, batch: b, batches, loss: value });
@@ -221,5 +226,7 @@ function evaluateWith(model: Model, data: Dataset, plan: LossPlan, task: Task, b
     sum += computeLoss(plan, plan.fused ? outputPreact(model) : out, yt, m, outSize, null) * m;
     metrics.add(out, yt, m);
   }
-  return { loss: data.n === 0 ? NaN : sum / data.n, metrics: metrics.result() };
+  // As Keras's `evaluate` and val_loss: the weight penalties are part of the loss.
+  const penalty = totalPenalty(regularized(allParams(model)));
+  return { loss: data.n === 0 ? NaN : sum / data.n + penalty, metrics: metrics.result() };
 }

@@ -2,6 +2,17 @@
  * Weight initialisers with Keras's formulas. The normal variants draw from a normal truncated at two
  * standard deviations and scaled by 1/0.87962566103423978 (the stddev of a unit normal truncated at ±2),
  * exactly as Keras's VarianceScaling(distribution='truncated_normal') does.
+ *
+ * - `random_uniform(minval, maxval)`: uniform in [minval, maxval).
+ * - `random_normal(mean, stddev)`: mean + stddev·z; `truncated_normal`: the same with z redrawn beyond ±2
+ *   (no stddev correction: Keras's `TruncatedNormal` is not corrected either).
+ * - `variance_scaling(scale, mode, distribution)`: variance scale / max(1, fan) with fan = fan_in, fan_out
+ *   or their mean; truncated_normal corrected by 0.87962566103423978, untruncated_normal plain, uniform
+ *   limit √(3·variance).
+ * - `orthogonal(gain)`: the kernel viewed as a matrix [fan_in, rest] — for a dense kernel [in, units]
+ *   itself, for a conv kernel [kh·kw·c, filters] (the last axis against all the others, as Keras flattens
+ *   it); see `initOrthogonal`.
+ * - `ones`: 1 everywhere. Every draw comes from the seeded `rng`.
  */
 import type { Initializer } from '@axon/language';
 import type { Arr } from './arr.js';
@@ -34,6 +45,37 @@ export function initialize(out: Arr, init: Initializer, fans: Fans, rng: Rng): v
       return truncatedNormal(out, Math.sqrt(2 / fans.fanIn) / TRUNCATED_NORMAL_STDDEV, rng);
     case 'lecun_normal':
       return truncatedNormal(out, Math.sqrt(1 / fans.fanIn) / TRUNCATED_NORMAL_STDDEV, rng);
+    case 'ones':
+      out.fill(1);
+      return;
+    case 'random_uniform': {
+      const { minval: lo, maxval: hi } = init;
+      for (let i = 0; i < out.length; i++) out[i] = lo + (hi - lo) * rng.next();
+      return;
+    }
+    case 'random_normal':
+      for (let i = 0; i < out.length; i++) out[i] = init.mean + init.stddev * rng.normal();
+      return;
+    case 'truncated_normal':
+      truncatedNormal(out, init.stddev, rng);
+      if (init.mean !== 0) for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + init.mean;
+      return;
+    case 'orthogonal': {
+      const rows = Math.max(1, fans.fanIn);
+      if (out.length % rows !== 0) throw new Error(`orthogonal: a tensor of ${out.length} values is not a [${rows}, …] matrix`);
+      return initOrthogonal(out, rows, out.length / rows, rng, init.gain);
+    }
+    case 'variance_scaling': {
+      const fan = init.mode === 'fan_in' ? fans.fanIn : init.mode === 'fan_out' ? fans.fanOut : (fans.fanIn + fans.fanOut) / 2;
+      const variance = init.scale / Math.max(1, fan);
+      if (init.distribution === 'uniform') return uniform(out, Math.sqrt(3 * variance), rng);
+      if (init.distribution === 'untruncated_normal') {
+        const sd = Math.sqrt(variance);
+        for (let i = 0; i < out.length; i++) out[i] = sd * rng.normal();
+        return;
+      }
+      return truncatedNormal(out, Math.sqrt(variance) / TRUNCATED_NORMAL_STDDEV, rng);
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Regularizer } from '@axon/language';
 import type { Arr } from './arr.js';
 
 /** A weight tensor of a layer with its gradient (Keras layout, row-major). */
@@ -9,4 +10,6 @@ export interface Param {
   /** Gradient of the loss, written by the last backward pass (unused for non-trainable params). */
   grad: Arr;
   trainable: boolean;
+  /** A penalty on this tensor added to the loss (a layer's `kernel_regularizer`); see regularizers.ts. */
+  regularizer?: Regularizer;
 }

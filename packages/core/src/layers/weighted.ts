@@ -1,5 +1,5 @@
 /** What the weighted layers (dense, conv2d) share: their parameters and the weight-gradient step. */
-import type { Activation, Initializer } from '@axon/language';
+import type { Activation, Initializer, Regularizer } from '@axon/language';
 import { ActivationUnit } from '../activation.js';
 import { alloc, ensure, product, type Arr, type DType } from '../arr.js';
 import { initialize, type Fans } from '../init.js';
@@ -19,10 +19,11 @@ export interface WeightedParams {
 
 /**
  * A weighted layer's kernel of `kernelShape` and bias of `units` (unless `use_bias: false`), initialised
- * in that order with `fans`, and its activation over the `units` output channels.
+ * in that order with `fans`, and its activation over the `units` output channels. The kernel carries the
+ * layer's `kernel_regularizer` (fit adds its penalty and gradient; see regularizers.ts).
  */
 export function weightedParams(
-  spec: { init: Initializer; biasInit: Initializer; activation: Activation; useBias?: boolean },
+  spec: { init: Initializer; biasInit: Initializer; activation: Activation; useBias?: boolean; kernelRegularizer?: Regularizer },
   kernelShape: number[],
   units: number,
   fans: Fans,
@@ -31,6 +32,7 @@ export function weightedParams(
 ): WeightedParams {
   const size = product(kernelShape);
   const kernel: Param = { name: 'kernel', shape: kernelShape, value: alloc(dtype, size), grad: alloc(dtype, size), trainable: true };
+  if (spec.kernelRegularizer) kernel.regularizer = spec.kernelRegularizer;
   const bias: Param | null = hasBias(spec) ? { name: 'bias', shape: [units], value: alloc(dtype, units), grad: alloc(dtype, units), trainable: true } : null;
   initialize(kernel.value, spec.init, fans, rng);
   if (bias) initialize(bias.value, spec.biasInit, fans, rng);
