@@ -142,7 +142,7 @@ describe('PyTorch target', () => {
     for (const name of ['ones', 'random_uniform', 'random_normal', 'truncated_normal', 'orthogonal', 'variance_scaling', 'sparse_categorical_crossentropy', 'log_cosh', 'kl_divergence', 'poisson', 'hinge', 'adagrad', 'adadelta', 'adamw', 'nadam']) {
       expect(rt, name).toContain(`name == "${name}"`);
     }
-    expect(rt).toContain('torch.optim.NAdam(params, lr=lr, betas=(float(spec["beta1"]), float(spec["beta2"])), eps=float(spec["epsilon"]), momentum_decay=1.0)');
+    expect(rt).toContain('return KerasNadam(params, lr=lr, betas=(float(spec["beta1"]), float(spec["beta2"])), eps=float(spec["epsilon"]))');
     expect(rt).toContain('nn.PoissonNLLLoss(log_input=False, full=False, eps=KERAS_EPSILON)');
     const train = textOf(out, 'train.py');
     expect(train).toContain('loss = loss_fn(train_net(xb), yb) + net.regularization()');

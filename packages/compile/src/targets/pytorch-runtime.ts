@@ -717,9 +717,46 @@ def make_optimizer(spec, params, learning_rate=None):
         # decoupled: every weight times 1 - lr * weight_decay before the Adam step, as Keras's AdamW
         return torch.optim.AdamW(params, lr=lr, betas=(float(spec["beta1"]), float(spec["beta2"])), eps=float(spec["epsilon"]), weight_decay=float(spec["weightDecay"]))
     if name == "nadam":
-        # Keras's momentum schedule is beta1 * (1 - 0.5 * 0.96^t); torch's is 0.96^(t * momentum_decay): momentum_decay 1 matches
-        return torch.optim.NAdam(params, lr=lr, betas=(float(spec["beta1"]), float(spec["beta2"])), eps=float(spec["epsilon"]), momentum_decay=1.0)
+        return KerasNadam(params, lr=lr, betas=(float(spec["beta1"]), float(spec["beta2"])), eps=float(spec["epsilon"]))
     raise ValueError("unknown optimizer " + repr(name))
+
+
+class KerasNadam(torch.optim.Optimizer):
+    """Keras 3's Nadam, written out: momentum schedule u_t = beta1 * (1 - 0.5 * 0.96^t). torch's NAdam
+    uses 0.96^(t * momentum_decay) (momentum_decay 1 would match), but torch 1.13 multiplies the running
+    product by u_t twice for the look-ahead term, so its steps differ from Keras's; this class does not."""
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-7):
+        super().__init__(params, dict(lr=lr, betas=betas, eps=eps))
+
+    @torch.no_grad()
+    def step(self, closure=None):
+        loss = closure() if closure is not None else None
+        for group in self.param_groups:
+            b1, b2 = group["betas"]
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                state = self.state[p]
+                if not state:
+                    state["step"] = 0
+                    state["u_product"] = 1.0
+                    state["m"] = torch.zeros_like(p)
+                    state["v"] = torch.zeros_like(p)
+                state["step"] += 1
+                t = state["step"]
+                g = p.grad
+                u_t = b1 * (1.0 - 0.5 * 0.96 ** t)
+                u_next = b1 * (1.0 - 0.5 * 0.96 ** (t + 1))
+                state["u_product"] *= u_t
+                u_product, u_product_next = state["u_product"], state["u_product"] * u_next
+                m, v = state["m"], state["v"]
+                m.mul_(b1).add_(g, alpha=1.0 - b1)
+                v.mul_(b2).addcmul_(g, g, value=1.0 - b2)
+                m_hat = m * (u_next / (1.0 - u_product_next)) + g * ((1.0 - u_t) / (1.0 - u_product))
+                v_hat = v / (1.0 - b2 ** t)
+                p.sub_(group["lr"] * m_hat / (v_hat.sqrt() + group["eps"]))
+        return loss
 
 
 def apply_weight_decay(spec, params, learning_rate=None):
