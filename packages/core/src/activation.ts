@@ -79,7 +79,7 @@ export class ActivationUnit {
     if (ep !== null) {
       const c = this.channels;
       for (let i = 0, ch = 0; i < len; i++) {
-        if (z[i] > 0) ep[ch] = 1;
+        ep[ch] |= +(z[i] > 0); // branch-free: a data-dependent branch mispredicts on half the values
         if (++ch === c) ch = 0;
       }
     } else if (this.tracksSaturation) {
