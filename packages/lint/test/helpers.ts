@@ -1,5 +1,15 @@
 import type { Range } from '@axon/language';
-import { applyFixes, lintText, resolveConfig, type Finding, type RawConfig } from '../src/index.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyFixes, createNodeDataReader, lintText, resolveConfig, type DataReader, type Finding, type RawConfig } from '../src/index.js';
+
+/** Writes `files` (name → content) into a fresh temporary project folder; the Node data reader of a spec there. */
+export function dataFiles(files: Record<string, string>): DataReader {
+  const dir = mkdtempSync(join(tmpdir(), 'axon-lint-data-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return createNodeDataReader(join(dir, 'spec.axon'));
+}
 
 export interface NetOptions {
   name?: string;
@@ -26,8 +36,8 @@ export function at(text: string, range: Range): string {
 }
 
 /** Lints with every rule on (the `all` preset) unless a config is given; fails on parse/analysis errors. */
-export function lint(text: string, config: RawConfig = { presets: ['all'] }): Finding[] {
-  const result = lintText(text, { config: resolveConfig(config) });
+export function lint(text: string, config: RawConfig = { presets: ['all'] }, readData?: DataReader): Finding[] {
+  const result = lintText(text, { config: resolveConfig(config), ...(readData ? { readData } : {}) });
   const errors = result.parseAndAnalysisDiagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(`test source does not analyse: ${errors.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message}`).join('; ')}\n${text}`);
   return result.findings;

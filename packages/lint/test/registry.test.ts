@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { Ajv } from 'ajv';
 import { ENGINE_RULES, lintText, presetSeverities, resolveConfig, ruleById, rules } from '../src/index.js';
+import { dataFiles } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const rulesDir = `${root}packages/lint/src/rules/`;
@@ -37,6 +38,9 @@ const CATALOG_IDS = [
   'missing-flatten',
   'narrow-bottleneck',
   'init-scale',
+  'unscaled-input',
+  'unscaled-target',
+  'task-data-mismatch',
 ];
 const catalogPath = `${root}../shared/design/lint-rules.md`;
 
@@ -62,7 +66,7 @@ test('every rule has its own table test, test/rules/<id>.test.ts, and every such
 const LATER_IDS = ['deep-plain-stack', 'relu-before-residual-sum', 'unbounded-recurrent-activation', 'missing-gradient-clipping', 'recurrent-output'];
 
 test('every rule of the catalog table ships, and every shipped rule is a catalog, a later or an engine rule', () => {
-  expect(CATALOG_IDS.length).toBe(22);
+  expect(CATALOG_IDS.length).toBe(25);
   const shipped = rules.map((r) => r.meta.id);
   for (const id of CATALOG_IDS) expect(shipped).toContain(id);
   expect(shipped.filter((id) => !ENGINE_RULES.has(id)).sort()).toEqual([...CATALOG_IDS, ...LATER_IDS].sort());
@@ -152,8 +156,12 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
       return m![1]!;
     };
     const config = resolveConfig({ presets: ['all'] });
-    const bad = lintText(block('Example'), { config });
-    const good = lintText(block('Use instead'), { config });
+    // A data rule's page shows the CSV its example reads (a ```csv block), written beside the spec.
+    const csv = /```csv\n([\s\S]*?)```/.exec(doc)?.[1];
+    const source = /source: "([^"]+)"/.exec(block('Example'))?.[1];
+    const readData = csv && source ? dataFiles({ [source]: csv }) : undefined;
+    const bad = lintText(block('Example'), { config, ...(readData ? { readData } : {}) });
+    const good = lintText(block('Use instead'), { config, ...(readData ? { readData } : {}) });
     expect(bad.parseAndAnalysisDiagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(good.parseAndAnalysisDiagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(bad.findings.map((f) => f.ruleId)).toContain(id);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { interpolate, ruleById, type RawConfig } from '../src/index.js';
-import { at, fixed, lint, only } from './helpers.js';
+import { at, dataFiles, fixed, lint, only } from './helpers.js';
 
 export interface ExpectedFinding {
   messageId: string;
@@ -26,10 +26,12 @@ export interface InvalidCase {
   /** The text after applying this rule's fixes; undefined = the rule offers no fix here. */
   output?: string;
   config?: RawConfig;
+  /** Data files (name → content) written into a temporary project folder beside the spec. */
+  files?: Record<string, string>;
 }
 
 export interface RuleTable {
-  valid: (string | { code: string; config?: RawConfig })[];
+  valid: (string | { code: string; config?: RawConfig; files?: Record<string, string> })[];
   invalid: InvalidCase[];
 }
 
@@ -43,11 +45,12 @@ export function ruleTable(ruleId: string, table: RuleTable): void {
       expect(table.invalid.length).toBeGreaterThan(0);
     });
     test.each(table.valid.map((v, i) => [i, typeof v === 'string' ? { code: v } : v] as const))('valid #%i has no finding', (_i, v) => {
-      expect(only(lint(v.code, v.config), ruleId).map((f) => `${f.messageId} ${at(v.code, f.range)}`)).toEqual([]);
+      expect(only(lint(v.code, v.config, v.files ? dataFiles(v.files) : undefined), ruleId).map((f) => `${f.messageId} ${at(v.code, f.range)}`)).toEqual([]);
     });
     for (const c of table.invalid) {
       test(`invalid: ${c.name}`, () => {
-        const found = only(lint(c.code, c.config), ruleId);
+        const reader = c.files ? dataFiles(c.files) : undefined;
+        const found = only(lint(c.code, c.config, reader), ruleId);
         expect(found.map((f) => ({ messageId: f.messageId, at: at(c.code, f.range) }))).toEqual(
           c.errors.map((e) => ({ messageId: e.messageId, at: e.at })),
         );
@@ -68,7 +71,7 @@ export function ruleTable(ruleId: string, table: RuleTable): void {
         } else {
           expect(fixed(c.code, found)).toBe(c.output);
           // The fixed text keeps only this rule's findings that had no fix.
-          expect(only(lint(c.output, c.config), ruleId).map((f) => f.messageId)).toEqual(found.filter((f) => !f.fix).map((f) => f.messageId));
+          expect(only(lint(c.output, c.config, reader), ruleId).map((f) => f.messageId)).toEqual(found.filter((f) => !f.fix).map((f) => f.messageId));
         }
       });
     }

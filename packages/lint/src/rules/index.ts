@@ -27,6 +27,9 @@ import missingGradientClipping from './missing-gradient-clipping.js';
 import recurrentOutput from './recurrent-output.js';
 import narrowBottleneck from './narrow-bottleneck.js';
 import initScale from './init-scale.js';
+import unscaledInput from './unscaled-input.js';
+import unscaledTarget from './unscaled-target.js';
+import taskDataMismatch from './task-data-mismatch.js';
 import unusedSuppression from './unused-suppression.js';
 import invalidSuppression from './invalid-suppression.js';
 
@@ -60,6 +63,9 @@ export const rules: readonly Rule<any>[] = [
   recurrentOutput,
   narrowBottleneck,
   initScale,
+  unscaledInput,
+  unscaledTarget,
+  taskDataMismatch,
   unusedSuppression,
   invalidSuppression,
 ];
