@@ -14,6 +14,7 @@ import pc from 'picocolors';
 import {
   ConfigError,
   FORMAT_NAMES,
+  createNodeDataReader,
   fixText,
   formatResults,
   lintText,
@@ -120,10 +121,12 @@ export async function runLint(paths: string[], options: LintOptions, io: FilesCo
       return ExitCode.Usage;
     }
     let result: LintResult | undefined;
+    // The data rules read the first rows of each network's data { source } (inside the project only).
+    const readData = createNodeDataReader(absolute);
     if (options.fix) {
       // The language's own fixes first while there are errors (a projection shortcut), then the rules'.
       // fixText lints the text itself: its result stands unless the fixed text cannot be written.
-      const fixed = fixText(text, { config, maxPasses: MAX_FIX_PASSES });
+      const fixed = fixText(text, { config, maxPasses: MAX_FIX_PASSES, readData });
       if (fixed.text === text) result = fixed.result;
       else {
         try {
@@ -137,7 +140,7 @@ export async function runLint(paths: string[], options: LintOptions, io: FilesCo
         }
       }
     }
-    result ??= lintText(text, { config });
+    result ??= lintText(text, { config, readData });
     for (const w of result.withheldFixes) withheld.push(`  ${file}:${w.finding.range.start.line}:${w.finding.range.start.column}  ${w.reason}`);
     const report = toFileResult(file, text, result.parseAndAnalysisDiagnostics, result.findings);
     warnings += report.warningCount;
