@@ -12,9 +12,10 @@ import { allParams, backwardPass, forwardPass, outputActivation, outputFeatures,
 import { createOptimizer } from './optimizers.js';
 import { addPenaltyGradients, regularized, totalPenalty } from './regularizers.js';
 import { deriveRng } from './rng.js';
+import { openParallel, type ParallelTrainer, type ThreadOptions } from './parallel/index.js';
 import type { Dataset, EpochLog, TrainCallbacks, TrainResult } from './types.js';
 
-export interface FitOptions {
+export interface FitOptions extends ThreadOptions {
   epochs?: number;
   batchSize?: number;
   /** Shuffling and dropout seed; defaults to `network.train.seed`. */
@@ -68,6 +69,23 @@ export async function fit(
   options: FitOptions = {},
   callbacks: TrainCallbacks = {},
 ): Promise<TrainResult> {
+  // Threads hook (parallel/): the worker threads a data-parallel fit opens are closed however it ends.
+  const threads: { trainer?: ParallelTrainer } = {};
+  try {
+    return await fitWith(model, train, validation, options, callbacks, threads);
+  } finally {
+    await threads.trainer?.close();
+  }
+}
+
+async function fitWith(
+  model: Model,
+  train: Dataset,
+  validation: Dataset | undefined,
+  options: FitOptions,
+  callbacks: TrainCallbacks,
+  threads: { trainer?: ParallelTrainer },
+): Promise<TrainResult> {
   const spec = model.network.train;
   const epochs = options.epochs ?? spec.epochs;
   const batchSize = Math.max(1, Math.min(options.batchSize ?? spec.batchSize, Math.max(train.n, 1)));
@@ -94,6 +112,8 @@ export async function fit(
   for (let i = 0; i < train.n; i++) order[i] = i;
   const diag = new DiagnosticsAccumulator(model.layers);
   const batches = Math.ceil(train.n / batchSize);
+  // Threads hook: shards of each batch on worker threads, one summed gradient (undefined: this thread alone).
+  const parallel = (threads.trainer = await openParallel(model, plan, options, batchSize, seed, loss));
 
   const history: EpochLog[] = [];
   let best = Infinity;
@@ -126,10 +146,11 @@ export async function fit(
         else for (let j = 0, s = src * inSize, d = r * inSize; j < inSize; j++) xb[d + j] = tx[s + j]!;
         for (let j = 0, s = src * outSize, d = r * outSize; j < outSize; j++) yb[d + j] = ty[s + j]!;
       }
-      const out = forwardPass(model, xb, m, ctx);
+      const shards = parallel ? await parallel.step(xb, yb, m, ctx) : undefined; // threads hook: forward + backward done
+      const out = shards ? shards.out : forwardPass(model, xb, m, ctx);
       // Keras's training loss: the data loss plus the weight penalties (at the weights of this forward pass).
       const penalty = penalised.length > 0 ? totalPenalty(penalised) : 0;
-      const value = computeLoss(plan, plan.fused ? outputPreact(model) : out, yb, m, outSize, grad) + penalty;
+      const value = (shards ? shards.value : computeLoss(plan, plan.fused ? outputPreact(model) : out, yb, m, outSize, grad)) + penalty;
       if (!Number.isFinite(value)) {
         diverged = { batch: b, value };
         lossSum += value * m;
@@ -137,7 +158,7 @@ export async function fit(
       }
       lossSum += value * m;
       metrics.add(out, yb, m);
-      backwardPass(model, grad, m, plan.fused);
+      if (!shards) backwardPass(model, grad, m, plan.fused);
       if (penalised.length > 0) addPenaltyGradients(penalised);
       diag.addGradients();
       optimizer.step();

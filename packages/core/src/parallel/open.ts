@@ -1,0 +1,23 @@
+/** fit's hook: the ParallelTrainer a fit uses, or undefined to train on this thread alone. */
+import type { Loss } from '@axon/language';
+import type { LossPlan } from '../losses.js';
+import type { Model } from '../model.js';
+import { planThreads } from './plan.js';
+import { defaultSpawner, type SpawnWorker } from './spawn.js';
+import { ParallelTrainer } from './trainer.js';
+
+export interface ThreadOptions {
+  /** Threads to train on (default 1); fewer are used when the batch is too small (see planThreads). */
+  threads?: number;
+  /** How to start a worker (default: Node's worker_threads under Node; a browser passes its own). */
+  spawnWorker?: SpawnWorker;
+}
+
+export async function openParallel(model: Model, plan: LossPlan, o: ThreadOptions, batchSize: number, seed: number, loss: Loss): Promise<ParallelTrainer | undefined> {
+  if (!o.threads || o.threads <= 1) return undefined;
+  const { threads } = planThreads(model, batchSize, o.threads);
+  if (threads <= 1) return undefined;
+  const spawn = o.spawnWorker ?? defaultSpawner();
+  if (!spawn) return undefined;
+  return ParallelTrainer.start(model, plan, { threads, batchSize, seed, loss, spawn });
+}

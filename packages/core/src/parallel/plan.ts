@@ -1,0 +1,62 @@
+/**
+ * How many threads a fit uses: what was asked, fewer when the batch is too small for the threads to
+ * pay for their synchronisation, one when the network has a layer whose result depends on the whole
+ * batch or whose diagnostics live in one model copy.
+ */
+import type { Model } from '../model.js';
+
+/**
+ * Multiply-adds per shard below which a thread does not pay (measured in bench/core-threads.mjs on
+ * this 2-core machine: the 4-16-16-3 iris net at batch 16, ≈ 0.006 M MACs a shard, runs slower on
+ * 2 threads; the 784-256-128-10 MLP at batch 64, ≈ 4.9 M a shard, runs faster).
+ */
+export const MIN_SHARD_MACS = 1_000_000;
+
+/** Why this network trains on one thread only, or undefined when it can be split. */
+export function singleThreadReason(model: Model): string | undefined {
+  for (const l of model.network.layers) {
+    if (l.kind === 'batch_norm') return `layer ${l.index} (${l.name}) is a batch_norm: its statistics are over the whole batch`;
+    if (l.kind === 'lstm' || l.kind === 'gru' || l.kind === 'simple_rnn') {
+      return `layer ${l.index} (${l.name}) is recurrent: its per-step gradient diagnostics are kept by one model copy`;
+    }
+  }
+  return undefined;
+}
+
+/** Multiply-adds of one sample's forward pass through the weighted layers (kernel size × output positions). */
+export function macsPerSample(model: Model): number {
+  let macs = 0;
+  for (const layer of model.layers) {
+    const k = layer.kernel;
+    if (!k) continue;
+    const out = layer.spec.outputShape;
+    const last = out.length > 0 ? (out[out.length - 1] as number) : 1;
+    macs += k.value.length * (last > 0 ? layer.outSize / last : 1);
+  }
+  return macs;
+}
+
+export interface ThreadPlan {
+  threads: number;
+  /** Why fewer threads than asked (undefined when all of them are used). */
+  reason?: string;
+}
+
+/** The threads a fit of `model` at `batchSize` uses when `requested` are asked for. */
+export function planThreads(model: Model, batchSize: number, requested: number): ThreadPlan {
+  const asked = Math.max(1, Math.floor(requested));
+  if (asked === 1) return { threads: 1 };
+  const why = singleThreadReason(model);
+  if (why) return { threads: 1, reason: why };
+  const work = macsPerSample(model) * batchSize;
+  const byWork = Math.max(1, Math.floor(work / MIN_SHARD_MACS));
+  const threads = Math.min(asked, byWork, batchSize);
+  if (threads === asked) return { threads };
+  return {
+    threads,
+    reason:
+      threads === batchSize && batchSize < byWork
+        ? `a batch of ${batchSize} gives each thread at least one sample`
+        : `a batch of ${batchSize} is ${(work / 1e6).toFixed(2)} M multiply-adds; a thread pays from about ${MIN_SHARD_MACS / 1e6} M`,
+  };
+}
