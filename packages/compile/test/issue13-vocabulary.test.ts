@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { compile, CompileError, IR_GRAPH_VERSION, IR_VERSION, toIr } from '@axon/compile';
+import { buildModel, getWeights } from '@axon/core';
 import { kerasStructure } from './keras-harness.js';
 import { networkOf, ROOT, textOf } from './helpers.js';
 
@@ -200,6 +201,14 @@ describe('TF.js target', () => {
   ])('%s is refused with a message naming it and the target', (train, message) => {
     expect(() => compile({ network: net(train) }, 'tfjs')).toThrow(CompileError);
     expect(() => compile({ network: net(train) }, 'tfjs')).toThrow(message);
+  });
+
+  it('with trained weights (an inference export) adamw is not refused: no trainingConfig, the optimizer kept in the metadata', () => {
+    const network = net('optimizer: adamw(weight_decay: 0.02)');
+    const weights = getWeights(buildModel(network, { seed: 1 }));
+    const doc = JSON.parse(textOf(compile({ network, trained: { weights } }, 'tfjs'), 'model.json')) as Record<string, any>;
+    expect('trainingConfig' in doc).toBe(false);
+    expect(doc.userDefinedMetadata.axon.optimizer).toMatchObject({ name: 'adamw', weightDecay: 0.02 });
   });
 
   it('a network with no issue-13 loss or optimizer gets no trainingConfig (its model.json is as before)', () => {
