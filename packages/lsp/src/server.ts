@@ -176,7 +176,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     guarded('initialized', log, async () => {
       if (canRegisterConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'axon' });
       if (canRegisterWatchers) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/axon.config.json' }] });
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/axon.config.json' }, { globPattern: '**/*.csv' }] });
       }
     }),
   );

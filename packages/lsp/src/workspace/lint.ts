@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, defaultConfig, findConfigFile, lintDocument, loadConfig, ruleById, withSeverities, type Finding, type ResolvedConfig, type RuleSeverity } from '@axon/lint';
+import { ConfigError, createNodeDataReader, defaultConfig, findConfigFile, lintDocument, loadConfig, ruleById, withSeverities, type Finding, type ResolvedConfig, type RuleSeverity } from '@axon/lint';
 import type { AxonDocument } from './document.js';
 import type { AxonSettings } from './settings.js';
 
@@ -81,6 +81,9 @@ export function runLint(doc: AxonDocument, resolver: ConfigResolver, settings: A
   const effective = Object.keys(overrides).length > 0 ? withSeverities(config, overrides) : config;
   const { ast } = doc.parsed();
   const { networks } = doc.analyzed();
-  const findings = lintDocument({ text: doc.text, ast, networks }, effective);
+  // The data rules read the first rows of data { source }; the reader re-reads a CSV whose size or mtime changed.
+  const path = filePathOf(doc.uri);
+  const readData = path ? createNodeDataReader(path) : undefined;
+  const findings = lintDocument({ text: doc.text, ast, networks, ...(readData ? { readData } : {}) }, effective);
   return problem ? { findings, configProblem: problem } : { findings };
 }
