@@ -92,3 +92,38 @@ write(
     ];
   }),
 );
+
+// Clean networks' data. MNIST-like pixels already divided by 255 (the Keras examples' x / 255), 2 rows
+// per digit.
+write(
+  'scaled-pixels.csv',
+  [...range(784).map((i) => `p${i + 1}`), 'label'],
+  range(20).map((r) => [...range(784).map(() => (rand() < 0.8 ? 0 : round(int(1, 255) / 255, 3))), r % 10]),
+);
+
+// Boston housing's 13 columns on their documented ranges (CRIM … LSTAT) and MEDV, the median value in
+// $1000s (5 … 50, mean ≈ 22.5, std ≈ 9.2 in the real data).
+write(
+  'boston-housing.csv',
+  ['CRIM', 'ZN', 'INDUS', 'CHAS', 'NOX', 'RM', 'AGE', 'DIS', 'RAD', 'TAX', 'PTRATIO', 'B', 'LSTAT', 'MEDV'],
+  range(60).map(() => {
+    const rm = uniform(4.5, 8.5);
+    const lstat = uniform(2, 35);
+    const medv = Math.min(50, Math.max(5, 22.5 + 6 * (rm - 6.3) - 0.5 * (lstat - 12.6) + 3 * normal()));
+    return [
+      round(uniform(0.006, 20), 3), int(0, 100), round(uniform(0.5, 27.7), 2), int(0, 1), round(uniform(0.385, 0.871), 3),
+      round(rm, 3), round(uniform(2.9, 100), 1), round(uniform(1.1, 12.1), 3), int(1, 24), int(187, 711),
+      round(uniform(12.6, 22), 1), round(uniform(0.3, 396.9), 2), round(lstat, 2), round(medv, 1),
+    ];
+  }),
+);
+
+// Pima Indians diabetes's 8 columns on their documented ranges (pregnancies … age) and the 0/1 outcome.
+write(
+  'pima-diabetes.csv',
+  ['pregnancies', 'glucose', 'blood_pressure', 'skin', 'insulin', 'bmi', 'pedigree', 'age', 'outcome'],
+  range(60).map(() => [
+    int(0, 17), int(44, 199), int(24, 122), int(0, 99), int(0, 846), round(uniform(18, 67), 1),
+    round(uniform(0.078, 2.42), 3), int(21, 81), int(0, 1),
+  ]),
+);
