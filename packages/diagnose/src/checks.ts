@@ -16,6 +16,12 @@ export interface CheckThresholds {
   deadFraction: number;
   /** Saturation: more than this fraction of sigmoid/tanh pre-activations with |x| ≥ 5 (DeepDiagnosis 0.5). */
   saturatedFraction: number;
+  /**
+   * Ours, not published: saturated already at step 0, before any update — more than this fraction of a
+   * sigmoid/tanh layer's pre-activations with |x| ≥ 5 on the first batch (default 0.2). A Glorot-initialised
+   * layer on standardised inputs measures about 0 here; the initial weights are to blame (init-scale).
+   */
+  initialSaturatedFraction: number;
   /** Bad initial loss: classification loss at step 0 off ln(C) by more than this multiple of ln(C) (TheDeepChecker 1). */
   initialLossTolerance: number;
   /** Stalled: the loss must fall by this fraction… (TheDeepChecker 0.05) */
@@ -35,6 +41,7 @@ export const DEFAULT_THRESHOLDS: CheckThresholds = {
   explodingRatio: 70,
   deadFraction: 0.5,
   saturatedFraction: 0.5,
+  initialSaturatedFraction: 0.2,
   initialLossTolerance: 1,
   stallImprovement: 0.05,
   stallWindow: 5,
@@ -46,6 +53,7 @@ export type CheckId =
   | 'exploding-gradients'
   | 'dying-relu'
   | 'saturation'
+  | 'initial-saturation'
   | 'bad-initial-loss'
   | 'stalled-loss'
   | 'diverged-loss';
@@ -175,6 +183,22 @@ export function unitChecks(network: ResolvedNetwork, snap: Snapshot, t: CheckThr
   return findings;
 }
 
+/** Sigmoid/tanh layers already saturated at step 0: the initial weights' scale, not training, put them there. */
+export function initialSaturationCheck(network: ResolvedNetwork, snap: Snapshot, t: CheckThresholds): DynamicFinding[] {
+  const findings: DynamicFinding[] = [];
+  for (const d of snap.layers) {
+    if (d.saturatedFraction === undefined || !(d.saturatedFraction > t.initialSaturatedFraction)) continue;
+    findings.push({
+      check: 'initial-saturation',
+      severity: 'warning',
+      layer: d.layer,
+      message: `${label(network, d.layer)}: ${pct(d.saturatedFraction)} of its pre-activations are saturated (|x| ≥ 5) at step 0, before any update — the initial weights are too large for its fan-in`,
+      figures: { saturatedFraction: d.saturatedFraction },
+    });
+  }
+  return findings;
+}
+
 /** The number of classes the loss at step 0 should reflect, or undefined when the task has none. */
 function classCount(network: ResolvedNetwork): number | undefined {
   const task = network.task;
@@ -239,6 +263,7 @@ export function runChecks(network: ResolvedNetwork, evidence: RunEvidence, thres
   return [
     ...gradientChecks(network, evidence.initial, t),
     ...unitChecks(network, evidence.final, t),
+    ...initialSaturationCheck(network, evidence.initial, t),
     ...initialLossCheck(network, evidence.initial, t),
     ...lossTrendChecks(evidence.losses, t),
   ];
@@ -257,6 +282,7 @@ export const CONFIRMS: Record<CheckId, { rule: string; scope: 'layer' | 'network
   'exploding-gradients': [
     { rule: 'learning-rate-range', scope: 'network' },
     { rule: 'init-activation-mismatch', scope: 'layer' },
+    { rule: 'init-scale', scope: 'layer' },
   ],
   'dying-relu': [
     { rule: 'dying-relu-learning-rate', scope: 'network' },
@@ -266,6 +292,12 @@ export const CONFIRMS: Record<CheckId, { rule: string; scope: 'layer' | 'network
     { rule: 'saturating-deep-stack', scope: 'network' },
     { rule: 'sigmoid-hidden', scope: 'layer' },
     { rule: 'init-activation-mismatch', scope: 'layer' },
+    { rule: 'init-scale', scope: 'layer' },
+  ],
+  'initial-saturation': [
+    { rule: 'init-scale', scope: 'layer' },
+    { rule: 'init-activation-mismatch', scope: 'layer' },
+    { rule: 'unscaled-input', scope: 'network' },
   ],
   'bad-initial-loss': [
     { rule: 'loss-activation-mismatch', scope: 'network' },

@@ -16,6 +16,7 @@ export const CHECK_DESCRIPTIONS: Record<CheckId, string> = {
   'exploding-gradients': "A layer's gradient norm is over 70× the output layer's, or not finite (AUTOTRAINER).",
   'dying-relu': 'More than 50 % of a relu layer\'s units are never positive on the evaluation batch (TheDeepChecker).',
   saturation: "More than 50 % of a sigmoid/tanh layer's pre-activations have |x| ≥ 5 (DeepDiagnosis).",
+  'initial-saturation': "More than 20 % of a sigmoid/tanh layer's pre-activations have |x| ≥ 5 at step 0, before any update (the initial weights' scale).",
   'bad-initial-loss': 'The classification loss at step 0 is off ln(C) by more than ln(C) (TheDeepChecker).',
   'stalled-loss': 'The loss fell by less than 5 % over the last 5 checks (TheDeepChecker).',
   'diverged-loss': 'The loss became NaN or infinite (AUTOTRAINER).',
