@@ -60,9 +60,11 @@ if (report) {
     const l = get(e);
     const produced = [...new Set(aboveInfo(l).map((f) => f.ruleId))].sort();
     const missed = e.expected.filter((id) => !l.ids.has(id));
+    const infos = (x: Linted) => [...new Set(x.findings.filter((f) => f.severity === 'info').map((f) => f.ruleId))].sort();
+    const info = (x: Linted) => (infos(x).length ? ` | info ${infos(x).join(', ')}` : '');
     const list = (ids: string[]) => (ids.length ? ids.map((id) => (md ? `\`${id}\`` : id)).join(', ') : '—');
     if (md) return `| \`${e.file}\` | ${list(e.expected)} | ${list(produced)} | ${missed.length ? `**missed** ${list(missed)}` : e.kind === 'clean' && produced.length ? '**false warning**' : 'ok'} |`;
-    return `${e.file} | expected ${list(e.expected)} | produced ${list(produced)}${missed.length ? ` | MISSED ${list(missed)}` : ''}${l.analysisErrors.length ? ` | ERRORS ${l.analysisErrors.join('; ')}` : ''}`;
+    return `${e.file} | expected ${list(e.expected)} | produced ${list(produced)}${missed.length ? ` | MISSED ${list(missed)}` : ''}${l.analysisErrors.length ? ` | ERRORS ${l.analysisErrors.join('; ')}` : ''}${info(l)}`;
   });
   console.log([...rows, `recall ${found}/${expectedTotal} = ${recall.toFixed(3)}; false warnings ${falseWarnings.length}: ${falseWarnings.join(', ')}`].join('\n'));
 }
