@@ -13,7 +13,7 @@ import { createOptimizer } from './optimizers.js';
 import { addPenaltyGradients, regularized, totalPenalty } from './regularizers.js';
 import { deriveRng } from './rng.js';
 import { openParallel, type ParallelTrainer, type ThreadOptions } from './parallel/index.js';
-import type { Dataset, EpochLog, TrainCallbacks, TrainResult } from './types.js';
+import type { Dataset, EpochLog, Normalization, TrainCallbacks, TrainResult } from './types.js';
 
 export interface FitOptions extends ThreadOptions {
   epochs?: number;
@@ -27,6 +27,11 @@ export interface FitOptions extends ThreadOptions {
   shuffle?: boolean;
   task?: Task;
   signal?: AbortSignal;
+  /**
+   * The targets were standardised with these statistics (`standardize_target`): the loss is the scaled
+   * one the network is trained on, while mae and r2 are reported in the target's own units.
+   */
+  targetNormalization?: Normalization;
 }
 
 export interface Evaluation {
@@ -133,7 +138,7 @@ async function fitWith(
         order[j] = tmp;
       }
     }
-    const metrics = new MetricAccumulator(task, outSize, plan.outputIsLogits, outputFeatures(model));
+    const metrics = new MetricAccumulator(task, outSize, plan.outputIsLogits, outputFeatures(model), options.targetNormalization);
     let lossSum = 0;
     let diverged: { batch: number; value: number } | undefined;
     for (let b = 0; b < batches; b++) {
@@ -188,7 +193,7 @@ async function fitWith(
       };
     }
     if (validation && validation.n > 0) {
-      const v = evaluateWith(model, validation, plan, task, batchSize);
+      const v = evaluateWith(model, validation, plan, task, batchSize, options.targetNormalization);
       log.valLoss = v.loss;
       log.valMetrics = v.metrics;
     }
@@ -225,17 +230,21 @@ function divergenceMessage(epoch: number, batch: number, batches: number, value:
 }
 
 /** Loss and metrics in inference mode (dropout off, moving statistics). */
-export function evaluate(model: Model, data: Dataset, options: { loss?: Loss; task?: Task; batchSize?: number } = {}): Evaluation {
+export function evaluate(
+  model: Model,
+  data: Dataset,
+  options: { loss?: Loss; task?: Task; batchSize?: number; targetNormalization?: Normalization } = {},
+): Evaluation {
   checkDataset(model, data, 'evaluation data');
   const loss = options.loss ?? model.network.train.loss;
   const plan = planLoss(loss, outputActivation(model), outputFeatures(model));
-  return evaluateWith(model, data, plan, resolveTask(model, loss, options.task), options.batchSize ?? 256);
+  return evaluateWith(model, data, plan, resolveTask(model, loss, options.task), options.batchSize ?? 256, options.targetNormalization);
 }
 
-function evaluateWith(model: Model, data: Dataset, plan: LossPlan, task: Task, batchSize: number): Evaluation {
+function evaluateWith(model: Model, data: Dataset, plan: LossPlan, task: Task, batchSize: number, targetNormalization?: Normalization): Evaluation {
   const inSize = model.inputSize, outSize = model.outputSize;
   const ctx = { training: false, updateStats: false, observe: false, rng: deriveRng(model.seed, 4) };
-  const metrics = new MetricAccumulator(task, outSize, plan.outputIsLogits, outputFeatures(model));
+  const metrics = new MetricAccumulator(task, outSize, plan.outputIsLogits, outputFeatures(model), targetNormalization);
   const x: Arr = model.dtype === 'float64' ? Float64Array.from(data.x) : data.x;
   const y: Arr = model.dtype === 'float64' ? Float64Array.from(data.y) : data.y;
   let sum = 0;

@@ -1,10 +1,13 @@
 /**
  * Running metrics over an epoch: accuracy for classification (argmax), binary and multilabel
  * (threshold 0.5 on probabilities, 0 on logits); mae and R² (coefficient of determination, averaged
- * over output columns like scikit-learn's default) for regression.
+ * over output columns like scikit-learn's default) for regression. With `targetScale` (standardize_target)
+ * the outputs and targets are scaled back (v·std + mean) first, so mae is in the target's units; r2 is
+ * scale-free and the same either way.
  */
 import type { Task } from '@axon/language';
 import type { Arr } from './arr.js';
+import type { Normalization } from './types.js';
 
 export class MetricAccumulator {
   private correct = 0;
@@ -21,6 +24,7 @@ export class MetricAccumulator {
     readonly outputIsLogits: boolean,
     /** Classification: the class axis (the output's last axis); several rows of it per sample after a dense on a rank-N input. */
     readonly classWidth: number = k,
+    readonly targetScale?: Normalization,
   ) {
     this.sumY = new Float64Array(k);
     this.sumY2 = new Float64Array(k);
@@ -54,11 +58,13 @@ export class MetricAccumulator {
         this.counted += len;
         return;
       }
-      case 'regression':
+      case 'regression': {
+        const scale = this.targetScale;
         for (let r = 0; r < n; r++) {
           for (let j = 0; j < k; j++) {
-            const y = t[r * k + j] as number;
-            const e = (out[r * k + j] as number) - y;
+            const s = scale ? (scale.std[j] as number) : 1, m = scale ? (scale.mean[j] as number) : 0;
+            const y = (t[r * k + j] as number) * s + m;
+            const e = ((out[r * k + j] as number) * s + m) - y;
             this.absErr += Math.abs(e);
             this.sumY[j]! += y;
             this.sumY2[j]! += y * y;
@@ -68,6 +74,7 @@ export class MetricAccumulator {
         this.values += n * k;
         this.counted += n;
         return;
+      }
     }
   }
 

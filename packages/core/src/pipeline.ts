@@ -11,6 +11,7 @@
  */
 import type { EarlyStopping, ResolvedNetwork } from '@axon/language';
 import { DataError, loadCsvData, decodeOutputs, readInputRows, type Prediction } from './data/index.js';
+import { unscaleTargets } from './data/targets.js';
 import { capacityProblem } from './capacity.js';
 import { fit } from './fit.js';
 import { saveModel } from './io/index.js';
@@ -158,6 +159,7 @@ export async function runTraining(o: TrainingOptions): Promise<TrainingRun> {
         ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
         ...(o.earlyStopping !== undefined ? { earlyStopping: o.earlyStopping } : {}),
         ...(o.signal ? { signal: o.signal } : {}),
+        ...(data.targetNormalization ? { targetNormalization: data.targetNormalization } : {}),
       },
       {
         ...(o.onBatch ? { onBatchEnd: o.onBatch } : {}),
@@ -186,6 +188,7 @@ function trainedModel(network: ResolvedNetwork, source: string, model: Model, da
   if (data.target !== undefined) trained.target = data.target;
   if (data.labelNames) trained.labelNames = data.labelNames;
   if (data.normalization) trained.normalization = data.normalization;
+  if (data.targetNormalization) trained.targetNormalization = data.targetNormalization;
   if (data.tokenizer) trained.tokenizer = data.tokenizer;
   return trained;
 }
@@ -193,7 +196,7 @@ function trainedModel(network: ResolvedNetwork, source: string, model: Model, da
 export interface CsvPredictions {
   /** One per data row, in file order. */
   predictions: Prediction[];
-  /** The model's raw outputs, `n × outputs` row-major. */
+  /** The model's outputs, `n × outputs` row-major, in the target's units (scaled back under standardize_target). */
   outputs: Float32Array;
   n: number;
   /** 1-based line of each row in the file. */
@@ -209,6 +212,7 @@ export async function predictCsv(trained: TrainedModel, path: string, shown: str
   const rows = await readInputRows(trained, path, shown);
   const model = buildModel(trained.network);
   setWeights(model, trained.weights);
-  const outputs = predict(model, rows.x, rows.n);
-  return { predictions: decodeOutputs(trained, outputs, rows.n), outputs, n: rows.n, lines: rows.lines };
+  const raw = predict(model, rows.x, rows.n);
+  const outputs = trained.targetNormalization ? unscaleTargets(raw, rows.n, trained.targetNormalization) : raw;
+  return { predictions: decodeOutputs(trained, raw, rows.n), outputs, n: rows.n, lines: rows.lines };
 }

@@ -49,6 +49,8 @@ export interface LoadedData {
   /** Class labels in one-hot order (classification) or [negative, positive] (binary), if categorical. */
   labelNames?: string[];
   normalization?: Normalization;
+  /** `standardize_target: true`: the training targets' mean and std per target column (the sets' `y` are scaled with it). */
+  targetNormalization?: Normalization;
   /** Set when the feature is a text column: the vocabulary built from the training rows. */
   tokenizer?: TextTokenizer;
 }
@@ -139,6 +141,8 @@ export interface TrainedModel {
   target?: string;
   labelNames?: string[];
   normalization?: Normalization;
+  /** `standardize_target: true`: the network predicts (y − mean) / std; outputs are scaled back with it. */
+  targetNormalization?: Normalization;
   tokenizer?: TextTokenizer;
 }
 

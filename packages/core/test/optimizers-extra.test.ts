@@ -86,7 +86,7 @@ describe('issue-13 optimizers against TF.js (same gradients, 20 steps, float32)'
     for (const g of grads) {
       p.grad.set(g);
       opt.step();
-      theirs.applyGradients({ [v.name]: tf.tensor(g) });
+      theirs.applyGradients([{ name: v.name, tensor: tf.tensor(g) }]);
     }
     const tw = v.dataSync();
     let worst = 0;
@@ -102,7 +102,7 @@ describe('issue-13 optimizers against TF.js (same gradients, 20 steps, float32)'
     // One step from zero accumulators with lr 1: TF.js moves by √ε/√(0 + ε)·g = g exactly; Keras (and we) by √ε/√(0.05g² + ε)·g.
     const g = 0.5, eps = 1e-7;
     const v = tf.variable(tf.tensor([1]));
-    tf.train.adadelta(1, 0.95, eps).applyGradients({ [v.name]: tf.tensor([g]) });
+    tf.train.adadelta(1, 0.95, eps).applyGradients([{ name: v.name, tensor: tf.tensor([g]) }]);
     expect(v.dataSync()[0]).toBeCloseTo(1 - g, 6);
     const [ours] = run({ name: 'adadelta', learningRate: 1, rho: 0.95, epsilon: eps }, [g]);
     expect(ours).toBeCloseTo(1 - (Math.sqrt(eps) / Math.sqrt(0.05 * g * g + eps)) * g, 12);

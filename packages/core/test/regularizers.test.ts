@@ -57,7 +57,7 @@ describe('kernel regularizers', () => {
     const model = buildModel(network, { seed: 1 });
     const r = testRandom(3);
     const n = 40;
-    const data = { x: Float32Array.from({ length: n * 3 }, () => r() * 2 - 1), y: Float32Array.from({ length: n }, () => r()), n };
+    const data = { x: Float32Array.from({ length: n * 3 }, () => r() * 2 - 1), y: Float32Array.from({ length: n }, () => r()), n, inputShape: [3], targetSize: 1 };
     const penalty = totalPenalty(regularized(allParams(model)));
     expect(penalty).toBeGreaterThan(0.1);
     // Learning rate 0: the weights stay, so training loss (one batch) = evaluation loss = data loss + penalty.
@@ -79,8 +79,8 @@ describe('kernel regularizers', () => {
     const x = Float32Array.from({ length: n * 3 }, () => rnd() * 2 - 1);
     const y = Float32Array.from({ length: n }, (_, i) => x[i * 3]!);
     const plain = build(), sparse = build({ name: 'l1', l1: 0.05 });
-    await fit(plain, { x, y, n }, undefined);
-    await fit(sparse, { x, y, n }, undefined);
+    await fit(plain, { x, y, n, inputShape: [3], targetSize: 1 }, undefined);
+    await fit(sparse, { x, y, n, inputShape: [3], targetSize: 1 }, undefined);
     const abs = (m: ReturnType<typeof build>) => Array.from(m.layers[0]!.params[0]!.value).reduce((s, v) => s + Math.abs(v), 0);
     expect(abs(sparse)).toBeLessThan(0.7 * abs(plain));
   });

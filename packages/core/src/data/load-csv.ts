@@ -18,7 +18,7 @@ import type { Dataset, LoadedData, Normalization, TextTokenizer } from '../types
 import { readCsvTable, type CsvTable } from './csv.js';
 import { DataError } from './errors.js';
 import { requireNumber } from './cells.js';
-import { encodeTargets, type EncodedTargets } from './targets.js';
+import { encodeTargets, standardizeTargets, type EncodedTargets } from './targets.js';
 import { computeNormalization, applyNormalization } from './normalize.js';
 import { seededPermutation } from './random.js';
 import { findColumns, shownPath, splitTargetNames } from './columns.js';
@@ -153,6 +153,10 @@ async function readCsvData(network: ResolvedNetwork, axonFile: string, options: 
     train = { ...train, x: applyNormalization(train.x, train.n, normalization) };
     if (validation) validation = { ...validation, x: applyNormalization(validation.x, validation.n, normalization) };
   }
+  let targetNormalization: Normalization | undefined;
+  if (spec.standardizeTarget && (network.task === undefined || network.task.kind === 'regression')) {
+    ({ train, validation, targetNormalization } = standardizeTargets(train, validation));
+  }
   const result: LoadedData = {
     train,
     featureNames: featureColumns.map((c) => table.header[c]!),
@@ -161,6 +165,7 @@ async function readCsvData(network: ResolvedNetwork, axonFile: string, options: 
   if (validation) result.validation = validation;
   if (targets.labelNames) result.labelNames = targets.labelNames;
   if (normalization) result.normalization = normalization;
+  if (targetNormalization) result.targetNormalization = targetNormalization;
   if (tokenizer) result.tokenizer = tokenizer;
   return result;
 }

@@ -7,11 +7,15 @@
  *   regression / no task        the values, named by the target columns
  *
  * With `from_logits` the outputs are logits and are turned into probabilities here (softmax, sigmoid).
- * Labels come from the model's `labelNames`, else are "0"…"N-1" (0/1 for binary).
+ * Labels come from the model's `labelNames`, else are "0"…"N-1" (0/1 for binary). A hinge loss's output
+ * is a score thresholded at 0: it is read as a logit (the label is its sign; the "probability" is
+ * sigmoid(score), not calibrated). With `targetNormalization` (standardize_target) the outputs are the
+ * network's scaled ones and are scaled back to the target's units here.
  */
 import type { ResolvedNetwork } from '@axon/language';
 import type { TrainedModel } from '../types.js';
 import { splitTargetNames } from './columns.js';
+import { unscaleTargets } from './targets.js';
 
 export interface Prediction {
   /** classification and binary: the predicted label. */
@@ -25,7 +29,7 @@ export interface Prediction {
 }
 
 /** What decoding needs from a trained model. */
-export type OutputNaming = Pick<TrainedModel, 'network' | 'labelNames' | 'target'>;
+export type OutputNaming = Pick<TrainedModel, 'network' | 'labelNames' | 'target' | 'targetNormalization'>;
 
 /** The names of the outputs, in output order (label names, or target columns for regression). */
 export function outputNames(model: OutputNaming): string[] {
@@ -39,12 +43,14 @@ export function outputNames(model: OutputNaming): string[] {
   return targets.length === size ? targets : Array.from({ length: size }, (_, i) => `output_${i + 1}`);
 }
 
-/** Decodes `n` rows of model output (`y`, row-major). */
-export function decodeOutputs(model: OutputNaming, y: Float32Array, n: number): Prediction[] {
+/** Decodes `n` rows of the network's raw output (`raw`, row-major; scaled back here when the model standardised its target). */
+export function decodeOutputs(model: OutputNaming, raw: Float32Array, n: number): Prediction[] {
   const size = model.network.outputShape.reduce((a, b) => a * b, 1);
   const names = outputNames(model);
   const task = model.network.task;
-  const logits = model.network.train.loss.fromLogits;
+  const loss = model.network.train.loss;
+  const logits = loss.fromLogits || loss.name === 'hinge';
+  const y = model.targetNormalization ? unscaleTargets(raw, n, model.targetNormalization) : raw;
   const out: Prediction[] = [];
   for (let r = 0; r < n; r++) {
     const row = Array.from(y.subarray(r * size, (r + 1) * size));

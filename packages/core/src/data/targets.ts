@@ -12,7 +12,9 @@
  * (too many or too few labels, a non-0/1 value) is a DataError at the first offending cell.
  */
 import { taskText, type Task } from '@axon/language';
+import type { Dataset, Normalization } from '../types.js';
 import type { CsvTable } from './csv.js';
+import { applyNormalization, computeNormalization } from './normalize.js';
 import { DataError } from './errors.js';
 import { cellNumber, requireNumber, sortLabels } from './cells.js';
 
@@ -20,6 +22,27 @@ export interface EncodedTargets {
   y: Float32Array;
   targetSize: number;
   labelNames?: string[];
+}
+
+/**
+ * `standardize_target: true` (regression): the targets of both sets scaled to (y − mean) / std with the
+ * mean and population std of each target column over the training rows only (a constant column gets
+ * std 1), as the features are. The statistics go into the model file (`targetNormalization`) and
+ * predictions are scaled back with `unscaleTargets`.
+ */
+export function standardizeTargets(train: Dataset, validation: Dataset | undefined): { train: Dataset; validation?: Dataset; targetNormalization: Normalization } {
+  const targetNormalization = computeNormalization(train.y, train.n, train.targetSize);
+  const scaled = { train: { ...train, y: applyNormalization(train.y, train.n, targetNormalization) }, targetNormalization };
+  return validation ? { ...scaled, validation: { ...validation, y: applyNormalization(validation.y, validation.n, targetNormalization) } } : scaled;
+}
+
+/** The inverse of `standardizeTargets` on `n` rows of network outputs: y·std + mean, a new array. */
+export function unscaleTargets(y: Float32Array, n: number, norm: Normalization): Float32Array {
+  const k = norm.mean.length;
+  if (norm.std.length !== k || y.length !== n * k) throw new Error(`cannot scale back ${y.length} outputs as ${n} rows of ${k} targets`);
+  const out = new Float32Array(y.length);
+  for (let i = 0; i < y.length; i++) out[i] = y[i]! * norm.std[i % k]! + norm.mean[i % k]!;
+  return out;
 }
 
 export function encodeTargets(table: CsvTable, targetColumns: number[], task: Task | undefined): EncodedTargets {

@@ -47,6 +47,23 @@ export function checkRecordedValues(file: ModelFile, network: ResolvedNetwork, p
     });
   }
 
+  if (file.targetNormalization) {
+    const { mean, std } = file.targetNormalization;
+    const outputs = product(network.outputShape);
+    const task = network.task;
+    if (task && task.kind !== 'regression') fail(`targetNormalization scales regression targets but network ${network.name} is ${task.kind}; remove it`);
+    if (mean.length !== outputs) fail(`targetNormalization.mean has ${plural(mean.length, 'value')} but network ${network.name} outputs ${outputs}; expected one mean per output`);
+    if (std.length !== outputs) fail(`targetNormalization.std has ${plural(std.length, 'value')} but network ${network.name} outputs ${outputs}; expected one standard deviation per output`);
+    mean.forEach((m, i) => {
+      if (typeof m !== 'number' || !Number.isFinite(m) || Math.abs(m) > FLOAT32_MAX) fail(`targetNormalization.mean[${i}] is ${describe(m)}; expected a finite number within float32's range`);
+    });
+    std.forEach((s, i) => {
+      if (typeof s !== 'number' || !Number.isFinite(s) || s < FLOAT32_MIN_NORMAL || s > FLOAT32_MAX) {
+        fail(`targetNormalization.std[${i}] is ${describe(s)}; expected a positive finite standard deviation within float32's range (outputs are multiplied by it)`);
+      }
+    });
+  }
+
   if (!file.tokenizer && file.featureNames.length > 0 && file.featureNames.length !== perSample) {
     fail(`featureNames has ${plural(file.featureNames.length, 'name')} but network ${network.name}'s ${input} takes ${perSample} features; expected one column name per feature`);
   }

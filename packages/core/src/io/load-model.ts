@@ -58,6 +58,7 @@ export async function loadModel(dir: string, options: LoadModelOptions = {}): Pr
   if (file.target !== undefined) model.target = file.target;
   if (file.labelNames) model.labelNames = [...file.labelNames];
   if (file.normalization) model.normalization = file.normalization;
+  if (file.targetNormalization) model.targetNormalization = file.targetNormalization;
   if (file.tokenizer) model.tokenizer = checkTokenizer(file, network, jsonPath);
   return model;
 }
@@ -96,6 +97,12 @@ function checkModelFile(raw: unknown, path: string): ModelFile {
     const n = o.normalization as Record<string, unknown>;
     if (typeof n !== 'object' || n === null || !isAnyNumberArray(n.mean) || !isAnyNumberArray(n.std)) {
       fail('"normalization" must be { mean: number[], std: number[] }');
+    }
+  }
+  if (o.targetNormalization !== undefined) {
+    const n = o.targetNormalization as Record<string, unknown>;
+    if (typeof n !== 'object' || n === null || !isAnyNumberArray(n.mean) || !isAnyNumberArray(n.std)) {
+      fail('"targetNormalization" must be { mean: number[], std: number[] }');
     }
   }
   if (o.tokenizer !== undefined) {

@@ -55,6 +55,12 @@ export interface ModelFile {
   labelNames?: string[];
   normalization?: Normalization;
   /**
+   * `standardize_target: true` (regression): each target column's mean and population std over the
+   * training rows; the network was trained on (y − mean) / std and its outputs are scaled back with
+   * y = output·std + mean. One value per output. Files without it (all files before it) predict unscaled.
+   */
+  targetNormalization?: Normalization;
+  /**
    * How the text column becomes token ids (`data { text: … }`): column, length, lowercase, pattern and
    * the vocabulary (id → word). Absent for numeric features; files written before text data lack it.
    */

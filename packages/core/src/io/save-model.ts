@@ -73,6 +73,9 @@ export function encodeModel(model: TrainedModel): { file: ModelFile; bytes: Uint
     ...(model.normalization
       ? { normalization: { mean: [...model.normalization.mean], std: [...model.normalization.std] } }
       : {}),
+    ...(model.targetNormalization
+      ? { targetNormalization: { mean: [...model.targetNormalization.mean], std: [...model.targetNormalization.std] } }
+      : {}),
     ...(model.tokenizer ? { tokenizer: { ...model.tokenizer, vocabulary: [...model.tokenizer.vocabulary] } } : {}),
     weights: {
       file: WEIGHTS_BIN,
