@@ -90,7 +90,7 @@ export function program(r) {
 
 /** Structures that are cheap to write and were expensive to analyse or print (issue 15). */
 export function blowUp(r) {
-  const k = r.int(0, 8);
+  const k = r.int(0, 9);
   const net = (layers) => `network N { input [4], layers { ${layers} } }`;
   switch (k) {
     case 0:
@@ -111,6 +111,12 @@ export function blowUp(r) {
       return `block e() {}\n${Array.from({ length: r.int(2, 12) }, (_, i) => `network N${i} { input [4], layers { repeat 1000000000 { e(), desne(4) } } }`).join('\n')}`;
     case 7:
       return net(`dense(${'9'.repeat(r.int(20, 2000))})`);
+    case 8: {
+      // a long chain of blocks, each using the next (a cycle at the end, sometimes)
+      const n = r.int(200, 3000);
+      const last = r.chance(0.5) ? 'dense(4)' : 'b0()';
+      return `${Array.from({ length: n }, (_, i) => `block b${i}() { ${i === n - 1 ? last : `b${i + 1}()`} }`).join('\n')}\n${net('b0()')}`;
+    }
     default:
       return `block two() { dense(4), dense(4) }\n${net(`repeat ${r.int(20_000, 30_000)} { two() }`)}`;
   }

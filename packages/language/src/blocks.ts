@@ -69,10 +69,24 @@ export function checkRecursion(blocks: BlockTable, r: Reporter): Set<string> {
   const state = new Map<string, 'active' | 'done'>();
   const stack: string[] = [];
   const recursive = new Set<string>();
-  const visit = (name: string): void => {
+  // Depth-first, with an explicit stack: a chain of thousands of blocks must not overflow the call stack.
+  const frames: Iterator<LayerCall>[] = [];
+  const enter = (name: string): void => {
     state.set(name, 'active');
     stack.push(name);
-    for (const call of layerCalls(blocks.get(name)!.body)) {
+    frames.push(layerCalls(blocks.get(name)!.body));
+  };
+  for (const root of blocks.keys()) {
+    if (state.has(root)) continue;
+    enter(root);
+    while (frames.length > 0) {
+      const next = frames[frames.length - 1]!.next();
+      if (next.done) {
+        frames.pop();
+        state.set(stack.pop()!, 'done');
+        continue;
+      }
+      const call = next.value;
       const callee = call.name?.name;
       if (!callee || isLayerKind(callee) || !blocks.has(callee)) continue;
       const s = state.get(callee);
@@ -87,12 +101,9 @@ export function checkRecursion(blocks: BlockTable, r: Reporter): Set<string> {
             : `blocks use each other in a cycle: ${cycle.join(' → ')}`,
         );
       } else if (s === undefined) {
-        visit(callee);
+        enter(callee);
       }
     }
-    stack.pop();
-    state.set(name, 'done');
-  };
-  for (const name of blocks.keys()) if (!state.has(name)) visit(name);
+  }
   return recursive;
 }

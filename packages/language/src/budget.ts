@@ -12,6 +12,8 @@ import type { LayerSpec } from './network.js';
 
 /** Most layers one network may expand to. */
 export const MAX_LAYERS = 50_000;
+/** Most levels of block uses inside block uses (a deeper chain is reported, not expanded). */
+export const MAX_BLOCK_DEPTH = 128;
 /** Most expansion steps (statements visited, repeat iterations included) one file may take. */
 export const MAX_STEPS = 500_000;
 
@@ -29,6 +31,8 @@ export class Budget {
   steps = 0;
   /** Suggestions for names that are neither a layer nor a block, by name (computed once per file). */
   readonly suggestions = new Map<string, string | undefined>();
+  /** `analysis/too-deep` was reported (once per file). */
+  tooDeepReported = false;
   /** Calls of a name that is neither a layer nor a block, already reported. */
   readonly unknownCalls = new WeakSet<LayerCall>();
   /** Checks of calls outside blocks that reported something, by call: a repeat's later iterations reuse them. */
@@ -63,10 +67,21 @@ export class Budget {
     return c;
   }
 
+  /** Block uses being costed (a chain deeper than MAX_BLOCK_DEPTH is not followed: expansion reports it). */
+  private depth = 0;
+
   /** The cost of a block's body, once per block. */
   private blockCost(block: BlockDecl): Cost {
     let c = this.costs.get(block);
-    if (!c) this.costs.set(block, (c = this.costOfList(block.body)));
+    if (c) return c;
+    if (this.depth >= MAX_BLOCK_DEPTH) return { layers: 0, steps: 1 };
+    this.depth++;
+    try {
+      c = this.costOfList(block.body);
+    } finally {
+      this.depth--;
+    }
+    this.costs.set(block, c);
     return c;
   }
 

@@ -12,7 +12,7 @@ import { LAYERS, isLayerKind } from './catalog.js';
 import { resolveLayer } from './layers.js';
 import { readMergeMode } from './merge-mode.js';
 import type { BoundValue, ExpansionStep, LayerCallKind, LayerKind, LayerSpec, MergeMode } from './network.js';
-import { amount, Budget } from './budget.js';
+import { amount, Budget, MAX_BLOCK_DEPTH } from './budget.js';
 import { span, type Reporter } from './report.js';
 import { closestName, didYouMean } from './suggest.js';
 import { CleanChecks, rangesFor } from './reuse.js';
@@ -59,6 +59,8 @@ interface State {
   active: string[];
   /** The file's work budget: steps for the whole file, layers for this network (budget.ts). */
   budget: Budget;
+  /** Checking an unused block: block uses in it are bound (their arguments checked) but not entered. */
+  shallow?: boolean;
   /** Inside a repeat refused for its steps, whose body is checked once: nested repeats are walked once, silently. */
   checkingOnce: number;
   stopped: boolean;
@@ -268,6 +270,20 @@ function walkCall(st: State, call: LayerCall, env: Env, ctx: Ctx, chain: Expansi
     st.incomplete = true;
     return cur;
   }
+  if (st.active.length >= MAX_BLOCK_DEPTH) {
+    // Said once per file; every network that goes as deep stops there too.
+    if (!st.budget.tooDeepReported) {
+      st.budget.tooDeepReported = true;
+      st.r.error(
+        'analysis/too-deep',
+        call.name.range,
+        `blocks are used inside each other more than ${MAX_BLOCK_DEPTH} levels deep here; analysis stopped (write the layers out, or use a repeat)`,
+      );
+    }
+    st.stopped = true;
+    st.incomplete = true;
+    return cur;
+  }
   const args = toArgVals(call.args?.args, env);
   if (st.active.includes(name)) {
     // Reported once per cycle by checkRecursion.
@@ -280,6 +296,8 @@ function walkCall(st: State, call: LayerCall, env: Env, ctx: Ctx, chain: Expansi
     return cur;
   }
   st.usedBlocks.add(name);
+  // Checking a block no network uses: its own text is what matters; the blocks it uses are checked on their own.
+  if (st.shallow) return cur;
   const entries: [string, BoundValue][] = [];
   const params: string[] = [];
   for (const [k, v] of bound) {
@@ -386,7 +404,7 @@ export function checkUnusedBlock(
 ): void {
   const params = blockParams(block).args.map((p) => p.name);
   const env = new Map<string, Val>(params.map((p) => [p, { t: 'missing', range: block.range } as Val]));
-  const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [block.name!.name], budget, checkingOnce: 0, stopped: false, checks };
+  const st: State = { r, blocks, out: [], incomplete: false, usedBlocks: new Set(), active: [block.name!.name], budget, checkingOnce: 0, stopped: false, checks, shallow: true };
   const saved = r.chain;
   walk(st, block.body, env, { r, params }, [], INPUT_TENSOR);
   r.chain = saved;

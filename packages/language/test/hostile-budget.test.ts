@@ -127,3 +127,26 @@ describe('a repeated error is computed once (item 2)', () => {
     expect(r.networks[0]!.layers).toHaveLength(0); // the invalid layer is dropped, as any invalid call is
   });
 });
+
+describe('deep chains of blocks (found by the fuzzers)', () => {
+  it('3,000 blocks each using the next: reported once, where the 129th level is used, no stack overflow', () => {
+    const src =
+      Array.from({ length: 3000 }, (_, i) => `block b${i}() { ${i === 2999 ? 'dense(4)' : `b${i + 1}()`} }`).join('\n') +
+      '\nnetwork N { input [4], layers { b0() } }\n';
+    const r = fast(3000, () => check(src));
+    expect(r.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['analysis/too-deep', 128]]);
+    expect(r.diagnostics[0]!.message).toBe(
+      'blocks are used inside each other more than 128 levels deep here; analysis stopped (write the layers out, or use a repeat)',
+    );
+  });
+
+  it('a cycle at the end of a long chain is still named once', () => {
+    const src =
+      Array.from({ length: 2000 }, (_, i) => `block b${i}() { b${(i + 1) % 2000}() }`).join('\n') + '\nnetwork N { input [4], layers { dense(4) } }\n';
+    const r = fast(3000, () => check(src));
+    const cycles = r.diagnostics.filter((d) => d.code === 'analysis/recursive-block');
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0]!.message.startsWith('blocks use each other in a cycle: b0 → b1 → b2')).toBe(true);
+    expect(r.diagnostics.some((d) => d.code.endsWith('internal-error'))).toBe(false);
+  });
+});
