@@ -38,7 +38,9 @@ export function prepareShardWorker(init: WorkerInit): () => void {
   const grad = alloc(init.dtype, layout.batchSize * outSize);
   const slot = v.grads(index);
   return () => {
-    let gen = Atomics.load(v.ctrl, GEN);
+    // The counter's value before the first step: the main thread bumps it only once every worker is ready,
+    // so reading it here (after 'ready' was posted) could already see step 1 and miss it.
+    let gen = 0;
     for (;;) {
       Atomics.wait(v.ctrl, GEN, gen);
       gen = Atomics.load(v.ctrl, GEN);
