@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { registerCommands } from './commands/index.js';
+import { invokedCommand, registerCommands } from './commands/index.js';
 import { UsageError, ExitCode } from './exit.js';
 
 /**
@@ -14,10 +14,14 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError();
   let code: number = ExitCode.Ok;
-  registerCommands(program, (c) => {
-    code = c;
-  });
   try {
+    await registerCommands(
+      program,
+      (c) => {
+        code = c;
+      },
+      invokedCommand(argv),
+    );
     await program.parseAsync(argv);
     return code;
   } catch (err) {

@@ -12,8 +12,8 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { check, formatDiagnostics, type ResolvedNetwork } from '@axon/language';
-import { loadModel, type TrainedModel } from '@axon/core';
-import { compile, CompileError, TARGETS, type CompileOutput, type TargetName } from '@axon/compile';
+import type { TrainedModel } from '@axon/core';
+import type { CompileOutput, TargetName } from '@axon/compile';
 import { ExitCode, UsageError } from '../exit.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { describeFsError } from '../fs-errors.js';
@@ -33,12 +33,16 @@ export interface CompileIO {
   color: boolean;
 }
 
-export function registerCompile(program: Command, setExitCode: SetExitCode): void {
+/**
+ * `targets`: @axon/compile's TARGETS when `axon compile` is what runs (its choices and help), else empty:
+ * the compiler loads only for this command (docs/cli.md#startup).
+ */
+export function registerCompile(program: Command, setExitCode: SetExitCode, targets: readonly TargetName[]): void {
   program
     .command('compile')
     .description('compile a network to JSON, PyTorch, TensorFlow.js, Keras or ONNX (see docs/compile.md)')
     .argument('<file>', 'the .axon file')
-    .addOption(new Option('-t, --target <target>', 'what to emit').choices([...TARGETS]).makeOptionMandatory())
+    .addOption(new Option('-t, --target <target>', 'what to emit').choices([...targets]).makeOptionMandatory())
     .option('--network <name>', 'which network to compile (needed when the file has several)')
     .option('-o, --output <path>', 'output file (json, keras, onnx) or folder (pytorch, tfjs)')
     .option('--weights <model-dir>', 'trained weights: a folder written by axon train (required for onnx)')
@@ -81,8 +85,9 @@ function dataPathFor(network: ResolvedNetwork, file: string, outputFolder: strin
 /** Runs `axon compile` and returns the exit code. Throws UsageError for bad usage (printed by main). */
 export async function runCompile(file: string, options: CompileOptions, io: CompileIO): Promise<number> {
   const fail = (s: string) => io.stderr.write(`axon compile: ${s}\n`);
+  const compiler = await import('@axon/compile');
   const target = options.target;
-  if (!TARGETS.includes(target)) throw new UsageError(`--target must be one of ${TARGETS.join(', ')}; got "${target}"`);
+  if (!compiler.TARGETS.includes(target)) throw new UsageError(`--target must be one of ${compiler.TARGETS.join(', ')}; got "${target}"`);
   if (target === 'onnx' && !options.weights) {
     throw new UsageError('--target onnx exports a trained network: pass --weights MODEL_DIR (a folder written by axon train)');
   }
@@ -100,6 +105,7 @@ export async function runCompile(file: string, options: CompileOptions, io: Comp
     if (await stat(options.weights).then((s) => !s.isDirectory(), () => false)) {
       throw new UsageError(`--weights ${options.weights} is a file; expected a model folder written by axon train (model.json + weights.bin)`);
     }
+    const { loadModel } = await import('@axon/core');
     try {
       trained = await loadModel(options.weights);
     } catch (err) {
@@ -112,11 +118,11 @@ export async function runCompile(file: string, options: CompileOptions, io: Comp
   }
 
   // The output location decides the relative data path written into generated code, so settle it first.
-  const probe = compileOrReport(network, target, trained, undefined, fail);
+  const probe = compileOrReport(compiler, network, target, trained, undefined, fail);
   if (typeof probe === 'number') return probe;
   const output = options.output ?? defaultOutput(network, target, probe);
   const folder = output === undefined ? '.' : probe.directory ? output : dirname(output);
-  const result = compileOrReport(network, target, trained, dataPathFor(network, file, folder), fail);
+  const result = compileOrReport(compiler, network, target, trained, dataPathFor(network, file, folder), fail);
   if (typeof result === 'number') return result;
 
   if (output === undefined) {
@@ -147,6 +153,7 @@ export async function runCompile(file: string, options: CompileOptions, io: Comp
 }
 
 function compileOrReport(
+  { compile, CompileError }: typeof import('@axon/compile'),
   network: ResolvedNetwork,
   target: TargetName,
   trained: TrainedModel | undefined,

@@ -12,10 +12,8 @@ import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import pc from 'picocolors';
 import type { Command } from 'commander';
-import { checkCapacity, checkTargets, loadTrainingData, TrainingError } from '@axon/core';
-import { DEFAULT_THRESHOLDS, DIAGNOSE_RULES, diagnoseNetwork, toLintFindings, type CheckThresholds } from '@axon/diagnose';
+import type { CheckThresholds } from '@axon/diagnose';
 import { ConfigError, FORMAT_NAMES, formatResults, lintDocument, loadConfig, toFileResult, type FormatName } from '@axon/lint';
-import { writeReport } from '@axon/report';
 import { ExitCode, UsageError } from '../exit.js';
 import { loadSpec, positiveInteger } from '../load-spec.js';
 import { reportFindings } from '../report-findings.js';
@@ -39,17 +37,20 @@ function formatName(value: string): FormatName {
   return value as FormatName;
 }
 
-/** `--threshold vanishingRatio=1e-4` (repeatable). */
-function threshold(value: string, previous: Partial<CheckThresholds> = {}): Partial<CheckThresholds> {
+/** `--threshold vanishingRatio=1e-4` (repeatable); `names`: the keys of @axon/diagnose's DEFAULT_THRESHOLDS. */
+const threshold = (names: readonly string[]) => (value: string, previous: Partial<CheckThresholds> = {}): Partial<CheckThresholds> => {
   const m = /^(\w+)=(.+)$/.exec(value);
-  const names = Object.keys(DEFAULT_THRESHOLDS);
   if (!m || !names.includes(m[1]!)) throw new UsageError(`--threshold expects NAME=VALUE with NAME one of ${names.join(', ')}, got "${value}"`);
   const n = Number(m[2]);
   if (!Number.isFinite(n) || n < 0) throw new UsageError(`--threshold ${m[1]} expects a non-negative number, got "${m[2]}"`);
   return { ...previous, [m[1]!]: n };
-}
+};
 
-export function registerDiagnose(program: Command, setExitCode: SetExitCode): void {
+/**
+ * `thresholdNames`: the check thresholds `--threshold` accepts, loaded from @axon/diagnose only when
+ * `axon diagnose` is what runs (else empty; docs/cli.md#startup).
+ */
+export function registerDiagnose(program: Command, setExitCode: SetExitCode, thresholdNames: readonly string[]): void {
   program
     .command('diagnose')
     .description('a short seeded training run that checks gradients, dead and saturated units and the loss')
@@ -57,7 +58,7 @@ export function registerDiagnose(program: Command, setExitCode: SetExitCode): vo
     .option('--network <name>', 'which network (needed when the file has several)')
     .option('--steps <n>', 'optimizer steps to run (default 200)', positiveInteger('--steps'))
     .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (as axon lint)`, formatName, 'stylish')
-    .option('--threshold <name=value>', 'override a check threshold (repeatable; see docs/cli/diagnose.md)', threshold)
+    .option('--threshold <name=value>', 'override a check threshold (repeatable; see docs/cli/diagnose.md)', threshold(thresholdNames))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v: string) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings expects a non-negative integer, got "${v}"`);
@@ -78,6 +79,11 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
   const spec = await loadSpec(file, options.network, { stderr: io.stderr, color: io.tty, command: 'diagnose' });
   if (!spec) return ExitCode.Findings;
   const { network, source, analysed } = spec;
+  // The engine, the checks and the report load when a run starts, not with the CLI (docs/cli.md#startup).
+  const [{ checkCapacity, checkTargets, loadTrainingData, TrainingError }, { DIAGNOSE_RULES, diagnoseNetwork, toLintFindings }] = await Promise.all([
+    import('@axon/core'),
+    import('@axon/diagnose'),
+  ]);
   if (!network.data) throw new UsageError(`${file}: network ${network.name} has no data { } section to train on`);
 
   let config;
@@ -118,6 +124,7 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
   if (options.report !== false) {
     const initial = result.evidence.initial;
     try {
+      const { writeReport } = await import('@axon/report');
       const written = await writeReport(out, {
         kind: 'diagnose',
         title: `${network.name}: diagnose`,

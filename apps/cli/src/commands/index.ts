@@ -11,14 +11,31 @@ import { registerPredict } from './predict.js';
 /** Sets the process exit code a command ends with. */
 export type SetExitCode = (code: number) => void;
 
-/** Each command lives in its own module and registers itself here. */
-export function registerCommands(program: Command, setExitCode: SetExitCode): void {
+/**
+ * Each command lives in its own module and registers itself here, eagerly (names, arguments, options,
+ * help text: cheap). What a command runs on — the trainer, the compiler, the report's charts — each
+ * command imports inside its action, so `axon lint` never loads the trainer (docs/cli.md#startup).
+ * A few option lists come from those packages (compile's targets, diagnose's thresholds, sweep's
+ * activations): they are loaded only when `invoked` names that command, the one argv runs or asks help for.
+ */
+export async function registerCommands(program: Command, setExitCode: SetExitCode, invoked?: string): Promise<void> {
   registerSummary(program, setExitCode);
   registerTrain(program, setExitCode);
-  registerCompile(program, setExitCode);
-  registerSweep(program, setExitCode);
+  registerCompile(program, setExitCode, invoked === 'compile' ? (await import('@axon/compile')).TARGETS : []);
+  registerSweep(program, setExitCode, invoked === 'sweep' ? (await import('@axon/diagnose')).SWEEP_ACTIVATIONS : []);
   registerLint(program, setExitCode);
   registerFmt(program, setExitCode);
-  registerDiagnose(program, setExitCode);
+  registerDiagnose(program, setExitCode, invoked === 'diagnose' ? Object.keys((await import('@axon/diagnose')).DEFAULT_THRESHOLDS) : []);
   registerPredict(program, setExitCode);
+}
+
+/**
+ * The command `argv` (process.argv: node, script, …) runs: the first argument that is not an option
+ * (`axon` itself has only --help and --version), or the one after `help` (`axon help sweep`).
+ */
+export function invokedCommand(argv: readonly string[]): string | undefined {
+  const args = argv.slice(2);
+  const i = args.findIndex((a) => !a.startsWith('-'));
+  if (i < 0) return undefined;
+  return args[i] === 'help' ? args.slice(i + 1).find((a) => !a.startsWith('-')) : args[i];
 }

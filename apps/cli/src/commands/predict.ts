@@ -11,7 +11,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { DataError, loadModel, ModelFileError, outputNames, predictCsv, type Prediction, type TrainedModel } from '@axon/core';
+import type { Prediction, TrainedModel } from '@axon/core';
 import { ExitCode, UsageError } from '../exit.js';
 import { writeFileAtomic } from '../fs-atomic.js';
 import { describeFsError } from '../fs-errors.js';
@@ -47,6 +47,8 @@ export function registerPredict(program: Command, setExitCode: SetExitCode): voi
 export async function runPredict(modelPath: string, dataPath: string, options: PredictOptions, io: PredictIO): Promise<number> {
   const fail = (s: string) => io.stderr.write(`axon predict: ${s}\n`);
   const dir = await modelFolder(modelPath);
+  // The engine loads when a prediction is asked for, not with the CLI (docs/cli.md#startup).
+  const { DataError, loadModel, ModelFileError, outputNames, predictCsv } = await import('@axon/core');
   let trained: TrainedModel;
   try {
     trained = await loadModel(dir);
@@ -63,7 +65,7 @@ export async function runPredict(modelPath: string, dataPath: string, options: P
     fail(err.message);
     return ExitCode.Usage;
   }
-  const text = options.format === 'json' ? toJson(predictions) : toCsv(predictions, trained);
+  const text = options.format === 'json' ? toJson(predictions) : toCsv(predictions, trained, outputNames(trained));
   if (options.output === undefined) {
     io.stdout.write(text);
     return ExitCode.Ok;
@@ -93,8 +95,7 @@ async function modelFolder(path: string): Promise<string> {
 }
 
 /** One header row, then one row per prediction; probabilities and values with 6 significant digits. */
-export function toCsv(predictions: Prediction[], model: TrainedModel): string {
-  const names = outputNames(model);
+export function toCsv(predictions: Prediction[], model: TrainedModel, names: readonly string[]): string {
   const kind = model.network.task?.kind;
   const lead = kind === 'classification' || kind === 'binary_classification' ? ['label', 'probability'] : kind === 'multilabel' ? ['labels'] : [];
   const outputs = lead.length > 0 ? names.map((n) => `p_${n}`) : names;

@@ -11,9 +11,7 @@ import { totalmem } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { ActivationName } from '@axon/language';
-import { checkCapacity, TrainingError } from '@axon/core';
-import { runSweep, summarizeSweep, SWEEP_ACTIVATIONS, type SweepRun, type SweepVariant } from '@axon/diagnose';
-import { writeReport } from '@axon/report';
+import type { SweepRun, SweepVariant } from '@axon/diagnose';
 import { ExitCode, UsageError } from '../exit.js';
 import { loadSpec, positiveInteger, seedInteger } from '../load-spec.js';
 import { ensureOutDir, reportWriteFailure } from '../out-dir.js';
@@ -35,27 +33,32 @@ export interface SweepCliOptions {
   allowDataOutside?: boolean;
 }
 
-function activationList(value: string): ActivationName[] {
+/** `--activations relu,tanh`; `known`: @axon/diagnose's SWEEP_ACTIVATIONS. */
+const activationList = (known: readonly ActivationName[]) => (value: string): ActivationName[] => {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = names.filter((n) => !(SWEEP_ACTIVATIONS as string[]).includes(n));
+  const bad = names.filter((n) => !(known as readonly string[]).includes(n));
   if (bad.length || names.length === 0) {
-    throw new UsageError(`--activations: unknown activation ${bad.map((b) => `"${b}"`).join(', ') || '(none given)'}; choose from ${SWEEP_ACTIVATIONS.join(', ')}`);
+    throw new UsageError(`--activations: unknown activation ${bad.map((b) => `"${b}"`).join(', ') || '(none given)'}; choose from ${known.join(', ')}`);
   }
   return [...new Set(names)] as ActivationName[];
-}
+};
 
 function initMode(value: string): 'auto' | 'keep' {
   if (value !== 'auto' && value !== 'keep') throw new UsageError(`--init expects auto or keep, got "${value}"`);
   return value;
 }
 
-export function registerSweep(program: Command, setExitCode: SetExitCode): void {
+/**
+ * `activations`: @axon/diagnose's SWEEP_ACTIVATIONS (the default and the choices), loaded only when
+ * `axon sweep` is what runs (else empty; docs/cli.md#startup).
+ */
+export function registerSweep(program: Command, setExitCode: SetExitCode, activations: readonly ActivationName[]): void {
   program
     .command('sweep')
     .description("train the network once per hidden-layer activation and compare accuracy, time and memory")
     .argument('<file>', 'the .axon file')
     .option('--network <name>', 'which network (needed when the file has several)')
-    .option('--activations <list>', `comma-separated activations (default: ${SWEEP_ACTIVATIONS.join(',')})`, activationList)
+    .option('--activations <list>', `comma-separated activations (default: ${activations.join(',')})`, activationList(activations))
     .option('--seeds <k>', 'seeds per variant (default 1)', positiveInteger('--seeds'))
     .option('--seed <n>', 'first seed (default: the spec\'s train.seed)', seedInteger('--seed'))
     .option('--init <mode>', 'auto: use each activation\'s recommended initialiser; keep: leave init as written', initMode, 'auto')
@@ -95,6 +98,8 @@ export async function runSweepCommand(file: string, options: SweepCliOptions, io
   if (!spec) return ExitCode.Findings;
   const { network, source } = spec;
   if (!network.data) throw new UsageError(`${file}: network ${network.name} has no data { } section to train on`);
+  // The engine, the sweep and the report load when a run starts, not with the CLI (docs/cli.md#startup).
+  const [{ checkCapacity, TrainingError }, { runSweep, summarizeSweep, SWEEP_ACTIVATIONS }] = await Promise.all([import('@axon/core'), import('@axon/diagnose')]);
   const activations = options.activations ?? SWEEP_ACTIVATIONS;
   const seeds = options.seeds ?? 1;
   const epochs = options.epochs ?? network.train.epochs;
@@ -162,6 +167,7 @@ export async function runSweepCommand(file: string, options: SweepCliOptions, io
   if (options.report !== false) {
     const best = variants[0]!;
     try {
+      const { writeReport } = await import('@axon/report');
       const report = await writeReport(out, {
         kind: 'sweep',
         title: `${network.name}: activation sweep`,

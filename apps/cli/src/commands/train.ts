@@ -12,9 +12,8 @@ import { totalmem } from 'node:os';
 import { join, relative, isAbsolute } from 'node:path';
 import type { Command } from 'commander';
 import type { CheckResult, ResolvedNetwork } from '@axon/language';
-import { runTraining, TrainingError, type EpochLog, type TrainingRun, type TrainResult } from '@axon/core';
+import type { EpochLog, TrainingRun, TrainResult } from '@axon/core';
 import { lintDocument, loadConfig, type Finding } from '@axon/lint';
-import { writeReport } from '@axon/report';
 import { ExitCode, UsageError } from '../exit.js';
 import { describeFsError } from '../fs-errors.js';
 import { ensureOutDir, reportWriteFailure } from '../out-dir.js';
@@ -66,6 +65,8 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
   const spec = await loadSpec(file, options.network, { stderr: io.stderr, color: io.tty, command: 'train', fixBefore: 'before training' });
   if (!spec) return ExitCode.Findings;
   const { source, analysed, network } = spec;
+  // The trainer loads when a run starts, not with the CLI (docs/cli.md#startup).
+  const { runTraining, TrainingError } = await import('@axon/core');
 
   const out = options.out ?? join('runs', network.name);
   const shownOut = isAbsolute(out) ? out : relative(process.cwd(), out) || '.';
@@ -243,6 +244,7 @@ async function writeTrainReport(
       summary[`${last.valMetrics ? 'validation ' : ''}${k}`] = k === 'accuracy' ? `${(v * 100).toFixed(1)} %` : Number(v.toPrecision(4));
     }
   }
+  const { writeReport } = await import('@axon/report');
   const written = await writeReport(out, {
     kind: 'train',
     title: `${network.name}: training`,
