@@ -37,6 +37,8 @@ export {
   DataError,
   applyNormalization,
   computeNormalization,
+  standardizeTargets,
+  unscaleTargets,
   splitWords,
   buildVocabulary,
   encodeTexts,

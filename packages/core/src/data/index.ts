@@ -13,3 +13,4 @@ export {
 } from './tokenizer.js';
 export { encodeRows, readInputRows, type EncodedRows, type InputEncoding } from './encode-rows.js';
 export { decodeOutputs, outputNames, type Prediction, type OutputNaming } from './predictions.js';
+export { standardizeTargets, unscaleTargets } from './targets.js';
