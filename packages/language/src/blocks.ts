@@ -98,7 +98,7 @@ export function checkRecursion(blocks: BlockTable, r: Reporter): Set<string> {
           call.name.range,
           cycle.length === 2
             ? `block \`${callee}\` uses itself: ${cycle.join(' → ')}`
-            : `blocks use each other in a cycle: ${cycle.join(' → ')}`,
+            : `blocks use each other in a cycle: ${cycleText(cycle)}`,
         );
       } else if (s === undefined) {
         enter(callee);
@@ -106,4 +106,10 @@ export function checkRecursion(blocks: BlockTable, r: Reporter): Set<string> {
     }
   }
   return recursive;
+}
+
+/** `a → b → a`; a long cycle keeps its first three and last two names and says how many blocks it has. */
+function cycleText(cycle: readonly string[]): string {
+  if (cycle.length <= 10) return cycle.join(' → ');
+  return `${[...cycle.slice(0, 3), '…', ...cycle.slice(-2)].join(' → ')} (${(cycle.length - 1).toLocaleString('en-US')} blocks)`;
 }
