@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
-import { dropOutputAfterClosedPipe } from '../dist/closed-pipe.js';
+// The bundle (dist/bundle/, built by bundle.mjs): one file to load instead of hundreds (docs/cli.md#startup).
+import { main } from '../dist/bundle/main.js';
+import { dropOutputAfterClosedPipe } from '../dist/bundle/closed-pipe.js';
 
 // `axon … | head`: the reader went away. Keep working (a training run still saves its model), drop the output.
 const output = dropOutputAfterClosedPipe();

@@ -12,7 +12,6 @@
  * `/proc/self/fd/1` — is written in place: renaming over it would replace the device with a
  * regular file.
  */
-import { randomBytes } from 'node:crypto';
 import { open, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -25,6 +24,8 @@ export async function writeFileAtomic(given: string, contents: string | Uint8Arr
     return;
   }
   const path = await realpath(given).catch(() => given);
+  // node:crypto loads when a file is written, not with every command (docs/cli.md#startup).
+  const { randomBytes } = await import('node:crypto');
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', existing ? existing.mode & 0o7777 : 0o644);
   try {
