@@ -1,8 +1,11 @@
 /** kernel_regularizer: penalty values, gradients by central differences, and its place in fit's losses. */
 import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
 import type { Regularizer, ResolvedNetwork } from '@axon/language';
 import { buildModel, evaluate, fit } from '../src/index.js';
-import { allParams } from '../src/model.js';
+import { allParams, backwardPass, forwardPass, outputActivation, outputFeatures, outputPreact } from '../src/model.js';
+import { computeLoss, planLoss } from '../src/losses.js';
+import { createRng } from '../src/rng.js';
 import { addPenaltyGradients, penaltyOf, regularized, totalPenalty } from '../src/regularizers.js';
 import type { Param } from '../src/param.js';
 import { dense, net, testRandom } from './net-helpers.js';
@@ -83,5 +86,35 @@ describe('kernel regularizers', () => {
     await fit(sparse, { x, y, n, inputShape: [3], targetSize: 1 }, undefined);
     const abs = (m: ReturnType<typeof build>) => Array.from(m.layers[0]!.params[0]!.value).reduce((s, v) => s + Math.abs(v), 0);
     expect(abs(sparse)).toBeLessThan(0.7 * abs(plain));
+  });
+  it('loss and kernel gradient equal TF.js with tf.regularizers.l1l2 on the same weights (1e-5)', () => {
+    const network = withRegularizer(net([3], [dense(4, { name: 'tanh' }), dense(2)]), 0, l1l2);
+    const model = buildModel(network, { seed: 4 });
+    const [k1, b1, k2, b2] = allParams(model);
+    const rnd = testRandom(6);
+    const n = 8;
+    const x = Float32Array.from({ length: n * 3 }, () => rnd() * 2 - 1);
+    const y = Float32Array.from({ length: n * 2 }, () => rnd() * 2 - 1);
+    const plan = planLoss({ name: 'mse', fromLogits: false }, outputActivation(model), outputFeatures(model));
+    const out = forwardPass(model, x, n, { training: true, updateStats: false, observe: false, rng: createRng(1) });
+    const grad = new Float32Array(n * 2);
+    const ours = computeLoss(plan, plan.fused ? outputPreact(model) : out, y, n, 2, grad) + totalPenalty(regularized(allParams(model)));
+    backwardPass(model, grad, n, plan.fused);
+    addPenaltyGradients(regularized(allParams(model)));
+    const t = (p: Param) => tf.tensor(Float32Array.from(p.value), p.shape);
+    const [W1, B1, W2, B2] = [t(k1!), t(b1!), t(k2!), t(b2!)];
+    const reg = tf.regularizers.l1l2({ l1: 0.01, l2: 0.02 });
+    const lossOf = (w1: tf.Tensor) => {
+      const h = tf.tanh(tf.add(tf.matMul(tf.tensor(x, [n, 3]), w1 as tf.Tensor2D), B1));
+      const o = tf.add(tf.matMul(h, W2 as tf.Tensor2D), B2);
+      return tf.add(tf.mean(tf.square(tf.sub(o, tf.tensor(y, [n, 2])))), reg.apply(w1)) as tf.Scalar;
+    };
+    const theirs = lossOf(W1).dataSync()[0]!;
+    const g = tf.grad(lossOf)(W1).dataSync();
+    expect(Math.abs(ours - theirs)).toBeLessThan(1e-5);
+    expect(totalPenalty(regularized(allParams(model)))).toBeGreaterThan(0.01);
+    let worst = 0;
+    for (let i = 0; i < g.length; i++) worst = Math.max(worst, Math.abs(k1!.grad[i]! - g[i]!));
+    expect(worst).toBeLessThan(1e-5);
   });
 });
