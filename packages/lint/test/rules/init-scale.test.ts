@@ -106,6 +106,18 @@ ruleTable('init-scale', {
       output: net({ task: 'classification(classes: 10)', input: '[784]', layers: ['dense(30, init: glorot_normal)', 'dense(10, activation: softmax, init: random_normal(stddev: 1))'] }),
     },
     {
+      name: 'a convolution\'s fan-in is kernel height × width × input channels (3 × 3 × 2 = 18)',
+      code: net({ task: 'classification(classes: 10)', input: '[28, 28, 2]', layers: ['conv2d(8, [3, 3], activation: relu, init: random_normal(stddev: 1))', 'flatten()', 'dense(10, activation: softmax)'] }),
+      errors: [
+        {
+          messageId: 'explodes',
+          at: '5:41 init: random_normal(stddev: 1)',
+          data: { init: 'random_normal(stddev: 1)', layer: 'conv2d', weightStd: '1', weightMean: '0', fanIn: 18, mean: '0', std: '4.2', gain: '9', activation: 'relu', suggested: 'he_normal' },
+        },
+      ],
+      output: net({ task: 'classification(classes: 10)', input: '[28, 28, 2]', layers: ['conv2d(8, [3, 3], activation: relu, init: he_normal)', 'flatten()', 'dense(10, activation: softmax)'] }),
+    },
+    {
       name: 'orthogonal(gain: 3) before relu: mean square × 4.5 per layer',
       code: bin('64', ['dense(64, activation: relu, init: orthogonal(3))']),
       errors: [
