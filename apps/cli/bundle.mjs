@@ -11,12 +11,14 @@
  * their own files (`new URL('./worker.js', import.meta.url)`), which a bundle would break, and they
  * cost nothing until such a command runs.
  */
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+rmSync(join(here, 'dist/bundle'), { recursive: true, force: true });
 await build({
   absWorkingDir: here,
   entryPoints: { main: 'src/main.ts', 'closed-pipe': 'src/closed-pipe.ts' },

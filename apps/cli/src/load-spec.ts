@@ -2,7 +2,7 @@
  * Reading an .axon file for a command that needs one resolved network (train, diagnose, sweep):
  * unreadable file → UsageError; analysis errors → code frames on stderr and `undefined` (exit 1).
  */
-import { check, formatDiagnostics, type CheckResult, type ResolvedNetwork } from '@axon/language';
+import type { CheckResult, ResolvedNetwork } from '@axon/language';
 import { UsageError } from './exit.js';
 import { readSourceText, SourceReadError } from './source-text.js';
 
@@ -33,6 +33,8 @@ export async function loadSpec(
   io: { stderr: NodeJS.WritableStream; color: boolean; command: string; /** Appended to the error count, e.g. "before training" gives "; fix them before training". */ fixBefore?: string },
 ): Promise<LoadedSpec | undefined> {
   const source = await readSource(file);
+  // The language loads when a command reads a spec, not with the CLI (docs/cli.md#startup).
+  const { check, formatDiagnostics } = await import('@axon/language');
   const analysed = check(source);
   const errors = analysed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {

@@ -11,7 +11,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
-import { check, formatDiagnostics, type ResolvedNetwork } from '@axon/language';
+import type { ResolvedNetwork } from '@axon/language';
 import type { TrainedModel } from '@axon/core';
 import type { CompileOutput, TargetName } from '@axon/compile';
 import { ExitCode, UsageError } from '../exit.js';
@@ -92,6 +92,7 @@ export async function runCompile(file: string, options: CompileOptions, io: Comp
     throw new UsageError('--target onnx exports a trained network: pass --weights MODEL_DIR (a folder written by axon train)');
   }
   const source = await readSource(file);
+  const { check, formatDiagnostics } = await import('@axon/language');
   const analysed = check(source);
   const errors = analysed.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import pc from 'picocolors';
 import type { Command } from 'commander';
 import type { CheckThresholds } from '@axon/diagnose';
-import { ConfigError, FORMAT_NAMES, formatResults, lintDocument, loadConfig, toFileResult, type FormatName } from '@axon/lint';
+import type { FormatName } from '@axon/lint';
 import { ExitCode, UsageError } from '../exit.js';
 import { loadSpec, positiveInteger } from '../load-spec.js';
 import { reportFindings } from '../report-findings.js';
@@ -32,10 +32,11 @@ export interface DiagnoseCliOptions {
   allowDataOutside?: boolean;
 }
 
-function formatName(value: string): FormatName {
-  if (!(FORMAT_NAMES as readonly string[]).includes(value)) throw new UsageError(`--format expects one of ${FORMAT_NAMES.join(', ')}, got "${value}"`);
+/** `formats`: @axon/lint's FORMAT_NAMES. */
+const formatName = (formats: readonly string[]) => (value: string): FormatName => {
+  if (!formats.includes(value)) throw new UsageError(`--format expects one of ${formats.join(', ')}, got "${value}"`);
   return value as FormatName;
-}
+};
 
 /** `--threshold vanishingRatio=1e-4` (repeatable); `names`: the keys of @axon/diagnose's DEFAULT_THRESHOLDS. */
 const threshold = (names: readonly string[]) => (value: string, previous: Partial<CheckThresholds> = {}): Partial<CheckThresholds> => {
@@ -47,17 +48,17 @@ const threshold = (names: readonly string[]) => (value: string, previous: Partia
 };
 
 /**
- * `thresholdNames`: the check thresholds `--threshold` accepts, loaded from @axon/diagnose only when
- * `axon diagnose` is what runs (else empty; docs/cli.md#startup).
+ * `thresholdNames`: the check thresholds `--threshold` accepts (@axon/diagnose), `formats` the output
+ * formats (@axon/lint): loaded only when `axon diagnose` is what runs (else empty; docs/cli.md#startup).
  */
-export function registerDiagnose(program: Command, setExitCode: SetExitCode, thresholdNames: readonly string[]): void {
+export function registerDiagnose(program: Command, setExitCode: SetExitCode, thresholdNames: readonly string[], formats: readonly string[]): void {
   program
     .command('diagnose')
     .description('a short seeded training run that checks gradients, dead and saturated units and the loss')
     .argument('<file>', 'the .axon file')
     .option('--network <name>', 'which network (needed when the file has several)')
     .option('--steps <n>', 'optimizer steps to run (default 200)', positiveInteger('--steps'))
-    .option('-f, --format <name>', `output format: ${FORMAT_NAMES.join(', ')} (as axon lint)`, formatName, 'stylish')
+    .option('-f, --format <name>', `output format: ${formats.join(', ')} (as axon lint)`, formatName(formats), 'stylish')
     .option('--threshold <name=value>', 'override a check threshold (repeatable; see docs/cli/diagnose.md)', threshold(thresholdNames))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v: string) => {
       const n = Number(v);
@@ -80,10 +81,12 @@ export async function runDiagnose(file: string, options: DiagnoseCliOptions, io:
   if (!spec) return ExitCode.Findings;
   const { network, source, analysed } = spec;
   // The engine, the checks and the report load when a run starts, not with the CLI (docs/cli.md#startup).
-  const [{ checkCapacity, checkTargets, loadTrainingData, TrainingError }, { DIAGNOSE_RULES, diagnoseNetwork, toLintFindings }] = await Promise.all([
+  const [{ checkCapacity, checkTargets, loadTrainingData, TrainingError }, { DIAGNOSE_RULES, diagnoseNetwork, toLintFindings }, lint] = await Promise.all([
     import('@axon/core'),
     import('@axon/diagnose'),
+    import('@axon/lint'),
   ]);
+  const { ConfigError, formatResults, lintDocument, loadConfig, toFileResult } = lint;
   if (!network.data) throw new UsageError(`${file}: network ${network.name} has no data { } section to train on`);
 
   let config;

@@ -9,7 +9,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { format, formatDiagnostics, parse } from '@axon/language';
 import { ExitCode, UsageError } from '../exit.js';
 import { expandFiles } from '../files.js';
 import { writeFileAtomic } from '../fs-atomic.js';
@@ -36,6 +35,8 @@ export function registerFmt(program: Command, setExitCode: SetExitCode): void {
 
 /** Runs `axon fmt` and returns the exit code. */
 export async function runFmt(paths: string[], options: FmtOptions, io: FilesCommandIO): Promise<number> {
+  // The language loads when the command runs, not with the CLI (docs/cli.md#startup).
+  const { format, formatDiagnostics, parse } = await import('@axon/language');
   let files: string[];
   try {
     files = await expandFiles(paths, io.cwd);

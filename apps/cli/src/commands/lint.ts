@@ -11,25 +11,7 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import pc from 'picocolors';
-import {
-  ConfigError,
-  FORMAT_NAMES,
-  createNodeDataReader,
-  fixText,
-  formatResults,
-  lintText,
-  loadConfig,
-  onlyErrors,
-  parseRuleOverride,
-  readConfigFile,
-  toFileResult,
-  withSeverities,
-  type FileResult,
-  type FormatName,
-  type LintResult,
-  type ResolvedConfig,
-  type RuleSeverity,
-} from '@axon/lint';
+import type { FileResult, FormatName, LintResult, ResolvedConfig, RuleSeverity } from '@axon/lint';
 import { ExitCode, UsageError } from '../exit.js';
 import { expandFiles } from '../files.js';
 import { writeFileAtomic } from '../fs-atomic.js';
@@ -60,12 +42,16 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export function registerLint(program: Command, setExitCode: SetExitCode): void {
+/**
+ * `formats`: @axon/lint's FORMAT_NAMES (the choices of --format) when `axon lint` is what runs, else
+ * empty: the linter loads only for the command that uses it (docs/cli.md#startup).
+ */
+export function registerLint(program: Command, setExitCode: SetExitCode, formats: readonly string[]): void {
   program
     .command('lint')
     .description('check activation and architecture choices in .axon files (exit 1 on errors)')
     .argument('[paths...]', '.axon files, folders or glob patterns', ['.'])
-    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES as string[]).default('stylish'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices([...formats]).default('stylish'))
     .option('--fix', 'apply safe fixes, rewriting files atomically')
     .option('--rule <id:severity>', 'set a rule severity (off, info, warning, error); repeatable', collect)
     .option('-c, --config <path>', 'use this config file instead of looking for axon.config.json')
@@ -81,6 +67,8 @@ export function registerLint(program: Command, setExitCode: SetExitCode): void {
 
 /** Runs `axon lint` and returns the exit code. Never throws for user errors. */
 export async function runLint(paths: string[], options: LintOptions, io: FilesCommandIO): Promise<number> {
+  const lint = await import('@axon/lint');
+  const { ConfigError, createNodeDataReader, fixText, formatResults, lintText, loadConfig, onlyErrors, parseRuleOverride, readConfigFile, toFileResult, withSeverities } = lint;
   let overrides: Record<string, RuleSeverity> = {};
   let files: string[];
   let fixedConfig: ResolvedConfig | undefined;

@@ -10,7 +10,6 @@
  */
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { check, formatDiagnostics, renderSummary } from '@axon/language';
 import { ExitCode } from '../exit.js';
 import { readSourceText, SourceReadError } from '../source-text.js';
 import type { SetExitCode } from './index.js';
@@ -50,6 +49,8 @@ export function useColor(flag: boolean | undefined, tty: boolean, env: NodeJS.Pr
 
 /** Runs `axon summary` over the files and returns the exit code (the worst over all files). */
 export async function runSummary(files: string[], io: SummaryIO): Promise<number> {
+  // The language loads when the command runs, not with the CLI (docs/cli.md#startup).
+  const { check, formatDiagnostics, renderSummary } = await import('@axon/language');
   const style = pc.createColors(io.color);
   let code: number = ExitCode.Ok;
   let first = true;

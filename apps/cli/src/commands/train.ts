@@ -13,7 +13,7 @@ import { join, relative, isAbsolute } from 'node:path';
 import type { Command } from 'commander';
 import type { CheckResult, ResolvedNetwork } from '@axon/language';
 import type { EpochLog, TrainingRun, TrainResult } from '@axon/core';
-import { lintDocument, loadConfig, type Finding } from '@axon/lint';
+import type { Finding } from '@axon/lint';
 import { ExitCode, UsageError } from '../exit.js';
 import { describeFsError } from '../fs-errors.js';
 import { ensureOutDir, reportWriteFailure } from '../out-dir.js';
@@ -228,6 +228,7 @@ async function writeTrainReport(
   seconds: number,
 ): Promise<string> {
   let findings: Finding[] = [];
+  const { lintDocument, loadConfig } = await import('@axon/lint');
   try {
     // The source was parsed and analysed once, for training; the rules run on that analysis.
     findings = lintDocument({ text: source, ast: analysed.ast, networks: analysed.networks }, loadConfig(file));
