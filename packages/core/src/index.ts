@@ -15,6 +15,7 @@ export * from './types.js';
 export { buildModel, predict, getWeights, setWeights, ModelError, type Model, type BuildOptions } from './model.js';
 export { fit, evaluate, type FitOptions, type Evaluation } from './fit.js';
 export { probeGradients } from './diagnostics.js';
+export { planThreads, nodeSpawner, MIN_SHARD_MACS, type ThreadPlan, type ThreadOptions, type SpawnWorker, type WorkerHandle, type WorkerInit, prepareShardWorker } from './parallel/index.js';
 export {
   runTraining,
   predictCsv,

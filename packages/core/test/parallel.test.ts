@@ -22,11 +22,11 @@ function data(n: number, inSize: number, classes: number, seed = 7): Dataset {
     for (let j = 0; j < inSize; j++) sum += (x[i * inSize + j] = rnd() * 2 - 1) * ((j % 3) - 1);
     y[i * classes + (Math.floor((sum + 3) * 7) % classes + classes) % classes] = 1;
   }
-  return { x, y, n, inputSize: inSize, targetSize: classes };
+  return { x, y, n, inputShape: [inSize], targetSize: classes };
 }
 
 const cce = { name: 'categorical_crossentropy', fromLogits: false } as const;
-const mlp = (extra: Parameters<typeof dense>[0] extends number ? object : never = {}) =>
+const mlp = (extra: object = {}) =>
   net([64], [dense(256, act('relu')), dense(128, act('tanh')), dense(10, act('softmax'))], { loss: cce, batchSize: 64, epochs: 2, ...extra });
 const cnn = net(
   [28, 28, 1],

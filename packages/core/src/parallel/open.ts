@@ -11,11 +11,13 @@ export interface ThreadOptions {
   threads?: number;
   /** How to start a worker (default: Node's worker_threads under Node; a browser passes its own). */
   spawnWorker?: SpawnWorker;
+  /** Multiply-adds a shard must have for a thread to pay (default MIN_SHARD_MACS; 0 always splits). */
+  minShardMacs?: number;
 }
 
 export async function openParallel(model: Model, plan: LossPlan, o: ThreadOptions, batchSize: number, seed: number, loss: Loss): Promise<ParallelTrainer | undefined> {
   if (!o.threads || o.threads <= 1) return undefined;
-  const { threads } = planThreads(model, batchSize, o.threads);
+  const { threads } = planThreads(model, batchSize, o.threads, o.minShardMacs);
   if (threads <= 1) return undefined;
   const spawn = o.spawnWorker ?? defaultSpawner();
   if (!spawn) return undefined;

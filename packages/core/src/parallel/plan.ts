@@ -43,13 +43,13 @@ export interface ThreadPlan {
 }
 
 /** The threads a fit of `model` at `batchSize` uses when `requested` are asked for. */
-export function planThreads(model: Model, batchSize: number, requested: number): ThreadPlan {
+export function planThreads(model: Model, batchSize: number, requested: number, minShardMacs = MIN_SHARD_MACS): ThreadPlan {
   const asked = Math.max(1, Math.floor(requested));
   if (asked === 1) return { threads: 1 };
   const why = singleThreadReason(model);
   if (why) return { threads: 1, reason: why };
   const work = macsPerSample(model) * batchSize;
-  const byWork = Math.max(1, Math.floor(work / MIN_SHARD_MACS));
+  const byWork = minShardMacs > 0 ? Math.max(1, Math.floor(work / minShardMacs)) : Infinity;
   const threads = Math.min(asked, byWork, batchSize);
   if (threads === asked) return { threads };
   return {
@@ -57,6 +57,6 @@ export function planThreads(model: Model, batchSize: number, requested: number):
     reason:
       threads === batchSize && batchSize < byWork
         ? `a batch of ${batchSize} gives each thread at least one sample`
-        : `a batch of ${batchSize} is ${(work / 1e6).toFixed(2)} M multiply-adds; a thread pays from about ${MIN_SHARD_MACS / 1e6} M`,
+        : `a batch of ${batchSize} is ${(work / 1e6).toFixed(2)} M multiply-adds; a thread pays from about ${minShardMacs / 1e6} M`,
   };
 }

@@ -29,15 +29,6 @@ export function packWeights(params: readonly Param[], dst: Arr): void {
   }
 }
 
-/** Copies `src` into every param's values (allParams order). */
-export function unpackWeights(params: readonly Param[], src: Arr): void {
-  let o = 0;
-  for (const p of params) {
-    p.value.set(src.subarray(o, o + p.value.length));
-    o += p.value.length;
-  }
-}
-
 export function weightCount(model: Model): number {
   return allParams(model).reduce((s, p) => s + p.value.length, 0);
 }

@@ -2,7 +2,7 @@
  * The main thread's side of a data-parallel fit. Each step: the weights and the batch go into the
  * shared buffer, the workers are woken, the main thread runs shard 0 itself, then waits for the
  * workers and sums the shard gradients into its own params in a fixed order (shard 0, 1, 2, …), each
- * weighted by its share of the batch, so the optimizer then takes one step on the whole batch's mean
+ * (a mean over its shard) weighted by its share of the batch, so the optimizer then takes one step on the whole batch's mean
  * gradient — the same update as one thread, within float rounding, and bit-identical for a given N.
  */
 import type { Loss } from '@axon/language';
@@ -104,23 +104,33 @@ export class ParallelTrainer {
 
     let value = (r.value * own.count) / m;
     for (let s = 1; s < threads; s++) value += (v.loss[s] as number) * (shardRows(m, threads, s).count / m);
-    if (Number.isFinite(value)) this.reduce(m, own.count / m);
+    if (Number.isFinite(value)) this.reduce(m);
     return { out: v.out.subarray(0, m * outSize), value };
   }
 
-  /** params.grad ← share₀·grad₀ + grad₁ + … (the workers' slots are already weighted). */
-  private reduce(m: number, share0: number): void {
+  /** params.grad ← s₀·grad₀ + s₁·grad₁ + …, summed in shard order, sₖ = shard k's share of the batch. */
+  private reduce(m: number): void {
     const { v, threads } = this;
-    const live: Arr[] = [];
-    for (let s = 1; s < threads; s++) if (shardRows(m, threads, s).count > 0) live.push(v.grads(s));
+    const slots: Arr[] = [];
+    const shares: number[] = [];
+    for (let s = 1; s < threads; s++) {
+      const count = shardRows(m, threads, s).count;
+      if (count > 0) {
+        slots.push(v.grads(s));
+        shares.push(count / m);
+      }
+    }
+    const s0 = shardRows(m, threads, 0).count / m;
     let o = 0;
     for (const p of this.params) {
       if (p.trainable) {
         const g = p.grad, len = g.length;
-        for (let j = 0; j < len; j++) {
-          let sum = (g[j] as number) * share0;
-          for (const slot of live) sum += slot[o + j] as number;
-          g[j] = sum;
+        const first = slots[0], s1 = shares[0] ?? 0;
+        if (first) for (let j = 0; j < len; j++) g[j] = (g[j] as number) * s0 + (first[o + j] as number) * s1;
+        else for (let j = 0; j < len; j++) g[j] = (g[j] as number) * s0;
+        for (let k = 1; k < slots.length; k++) {
+          const slot = slots[k] as Arr, sk = shares[k] as number;
+          for (let j = 0; j < len; j++) g[j] = (g[j] as number) + (slot[o + j] as number) * sk;
         }
       }
       o += p.value.length;

@@ -1,7 +1,7 @@
 /**
  * A data-parallel worker: builds its own copy of the model, then, each time the main thread bumps
  * the step counter, reads the shared weights, runs forward + backward on its shard of the shared batch
- * and writes its gradient (already weighted by its share of the batch), outputs and loss back.
+ * and leaves its gradient (the mean over its shard), outputs and loss in the shared buffer.
  * Environment-agnostic: a Node worker thread or a browser Web Worker calls `runShardWorker`.
  */
 import type { Loss, ResolvedNetwork } from '@axon/language';
@@ -10,7 +10,7 @@ import { planLoss } from '../losses.js';
 import { allParams, buildModel, outputActivation, outputFeatures } from '../model.js';
 import { deriveRng } from '../rng.js';
 import { CMD, DONE, ERROR_BYTES, GEN, QUIT, ROWS, shardRows, sharedViews, type SharedLayout } from './layout.js';
-import { shardPass, unpackWeights } from './shard.js';
+import { shardPass } from './shard.js';
 
 export interface WorkerInit {
   network: ResolvedNetwork;
@@ -36,7 +36,17 @@ export function prepareShardWorker(init: WorkerInit): () => void {
   const ctx = { training: true, updateStats: true, observe: false, rng: deriveRng(init.seed, shardDropoutStream(index)) };
   const inSize = layout.inSize, outSize = layout.outSize;
   const grad = alloc(init.dtype, layout.batchSize * outSize);
+  // The weights and gradients live in the shared buffer itself (the layers reach them through their
+  // Param on every pass): the main thread's weights are read in place, the gradient lands in this
+  // worker's slot unscaled, and nothing is copied per step on this side.
   const slot = v.grads(index);
+  let at = 0;
+  for (const p of params) {
+    const len = p.value.length;
+    p.value = v.weights.subarray(at, at + len);
+    if (p.trainable) p.grad = slot.subarray(at, at + len);
+    at += len;
+  }
   return () => {
     // The counter's value before the first step: the main thread bumps it only once every worker is ready,
     // so reading it here (after 'ready' was posted) could already see step 1 and miss it.
@@ -50,21 +60,11 @@ export function prepareShardWorker(init: WorkerInit): () => void {
         const { start, count } = shardRows(m, layout.threads, index);
         v.loss[index] = 0;
         if (count > 0) {
-          unpackWeights(params, v.weights);
           const x = v.x.subarray(start * inSize, (start + count) * inSize);
           const y = v.y.subarray(start * outSize, (start + count) * outSize);
           const r = shardPass(model, plan, x, y, count, ctx, grad);
           v.loss[index] = r.value;
           v.out.set(r.out.subarray(0, count * outSize), start * outSize);
-          const share = count / m;
-          let o = 0;
-          for (const p of params) {
-            if (p.trainable) {
-              const g = p.grad;
-              for (let j = 0; j < g.length; j++) slot[o + j] = (g[j] as number) * share;
-            }
-            o += p.value.length;
-          }
         }
       } catch (err) {
         const text = new TextEncoder().encode((err instanceof Error ? err.message : String(err)).slice(0, ERROR_BYTES / 4));
