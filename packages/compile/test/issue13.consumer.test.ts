@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '@axon/compile';
+import { buildModel, fit, getWeights, loadCsvData, loadModel, predict, saveModel, unscaleTargets } from '@axon/core';
 import { corePredict, HARNESS, maxAbsDiff, randomInput, requirePythonModule, runPython, trainedModel, writeFloat32 } from './consumers.js';
 import { EXAMPLES, networkOf, tempDir, writeOutput } from './helpers.js';
 import { fileHandler } from './tfjs-files.js';
@@ -86,24 +87,34 @@ describe('issue-13 vocabulary in PyTorch', () => {
     expect(reg.summary.first.loss).toBeGreaterThan(plain.summary.first.loss);
   });
 
-  it('(c) standardize_target: train.py scales with the training split; un-scaled predictions of the core weights equal the core × std + mean', () => {
-    const network = networkOf(readFileSync(join(EXAMPLES, 'regression.axon'), 'utf8').replace('standardize: true', 'standardize: true\n    standardize_target: true'));
+  it("(c) standardize_target: train.py's target statistics are the core's; the core's trained model, saved and reloaded, un-scaled by predict equals the core's predictions", async () => {
+    const file = join(EXAMPLES, 'regression.axon');
+    const source = readFileSync(file, 'utf8').replace('standardize: true', 'standardize: true\n    standardize_target: true');
+    const network = networkOf(source);
     expect(network.data?.standardizeTarget).toBe(true);
     const { summary } = trainTorch(network, 'regression.csv', 5);
+    expect(summary.last.loss).toBeLessThan(summary.first.loss);
+    const data = await loadCsvData(network, file);
+    const core = data.targetNormalization!;
     const t = summary.targetNormalization!;
     expect(t.mean).toHaveLength(1);
-    expect(t.std[0]).toBeGreaterThan(0.5); // the CSV's y: std about 2.4, mean about 1.3
-    expect(summary.last.loss).toBeLessThan(summary.first.loss);
-    // the core's weights with these statistics: torch's predict scales the core's raw outputs back
-    const trained = trainedModel(network);
-    const dir = writeOutput(compile({ network, trained: { weights: trained.weights, targetNormalization: t } }, 'pytorch'), tempDir('torch-v13-unscale'));
-    const n = 6;
-    const x = randomInput(network, n);
-    writeFloat32(join(dir, 'x.bin'), x);
-    const script = `import sys, json, torch\nsys.path.insert(0, ${JSON.stringify(dir)})\nimport model\nnet = model.build_model()\nx = torch.frombuffer(bytearray(open(${JSON.stringify(join(dir, 'x.bin'))}, 'rb').read()), dtype=torch.float32).reshape(${n}, -1)\nprint(json.dumps(net.predict(x).reshape(-1).tolist()))`;
+    expect(Math.abs(t.mean[0]! - core.mean[0]!)).toBeLessThan(1e-5 * Math.max(1, Math.abs(core.mean[0]!)));
+    expect(Math.abs(t.std[0]! - core.std[0]!)).toBeLessThan(1e-5 * core.std[0]!);
+    // the core trains on the scaled targets, saves the statistics with the model; the CLI passes loadModel's result
+    const model = buildModel(network);
+    await fit(model, data.train, data.validation, { epochs: 3 });
+    const saved = tempDir('torch-v13-model');
+    await saveModel(saved, { network, source, weights: getWeights(model), featureNames: data.featureNames, target: 'y', normalization: data.normalization!, targetNormalization: core });
+    const loaded = await loadModel(saved);
+    expect(loaded.targetNormalization).toEqual(core);
+    const dir = writeOutput(compile({ network: loaded.network, trained: loaded }, 'pytorch'), tempDir('torch-v13-unscale'));
+    const v = data.validation!;
+    writeFloat32(join(dir, 'x.bin'), v.x);
+    const script = `import sys, json, torch\nsys.path.insert(0, ${JSON.stringify(dir)})\nimport model\nnet = model.build_model()\nx = torch.frombuffer(bytearray(open(${JSON.stringify(join(dir, 'x.bin'))}, 'rb').read()), dtype=torch.float32).reshape(${v.n}, -1)\nprint(json.dumps(net.predict(x).reshape(-1).tolist()))`;
     const torchOut = JSON.parse(runPython(['-c', script])) as number[];
-    const core = Array.from(corePredict(trained.model, x, n), (v) => v * t.std[0]! + t.mean[0]!);
-    expect(maxAbsDiff(torchOut, core)).toBeLessThan(1e-4 * Math.max(1, t.std[0]!));
+    const expected = unscaleTargets(predict(model, v.x, v.n), v.n, core);
+    expect(torchOut).toHaveLength(v.n);
+    expect(maxAbsDiff(torchOut, expected)).toBeLessThan(1e-4 * Math.max(1, core.std[0]!));
   });
 });
 
