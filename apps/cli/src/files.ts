@@ -5,7 +5,6 @@
  */
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { glob } from 'tinyglobby';
 import { UsageError } from './exit.js';
 
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
@@ -37,6 +36,8 @@ export async function expandFiles(operands: readonly string[], cwd = process.cwd
       continue;
     }
     const base = isAbsolute(operand) ? operand : join(cwd, operand);
+    // The glob matcher loads for a folder or a pattern, not for named files (docs/cli.md#startup).
+    const { glob } = await import('tinyglobby');
     const matches =
       kind === 'dir'
         ? (await glob(['**/*.axon'], { cwd: base, ignore: IGNORE, onlyFiles: true, expandDirectories: false }))

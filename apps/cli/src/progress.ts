@@ -3,8 +3,17 @@
  * the last epoch's validation figures); elsewhere (pipes, CI logs) plain lines. A line is kept on screen
  * for the first and last epoch and every `every` epochs, so a 200-epoch run prints about 20 lines.
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type * as CliProgress from 'cli-progress';
 import type { BatchLog, EpochLog } from '@axon/core';
+
+/**
+ * cli-progress (CommonJS), required when a bar is first drawn rather than with every command
+ * (docs/cli.md#startup); resolved from this package, whose dependency it is.
+ */
+export function loadCliProgress(): typeof CliProgress {
+  return createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
+}
 
 export interface TrainProgress {
   batch(log: BatchLog): void;
@@ -38,7 +47,8 @@ export function createProgress(o: ProgressOptions): TrainProgress {
     };
   }
 
-  let bar: cliProgress.SingleBar | undefined;
+  const cliProgress = loadCliProgress();
+  let bar: CliProgress.SingleBar | undefined;
   let barEpoch = 0;
   const stopBar = () => {
     bar?.stop();

@@ -8,7 +8,7 @@
  */
 import { isAbsolute, join, relative } from 'node:path';
 import { totalmem } from 'node:os';
-import cliProgress from 'cli-progress';
+import type * as CliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { ActivationName } from '@axon/language';
 import type { SweepRun, SweepVariant } from '@axon/diagnose';
@@ -19,6 +19,7 @@ import { writeFileAtomic } from '../fs-atomic.js';
 import { describeFsError } from '../fs-errors.js';
 import type { SetExitCode } from './index.js';
 import type { CommandIO } from '../io.js';
+import { loadCliProgress } from '../progress.js';
 
 export interface SweepCliOptions {
   network?: string;
@@ -117,13 +118,14 @@ export async function runSweepCommand(file: string, options: SweepCliOptions, io
     `sweeping ${network.name}: ${activations.length} activation${activations.length === 1 ? '' : 's'} × ${seeds} seed${seeds === 1 ? '' : 's'}, ${epochs} epoch${epochs === 1 ? '' : 's'} each, init ${options.init ?? 'auto'}\n`,
   );
 
-  const multibar = io.tty
+  const cliProgress = io.tty ? loadCliProgress() : undefined;
+  const multibar = cliProgress
     ? new cliProgress.MultiBar(
         { stream: io.stdout, format: '{name} {bar} {value}/{total} epochs', barsize: 24, hideCursor: true, clearOnComplete: false, fps: 5 },
         cliProgress.Presets.shades_classic,
       )
     : undefined;
-  const bars = new Map<string, cliProgress.SingleBar>();
+  const bars = new Map<string, CliProgress.SingleBar>();
   let runs: SweepRun[];
   try {
     runs = await runSweep(source, file, network.name, {
