@@ -150,7 +150,12 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): Finding[
   const pending = new Map<string, Pending>();
   const order: string[] = [];
   const crashes: Finding[] = [];
-  const samples = networks.map((n) => sampleOf(input.readData, n));
+  // Read lazily: only when a rule asks (the data rules may all be off), once per network.
+  const samples = new Map<number, DataSample | undefined>();
+  const dataOf = (net: number) => {
+    if (!samples.has(net)) samples.set(net, sampleOf(input.readData, networks[net]!));
+    return samples.get(net);
+  };
   for (const rule of rules) {
     if (ENGINE_RULES.has(rule.meta.id)) continue;
     const setting = config.rules[rule.meta.id];
@@ -182,7 +187,17 @@ export function lintDocument(input: LintInput, config: ResolvedConfig): Finding[
         order.push(key);
       };
       try {
-        rule.check({ network, networks, ast, text, options: setting.options, report, data: samples[net] });
+        rule.check({
+          network,
+          networks,
+          ast,
+          text,
+          options: setting.options,
+          report,
+          get data() {
+            return dataOf(net);
+          },
+        });
       } catch (err) {
         crashes.push({
           ruleId: rule.meta.id,

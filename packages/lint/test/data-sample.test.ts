@@ -88,3 +88,27 @@ describe('the Node reader', () => {
     expect(sample.truncated).toBe(true);
   });
 });
+
+describe('the engine reads data only when a rule asks', () => {
+  test('with every data rule off the reader is never called; with one on, once per network', async () => {
+    const { lintText, resolveConfig } = await import('../src/index.js');
+    const text = 'network A {\n  input [2]\n  task regression\n  layers {\n    dense(1)\n  }\n  data {\n    source: "d.csv"\n    target: "y"\n  }\n}\n';
+    let calls = 0;
+    const readData = () => {
+      calls++;
+      return sampleFromCsv('d.csv', 'a,b,y\n1,2,50000\n3,4,70000\n');
+    };
+    lintText(text, { config: resolveConfig({ presets: ['all'], rules: { 'unscaled-input': 'off', 'unscaled-target': 'off', 'task-data-mismatch': 'off' } }), readData });
+    expect(calls).toBe(0);
+    const findings = lintText(text, { config: resolveConfig({ presets: ['all'] }), readData }).findings;
+    expect(calls).toBe(1);
+    expect(findings.filter((f) => f.ruleId === 'unscaled-target').map((f) => f.range.start.line)).toEqual([9]);
+  });
+
+  test('a reader that throws counts as no data', async () => {
+    const { lintText, resolveConfig } = await import('../src/index.js');
+    const text = 'network A {\n  input [2]\n  task regression\n  layers {\n    dense(1)\n  }\n  data {\n    source: "d.csv"\n    target: "y"\n  }\n}\n';
+    const findings = lintText(text, { config: resolveConfig({ presets: ['all'] }), readData: () => { throw new Error('disk on fire'); } }).findings;
+    expect(findings.filter((f) => f.ruleId === 'crash' || f.message.includes('disk on fire'))).toEqual([]);
+  });
+});
