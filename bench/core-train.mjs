@@ -1,16 +1,23 @@
 #!/usr/bin/env node
 /**
- * Training throughput of @axon/core against TensorFlow.js (cpu and wasm backends), measured in the same run.
+ * Training throughput of @axon/core against PyTorch (CPU, best of 1 and 2 threads) and TensorFlow.js
+ * (cpu and wasm backends), measured in the same run.
  *
  *   npm run build -w @axon/language -w @axon/core && node bench/core-train.mjs [--quick]
  *
- * (a) 4-16-16-3 relu/softmax, batch 16, Adam, 4,096 random samples.
- * (b) 784-256-128-10 relu/softmax, batch 64, Adam, on MNIST digits (the `mnist` package's 10,000).
- * (c) for information (no target): the small MNIST CNN of the learning test —
- *     conv(8, 3×3, relu) → max_pool 2 → conv(16, 3×3, relu) → max_pool 2 → flatten → dense(10, softmax), batch 32, Adam.
+ * (a) 4-16-16-3 relu/softmax, batch 16, Adam, 4,096 random samples.            target ≥ 4× PyTorch
+ * (b) 784-256-128-10 relu/softmax, batch 64, Adam, on MNIST digits.             target ≥ 1× PyTorch
+ * (c) the small MNIST CNN of the learning test, batch 32, Adam —
+ *     conv(8, 3×3, relu) → max_pool 2 → conv(16, 3×3, relu) → max_pool 2 → flatten → dense(10, softmax).
+ *                                                                                target ≥ 0.5× PyTorch
+ * (e) the Keras MNIST convnet, batch 128, Adam — conv(32) → pool → conv(64) → pool → flatten →
+ *     dropout 0.5 → dense(10, softmax).                                          target ≥ 0.5× PyTorch
  * (d) for information (no target): the residual example, examples/residual-cnn.axon (parsed by
  *     @axon/language; TF.js gets the same graph as a functional model with an `add` layer), batch 32, Adam.
- *     tfjs-wasm cannot train convolutions (no Conv2DBackpropFilter kernel), so (c) and (d) say so.
+ *     tfjs-wasm cannot train convolutions (no Conv2DBackpropFilter kernel), so the CNNs say so.
+ * PyTorch runs in bench/torch-train.py under /usr/bin/python3 (Debian's python3-torch); its first line
+ * names the BLAS torch's matmul resolved to (install libopenblas0-pthread: without it Debian's torch
+ * uses the reference BLAS, an unfair peer). Without python3 or torch the column is skipped with a note.
  * Prints samples/second for each engine and our ratio against each peer. The engines are timed in
  * interleaved rounds and each one's best round is kept, so a burst of load on the shared machine does
  * not land on one engine only.
@@ -18,7 +25,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { buildModel, fit } from '../packages/core/dist/index.js';
 import { check } from '../packages/language/dist/index.js';
 
@@ -57,8 +66,8 @@ function mlp(sizes, batchSize) {
   };
 }
 
-/** The small CNN as a ResolvedNetwork. */
-function smallCnn(batchSize) {
+/** The small CNN (conv 8 → pool → conv 16 → pool → dense 10), or with f1/f2 = 32/64 and dropout the Keras MNIST convnet. */
+function smallCnn(batchSize, f1 = 8, f2 = 16, dropout = false) {
   const conv = (index, name, filters, inShape, outShape) => ({
     kind: 'conv2d', filters, kernel: [3, 3], stride: [1, 1], padding: 'valid', activation: { name: 'relu' }, activationExplicit: true,
     init: { name: 'he_normal' }, biasInit: { name: 'zeros' }, index, inputs: [index - 1], name, inputShape: inShape, outputShape: outShape,
@@ -68,14 +77,18 @@ function smallCnn(batchSize) {
     kind: 'max_pool2d', pool: [2, 2], stride: [2, 2], padding: 'valid', index, inputs: [index - 1], name, inputShape: inShape, outputShape: outShape,
     params: { trainable: 0, nonTrainable: 0 }, origin: { node: {}, range, chain: [] },
   });
+  const flat = 25 * f2;
   const layers = [
-    conv(0, 'conv2d', 8, [28, 28, 1], [26, 26, 8]),
-    pool(1, 'max_pool2d', [26, 26, 8], [13, 13, 8]),
-    conv(2, 'conv2d_1', 16, [13, 13, 8], [11, 11, 16]),
-    pool(3, 'max_pool2d_1', [11, 11, 16], [5, 5, 16]),
-    { kind: 'flatten', index: 4, inputs: [3], name: 'flatten', inputShape: [5, 5, 16], outputShape: [400], params: { trainable: 0, nonTrainable: 0 }, origin: { node: {}, range, chain: [] } },
-    { ...mlp([400, 10], batchSize).layers[0], index: 5, inputs: [4] },
+    conv(0, 'conv2d', f1, [28, 28, 1], [26, 26, f1]),
+    pool(1, 'max_pool2d', [26, 26, f1], [13, 13, f1]),
+    conv(2, 'conv2d_1', f2, [13, 13, f1], [11, 11, f2]),
+    pool(3, 'max_pool2d_1', [11, 11, f2], [5, 5, f2]),
+    { kind: 'flatten', index: 4, inputs: [3], name: 'flatten', inputShape: [5, 5, f2], outputShape: [flat], params: { trainable: 0, nonTrainable: 0 }, origin: { node: {}, range, chain: [] } },
   ];
+  if (dropout) {
+    layers.push({ kind: 'dropout', rate: 0.5, index: 5, inputs: [4], name: 'dropout', inputShape: [flat], outputShape: [flat], params: { trainable: 0, nonTrainable: 0 }, origin: { node: {}, range, chain: [] } });
+  }
+  layers.push({ ...mlp([flat, 10], batchSize).layers[0], index: layers.length, inputs: [layers.length - 1] });
   const net = mlp([784, 10], batchSize);
   return { ...net, input: [28, 28, 1], layers };
 }
@@ -134,7 +147,7 @@ async function rate(epoch, n) {
 }
 
 async function oursRunner(sizes, batchSize, data, cnn) {
-  const network = cnn === 'residual' ? { ...residualExample(), train: mlp(sizes, batchSize).train } : cnn ? smallCnn(batchSize) : mlp(sizes, batchSize);
+  const network = cnn === 'residual' ? { ...residualExample(), train: mlp(sizes, batchSize).train } : cnn === 'keras' ? smallCnn(batchSize, 32, 64, true) : cnn ? smallCnn(batchSize) : mlp(sizes, batchSize);
   const model = buildModel(network, { seed: 1 });
   const epoch = () => fit(model, data, undefined, { epochs: 1 });
   await epoch(); // warm-up (JIT)
@@ -147,11 +160,13 @@ async function tfjsRunner(tf, backend, sizes, batchSize, data, cnn) {
   if (cnn === 'residual') {
     // built above
   } else if (cnn) {
-    model.add(tf.layers.conv2d({ filters: 8, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }));
+    const [f1, f2] = cnn === 'keras' ? [32, 64] : [8, 16];
+    model.add(tf.layers.conv2d({ filters: f1, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }));
     model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-    model.add(tf.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu' }));
+    model.add(tf.layers.conv2d({ filters: f2, kernelSize: 3, activation: 'relu' }));
     model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
     model.add(tf.layers.flatten());
+    if (cnn === 'keras') model.add(tf.layers.dropout({ rate: 0.5 }));
     model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
   } else {
     for (let i = 1; i < sizes.length; i++) {
@@ -170,6 +185,31 @@ async function tfjsRunner(tf, backend, sizes, batchSize, data, cnn) {
   };
 }
 
+/** bench/torch-train.py as a line-oriented server, or `{ note }` when python3/torch is absent. */
+async function startTorch() {
+  const python = '/usr/bin/python3';
+  if (!existsSync(python)) return { note: `${python} not found` };
+  const child = spawn(python, [path.join(here, 'torch-train.py')], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    const { value, done } = await lines.next();
+    if (done) throw new Error(stderr.trim().split('\n').at(-1) || 'torch-train.py exited');
+    return JSON.parse(value);
+  };
+  try {
+    const hello = await next();
+    const ask = async (req) => {
+      child.stdin.write(JSON.stringify(req) + '\n');
+      return (await next()).rate;
+    };
+    return { hello, ask, close: () => child.stdin.end() };
+  } catch (e) {
+    return { note: `PyTorch unavailable (${e.message})` };
+  }
+}
+
 const fmt = (v) => Math.round(v).toLocaleString('en-US').padStart(9);
 
 async function main() {
@@ -179,33 +219,51 @@ async function main() {
   wasm.setWasmPaths(wasmDir);
 
   const cases = [
-    { name: '(a) 4-16-16-3, batch 16, Adam', sizes: [4, 16, 16, 3], batch: 16, data: randomData(4096, 4, 3, 1) },
-    { name: '(b) 784-256-128-10, batch 64, Adam, MNIST', sizes: [784, 256, 128, 10], batch: 64, data: mnistData(quick ? 1024 : 2048) },
-    { name: '(c) small CNN on MNIST, batch 32, Adam (information only)', sizes: [784, 10], batch: 32, data: mnistData(256), cnn: true },
+    { name: '(a) 4-16-16-3, batch 16, Adam', sizes: [4, 16, 16, 3], batch: 16, data: randomData(4096, 4, 3, 1), torch: 'tiny', target: 4 },
+    { name: '(b) 784-256-128-10, batch 64, Adam, MNIST', sizes: [784, 256, 128, 10], batch: 64, data: mnistData(quick ? 1024 : 2048), torch: 'mlp', target: 1 },
+    { name: '(c) small CNN on MNIST, batch 32, Adam', sizes: [784, 10], batch: 32, data: mnistData(256), cnn: true, torch: 'small-cnn', target: 0.5 },
+    { name: '(e) Keras MNIST convnet (conv 32 → pool → conv 64 → pool → dropout → dense 10), batch 128, Adam', sizes: [784, 10], batch: 128, data: mnistData(512), tfjsData: 128, cnn: 'keras', torch: 'keras-cnn', target: 0.5 },
     { name: '(d) residual CNN (examples/residual-cnn.axon) on MNIST, batch 32, Adam (information only)', sizes: [784, 10], batch: 32, data: mnistData(256), cnn: 'residual' },
   ];
   const { activeMatmul } = await import('../packages/core/dist/index.js');
+  const torch = await startTorch();
   console.log(`node ${process.version}, ${SECONDS}s per measurement${quick ? ' (quick)' : ''}, axon matmul: ${activeMatmul}`);
+  console.log(torch.hello ? `pytorch ${torch.hello.torch} on the CPU, BLAS: ${torch.hello.blas}` : `pytorch column skipped: ${torch.note}`);
+  const summary = [];
   for (const c of cases) {
     const runners = { ours: await oursRunner(c.sizes, c.batch, c.data, c.cnn) };
-    runners.cpu = await tfjsRunner(tf, 'cpu', c.sizes, c.batch, c.data, c.cnn);
+    if (torch.ask && c.torch) {
+      for (const threads of [1, 2]) runners[`torch${threads}`] = () => torch.ask({ case: c.torch, threads, seconds: SECONDS, n: c.data.n });
+    }
+    // TF.js's cpu backend trains the Keras convnet at a few samples/s: it gets a slice of the data
+    // (throughput is per sample) so that one epoch does not take minutes.
+    const tfData = c.tfjsData ? { ...c.data, n: c.tfjsData, x: c.data.x.subarray(0, c.tfjsData * 784), y: c.data.y.subarray(0, c.tfjsData * 10) } : c.data;
+    runners.cpu = await tfjsRunner(tf, 'cpu', c.sizes, c.batch, tfData, c.cnn);
     let wasmError;
     try {
-      runners.wasm = await tfjsRunner(tf, 'wasm', c.sizes, c.batch, c.data, c.cnn);
+      runners.wasm = await tfjsRunner(tf, 'wasm', c.sizes, c.batch, tfData, c.cnn);
     } catch (e) {
       wasmError = e.message.split('\n')[0];
     }
-    const best = { ours: 0, cpu: 0, wasm: 0 };
+    const best = Object.fromEntries(Object.keys(runners).map((k) => [k, 0]));
     for (let r = 0; r < ROUNDS; r++) {
       for (const [name, run] of Object.entries(runners)) best[name] = Math.max(best[name], await run());
     }
     const { ours, cpu, wasm: w } = best;
     console.log(`\n${c.name}`);
     console.log(`  axon core    ${fmt(ours)} samples/s`);
+    if (runners.torch1) {
+      const pt = Math.max(best.torch1, best.torch2);
+      const ratio = ours / pt;
+      console.log(`  pytorch      ${fmt(pt)} samples/s   axon/pytorch   = ${ratio.toFixed(2)}x   (1 thread ${fmt(best.torch1).trim()}, 2 threads ${fmt(best.torch2).trim()})${c.target ? `   target ≥ ${c.target}x: ${ratio >= c.target ? 'met' : 'MISSED'}` : ''}`);
+      summary.push(`${c.name.split(',')[0]}: ${ratio.toFixed(2)}x${c.target ? ` (target ${c.target}x)` : ''}`);
+    } else if (c.torch) console.log(`  pytorch            n/a   (${torch.note})`);
     console.log(`  tfjs cpu     ${fmt(cpu)} samples/s   axon/tfjs-cpu  = ${(ours / cpu).toFixed(2)}x`);
     if (runners.wasm) console.log(`  tfjs wasm    ${fmt(w)} samples/s   axon/tfjs-wasm = ${(ours / w).toFixed(2)}x`);
     else console.log(`  tfjs wasm          n/a   (cannot train this net: ${wasmError})`);
   }
+  if (summary.length > 0) console.log(`\naxon/pytorch (best of 1 and 2 threads): ${summary.join('; ')}`);
+  torch.close?.();
 }
 
 main().catch((e) => {

@@ -40,18 +40,25 @@ emit(`  (global (export "tileCols") i32 (i32.const ${W}))`);
 emit('  (func (export "gemm")');
 emit('    (param $pa i32) (param $aRow i32) (param $aStep i32) (param $aPanel i32)');
 emit('    (param $pb i32) (param $bStep i32) (param $bPanel i32)');
-emit('    (param $pc i32) (param $ldc i32) (param $mb i32) (param $k i32) (param $nb i32)');
+emit('    (param $pc i32) (param $ldc i32) (param $mb i32) (param $k i32) (param $nb i32) (param $acc i32)');
 emit('    (local $ib i32) (local $jb i32) (local $p i32) (local $b i32) (local $c i32) (local $x v128)');
 for (let r = 0; r < R; r++) emit(`    (local $a${r} i32)`);
 for (let v = 0; v < V; v++) emit(`    (local $b${v} v128)`);
 for (let r = 0; r < R; r++) emit(`    ${Array.from({ length: V }, (_, v) => `(local ${acc(r, v)} v128)`).join(' ')}`);
-emit('    (local.set $jb (i32.const 0))');
-emit('    (block $jdone (loop $jloop');
-emit('      (br_if $jdone (i32.ge_u (local.get $jb) (local.get $nb)))');
-emit('      (local.set $ib (i32.const 0))');
-emit('      (block $idone (loop $iloop');
-emit('        (br_if $idone (i32.ge_u (local.get $ib) (local.get $mb)))');
-for (let r = 0; r < R; r++) for (let v = 0; v < V; v++) emit(`        (local.set ${acc(r, v)} (v128.const i32x4 0 0 0 0))`);
+// Row panels outer, column panels inner: the R rows of A (one k block) stay in L1 while B's block streams.
+emit('    (local.set $ib (i32.const 0))');
+emit('    (block $idone (loop $iloop');
+emit('      (br_if $idone (i32.ge_u (local.get $ib) (local.get $mb)))');
+emit('      (local.set $jb (i32.const 0))');
+emit('      (block $jdone (loop $jloop');
+emit('        (br_if $jdone (i32.ge_u (local.get $jb) (local.get $nb)))');
+emit(`        (local.set $c (i32.add (local.get $pc) (i32.add (i32.mul (i32.mul (local.get $ib) (i32.const ${R})) (local.get $ldc)) (i32.mul (local.get $jb) (i32.const ${W * 4})))))`);
+// $acc ≠ 0: start from C's tile (the caller splits k into cache-sized blocks and accumulates).
+emit('        (if (local.get $acc) (then');
+for (let r = 0; r < R; r++) for (let v = 0; v < V; v++) emit(`          (local.set ${acc(r, v)} (v128.load offset=${r === 0 ? v * 16 : v * 16} (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const ${r})))))`);
+emit('        ) (else');
+for (let r = 0; r < R; r++) for (let v = 0; v < V; v++) emit(`          (local.set ${acc(r, v)} (v128.const i32x4 0 0 0 0))`);
+emit('        ))');
 emit('        (local.set $a0 (i32.add (local.get $pa) (i32.mul (local.get $ib) (local.get $aPanel))))');
 for (let r = 1; r < R; r++) emit(`        (local.set $a${r} (i32.add (local.get $a${r - 1}) (local.get $aRow)))`);
 emit('        (local.set $b (i32.add (local.get $pb) (i32.mul (local.get $jb) (local.get $bPanel))))');
@@ -69,15 +76,14 @@ for (let r = 0; r < R; r++) {
 emit('          (local.set $b (i32.add (local.get $b) (local.get $bStep)))');
 emit('          (local.set $p (i32.sub (local.get $p) (i32.const 1)))');
 emit('          (br $ploop)))');
-emit(`        (local.set $c (i32.add (local.get $pc) (i32.add (i32.mul (i32.mul (local.get $ib) (i32.const ${R})) (local.get $ldc)) (i32.mul (local.get $jb) (i32.const ${W * 4})))))`);
 for (let r = 0; r < R; r++) {
   for (let v = 0; v < V; v++) emit(`        (v128.store offset=${v * 16} (local.get $c) (local.get ${acc(r, v)}))`);
   if (r < R - 1) emit('        (local.set $c (i32.add (local.get $c) (local.get $ldc)))');
 }
-emit('        (local.set $ib (i32.add (local.get $ib) (i32.const 1)))');
-emit('        (br $iloop)))');
-emit('      (local.set $jb (i32.add (local.get $jb) (i32.const 1)))');
-emit('      (br $jloop))))');
+emit('        (local.set $jb (i32.add (local.get $jb) (i32.const 1)))');
+emit('        (br $jloop)))');
+emit('      (local.set $ib (i32.add (local.get $ib) (i32.const 1)))');
+emit('      (br $iloop))))');
 emit(')');
 const wat = lines.join('\n') + '\n';
 

@@ -25,6 +25,9 @@ declare const WebAssembly: {
 /** Below this many multiply-adds the TypeScript kernel is faster than packing. */
 export const WASM_MIN_WORK = 16 * 1024;
 
+/** The inner dimension's block (see wasmMatmul). */
+const KC = 256;
+
 interface GemmExports {
   memory: WasmMemory;
   tileRows: { value: number };
@@ -32,7 +35,7 @@ interface GemmExports {
   gemm(
     pa: number, aRow: number, aStep: number, aPanel: number,
     pb: number, bStep: number, bPanel: number,
-    pc: number, ldc: number, mb: number, k: number, nb: number,
+    pc: number, ldc: number, mb: number, k: number, nb: number, acc: number,
   ): void;
 }
 
@@ -133,7 +136,13 @@ export function createWasmMatmul(fallback: Kernels['matmul']): Kernels['matmul']
       bPanel = k * W * 4;
     }
 
-    ex.gemm(offA * 4, aRow, aStep, aPanel, offB * 4, bStep, bPanel, offC * 4, np * 4, mb, k, nb);
+    // The inner dimension in blocks of KC: one block of B (KC × np) stays in cache while every row panel
+    // of A passes over it, and each block adds into C's tiles (a long k otherwise streams A and B from
+    // memory once per tile: the kernel gradient of a convolution, k = batch·pixels, ran at 3.7 GFLOP/s).
+    for (let p0 = 0; p0 < k; p0 += KC) {
+      const kc = Math.min(KC, k - p0);
+      ex.gemm(offA * 4 + p0 * aStep, aRow, aStep, aPanel, offB * 4 + p0 * bStep, bStep, bPanel, offC * 4, np * 4, mb, kc, nb, p0 > 0 ? 1 : 0);
+    }
 
     if (!accumulate && np === n) {
       c.set(h.subarray(offC, offC + m * n));
