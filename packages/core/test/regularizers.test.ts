@@ -1,7 +1,7 @@
 /** kernel_regularizer: penalty values, gradients by central differences, and its place in fit's losses. */
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import type { Regularizer, ResolvedNetwork } from '@axon/language';
+import type { LayerSpec, Regularizer, ResolvedNetwork } from '@axon/language';
 import { buildModel, evaluate, fit } from '../src/index.js';
 import { allParams, backwardPass, forwardPass, outputActivation, outputFeatures, outputPreact } from '../src/model.js';
 import { computeLoss, planLoss } from '../src/losses.js';
@@ -9,6 +9,7 @@ import { createRng } from '../src/rng.js';
 import { addPenaltyGradients, penaltyOf, regularized, totalPenalty } from '../src/regularizers.js';
 import type { Param } from '../src/param.js';
 import { dense, net, testRandom } from './net-helpers.js';
+import { conv1d, denseSpec, seqNet } from './seq-nets.js';
 
 /** A network whose layer `i` carries `r` as its kernel_regularizer (what the language resolves `kernel_regularizer:` to). */
 function withRegularizer(network: ResolvedNetwork, i: number, r: Regularizer): ResolvedNetwork {
@@ -47,13 +48,17 @@ describe('kernel regularizers', () => {
     addPenaltyGradients([z]);
     expect(z.grad[0]).toBe(0);
   });
-  it('dense and conv2d kernels carry the regulariser (conv1d runs as its conv2d twin); biases do not', () => {
+  it('dense, conv2d and conv1d kernels carry the regulariser; biases do not', () => {
     const d = buildModel(withRegularizer(net([4], [dense(3), dense(1)]), 0, l1l2));
     expect(regularized(allParams(d)).map((p) => p.name)).toEqual(['kernel']);
     expect(d.layers[0]!.params[0]!.regularizer).toEqual(l1l2);
     const c = buildModel(withRegularizer(net([5, 5, 2], [{ kind: 'conv2d', filters: 2, kernel: [3, 3] }, { kind: 'flatten' }, dense(1)]), 0, { name: 'l2', l2: 0.1 }));
     expect(regularized(allParams(c))).toHaveLength(1);
     expect(regularized(allParams(c))[0]!.shape).toEqual([3, 3, 2, 2]);
+    const s = buildModel(seqNet([6, 2], [{ ...conv1d(3, 2), kernelRegularizer: { name: 'l1', l1: 0.2 } } as LayerSpec, denseSpec(1)]));
+    const k = regularized(allParams(s));
+    expect(k.map((p) => [p.name, p.shape])).toEqual([['kernel', [2, 2, 3]]]);
+    expect(totalPenalty(k)).toBeCloseTo(0.2 * Array.from(k[0]!.value).reduce((a, v) => a + Math.abs(v), 0), 6);
   });
   it('fit: the reported training and validation losses include the penalty, as in Keras 3', async () => {
     const network = withRegularizer(net([3], [dense(4, { name: 'tanh' }), dense(1)], { epochs: 1, batchSize: 64, optimizer: { name: 'sgd', learningRate: 0, momentum: 0, nesterov: false } }), 0, { name: 'l2', l2: 0.5 });
