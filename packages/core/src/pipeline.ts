@@ -58,6 +58,8 @@ export interface TrainingOptions {
   /** `null` turns early stopping off even when the spec sets it. */
   earlyStopping?: EarlyStopping | null;
   signal?: AbortSignal;
+  /** Threads for data-parallel training (default 1; see fit's `threads` and docs/core.md "Threads"). */
+  threads?: number;
   /**
    * Called once the data is loaded and checked, before the model is built: the place to prepare the
    * output folder and announce the run. What it throws propagates unchanged.
@@ -159,6 +161,7 @@ export async function runTraining(o: TrainingOptions): Promise<TrainingRun> {
         ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
         ...(o.earlyStopping !== undefined ? { earlyStopping: o.earlyStopping } : {}),
         ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.threads !== undefined ? { threads: o.threads } : {}),
         ...(data.targetNormalization ? { targetNormalization: data.targetNormalization } : {}),
       },
       {

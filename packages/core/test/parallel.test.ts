@@ -131,6 +131,15 @@ describe('data-parallel fit', () => {
     expect(planThreads(buildModel(mlp()), 64, 8)).toEqual({ threads: 3, reason: 'a batch of 64 is 3.23 M multiply-adds; a thread pays from about 1 M' });
   });
 
+  it('run from the TypeScript sources there is no compiled worker entry: the default spawner declines (one thread)', async () => {
+    const { defaultSpawner } = await import('../src/parallel/index.js');
+    expect(defaultSpawner()).toBeUndefined();
+    const d = data(128, 64, 10);
+    const one = await train(buildModel(mlp()), d, 1);
+    const asked = await train(buildModel(mlp()), d, 2);
+    expect(sameBits(one.weights, asked.weights)).toBe(true);
+  });
+
   it('a worker that cannot start fails the fit with a clear error, not a hang', async () => {
     const { nodeSpawner } = await import('../src/parallel/index.js');
     const missing = nodeSpawner(`${tmp()}/no-such-worker.mjs`);

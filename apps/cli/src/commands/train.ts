@@ -1,5 +1,5 @@
 /**
- * `axon train FILE [--network NAME] [--epochs N] [--out DIR] [--seed N]`
+ * `axon train FILE [--network NAME] [--epochs N] [--out DIR] [--seed N] [--threads N]`
  *
  * Analyses FILE (errors → code frames, exit 1), loads the network's `data { }` CSV, trains it with the
  * core engine showing progress, prints a summary table, and writes the model (model.json + weights.bin,
@@ -8,7 +8,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { appendFileSync } from 'node:fs';
-import { totalmem } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { join, relative, isAbsolute } from 'node:path';
 import type { Command } from 'commander';
 import type { CheckResult, ResolvedNetwork } from '@axon/language';
@@ -32,6 +32,8 @@ export interface TrainOptions {
   report?: boolean;
   /** --allow-data-outside: read a data source outside the spec's project. */
   allowDataOutside?: boolean;
+  /** --threads: data-parallel training threads (default: every core). */
+  threads?: number;
 }
 
 export function registerTrain(program: Command, setExitCode: SetExitCode): void {
@@ -45,6 +47,11 @@ export function registerTrain(program: Command, setExitCode: SetExitCode): void 
     .option('--seed <n>', 'seed for the data split, initialisation and shuffling (overrides train.seed)', seedInteger('--seed'))
     .option('--no-report', 'do not write the HTML report and charts')
     .option('--allow-data-outside', "read a data { source } outside the spec's project (its folder, or the nearest with axon.config.json or .git)")
+    .option(
+      '--threads <n>',
+      'threads to train on, each a shard of every batch (default: all cores); small batches, where threads do not pay, and batch_norm or recurrent networks stay on one thread',
+      positiveInteger('--threads'),
+    )
     .action(async (file: string, options: TrainOptions) => {
       const code = await runTrain(file, options, {
         stdout: process.stdout,
@@ -66,7 +73,8 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
   if (!spec) return ExitCode.Findings;
   const { source, analysed, network } = spec;
   // The trainer loads when a run starts, not with the CLI (docs/cli.md#startup).
-  const { runTraining, TrainingError } = await import('@axon/core');
+  const { runTraining, TrainingError, planThreads } = await import('@axon/core');
+  const threads = options.threads ?? availableParallelism();
 
   const out = options.out ?? join('runs', network.name);
   const shownOut = isAbsolute(out) ? out : relative(process.cwd(), out) || '.';
@@ -86,6 +94,7 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
       signal: controller.signal,
+      threads,
       availableBytes: totalmem(),
       ...(options.allowDataOutside ? { allowDataOutside: true } : {}),
       save: { dir: out, source },
@@ -102,6 +111,10 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
         );
         progress = createProgress({ stream: io.stdout, tty: io.tty, epochs });
         process.on('SIGINT', onInterrupt);
+      },
+      onModel(model) {
+        const plan = planThreads(model, network.train.batchSize, threads);
+        progress?.note(`${plan.threads} thread${plan.threads === 1 ? '' : 's'}${plan.reason ? ` (${plan.reason})` : ''}`);
       },
       onBatch: (log) => progress?.batch(log),
       onEpoch: (log) => {

@@ -37,8 +37,10 @@ export function nodeSpawner(entry: string | URL = new URL('./node-entry.js', imp
   };
 }
 
-/** The default spawner: Node's worker threads under Node, none elsewhere (a browser passes its own). */
+/** The default spawner: Node's worker threads under compiled Node code, none elsewhere (a browser passes its own). */
 export function defaultSpawner(): SpawnWorker | undefined {
   const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  // Run from the TypeScript sources (vitest), there is no compiled node-entry.js to start: one thread.
+  if (import.meta.url.endsWith('.ts')) return undefined;
   return p?.versions?.node ? nodeSpawner() : undefined;
 }
