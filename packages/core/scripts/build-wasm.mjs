@@ -6,7 +6,7 @@
  *
  *   node packages/core/scripts/build-wasm.mjs
  *
- * The kernel computes C = A·B in R×4V tiles of C, each accumulated in R·V f32x4 registers over the whole
+ * The kernel computes C = A·B (+ a bias row vector) in R×4V tiles of C, each accumulated in R·V f32x4 registers over the whole
  * k loop and stored once. Operand addressing is by byte strides (see the header of gemm.wat), so A can be
  * read row-major, transposed or packed, and B row-major or packed; m and n are padded to multiples of R
  * and 4V by the caller.
@@ -40,7 +40,7 @@ emit(`  (global (export "tileCols") i32 (i32.const ${W}))`);
 emit('  (func (export "gemm")');
 emit('    (param $pa i32) (param $aRow i32) (param $aStep i32) (param $aPanel i32)');
 emit('    (param $pb i32) (param $bStep i32) (param $bPanel i32)');
-emit('    (param $pc i32) (param $ldc i32) (param $mb i32) (param $k i32) (param $nb i32) (param $acc i32)');
+emit('    (param $pc i32) (param $ldc i32) (param $mb i32) (param $k i32) (param $nb i32) (param $acc i32) (param $pbias i32)');
 emit('    (local $ib i32) (local $jb i32) (local $p i32) (local $b i32) (local $c i32) (local $x v128)');
 for (let r = 0; r < R; r++) emit(`    (local $a${r} i32)`);
 for (let v = 0; v < V; v++) emit(`    (local $b${v} v128)`);
@@ -55,10 +55,14 @@ emit('        (br_if $jdone (i32.ge_u (local.get $jb) (local.get $nb)))');
 emit(`        (local.set $c (i32.add (local.get $pc) (i32.add (i32.mul (i32.mul (local.get $ib) (i32.const ${R})) (local.get $ldc)) (i32.mul (local.get $jb) (i32.const ${W * 4})))))`);
 // $acc ≠ 0: start from C's tile (the caller splits k into cache-sized blocks and accumulates).
 emit('        (if (local.get $acc) (then');
-for (let r = 0; r < R; r++) for (let v = 0; v < V; v++) emit(`          (local.set ${acc(r, v)} (v128.load offset=${r === 0 ? v * 16 : v * 16} (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const ${r})))))`);
+for (let r = 0; r < R; r++) for (let v = 0; v < V; v++) emit(`          (local.set ${acc(r, v)} (v128.load offset=${v * 16} (i32.add (local.get $c) (i32.mul (local.get $ldc) (i32.const ${r})))))`);
+// $pbias ≠ 0 (and not accumulating): start every row from the bias vector — the bias add fused in.
+emit('        ) (else (if (local.get $pbias) (then');
+for (let v = 0; v < V; v++) emit(`          (local.set $b${v} (v128.load offset=${v * 16} (i32.add (local.get $pbias) (i32.mul (local.get $jb) (i32.const ${W * 4})))))`);
+for (let r = 0; r < R; r++) for (let v = 0; v < V; v++) emit(`          (local.set ${acc(r, v)} (local.get $b${v}))`);
 emit('        ) (else');
 for (let r = 0; r < R; r++) for (let v = 0; v < V; v++) emit(`          (local.set ${acc(r, v)} (v128.const i32x4 0 0 0 0))`);
-emit('        ))');
+emit('        ))))');
 emit('        (local.set $a0 (i32.add (local.get $pa) (i32.mul (local.get $ib) (local.get $aPanel))))');
 for (let r = 1; r < R; r++) emit(`        (local.set $a${r} (i32.add (local.get $a${r - 1}) (local.get $aRow)))`);
 emit('        (local.set $b (i32.add (local.get $pb) (i32.mul (local.get $jb) (local.get $bPanel))))');

@@ -31,8 +31,10 @@ export { SELU_ALPHA, SELU_SCALE };
 export interface Kernels {
   /**
    * C[m×n] (+)= op(A)·op(B), op(A) m×k, op(B) k×n. `transA`: A is stored k×m; `transB`: B is stored n×k.
+   * `bias` (length n): C = op(A)·op(B) + bias on every row, fused into the product (the dense and conv
+   * forward); not with `accumulate`.
    */
-  matmul(a: Arr, b: Arr, c: Arr, m: number, k: number, n: number, transA: boolean, transB: boolean, accumulate: boolean): void;
+  matmul(a: Arr, b: Arr, c: Arr, m: number, k: number, n: number, transA: boolean, transB: boolean, accumulate: boolean, bias?: Arr | null): void;
   /** c[i, j] += v[j] for an m×n matrix. */
   addRowVector(c: Arr, v: Arr, m: number, n: number): void;
   /** dst[j] (+)= Σ_i src[i, j] over an m×n matrix. */
@@ -207,11 +209,13 @@ function sigmoid(x: number): number {
 }
 
 export const jsKernels: Kernels = {
-  matmul(a, b, c, m, k, n, transA, transB, accumulate) {
+  matmul(a, b, c, m, k, n, transA, transB, accumulate, bias) {
+    if (bias && accumulate) throw new Error('matmul: a fused bias cannot be combined with accumulate');
     if (!transA && !transB) matmulNN(a, b, c, m, k, n, accumulate);
     else if (!transA && transB) matmulNT(a, b, c, m, k, n, accumulate);
     else if (transA && !transB) matmulTN(a, b, c, m, k, n, accumulate);
     else matmulTT(a, b, c, m, k, n, accumulate);
+    if (bias) jsKernels.addRowVector(c, bias, m, n);
   },
 
   addRowVector(c, v, m, n) {

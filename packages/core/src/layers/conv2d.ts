@@ -51,8 +51,7 @@ export class Conv2dLayer implements LayerImpl {
     const col = (this.col = ensure(this.col, this.dtype, rows * this.patch));
     K.im2col(x, col, g, n);
     const z = (this.z = ensure(this.z, this.dtype, rows * f));
-    K.matmul(col, this.kernel.value, z, rows, this.patch, f, false, false, false);
-    if (this.bias) K.addRowVector(z, this.bias.value, rows, f);
+    K.matmul(col, this.kernel.value, z, rows, this.patch, f, false, false, false, this.bias?.value);
     return this.act.forward(z, rows * f, ctx.observe);
   }
 

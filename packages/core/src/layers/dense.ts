@@ -52,8 +52,7 @@ export class DenseLayer implements LayerImpl {
     const rows = n * this.rowsPerSample;
     this.x = x;
     const z = (this.z = ensure(this.z, this.dtype, rows * units));
-    K.matmul(x, this.kernel.value, z, rows, this.features, units, false, false, false);
-    if (this.bias) K.addRowVector(z, this.bias.value, rows, units);
+    K.matmul(x, this.kernel.value, z, rows, this.features, units, false, false, false, this.bias?.value);
     return this.act.forward(z, rows * units, ctx.observe);
   }
 

@@ -35,7 +35,7 @@ interface GemmExports {
   gemm(
     pa: number, aRow: number, aStep: number, aPanel: number,
     pb: number, bStep: number, bPanel: number,
-    pc: number, ldc: number, mb: number, k: number, nb: number, acc: number,
+    pc: number, ldc: number, mb: number, k: number, nb: number, acc: number, pbias: number,
   ): void;
 }
 
@@ -82,9 +82,9 @@ export function createWasmMatmul(fallback: Kernels['matmul']): Kernels['matmul']
     return true;
   };
 
-  return function wasmMatmul(a: Arr, b: Arr, c: Arr, m: number, k: number, n: number, transA: boolean, transB: boolean, accumulate: boolean): void {
-    if (m * k * n < WASM_MIN_WORK || !(a instanceof Float32Array) || !(b instanceof Float32Array) || !(c instanceof Float32Array) || k === 0) {
-      fallback(a, b, c, m, k, n, transA, transB, accumulate);
+  return function wasmMatmul(a: Arr, b: Arr, c: Arr, m: number, k: number, n: number, transA: boolean, transB: boolean, accumulate: boolean, bias?: Arr | null): void {
+    if (m * k * n < WASM_MIN_WORK || !(a instanceof Float32Array) || !(b instanceof Float32Array) || !(c instanceof Float32Array) || k === 0 || (bias && accumulate)) {
+      fallback(a, b, c, m, k, n, transA, transB, accumulate, bias);
       return;
     }
     const mb = Math.ceil(m / R), nb = Math.ceil(n / W);
@@ -96,11 +96,17 @@ export function createWasmMatmul(fallback: Kernels['matmul']): Kernels['matmul']
     // B row-major (k×np) when not transposed; packed into column panels [nb][k][W] when it is.
     const sizeB = k * np;
     const offC = align4(offB + sizeB);
-    if (!reserve(offC + mp * np)) {
-      fallback(a, b, c, m, k, n, transA, transB, accumulate);
+    // The bias (padded to np) after C; its address is never 0, which the kernel reads as "no bias".
+    const offBias = offC + mp * np;
+    if (!reserve(offBias + (bias ? np : 0))) {
+      fallback(a, b, c, m, k, n, transA, transB, accumulate, bias);
       return;
     }
     const h = heap;
+    if (bias) {
+      for (let j = 0; j < n; j++) h[offBias + j] = bias[j]!;
+      h.fill(0, offBias + n, offBias + np);
+    }
 
     let aRow: number, aStep: number, aPanel: number;
     if (!transA) {
@@ -141,7 +147,7 @@ export function createWasmMatmul(fallback: Kernels['matmul']): Kernels['matmul']
     // memory once per tile: the kernel gradient of a convolution, k = batch·pixels, ran at 3.7 GFLOP/s).
     for (let p0 = 0; p0 < k; p0 += KC) {
       const kc = Math.min(KC, k - p0);
-      ex.gemm(offA * 4 + p0 * aStep, aRow, aStep, aPanel, offB * 4 + p0 * bStep, bStep, bPanel, offC * 4, np * 4, mb, kc, nb, p0 > 0 ? 1 : 0);
+      ex.gemm(offA * 4 + p0 * aStep, aRow, aStep, aPanel, offB * 4 + p0 * bStep, bStep, bPanel, offC * 4, np * 4, mb, kc, nb, p0 > 0 ? 1 : 0, bias && p0 === 0 ? offBias * 4 : 0);
     }
 
     if (!accumulate && np === n) {
