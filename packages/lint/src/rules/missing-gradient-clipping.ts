@@ -7,7 +7,17 @@ import type { TextEdit } from '../types.js';
 export interface MissingGradientClippingOptions {
   /** Flag a recurrent layer that reads at least this many steps. */
   minSteps: number;
+  /** Flag adaptive optimizers too (adam, rmsprop, adagrad, adadelta, adamw, nadam); by default only sgd. */
+  adaptiveOptimizers: boolean;
 }
+
+/**
+ * An adaptive optimizer divides each gradient by its own running scale: a sudden spike moves a weight
+ * by a few learning rates at most (Adam: about 3 × lr for a spike with β₁ 0.9, β₂ 0.999; Kingma & Ba 2015,
+ * §2.1), so an exploding gradient cannot throw the weights far. Plain sgd's step is the gradient itself:
+ * Pascanu et al. 2013 and Sutskever et al. 2014 trained with sgd, and clipped.
+ */
+const ADAPTIVE = new Set(['adam', 'rmsprop', 'adagrad', 'adadelta', 'adamw', 'nadam']);
 
 /**
  * Pascanu, Mikolov & Bengio 2013 study exploding gradients on synthetic long-memory tasks whose
@@ -28,7 +38,7 @@ export default defineRule<MissingGradientClippingOptions, 'noClipping'>(
   {
     id: 'missing-gradient-clipping',
     type: 'problem',
-    description: 'A recurrent layer over a long sequence trained without gradient clipping (clipnorm or clipvalue): its gradients can explode.',
+    description: 'A recurrent layer over a long sequence trained with plain sgd and no gradient clipping (clipnorm or clipvalue): its gradients can explode.',
     defaultSeverity: 'warning',
     recommended: true,
     fixable: true,
@@ -38,15 +48,16 @@ export default defineRule<MissingGradientClippingOptions, 'noClipping'>(
     },
     schema: {
       type: 'object',
-      properties: { minSteps: { type: 'integer', minimum: 2 } },
+      properties: { minSteps: { type: 'integer', minimum: 2 }, adaptiveOptimizers: { type: 'boolean' } },
       additionalProperties: false,
     },
-    defaultOptions: { minSteps: DEFAULT_MIN_STEPS },
+    defaultOptions: { minSteps: DEFAULT_MIN_STEPS, adaptiveOptimizers: false },
   },
   (context) => {
     const { network } = context;
     const optimizer = network.train.optimizer;
     if (optimizer.clipNorm !== undefined || optimizer.clipValue !== undefined) return;
+    if (ADAPTIVE.has(optimizer.name) && !context.options.adaptiveOptimizers) return;
     let longest: RecurrentLayer | undefined;
     for (const layer of network.layers) {
       if (isRecurrent(layer) && (!longest || steps(layer) > steps(longest))) longest = layer;
