@@ -442,24 +442,21 @@ export const jsKernels: Kernels = {
         const y0 = Math.max(oy * sh - padTop, 0), y1 = Math.min(oy * sh - padTop + kh, inH);
         for (let ox = 0; ox < outW; ox++) {
           const x0 = Math.max(ox * sw - padLeft, 0), x1 = Math.min(ox * sw - padLeft + kw, inW);
-          // First valid cell initialises every channel; the rest compare channel-contiguously.
+          // First valid cell initialises every channel's argmax; the rest compare channel-contiguously,
+          // branch-free (a data-dependent branch mispredicts on about half the cells): the index moves to
+          // a later cell only when its value is strictly greater, so ties keep the first, and NaN never wins.
           const first = xb + (y0 * inW + x0) * inC;
-          for (let ch = 0; ch < inC; ch++) {
-            y[o + ch] = x[first + ch]!;
-            argmax[o + ch] = first + ch;
-          }
+          for (let ch = 0; ch < inC; ch++) argmax[o + ch] = first + ch;
           for (let iy = y0; iy < y1; iy++) {
             for (let ix = iy === y0 ? x0 + 1 : x0; ix < x1; ix++) {
               const src = xb + (iy * inW + ix) * inC;
               for (let ch = 0; ch < inC; ch++) {
-                const v = x[src + ch]!;
-                if (v > y[o + ch]!) {
-                  y[o + ch] = v;
-                  argmax[o + ch] = src + ch;
-                }
+                const at = argmax[o + ch]!, s = src + ch;
+                argmax[o + ch] = at ^ ((at ^ s) & -(+(x[s]! > x[at]!)));
               }
             }
           }
+          for (let ch = 0; ch < inC; ch++) y[o + ch] = x[argmax[o + ch]!]!;
           o += inC;
         }
       }
