@@ -14,6 +14,7 @@ const benches = [
   ['lint: parse + analyze + all rules on the same file (peer: parse + analyze)', 'lint.mjs', quick ? ['--runs', '3'] : []],
   ['lsp: didChange → publishDiagnostics and completion latency (peer: lintText)', 'lsp.mjs', quick ? ['--edits', '50'] : []],
   ['core: training samples/s (peers: TensorFlow.js cpu and wasm)', 'core-train.mjs', quick ? ['--quick'] : []],
+  ['core: data-parallel training, 2 threads against 1 (same build)', 'core-threads.mjs', quick ? ['--quick'] : []],
   ['core: LSTM training samples/s (peers: TensorFlow.js cpu and wasm)', 'core-sequence.mjs', quick ? ['--quick'] : []],
   ['calibration: saturating-deep-stack depths (peer: TensorFlow.js gradients)', 'calibrate-saturation.mjs', []],
 ];

@@ -64,7 +64,7 @@ export function registerSweep(program: Command, setExitCode: SetExitCode, activa
     .option('--seed <n>', 'first seed (default: the spec\'s train.seed)', seedInteger('--seed'))
     .option('--init <mode>', 'auto: use each activation\'s recommended initialiser; keep: leave init as written', initMode, 'auto')
     .option('--epochs <n>', 'epochs per run (default: the spec\'s train.epochs)', positiveInteger('--epochs'))
-    .option('--workers <n>', 'worker threads (default: the number of cores)', (v: string) => (v === '0' ? 0 : positiveInteger('--workers')(v)))
+    .option('--workers <n>', 'worker threads, each training one run on one thread, so the sweep never uses more than the cores (default: the number of cores)', (v: string) => (v === '0' ? 0 : positiveInteger('--workers')(v)))
     .option('--out <dir>', 'output directory (default: runs/<network>-sweep)')
     .option('--no-report', 'do not write the HTML report and charts')
     .option('--allow-data-outside', "read a data { source } outside the spec's project (its folder, or the nearest with axon.config.json or .git)")
