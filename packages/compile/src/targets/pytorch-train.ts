@@ -10,6 +10,7 @@ import json
 import math
 import os
 import sys
+import time
 
 import torch
 import torch.distributed as dist
@@ -32,6 +33,7 @@ def _parse(argv):
     p.add_argument("--save", default=None, help="write the trained state_dict here (torch.save)")
     p.add_argument("--json", action="store_true", help="print the final metrics as one JSON line")
     p.add_argument("--quiet", action="store_true")
+    p.add_argument("--engine-dir", default=None, help="axon train --engine pytorch: per-epoch JSON lines on stdout, trained weights (Keras layouts) to DIR/trained.bin")
     return p.parse_args(argv)
 
 
@@ -93,7 +95,11 @@ def main(argv=None):
     stopping = cfg["train"]["earlyStopping"]
     best, waited = math.inf, 0
     history = []
+    engine = None
+    if args.engine_dir and rank == 0:
+        import axon_engine as engine
     for epoch in range(1, args.epochs + 1):
+        started = time.perf_counter()
         if sampler is not None:
             sampler.set_epoch(epoch)
         train_net.train()
@@ -120,6 +126,8 @@ def main(argv=None):
             val = _evaluate(net, loss_fn, vx.to(device), vy.to(device), cfg["task"], from_logits)
             log.update({"val_" + k: v for k, v in val.items()})
         history.append(log)
+        if engine is not None:
+            engine.emit(log, (time.perf_counter() - started) * 1000)
         if rank == 0 and not args.quiet:
             print(" ".join(k + "=" + (("%.4f" % v) if isinstance(v, float) else str(v)) for k, v in log.items()), flush=True)
         if stopping is not None:
@@ -131,6 +139,8 @@ def main(argv=None):
                 if waited >= int(stopping["patience"]):
                     break
     if rank == 0:
+        if engine is not None:
+            engine.export(net, args.engine_dir)
         if args.save:
             torch.save(net.state_dict(), args.save)
         if args.json:
