@@ -10,6 +10,9 @@ import {
   LAYERS,
   LOSSES,
   OPTIMIZERS,
+  REGULARIZERS,
+  FAN_MODES,
+  SCALING_DISTRIBUTIONS,
   TASKS,
   TRAIN_SETTINGS,
   catalog,
@@ -22,12 +25,13 @@ import {
 export type { ArgSpec, SettingInfo, Signature, ValueType };
 export const formatDefault = catalog.formatDefault;
 
-export type VocabularyKind = 'layer' | 'activation' | 'initializer' | 'loss' | 'optimizer' | 'task' | 'early_stopping';
+export type VocabularyKind = 'layer' | 'activation' | 'initializer' | 'regularizer' | 'loss' | 'optimizer' | 'task' | 'early_stopping';
 
 const tables: Record<VocabularyKind, Record<string, Signature>> = {
   layer: LAYERS,
   activation: ACTIVATIONS,
   initializer: INITIALIZERS,
+  regularizer: REGULARIZERS,
   loss: LOSSES,
   optimizer: OPTIMIZERS,
   task: TASKS,
@@ -66,6 +70,10 @@ export function setting(section: 'train' | 'data', key: string): SettingInfo | u
 }
 
 export const paddings: readonly string[] = catalog.PADDINGS;
+
+/** `variance_scaling`'s `mode:` and `distribution:` values, the default first. */
+export const fanModes: readonly string[] = FAN_MODES;
+export const scalingDistributions: readonly string[] = SCALING_DISTRIBUTIONS;
 
 /** `dense(units, activation: linear, init: glorot_uniform, bias_init: zeros)` and each parameter's label offsets. */
 export function signatureLabel(name: string, args: readonly ArgSpec[]): { label: string; params: [number, number][] } {

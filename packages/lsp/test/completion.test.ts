@@ -48,7 +48,7 @@ describe('completion', () => {
   });
 
   it('offers initialisers after `init:` and `bias_init:`', async () => {
-    const expected = ['glorot_uniform', 'glorot_normal', 'he_uniform', 'he_normal', 'lecun_uniform', 'lecun_normal', 'zeros', 'constant'];
+    const expected = ['glorot_uniform', 'glorot_normal', 'he_uniform', 'he_normal', 'lecun_uniform', 'lecun_normal', 'zeros', 'ones', 'constant', 'random_uniform', 'random_normal', 'truncated_normal', 'orthogonal', 'variance_scaling'];
     expect((await complete(inLayers('dense(16, init: he<|>)'))).labels).toEqual(expected);
     const bias = await complete(inLayers('dense(16, bias_init: <|>)'));
     expect(bias.labels).toEqual(expected);
@@ -57,9 +57,9 @@ describe('completion', () => {
 
   it('offers the argument names of a call that are not given yet, by name or by position', async () => {
     const { labels } = await complete(inLayers('dense(16, init: he_normal, <|>)'));
-    expect(labels).toEqual(['activation:', 'bias_init:', 'use_bias:']);
-    expect((await complete(inLayers('dense(<|>)'))).labels).toEqual(['units:', 'activation:', 'init:', 'bias_init:', 'use_bias:']);
-    expect((await complete(inLayers('conv2d(8, kernel: 3, <|>)'))).labels).toEqual(['stride:', 'padding:', 'activation:', 'init:', 'bias_init:', 'use_bias:']);
+    expect(labels).toEqual(['activation:', 'bias_init:', 'use_bias:', 'kernel_regularizer:']);
+    expect((await complete(inLayers('dense(<|>)'))).labels).toEqual(['units:', 'activation:', 'init:', 'bias_init:', 'use_bias:', 'kernel_regularizer:']);
+    expect((await complete(inLayers('conv2d(8, kernel: 3, <|>)'))).labels).toEqual(['stride:', 'padding:', 'activation:', 'init:', 'bias_init:', 'use_bias:', 'kernel_regularizer:']);
     expect((await complete(inLayers('res(<|>)'))).labels).toEqual(['width:', 'depth:']);
     expect((await complete(inLayers('res(4, <|>)'))).labels).toEqual(['depth:']);
   });
@@ -82,16 +82,23 @@ describe('completion', () => {
 
   it('offers losses suited to the task first', async () => {
     const binary = await complete('network A {\n  task binary_classification\n  train {\n    loss: <|>\n  }\n}\n');
-    expect(binary.labels).toEqual(['binary_crossentropy', 'mse', 'mae', 'huber', 'categorical_crossentropy']);
+    // suited (bce, hinge), then the other cross-entropies, then the regression losses
+    expect(binary.labels).toEqual(['binary_crossentropy', 'hinge', 'categorical_crossentropy', 'sparse_categorical_crossentropy', 'kl_divergence', 'mse', 'mae', 'huber', 'log_cosh', 'poisson']);
+    expect(binary.items[1]!.detail?.startsWith('suits binary_classification')).toBe(true);
+    expect(binary.items[2]!.detail?.startsWith('suits')).toBe(false);
     expect(binary.items[0]!.detail?.startsWith('suits binary_classification')).toBe(true);
     const regression = await complete('network A {\n  task regression(outputs: 1)\n  train {\n    loss: <|>\n  }\n}\n');
-    expect(regression.labels).toEqual(['mse', 'mae', 'huber', 'binary_crossentropy', 'categorical_crossentropy']);
+    expect(regression.labels).toEqual(['mse', 'mae', 'huber', 'log_cosh', 'poisson', 'binary_crossentropy', 'categorical_crossentropy', 'sparse_categorical_crossentropy', 'kl_divergence', 'hinge']);
+    const classification = await complete('network A {\n  task classification(classes: 4)\n  train {\n    loss: <|>\n  }\n}\n');
+    // sparse categorical right after categorical; bce and hinge before the regression losses
+    expect(classification.labels).toEqual(['categorical_crossentropy', 'sparse_categorical_crossentropy', 'kl_divergence', 'binary_crossentropy', 'hinge', 'mse', 'mae', 'huber', 'log_cosh', 'poisson']);
+    expect(classification.items[1]!.detail).toBe('suits classification: Categorical cross-entropy on integer class labels (no one-hot); for classification (softmax output).');
   });
 
   it('offers optimizers, train keys not yet given and data keys', async () => {
-    expect((await complete('network A {\n  train {\n    optimizer: <|>\n  }\n}\n')).labels).toEqual(['sgd', 'adam', 'rmsprop']);
+    expect((await complete('network A {\n  train {\n    optimizer: <|>\n  }\n}\n')).labels).toEqual(['sgd', 'adam', 'rmsprop', 'adagrad', 'adadelta', 'adamw', 'nadam']);
     expect((await complete('network A {\n  train {\n    epochs: 10\n    <|>\n  }\n}\n')).labels).toEqual(['loss', 'optimizer', 'batch_size', 'seed', 'early_stopping']);
-    expect((await complete('network A {\n  data {\n    <|>\n  }\n}\n')).labels).toEqual(['source', 'target', 'features', 'validation_split', 'standardize', 'text', 'vocabulary']);
+    expect((await complete('network A {\n  data {\n    <|>\n  }\n}\n')).labels).toEqual(['source', 'target', 'features', 'validation_split', 'standardize', 'standardize_target', 'text', 'vocabulary']);
     expect((await complete('network A {\n  data {\n    standardize: <|>\n  }\n}\n')).labels).toEqual(['true', 'false']);
   });
 
@@ -132,13 +139,13 @@ describe('completion', () => {
 describe('signature help', () => {
   it('shows the layer signature with the active parameter by position and by name', async () => {
     const first = await signature(inLayers('dense(<|>)'));
-    expect(first?.signatures[0]?.label).toBe('dense(units, activation: linear, init: glorot_uniform, bias_init: zeros, use_bias: true)');
+    expect(first?.signatures[0]?.label).toBe('dense(units, activation: linear, init: glorot_uniform, bias_init: zeros, use_bias: true, kernel_regularizer: none)');
     expect(first?.activeParameter).toBe(0);
     expect(first?.signatures[0]?.parameters?.[0]?.label).toEqual([6, 11]);
     const named = await signature(inLayers('dense(16, init: <|>)'));
     expect(named?.activeParameter).toBe(2);
     const next = await signature(inLayers('dense(16, <|>)'));
-    expect(next?.activeParameter).toBe(5); // no second positional argument: nothing highlighted
+    expect(next?.activeParameter).toBe(6); // no second positional argument: nothing highlighted
   });
 
   it('shows block signatures', async () => {

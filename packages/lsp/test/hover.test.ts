@@ -60,7 +60,7 @@ describe('hover on layers', () => {
   it('a top-level layer: signature, docs, activation, shape and parameter count', async () => {
     const { hover } = await hoverAt(IRIS.replace('dense(16, activation: relu)', 'de<|>nse(16, activation: relu)'));
     const v = value(hover);
-    expect(v.startsWith('```axon\ndense(units, activation: linear, init: glorot_uniform, bias_init: zeros, use_bias: true)\n```')).toBe(true);
+    expect(v.startsWith('```axon\ndense(units, activation: linear, init: glorot_uniform, bias_init: zeros, use_bias: true, kernel_regularizer: none)\n```')).toBe(true);
     expect(v).toContain('Activation: `relu`');
     expect(v.endsWith('`dense` (layer 1 of 8 in `Iris`): input `[4]`, output `[16]`, 80 params')).toBe(true);
     expect(hover?.range).toEqual({ start: { line: 6, character: 4 }, end: { line: 6, character: 9 } });
@@ -111,7 +111,7 @@ describe('hover on other names', () => {
     expect(loss).toContain('**categorical_crossentropy** (loss)');
     expect(loss).toContain('Suits: `classification`.');
     const opt = value((await hoverAt(IRIS.replace('adam(', 'ad<|>am('))).hover);
-    expect(opt).toContain('```axon\nadam(learning_rate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, clipnorm: off, clipvalue: off)\n```');
+    expect(opt).toContain('```axon\nadam(learning_rate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, clipnorm: off, clipvalue: off, weight_decay: off)\n```');
     const init = value((await hoverAt(IRIS.replace('he_normal', 'he_<|>normal'))).hover);
     expect(init).toBe('```axon\nhe_normal\n```\n\n**he_normal** (initialiser): He (Kaiming) normal: truncated normal with σ = √(2 / fan_in).\n\nThe usual choice for relu, leaky_relu, prelu and elu layers.');
     const task = value((await hoverAt(IRIS.replace('task classification', 'task classi<|>fication'))).hover);

@@ -5,7 +5,7 @@ import { lossTasks } from './docs-markdown.js';
 import { cursorContext, LAYER_SECTIONS, type CallInfo, type Section } from '../text/context.js';
 import { networkAt, sectionAt, type Outline } from '../text/outline.js';
 import type { AxonDocument } from '../workspace/document.js';
-import { blockArgs, dataSettings, findSignature, formatDefault, mergeModes, names, paddings, parallelArgs, setting, signature, trainSettings, type ArgSpec, type ValueType, type VocabularyKind } from '../vocabulary.js';
+import { blockArgs, dataSettings, fanModes, findSignature, formatDefault, mergeModes, names, paddings, scalingDistributions, parallelArgs, setting, signature, trainSettings, type ArgSpec, type ValueType, type VocabularyKind } from '../vocabulary.js';
 import { nameMarkdown } from './hover.js';
 
 const NETWORK_SNIPPET = [
@@ -105,15 +105,60 @@ function blockItems(o: Outline): CompletionItem[] {
   }));
 }
 
+/** The loss families that fit a task: cross-entropies and margins for the classifying tasks, the rest for regression. */
+function taskFamilies(task: string): readonly string[] {
+  return task === 'regression' ? ['regression'] : ['probabilistic', 'margin'];
+}
+
+/**
+ * Losses, those suited to the network's task first (the language's docs say which: for
+ * `classification` categorical, sparse categorical and KL; for `binary_classification`
+ * binary cross-entropy and hinge; for `regression` mse, mae, huber, log_cosh, poisson), then
+ * the others of the task's family (the other cross-entropies for a classifier), then the rest;
+ * catalog order within each tier.
+ */
 function lossItems(o: Outline, offset: number): CompletionItem[] {
   const task = networkAt(o, offset)?.task;
-  const suited = (name: string) => {
-    return task && lossTasks(name).includes(task) ? 0 : 1;
+  const tier = (name: string): number => {
+    if (!task) return 0;
+    if (lossTasks(name).includes(task)) return 0;
+    const family = signature('loss', name) ? catalog.LOSSES[name as keyof typeof catalog.LOSSES].family : undefined;
+    return family && taskFamilies(task).includes(family) ? 1 : 2;
   };
   const all = names('loss');
-  const items = vocabularyItems('loss', (name) => suited(name) * 100 + all.indexOf(name));
-  if (task) for (const it of items) if (suited(it.label) === 0) it.detail = `suits ${task}: ${it.detail ?? ''}`;
+  const items = vocabularyItems('loss', (name) => tier(name) * 100 + all.indexOf(name));
+  if (task) for (const it of items) if (tier(it.label) === 0) it.detail = `suits ${task}: ${it.detail ?? ''}`;
   return items;
+}
+
+/**
+ * The kernel penalties as call snippets with Keras's defaults as placeholders:
+ * `l2(${1:0.01})`, `l1_l2(l1: ${1:0.01}, l2: ${2:0.01})`.
+ */
+function regularizerItems(): CompletionItem[] {
+  return names('regularizer').map((name, i) => {
+    const sig = signature('regularizer', name)!;
+    const args = sig.args.map((a, j) => {
+      const def = formatDefault(a) ?? '';
+      return sig.args.length === 1 ? `\${${j + 1}:${def}}` : `${a.name}: \${${j + 1}:${def}}`;
+    });
+    const item: CompletionItem = {
+      label: name,
+      kind: CompletionItemKind.Function,
+      detail: sig.doc,
+      insertText: `${name}(${args.join(', ')})`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      sortText: String(i).padStart(3, '0'),
+    };
+    const d = doc('regularizer', name);
+    if (d) item.documentation = d;
+    return item;
+  });
+}
+
+/** Bare names of a fixed list (`fan_in`, …), the first marked as the default. */
+function enumItems(values: readonly string[]): CompletionItem[] {
+  return values.map((v, i) => ({ label: v, kind: CompletionItemKind.EnumMember, detail: i === 0 ? 'default' : undefined, sortText: String(i).padStart(3, '0') }));
 }
 
 /** Argument names not given yet: neither by name nor by position (`dense(16, …)` has given `units`). */
@@ -150,7 +195,7 @@ export function calleeArgs(o: Outline, call: CallInfo): { owner: string; args: A
     const layer = signature('layer', call.callee);
     if (layer) return { owner: call.callee, args: layer.args, kind: 'layer' };
   }
-  const found = findSignature(call.callee, ['activation', 'initializer', 'loss', 'optimizer', 'task', 'early_stopping', 'layer']);
+  const found = findSignature(call.callee, ['activation', 'initializer', 'regularizer', 'loss', 'optimizer', 'task', 'early_stopping', 'layer']);
   return found ? { owner: call.callee, args: found.signature.args, kind: found.kind } : undefined;
 }
 
@@ -165,12 +210,18 @@ function valueItems(o: Outline, offset: number, type: ValueType | 'merge' | unde
       return lossItems(o, offset);
     case 'optimizer':
       return vocabularyItems('optimizer');
+    case 'regularizer':
+      return regularizerItems();
+    case 'fan_mode':
+      return enumItems(fanModes);
+    case 'scaling_distribution':
+      return enumItems(scalingDistributions);
     case 'task':
       return vocabularyItems('task');
     case 'padding':
       return paddings.map((p, i) => ({ label: p, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0') }));
     case 'merge':
-      return mergeModes.map((m, i) => ({ label: m, kind: CompletionItemKind.EnumMember, detail: i === 0 ? 'default' : undefined, sortText: String(i).padStart(3, '0') }));
+      return enumItems(mergeModes);
     case 'bool':
       return ['true', 'false'].map((b, i) => ({ label: b, kind: CompletionItemKind.Keyword, sortText: String(i).padStart(3, '0') }));
     default:

@@ -11,6 +11,7 @@ import {
   LAYER_DOCS,
   LOSS_DOCS,
   OPTIMIZER_DOCS,
+  REGULARIZER_DOCS,
   TASKS,
   TASK_DOCS,
   TRAIN_SETTINGS,
@@ -19,7 +20,7 @@ import {
 } from '@axon/language';
 import { formatDefault, signatureLabel, type ArgSpec, type SettingInfo, type Signature } from '../vocabulary.js';
 
-export type DocCategory = 'layer' | 'activation' | 'initializer' | 'loss' | 'optimizer' | 'task';
+export type DocCategory = 'layer' | 'activation' | 'initializer' | 'regularizer' | 'loss' | 'optimizer' | 'task';
 
 const code = (s: string) => '```axon\n' + s + '\n```';
 
@@ -34,6 +35,7 @@ const records: Record<DocCategory, Record<string, EntryDoc>> = {
   layer: LAYER_DOCS,
   activation: ACTIVATION_DOCS,
   initializer: INITIALIZER_DOCS,
+  regularizer: REGULARIZER_DOCS,
   loss: LOSS_DOCS,
   optimizer: OPTIMIZER_DOCS,
   task: TASK_DOCS,
@@ -110,7 +112,7 @@ function defaultOf(category: Exclude<DocCategory, 'activation'>, name: string): 
 export function entryMarkdown(category: Exclude<DocCategory, 'activation'>, name: string, sig: Signature | undefined): string | undefined {
   const doc = findDoc(category, name);
   if (!doc && !sig) return undefined;
-  const noun = { layer: 'layer', initializer: 'initialiser', loss: 'loss', optimizer: 'optimizer', task: 'task' }[category];
+  const noun = { layer: 'layer', initializer: 'initialiser', regularizer: 'regularizer', loss: 'loss', optimizer: 'optimizer', task: 'task' }[category];
   const parts: string[] = [];
   const shown = sig ? signatureLabel(name, sig.args).label : name;
   parts.push(code(sig && sig.args.length === 0 && category !== 'layer' ? name : shown));

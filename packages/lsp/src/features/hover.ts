@@ -1,11 +1,12 @@
 /** Hover: what a name means (activation, layer, initialiser, loss, optimizer, task, setting) and what analysis made of a layer. */
-import { activationText, KEYWORD_DOCS, type AstNode, type BlockDecl, type LayerCall, type NameExpr, type NetworkDecl, type Program, type RepeatStmt } from '@axon/language';
+import { activationText, KEYWORD_DOCS, type ResolvedLayer, type AstNode, type BlockDecl, type LayerCall, type NameExpr, type NetworkDecl, type Program, type RepeatStmt } from '@axon/language';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { activationMarkdown, argumentMarkdown, entryMarkdown, isActivationName, settingMarkdown } from './docs-markdown.js';
 import { blocks, pathAt } from '../ast/walk.js';
 import type { AxonDocument } from '../workspace/document.js';
 import { blockArgs, findSignature, parallelArgs, setting, signature, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
 import { expansionText, formatCount, formatShape, groupBoundary, layerLines, layersOfBlockUse, layersOfCall, positionsText, shapesText } from './layer-info.js';
+import { isRecurrentLayer as isRecurrent } from './layer-info.js';
 import { firstTokenEndingAtOrAfter, isWord, type Token } from '../text/tokens.js';
 import { branchHover, parallelHover, residualHover, shortcutHover } from './constructs.js';
 
@@ -34,6 +35,7 @@ export function nameMarkdown(kind: VocabularyKind, name: string): string | undef
 const kindOfType: Partial<Record<ArgSpec['type'], VocabularyKind>> = {
   activation: 'activation',
   initializer: 'initializer',
+  regularizer: 'regularizer',
   loss: 'loss',
   optimizer: 'optimizer',
   task: 'task',
@@ -46,7 +48,7 @@ function calleeArgs(program: Program, callee: string, layerPosition: boolean): {
     const block = blocks(program).find((b) => b.name?.name === callee);
     if (block) return { owner: callee, args: blockArgs(callee, block.params.map((p) => p.name)) };
   }
-  const found = findSignature(callee, layerPosition ? ['layer'] : ['activation', 'initializer', 'loss', 'optimizer', 'task', 'early_stopping']);
+  const found = findSignature(callee, layerPosition ? ['layer'] : ['activation', 'initializer', 'regularizer', 'loss', 'optimizer', 'task', 'early_stopping']);
   return found ? { owner: callee, args: found.signature.args } : undefined;
 }
 
@@ -102,6 +104,37 @@ function paramHover(doc: AxonDocument, block: BlockDecl, param: string): string 
   return lines.join('\n\n');
 }
 
+/**
+ * What a recurrent layer computes with: the cell's activation, the gates' activation (lstm, gru) and,
+ * when bidirectional, the two copies and what their concatenation gives.
+ */
+function recurrentFacts(layer: Extract<ResolvedLayer, { kind: 'lstm' | 'gru' | 'simple_rnn' }>): string {
+  const lines = [`- Activation: \`${activationText(layer.activation)}\`${layer.activationExplicit ? '' : ' (the default)'}, for the candidate state and the output`];
+  if (layer.recurrentActivation) {
+    const gates = layer.kind === 'lstm' ? 'input, forget and output gates' : 'update and reset gates';
+    lines.push(`- Gates (${gates}): \`${activationText(layer.recurrentActivation)}\` (\`recurrent_activation\`), each a fraction in (0, 1) of what passes`);
+  } else lines.push('- No gates: the state is fed back through the activation alone');
+  if (layer.bidirectional) lines.push(`- Bidirectional: a forward and a backward copy of ${layer.units} units each, concatenated (forward first) to ${2 * layer.units} features`);
+  lines.push(`- Returns ${layer.returnSequences ? 'every step (`return_sequences: true`)' : 'the last step only (`return_sequences: false`)'}`);
+  return lines.join('\n');
+}
+
+/**
+ * On the value of a gated layer's `recurrent_activation:` (or its `activation:`): what the function
+ * does there, before the activation's own hover, so sigmoid's hidden-layer warnings are read in context.
+ */
+function recurrentActivationNote(layer: string, arg: string, value: string): string | undefined {
+  if (layer !== 'lstm' && layer !== 'gru') return undefined;
+  const gates = layer === 'lstm' ? 'input, forget and output gates' : 'update and reset gates';
+  if (arg === 'recurrent_activation') {
+    return `**As \`recurrent_activation\` of \`${layer}\`**: \`${value}\` is the activation of the ${gates}, not of a hidden layer. Each gate multiplies what passes by a fraction in (0, 1)${value === 'sigmoid' ? ", which is why the gates use sigmoid; the warnings below about sigmoid hidden layers (saturation, vanishing gradients in deep stacks) do not apply here" : '; sigmoid (the default) is the usual choice, as a gate must be a fraction between 0 and 1'}.`;
+  }
+  if (arg === 'activation') {
+    return `**As \`activation\` of \`${layer}\`**: \`${value}\` shapes the candidate state and the output; the gates use \`recurrent_activation\`.${value === 'tanh' ? ' tanh (the default) keeps the state bounded and is what cuDNN\'s fast kernels need.' : value === 'relu' ? ' An unbounded relu here lets the recurrent state grow without limit over the steps.' : ''}`;
+  }
+  return undefined;
+}
+
 function layerHover(doc: AxonDocument, call: LayerCall): string | undefined {
   const program = doc.parsed().ast;
   const name = call.name.name;
@@ -128,6 +161,7 @@ function layerHover(doc: AxonDocument, call: LayerCall): string | undefined {
   if (first && (first.kind === 'dense' || first.kind === 'conv2d')) {
     parts.push(first.activationExplicit ? `Activation: \`${activationText(first.activation)}\`` : 'No `activation:`, so this layer is **linear** (f(x) = x).');
   }
+  if (first && isRecurrent(first)) parts.push(recurrentFacts(first));
   for (const e of expansions) {
     const text = expansionText(e);
     if (text) parts.push(text.charAt(0).toUpperCase() + text.slice(1) + '.');
@@ -212,10 +246,15 @@ export function hoverMarkdown(doc: AxonDocument, offset: number, token: Token): 
           const index = argList.args.indexOf(holder);
           const found = argSpecOf(program, owner, index, holder.name?.name);
           const kind = found ? kindOfType[found.spec.type] : undefined;
-          if (kind) return nameMarkdown(kind, word);
+          const text = kind ? nameMarkdown(kind, word) : undefined;
+          if (text && found && owner.kind === 'LayerCall') {
+            const note = recurrentActivationNote(owner.name.name, found.spec.name, word);
+            if (note) return `${note}\n\n${text}`;
+          }
+          if (text) return text;
         }
       }
-      const any = findSignature(word, ['activation', 'initializer', 'loss', 'optimizer', 'task']);
+      const any = findSignature(word, ['activation', 'initializer', 'regularizer', 'loss', 'optimizer', 'task']);
       return any ? nameMarkdown(any.kind, word) : undefined;
     }
     default:

@@ -18,6 +18,11 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** Whether a resolved layer is lstm, gru or simple_rnn. */
+export function isRecurrentLayer(layer: ResolvedLayer): layer is Extract<ResolvedLayer, { kind: 'lstm' | 'gru' | 'simple_rnn' }> {
+  return layer.kind === 'lstm' || layer.kind === 'gru' || layer.kind === 'simple_rnn';
+}
+
 export function totalParams(layer: ResolvedLayer): number {
   return layer.params.trainable + layer.params.nonTrainable;
 }
