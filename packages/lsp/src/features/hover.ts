@@ -109,7 +109,8 @@ function paramHover(doc: AxonDocument, block: BlockDecl, param: string): string 
  * when bidirectional, the two copies and what their concatenation gives.
  */
 function recurrentFacts(layer: Extract<ResolvedLayer, { kind: 'lstm' | 'gru' | 'simple_rnn' }>): string {
-  const lines = [`- Activation: \`${activationText(layer.activation)}\`${layer.activationExplicit ? '' : ' (the default)'}, for the candidate state and the output`];
+  const what = layer.kind === 'simple_rnn' ? 'the state fed back at every step, which is also the output' : 'the candidate state and the output';
+  const lines = [`- Activation: \`${activationText(layer.activation)}\`${layer.activationExplicit ? '' : ' (the default)'}, for ${what}`];
   if (layer.recurrentActivation) {
     const gates = layer.kind === 'lstm' ? 'input, forget and output gates' : 'update and reset gates';
     lines.push(`- Gates (${gates}): \`${activationText(layer.recurrentActivation)}\` (\`recurrent_activation\`), each a fraction in (0, 1) of what passes`);

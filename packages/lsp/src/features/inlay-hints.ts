@@ -4,7 +4,7 @@ import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver
 import { allLayerCalls, blocks, graphConstructs, layerLists } from '../ast/walk.js';
 import { constructHintLabel } from './constructs.js';
 import type { AxonDocument } from '../workspace/document.js';
-import { formatCount, formatShape, groupBoundary, layersOfBlockUse, layersOfCall, totalParams } from './layer-info.js';
+import { formatCount, formatShape, groupBoundary, isRecurrentLayer, layersOfBlockUse, layersOfCall, totalParams } from './layer-info.js';
 
 function hint(doc: AxonDocument, offset: number, label: string, tooltip?: string): InlayHint {
   const h: InlayHint = { position: doc.positionAt(offset), label, kind: InlayHintKind.Type, paddingLeft: true };
@@ -12,10 +12,12 @@ function hint(doc: AxonDocument, offset: number, label: string, tooltip?: string
   return h;
 }
 
-/** One layer's label: `→ [16] · 272 params`; a merge shows what it joins: `→ add of [6], [6] → [6]`. */
+/** One layer's label: `→ [16] · 272 params` (a bidirectional one `→ [200, 128] (2 × 64) · 98,816 params`); a merge shows what it joins: `→ add of [6], [6] → [6]`. */
 function layerLabel(network: ResolvedNetwork, layer: ResolvedLayer): string {
   if (layer.kind === 'merge') return `→ ${layer.mode} of ${inputShapes(network, layer).map(formatShape).join(', ')} → ${formatShape(layer.outputShape)}`;
-  return `→ ${formatShape(layer.outputShape)} · ${formatCount(totalParams(layer))} params`;
+  // A bidirectional recurrent layer's features are its two directions concatenated: `→ [200, 128] (2 × 64) · …`.
+  const both = isRecurrentLayer(layer) && layer.bidirectional ? ` (2 × ${layer.units})` : '';
+  return `→ ${formatShape(layer.outputShape)}${both} · ${formatCount(totalParams(layer))} params`;
 }
 
 /**
