@@ -9,6 +9,7 @@
  * loader uses csv-parse for the same dialect; lint keeps this small reader so it needs no dependency.
  */
 import type { ResolvedNetwork } from '@axon/language';
+import { thousands } from './thousands.js';
 
 /** How many data rows a sample holds at most. */
 export const SAMPLE_ROWS = 10_000;
@@ -163,12 +164,12 @@ export function featureColumns(network: ResolvedNetwork, sample: DataSample): st
 
 /** A measured number for messages: up to three significant figures, a real minus sign. */
 export function measured(x: number): string {
-  const text = Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : String(Number(x.toPrecision(3)));
+  const text = Math.abs(x) >= 1000 ? thousands(Math.round(x)) : String(Number(x.toPrecision(3)));
   return text.startsWith('-') ? `−${text.slice(1)}` : text;
 }
 
 /** "the first 10,000 rows" or "its 150 rows". */
 export function rowsText(sample: DataSample): string {
-  const n = sample.rows.length.toLocaleString('en-US');
+  const n = thousands(sample.rows.length);
   return sample.truncated ? `the first ${n} rows` : `its ${n} ${sample.rows.length === 1 ? 'row' : 'rows'}`;
 }

@@ -8,6 +8,7 @@ import type { ExpansionStep, Program, Range, RelatedLocation, ResolvedLayer, Res
 import { layerRange } from './facts.js';
 import { ENGINE_RULES, rules } from './rules/index.js';
 import { applySuppressions } from './suppressions.js';
+import { thousands } from './thousands.js';
 import type { DataReader, DataSample } from './data-sample.js';
 import type { ExpansionInfo, Finding, Fix, ReportDescriptor, ResolvedConfig, Rule } from './types.js';
 
@@ -67,7 +68,7 @@ function sameFix(a: Fix | undefined, b: Fix | undefined): boolean {
  * parts are printed, whatever the list's length.
  */
 export function indexList(indices: readonly number[]): string {
-  const n = (i: number) => i.toLocaleString('en-US');
+  const n = thousands;
   const parts: string[] = [];
   let summarised = false;
   let i = 0;
