@@ -118,7 +118,7 @@ async function fitWith(
   const diag = new DiagnosticsAccumulator(model.layers);
   const batches = Math.ceil(train.n / batchSize);
   // Threads hook: shards of each batch on worker threads, one summed gradient (undefined: this thread alone).
-  const parallel = (threads.trainer = await openParallel(model, plan, options, batchSize, seed, loss));
+  const parallel = (threads.trainer = await openParallel(model, plan, options, batchSize, seed, loss, { samples: train.n, epochs }));
 
   const history: EpochLog[] = [];
   let best = Infinity;

@@ -1,5 +1,5 @@
 /**
- * `axon train FILE [--network NAME] [--epochs N] [--out DIR] [--seed N] [--threads N]`
+ * `axon train FILE [--network NAME] [--epochs N] [--out DIR] [--seed N] [--threads N] [--engine pytorch [--nproc N] [--python PATH]]`
  *
  * Analyses FILE (errors → code frames, exit 1), loads the network's `data { }` CSV, trains it with the
  * core engine showing progress, prints a summary table, and writes the model (model.json + weights.bin,
@@ -34,6 +34,17 @@ export interface TrainOptions {
   allowDataOutside?: boolean;
   /** --threads: data-parallel training threads (default: every core). */
   threads?: number;
+  /** --engine: `axon` (built in, default) or `pytorch` (the compiled train.py, engine/pytorch.ts). */
+  engine?: 'axon' | 'pytorch';
+  /** --nproc: PyTorch processes (torchrun, DistributedDataParallel); with --engine pytorch. */
+  nproc?: number;
+  /** --python: the Python with torch (default /usr/bin/python3, else python3 on PATH). */
+  python?: string;
+}
+
+function engineName(value: string): 'axon' | 'pytorch' {
+  if (value === 'axon' || value === 'pytorch') return value;
+  throw new UsageError(`--engine: expected axon or pytorch, got "${value}"`);
 }
 
 export function registerTrain(program: Command, setExitCode: SetExitCode): void {
@@ -52,6 +63,9 @@ export function registerTrain(program: Command, setExitCode: SetExitCode): void 
       'threads to train on, each a shard of every batch (default: all cores); small batches, where threads do not pay, and batch_norm or recurrent networks stay on one thread',
       positiveInteger('--threads'),
     )
+    .option('--engine <name>', 'axon (built in, default) or pytorch: run the compiled train.py with Python and load its weights back', engineName)
+    .option('--nproc <n>', 'with --engine pytorch: processes under torchrun (DistributedDataParallel; gloo on CPU, nccl with CUDA)', positiveInteger('--nproc'))
+    .option('--python <path>', 'with --engine pytorch: the Python with torch (default /usr/bin/python3, else python3 on PATH)')
     .action(async (file: string, options: TrainOptions) => {
       const code = await runTrain(file, options, {
         stdout: process.stdout,
@@ -72,9 +86,18 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
   const spec = await loadSpec(file, options.network, { stderr: io.stderr, color: io.tty, command: 'train', fixBefore: 'before training' });
   if (!spec) return ExitCode.Findings;
   const { source, analysed, network } = spec;
+  if (options.engine !== 'pytorch' && (options.nproc !== undefined || options.python !== undefined)) {
+    throw new UsageError(`${options.nproc !== undefined ? '--nproc' : '--python'} needs --engine pytorch`);
+  }
+  if (options.engine === 'pytorch') {
+    if (options.threads !== undefined) throw new UsageError('--threads is for the built-in engine; with --engine pytorch use --nproc');
+    const { trainOnPytorch } = await import('../engine/run.js');
+    return trainOnPytorch(file, options, io, spec);
+  }
   // The trainer loads when a run starts, not with the CLI (docs/cli.md#startup).
   const { runTraining, TrainingError, planThreads } = await import('@axon/core');
   const threads = options.threads ?? availableParallelism();
+  let runLength: { samples: number; epochs: number } | undefined;
 
   const out = options.out ?? join('runs', network.name);
   const shownOut = isAbsolute(out) ? out : relative(process.cwd(), out) || '.';
@@ -99,6 +122,7 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
       ...(options.allowDataOutside ? { allowDataOutside: true } : {}),
       save: { dir: out, source },
       async onStart({ data, epochs, seed }) {
+        runLength = { samples: data.train.n, epochs };
         await ensureOutDir(out, shownOut);
         try {
           await writeFile(metricsPath, '');
@@ -113,7 +137,7 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
         process.on('SIGINT', onInterrupt);
       },
       onModel(model) {
-        const plan = planThreads(model, network.train.batchSize, threads);
+        const plan = planThreads(model, network.train.batchSize, threads, undefined, runLength);
         progress?.note(`${plan.threads} thread${plan.threads === 1 ? '' : 's'}${plan.reason ? ` (${plan.reason})` : ''}`);
       },
       onBatch: (log) => progress?.batch(log),
@@ -231,7 +255,7 @@ export function summaryTable(result: TrainResult, epochs: number, seconds: numbe
  * The training report: loss and metric curves, per-layer gradient norms, dead/saturated fractions,
  * and the network diagram with the file's lint findings marked. Returns the HTML file's path.
  */
-async function writeTrainReport(
+export async function writeTrainReport(
   out: string,
   file: string,
   source: string,

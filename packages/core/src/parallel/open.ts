@@ -15,9 +15,17 @@ export interface ThreadOptions {
   minShardMacs?: number;
 }
 
-export async function openParallel(model: Model, plan: LossPlan, o: ThreadOptions, batchSize: number, seed: number, loss: Loss): Promise<ParallelTrainer | undefined> {
+export async function openParallel(
+  model: Model,
+  plan: LossPlan,
+  o: ThreadOptions,
+  batchSize: number,
+  seed: number,
+  loss: Loss,
+  run?: { samples: number; epochs: number },
+): Promise<ParallelTrainer | undefined> {
   if (!o.threads || o.threads <= 1) return undefined;
-  const { threads } = planThreads(model, batchSize, o.threads, o.minShardMacs);
+  const { threads } = planThreads(model, batchSize, o.threads, o.minShardMacs, run);
   if (threads <= 1) return undefined;
   const spawn = o.spawnWorker ?? defaultSpawner();
   if (!spawn) return undefined;

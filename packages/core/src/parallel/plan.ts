@@ -12,6 +12,13 @@ import type { Model } from '../model.js';
  */
 export const MIN_SHARD_MACS = 1_000_000;
 
+/**
+ * Multiply-adds of a whole run (per-sample forward MACs × samples × epochs) below which the workers'
+ * start-up (each builds its model and compiles the WebAssembly GEMM: 0.5–1.5 s measured on the loaded
+ * 2-core machine) costs more than the threads save: about 5 s of one-thread training here.
+ */
+export const MIN_RUN_MACS = 5e9;
+
 /** Why this network trains on one thread only, or undefined when it can be split. */
 export function singleThreadReason(model: Model): string | undefined {
   for (const l of model.network.layers) {
@@ -43,11 +50,24 @@ export interface ThreadPlan {
 }
 
 /** The threads a fit of `model` at `batchSize` uses when `requested` are asked for. */
-export function planThreads(model: Model, batchSize: number, requested: number, minShardMacs = MIN_SHARD_MACS): ThreadPlan {
+export function planThreads(
+  model: Model,
+  batchSize: number,
+  requested: number,
+  minShardMacs = MIN_SHARD_MACS,
+  /** The run's length, when known: a run too short for the workers' start-up to pay stays on one thread. */
+  run?: { samples: number; epochs: number },
+): ThreadPlan {
   const asked = Math.max(1, Math.floor(requested));
   if (asked === 1) return { threads: 1 };
   const why = singleThreadReason(model);
   if (why) return { threads: 1, reason: why };
+  if (run && minShardMacs > 0) {
+    const total = macsPerSample(model) * run.samples * run.epochs;
+    if (total < MIN_RUN_MACS) {
+      return { threads: 1, reason: `the whole run is ${(total / 1e9).toFixed(2)} G multiply-adds; starting threads pays from about ${MIN_RUN_MACS / 1e9} G` };
+    }
+  }
   const work = macsPerSample(model) * batchSize;
   const byWork = minShardMacs > 0 ? Math.max(1, Math.floor(work / minShardMacs)) : Infinity;
   const threads = Math.min(asked, byWork, batchSize);
