@@ -8,9 +8,10 @@
  * Each child runs with `--require cpu-probe.cjs`, which writes its `process.cpuUsage()` (µs) to a file at
  * exit — the same probe for the peer and for axon, so it cancels out of the ratios.
  *
- *   node bench/cli-startup.mjs [--runs N]   (after `npm run build`)
+ *   node bench/cli-startup.mjs [--runs N] [--strict]   (after `npm run build`)
  *
- * Targets (issue 14): lint and fmt ≤ 3× node -e 0, --help ≤ 2×. Exits 1 when a target is missed.
+ * Targets (issue 14): lint and fmt ≤ 3× node -e 0, --help ≤ 2×; the table says MISSED for one that is
+ * not met, and `--strict` makes that exit 1.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -85,4 +86,4 @@ console.log(`CLI start-up: CPU time (user + system), median of ${runs} interleav
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
-process.exit(missed ? 1 : 0);
+process.exit(missed && process.argv.includes('--strict') ? 1 : 0);

@@ -17,6 +17,7 @@ const benches = [
   ['core: data-parallel training, 2 threads against 1 (same build)', 'core-threads.mjs', quick ? ['--quick'] : []],
   ['core: LSTM training samples/s (peers: TensorFlow.js cpu and wasm)', 'core-sequence.mjs', quick ? ['--quick'] : []],
   ['calibration: saturating-deep-stack depths (peer: TensorFlow.js gradients)', 'calibrate-saturation.mjs', []],
+  ['cli: start-up CPU of axon --help, lint, fmt, summary (peer: node -e 0)', 'cli-startup.mjs', quick ? ['--runs', '7'] : []],
 ];
 let failed = 0;
 for (const [title, file, args] of benches) {
