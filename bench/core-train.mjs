@@ -221,9 +221,9 @@ async function main() {
   const cases = [
     { name: '(a) 4-16-16-3, batch 16, Adam', sizes: [4, 16, 16, 3], batch: 16, data: randomData(4096, 4, 3, 1), torch: 'tiny', target: 4 },
     { name: '(b) 784-256-128-10, batch 64, Adam, MNIST', sizes: [784, 256, 128, 10], batch: 64, data: mnistData(quick ? 1024 : 2048), torch: 'mlp', target: 1 },
-    { name: '(c) small CNN on MNIST, batch 32, Adam', sizes: [784, 10], batch: 32, data: mnistData(256), cnn: true, torch: 'small-cnn', target: 0.5 },
-    { name: '(e) Keras MNIST convnet (conv 32 → pool → conv 64 → pool → dropout → dense 10), batch 128, Adam', sizes: [784, 10], batch: 128, data: mnistData(512), tfjsData: 128, cnn: 'keras', torch: 'keras-cnn', target: 0.5 },
-    { name: '(d) residual CNN (examples/residual-cnn.axon) on MNIST, batch 32, Adam (information only)', sizes: [784, 10], batch: 32, data: mnistData(256), cnn: 'residual' },
+    { name: '(c) small CNN on MNIST, batch 32, Adam', sizes: [784, 10], batch: 32, data: mnistData(256), tfjsData: 64, cnn: true, torch: 'small-cnn', target: 0.5 },
+    { name: '(e) Keras MNIST convnet (conv 32 → pool → conv 64 → pool → dropout → dense 10), batch 128, Adam', sizes: [784, 10], batch: 128, data: mnistData(512), tfjsData: 32, cnn: 'keras', torch: 'keras-cnn', target: 0.5 },
+    { name: '(d) residual CNN (examples/residual-cnn.axon) on MNIST, batch 32, Adam (information only)', sizes: [784, 10], batch: 32, data: mnistData(256), tfjsData: 64, cnn: 'residual' },
   ];
   const { activeMatmul } = await import('../packages/core/dist/index.js');
   const torch = await startTorch();
@@ -235,7 +235,7 @@ async function main() {
     if (torch.ask && c.torch) {
       for (const threads of [1, 2]) runners[`torch${threads}`] = () => torch.ask({ case: c.torch, threads, seconds: SECONDS, n: c.data.n });
     }
-    // TF.js's cpu backend trains the Keras convnet at a few samples/s: it gets a slice of the data
+    // TF.js's cpu backend trains the CNNs at a few samples/s: it gets a slice of the data
     // (throughput is per sample) so that one epoch does not take minutes.
     const tfData = c.tfjsData ? { ...c.data, n: c.tfjsData, x: c.data.x.subarray(0, c.tfjsData * 784), y: c.data.y.subarray(0, c.tfjsData * 10) } : c.data;
     runners.cpu = await tfjsRunner(tf, 'cpu', c.sizes, c.batch, tfData, c.cnn);

@@ -377,8 +377,13 @@ export const jsKernels: Kernels = {
             }
             const rowStart = xb + iy * inW * inC;
             if (inside) {
-              // The kw·inC values of this kernel row are contiguous in NHWC.
-              for (let t = 0, src = rowStart + ix0 * inC; t < run; t++) col[o++] = x[src + t]!;
+              // The kw·inC values of this kernel row are contiguous in NHWC: a block copy when the run
+              // is long enough to pay for the view (≈ 2× on the Keras convnet's second conv, run 96).
+              const src = rowStart + ix0 * inC;
+              if (run >= 16) {
+                col.set(x.subarray(src, src + run), o);
+                o += run;
+              } else for (let t = 0; t < run; t++) col[o++] = x[src + t]!;
               continue;
             }
             for (let kx = 0; kx < kw; kx++) {
