@@ -4,7 +4,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { activationMarkdown, argumentMarkdown, entryMarkdown, isActivationName, settingMarkdown } from './docs-markdown.js';
 import { blocks, pathAt } from '../ast/walk.js';
 import type { AxonDocument } from '../workspace/document.js';
-import { blockArgs, findSignature, parallelArgs, setting, signature, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
+import { blockArgs, fanModes, findSignature, parallelArgs, scalingDistributions, setting, signature, type ArgSpec, type VocabularyKind } from '../vocabulary.js';
 import { expansionText, formatCount, formatShape, groupBoundary, layerLines, layersOfBlockUse, layersOfCall, positionsText, shapesText } from './layer-info.js';
 import { isRecurrentLayer as isRecurrent } from './layer-info.js';
 import { firstTokenEndingAtOrAfter, isWord, type Token } from '../text/tokens.js';
@@ -136,6 +136,15 @@ function recurrentActivationNote(layer: string, arg: string, value: string): str
   return undefined;
 }
 
+/** A bare name from a fixed list (`variance_scaling`'s `mode: fan_in`, `distribution: uniform`): which argument it sets, and that argument's doc. */
+function enumValueMarkdown(owner: string, spec: ArgSpec, value: string): string | undefined {
+  const values = spec.type === 'fan_mode' ? fanModes : scalingDistributions;
+  if (!values.includes(value)) return undefined;
+  const others = values.filter((v) => v !== value).map((v) => `\`${v}\``);
+  const isDefault = spec.default === value ? ', the default' : '';
+  return `**${value}**: a \`${spec.name}\` of \`${owner}\`${isDefault} (the others: ${others.join(', ')})\n\n${spec.doc}`;
+}
+
 function layerHover(doc: AxonDocument, call: LayerCall): string | undefined {
   const program = doc.parsed().ast;
   const name = call.name.name;
@@ -253,6 +262,7 @@ export function hoverMarkdown(doc: AxonDocument, offset: number, token: Token): 
             if (note) return `${note}\n\n${text}`;
           }
           if (text) return text;
+          if (found && (found.spec.type === 'fan_mode' || found.spec.type === 'scaling_distribution')) return enumValueMarkdown(found.owner, found.spec, word);
         }
       }
       const any = findSignature(word, ['activation', 'initializer', 'regularizer', 'loss', 'optimizer', 'task']);

@@ -14,6 +14,8 @@ export function signatureHelp(doc: AxonDocument, offset: number): SignatureHelp 
   const { label, params } = owner.kind === 'block' ? blockLabel(owner.owner, owner.args.map((a) => a.name)) : signatureLabel(owner.owner, owner.args);
   let active: number;
   if (call.currentName !== undefined) active = owner.args.findIndex((a) => a.name === call.currentName);
+  // A positional argument cannot follow named ones (the language's `positional-after-named`): after one, nothing positional is active.
+  else if (call.given.length > 0) active = -1;
   else active = owner.args.findIndex((a) => a.position === call.positionalBefore);
   const activeParameter = active >= 0 ? active : owner.args.length; // out of range: nothing highlighted
   return {
