@@ -60,7 +60,7 @@ export function registerTrain(program: Command, setExitCode: SetExitCode): void 
     .option('--allow-data-outside', "read a data { source } outside the spec's project (its folder, or the nearest with axon.config.json or .git)")
     .option(
       '--threads <n>',
-      'threads to train on, each a shard of every batch (default: all cores); small batches, where threads do not pay, and batch_norm or recurrent networks stay on one thread',
+      'threads to train on, each a shard of every batch (default: all cores); small batches and short runs, where threads do not pay, and batch_norm or recurrent networks stay on one thread',
       positiveInteger('--threads'),
     )
     .option('--engine <name>', 'axon (built in, default) or pytorch: run the compiled train.py with Python and load its weights back', engineName)

@@ -13,6 +13,8 @@ export interface ThreadOptions {
   spawnWorker?: SpawnWorker;
   /** Multiply-adds a shard must have for a thread to pay (default MIN_SHARD_MACS; 0 always splits). */
   minShardMacs?: number;
+  /** Multiply-adds a whole run must have for the workers' start-up to pay (default MIN_RUN_MACS; 0 skips the check). */
+  minRunMacs?: number;
 }
 
 export async function openParallel(
@@ -25,7 +27,7 @@ export async function openParallel(
   run?: { samples: number; epochs: number },
 ): Promise<ParallelTrainer | undefined> {
   if (!o.threads || o.threads <= 1) return undefined;
-  const { threads } = planThreads(model, batchSize, o.threads, o.minShardMacs, run);
+  const { threads } = planThreads(model, batchSize, o.threads, o.minShardMacs, run, o.minRunMacs);
   if (threads <= 1) return undefined;
   const spawn = o.spawnWorker ?? defaultSpawner();
   if (!spawn) return undefined;

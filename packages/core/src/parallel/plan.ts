@@ -57,15 +57,16 @@ export function planThreads(
   minShardMacs = MIN_SHARD_MACS,
   /** The run's length, when known: a run too short for the workers' start-up to pay stays on one thread. */
   run?: { samples: number; epochs: number },
+  minRunMacs = MIN_RUN_MACS,
 ): ThreadPlan {
   const asked = Math.max(1, Math.floor(requested));
   if (asked === 1) return { threads: 1 };
   const why = singleThreadReason(model);
   if (why) return { threads: 1, reason: why };
-  if (run && minShardMacs > 0) {
+  if (run && minShardMacs > 0 && minRunMacs > 0) {
     const total = macsPerSample(model) * run.samples * run.epochs;
-    if (total < MIN_RUN_MACS) {
-      return { threads: 1, reason: `the whole run is ${(total / 1e9).toFixed(2)} G multiply-adds; starting threads pays from about ${MIN_RUN_MACS / 1e9} G` };
+    if (total < minRunMacs) {
+      return { threads: 1, reason: `the whole run is ${(total / 1e9).toFixed(2)} G multiply-adds; starting threads pays from about ${minRunMacs / 1e9} G` };
     }
   }
   const work = macsPerSample(model) * batchSize;
