@@ -60,12 +60,16 @@ export interface EngineEpoch {
   ms: number;
 }
 
-/** Parses a stdout line of train.py: the epoch record, or undefined when the line is not one. */
+/**
+ * Parses a stdout line of train.py: the epoch record, or undefined when the line is not one. The prefix
+ * may follow torchrun's `--tee` label (`[default0]:`).
+ */
 export function parseEngineLine(line: string): EngineEpoch | undefined {
-  if (!line.startsWith(ENGINE_EPOCH_PREFIX)) return undefined;
+  const at = line.indexOf(ENGINE_EPOCH_PREFIX);
+  if (at < 0 || at > 40) return undefined;
   let raw: unknown;
   try {
-    raw = JSON.parse(line.slice(ENGINE_EPOCH_PREFIX.length));
+    raw = JSON.parse(line.slice(at + ENGINE_EPOCH_PREFIX.length));
   } catch {
     return undefined;
   }
