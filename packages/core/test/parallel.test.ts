@@ -126,21 +126,25 @@ describe('data-parallel fit', () => {
     expect(sameBits(one.weights, two.weights)).toBe(true);
   });
 
-  it('small batches stay on one thread: the iris-sized net at batch 16, not the MLP at batch 64', () => {
+  it('tiny shards and short runs stay on one thread: the iris-sized net at batch 4, or 120 rows × 100 epochs', () => {
     const iris = buildModel(net([4], [dense(16, act('relu')), dense(16, act('relu')), dense(3, act('softmax'))], { loss: cce, batchSize: 16 }));
-    const p = planThreads(iris, 16, 2);
-    expect(p.threads).toBe(1);
-    expect(p.reason).toMatch(/^a batch of 16 is 0\.01 M multiply-adds; a thread pays from about 1 M$/);
+    // 4·16 + 16·16 + 16·3 = 368 multiply-adds a sample: 2 rows a shard is 736 < 2,000.
+    expect(planThreads(iris, 4, 2)).toEqual({ threads: 1, reason: 'a batch of 4 is 0.00 M multiply-adds; a thread pays from about 0.002 M' });
+    expect(planThreads(iris, 16, 2)).toEqual({ threads: 2 });
+    expect(planThreads(iris, 16, 2, undefined, { samples: 120, epochs: 100 })).toEqual({
+      threads: 1,
+      reason: 'the whole run is 0.00 G multiply-adds; starting threads pays from about 5 G',
+    });
     expect(planThreads(buildModel(mlp()), 64, 2)).toEqual({ threads: 2 });
     expect(planThreads(buildModel(mlp()), 64, 1)).toEqual({ threads: 1 });
+    expect(planThreads(buildModel(mlp()), 64, 8)).toEqual({ threads: 8 });
+    expect(planThreads(buildModel(mlp()), 2, 8)).toEqual({ threads: 2, reason: 'a batch of 2 gives each thread at least one sample' });
     // A run too short for the workers' start-up: 50,432 × 1,000 samples × 10 epochs ≈ 0.5 G < 5 G.
     expect(planThreads(buildModel(mlp()), 64, 2, undefined, { samples: 1000, epochs: 10 })).toEqual({
       threads: 1,
       reason: 'the whole run is 0.50 G multiply-adds; starting threads pays from about 5 G',
     });
     expect(planThreads(buildModel(mlp()), 64, 2, undefined, { samples: 60000, epochs: 2 })).toEqual({ threads: 2 });
-    // 64 × 50,432 multiply-adds ≈ 3.2 M: three threads pay, not eight.
-    expect(planThreads(buildModel(mlp()), 64, 8)).toEqual({ threads: 3, reason: 'a batch of 64 is 3.23 M multiply-adds; a thread pays from about 1 M' });
   });
 
   it('run from the TypeScript sources there is no compiled worker entry: the default spawner declines (one thread)', async () => {

@@ -1,16 +1,17 @@
 /**
- * How many threads a fit uses: what was asked, fewer when the batch is too small for the threads to
- * pay for their synchronisation, one when the network has a layer whose result depends on the whole
+ * How many threads a fit uses: what was asked, fewer when a shard would be tiny or the run too short
+ * for the workers' start-up to pay, one when the network has a layer whose result depends on the whole
  * batch or whose diagnostics live in one model copy.
  */
 import type { Model } from '../model.js';
 
 /**
- * Multiply-adds per shard below which a thread does not pay (measured in bench/core-threads.mjs on
- * this 2-core machine: the 4-16-16-3 iris net at batch 16, ≈ 0.006 M MACs a shard, runs slower on
- * 2 threads; the 784-256-128-10 MLP at batch 64, ≈ 4.9 M a shard, runs faster).
+ * Multiply-adds per shard below which a thread is not used. Measured in bench/core-threads.mjs on the
+ * shared 2-core machine, steady state: the 4-16-16-3 net at batch 16 (8 rows × 368 = 2,944 MACs a
+ * shard, the smallest case measured) still trains 2.0× faster on 2 threads — a step's hand-off costs
+ * ≈ 10 µs, the per-row work dominates such a step. Smaller shards were not measured: they stay on one.
  */
-export const MIN_SHARD_MACS = 1_000_000;
+export const MIN_SHARD_MACS = 2_000;
 
 /**
  * Multiply-adds of a whole run (per-sample forward MACs × samples × epochs) below which the workers'
@@ -78,6 +79,6 @@ export function planThreads(
     reason:
       threads === batchSize && batchSize < byWork
         ? `a batch of ${batchSize} gives each thread at least one sample`
-        : `a batch of ${batchSize} is ${(work / 1e6).toFixed(2)} M multiply-adds; a thread pays from about ${minShardMacs / 1e6} M`,
+        : `a batch of ${batchSize} is ${(work / 1e6).toFixed(2)} M multiply-adds; a thread pays from about ${(minShardMacs / 1e6).toFixed(3)} M`,
   };
 }
