@@ -167,14 +167,29 @@ describe('inlay hints on sequence layers', () => {
 });
 
 describe('completion and signature help for sequence layers', () => {
-  it('offers the sequence kinds among the layers: embedding first, then the recurrent ones, then conv1d and the 1-D pools', async () => {
+  it('offers the layers that read the shape reaching the cursor first: after a [steps, features] output the sequence kinds', async () => {
+    const sequenceFirst = ['lstm', 'gru', 'simple_rnn', 'conv1d', 'max_pool1d', 'avg_pool1d', 'global_avg_pool1d', 'global_max_pool1d', 'dense', 'dropout', 'batch_norm', 'activation', 'flatten', 'conv2d'];
+    // after gru(16, return_sequences: true): [30, 16]
     const { labels, items } = await complete(IMDB.replace('    simple_rnn(4)', '    <|>\n    simple_rnn(4)'));
-    const seq = labels.slice(labels.indexOf('embedding'), labels.indexOf('embedding') + 9);
-    expect(seq).toEqual(['embedding', 'lstm', 'gru', 'simple_rnn', 'conv1d', 'max_pool1d', 'avg_pool1d', 'global_avg_pool1d', 'global_max_pool1d']);
+    expect(labels.slice(0, sequenceFirst.length)).toEqual(sequenceFirst);
     const edit = (label: string) => (items.find((i) => i.label === label)!.textEdit as { newText: string }).newText;
     expect(edit('lstm')).toBe('lstm(${1:units})');
     expect(edit('embedding')).toBe('embedding(${1:input_dim}, ${2:output_dim})');
     expect(edit('conv1d')).toBe('conv1d(${1:filters}, ${2:kernel})');
+    // after embedding(20000, 128): [200, 128]
+    expect((await complete(IMDB.replace('    lstm(64, return_sequences', '    <|>\n    lstm(64, return_sequences'))).labels.slice(0, 3)).toEqual(['lstm', 'gru', 'simple_rnn']);
+    // after lstm(64, bidirectional: true), the last step only: [128], catalog order again
+    const flat = (await complete(IMDB.replace('    dense(1, activation: sigmoid)\n  }\n}\n\nnetwork Small', '    <|>\n    dense(1, activation: sigmoid)\n  }\n}\n\nnetwork Small'))).labels;
+    expect(flat.slice(0, 3)).toEqual(['dense', 'dropout', 'batch_norm']);
+    expect(flat.slice(11, 20)).toEqual(['embedding', 'lstm', 'gru', 'simple_rnn', 'conv1d', 'max_pool1d', 'avg_pool1d', 'global_avg_pool1d', 'global_max_pool1d']);
+    // a [h, w, c] input: conv2d and the 2-D pools first
+    const image = (await complete('network I {\n  input [28, 28, 1]\n  layers {\n    <|>\n  }\n}\n')).labels;
+    expect(image.slice(0, 6)).toEqual(['conv2d', 'max_pool2d', 'avg_pool2d', 'global_avg_pool2d', 'global_max_pool2d', 'zero_padding2d']);
+    // a block used before the cursor counts at its use: seq() makes [steps, 8]
+    const viaBlock = (await complete('network S {\n  input [10, 4]\n  layers {\n    seq()\n    <|>\n  }\n}\n\nblock seq() {\n  lstm(8, return_sequences: true)\n}\n')).labels;
+    expect(viaBlock[0]).toBe('lstm');
+    const afterFlat = (await complete('network S {\n  input [10, 4]\n  layers {\n    last()\n    <|>\n  }\n}\n\nblock last() {\n  lstm(8)\n}\n')).labels;
+    expect(afterFlat[0]).toBe('dense');
   });
 
   it('offers lstm\'s arguments and their values', async () => {

@@ -1,5 +1,5 @@
 /** Completion that knows where the cursor is (see text/context.ts). */
-import { catalog } from '@axon/language';
+import { catalog, type ResolvedLayer, type Shape } from '@axon/language';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import { lossTasks } from './docs-markdown.js';
 import { cursorContext, LAYER_SECTIONS, type CallInfo, type Section } from '../text/context.js';
@@ -92,6 +92,41 @@ function vocabularyItems(kind: VocabularyKind, order?: (name: string) => number)
     item.sortText = String(order ? order(name) : i).padStart(3, '0');
     return item;
   });
+}
+
+/**
+ * Where a layer statement of a network's `layers { }` is written, the shape reaching it: the output
+ * of the last resolved layer written before the cursor (a layer from a block or repeat counts at
+ * its outermost use in the network), else the network's input. Undefined elsewhere.
+ */
+function shapeAtCursor(doc: AxonDocument, offset: number, section: string): Shape | undefined {
+  if (section !== 'layers') return undefined;
+  const net = doc.analyzed().networks.find((n) => n.node.range.start.offset <= offset && offset <= n.node.range.end.offset);
+  if (!net) return undefined;
+  const endOf = (l: ResolvedLayer): number => {
+    const outer = l.origin.chain[0];
+    if (!outer) return l.origin.range.end.offset;
+    return outer.kind === 'repeat' ? outer.range.end.offset : outer.useRange.end.offset;
+  };
+  let last: ResolvedLayer | undefined;
+  for (const l of net.layers) if (endOf(l) <= offset && (!last || endOf(l) >= endOf(last))) last = l;
+  return last ? last.outputShape : net.input;
+}
+
+/**
+ * Layer kinds, those that read the shape reaching the cursor first: after a `[steps, features]`
+ * output (an embedding, a recurrent layer with `return_sequences`) the recurrent layers, conv1d and
+ * the 1-D pools; after a `[h, w, c]` one conv2d and the 2-D pools; catalog order otherwise.
+ */
+function layerItems(doc: AxonDocument, offset: number, section: string): CompletionItem[] {
+  const rank = shapeAtCursor(doc, offset, section)?.length;
+  const all = names('layer');
+  const fits = (name: string): boolean => {
+    const info = catalog.LAYERS[name as keyof typeof catalog.LAYERS];
+    return rank === 2 ? info.sequence : rank === 3 ? info.spatial : false;
+  };
+  // Both tiers stay below 100 (sort text `000`–`099`), before the blocks (`1000`…) and snippets (`2000`…).
+  return vocabularyItems('layer', (name) => (fits(name) ? 0 : all.length) + all.indexOf(name));
 }
 
 function blockItems(o: Outline): CompletionItem[] {
@@ -260,7 +295,7 @@ export function completion(doc: AxonDocument, offset: number): CompletionList {
       items = [
         // Right after a residual's body, its shortcut comes first.
         ...(c.afterResidual ? [snippetItem('shortcut', 'shortcut { … }: the path around the residual body', SHORTCUT_SNIPPET, '00')] : []),
-        ...vocabularyItems('layer'),
+        ...layerItems(doc, offset, c.section),
         ...blockItems(o),
         snippetItem('repeat', 'repeat N { … }', REPEAT_SNIPPET, '2000'),
         snippetItem('residual', 'residual { … }: the body plus its input (a skip connection)', RESIDUAL_SNIPPET, '2001'),
