@@ -26,6 +26,19 @@ describe('document states', () => {
     expect(state(uri)).toBe(DocumentState.Parsed);
   });
 
+  it('layer completion never analyses: the shape-aware order waits for an analysis something else made', async () => {
+    const uri = uniqueUri('states');
+    await client.openOnly(uri, 'network S {\n  input [10, 4]\n  layers {\n    lstm(8, return_sequences: true)\n    \n  }\n}\n');
+    const labels = async () => ((await client.request<{ items: { label: string; sortText?: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 4 } })).items)
+      .sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label))
+      .map((i) => i.label);
+    expect((await labels()).slice(0, 2)).toEqual(['dense', 'dropout']);
+    expect(state(uri)).toBe(DocumentState.Changed);
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 5 } });
+    expect(state(uri)).toBe(DocumentState.Analyzed);
+    expect((await labels()).slice(0, 2)).toEqual(['lstm', 'gru']);
+  });
+
   it('hover and inlay hints need the analysis; code actions the lint', async () => {
     const uri = uniqueUri('states');
     await client.openOnly(uri, REGRESSION_BAD);

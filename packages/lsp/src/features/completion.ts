@@ -95,13 +95,18 @@ function vocabularyItems(kind: VocabularyKind, order?: (name: string) => number)
 }
 
 /**
- * Where a layer statement of a network's `layers { }` is written, the shape reaching it: the output
+ * Where a layer statement of a network's `layers { }` is written, the shape reaching it (when the
+ * document's analysis is ready; undefined otherwise): the output
  * of the last resolved layer written before the cursor (a layer from a block or repeat counts at
  * its outermost use in the network), else the network's input. Undefined elsewhere.
  */
 function shapeAtCursor(doc: AxonDocument, offset: number, section: string): Shape | undefined {
   if (section !== 'layers') return undefined;
-  const net = doc.analyzed().networks.find((n) => n.node.range.start.offset <= offset && offset <= n.node.range.end.offset);
+  // Completion stays token-only (it answers in a millisecond right after an edit): the shape is used
+  // when this version's analysis is already there (after validation, a hover or the inlay hints).
+  const analysis = doc.analysisIfReady();
+  if (!analysis) return undefined;
+  const net = analysis.networks.find((n) => n.node.range.start.offset <= offset && offset <= n.node.range.end.offset);
   if (!net) return undefined;
   const endOf = (l: ResolvedLayer): number => {
     const outer = l.origin.chain[0];

@@ -98,6 +98,11 @@ export class AxonDocument {
     return (this.analysisResult ??= analyze(this.parsed().ast));
   }
 
+  /** This version's analysis if a request or validation already made it; never analyses (for token-only features that can use it when it is there). */
+  analysisIfReady(): AnalysisResult | undefined {
+    return this.analysisResult;
+  }
+
   /**
    * Lint findings under a configuration. `key` identifies the configuration (it changes when
    * axon.config.json or the client settings change), so a cached result is reused only under the same one.
