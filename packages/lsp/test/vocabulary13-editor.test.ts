@@ -66,6 +66,9 @@ describe('kernel regularizers', () => {
     expect(both.value).toContain("**l1_l2** (regularizer): Both penalties: adds l1 × Σ|w| + l2 × Σw² over the kernel to the loss (elastic net). Defaults l1 0.01, l2 0.01.");
     const arg = await hoverAt(net('dense(16, kernel_regularizer: l1_l2(l<|>1: 0.001))'));
     expect(arg.value).toBe('**l1**: argument of `l1_l2` (default `0.01`)\n\nPenalty factor per unit of |w|.');
+    const layer = await hoverAt(net('den<|>se(16, kernel_regularizer: l1_l2(l1: 0.001))'));
+    expect(layer.value).toContain('\n\nKernel regularizer: `l1_l2(l1: 0.001, l2: 0.01)`, added to the training loss (summed over the kernel, not the bias).\n\n');
+    expect((await hoverAt(net('den<|>se(16)'))).value).not.toContain('Kernel regularizer');
     const name = await hoverAt(net('dense(16, kernel_regu<|>larizer: l2(0.01))'));
     expect(name.value.startsWith('**kernel_regularizer**: argument of `dense` (default `none`)')).toBe(true);
   });

@@ -1,5 +1,5 @@
 /** Hover: what a name means (activation, layer, initialiser, loss, optimizer, task, setting) and what analysis made of a layer. */
-import { activationText, KEYWORD_DOCS, type ResolvedLayer, type AstNode, type BlockDecl, type LayerCall, type NameExpr, type NetworkDecl, type Program, type RepeatStmt } from '@axon/language';
+import { activationText, KEYWORD_DOCS, regularizerText, type ResolvedLayer, type AstNode, type BlockDecl, type LayerCall, type NameExpr, type NetworkDecl, type Program, type RepeatStmt } from '@axon/language';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { activationMarkdown, argumentMarkdown, entryMarkdown, isActivationName, settingMarkdown } from './docs-markdown.js';
 import { blocks, pathAt } from '../ast/walk.js';
@@ -172,6 +172,9 @@ function layerHover(doc: AxonDocument, call: LayerCall): string | undefined {
     parts.push(first.activationExplicit ? `Activation: \`${activationText(first.activation)}\`` : 'No `activation:`, so this layer is **linear** (f(x) = x).');
   }
   if (first && isRecurrent(first)) parts.push(recurrentFacts(first));
+  if (first && 'kernelRegularizer' in first && first.kernelRegularizer) {
+    parts.push(`Kernel regularizer: \`${regularizerText(first.kernelRegularizer)}\`, added to the training loss (summed over the kernel, not the bias).`);
+  }
   for (const e of expansions) {
     const text = expansionText(e);
     if (text) parts.push(text.charAt(0).toUpperCase() + text.slice(1) + '.');
