@@ -6,8 +6,10 @@
  *   in the order of DIR/manifest.json (`engineManifest`, the same layout as `axon compile --weights`'s weights.json).
  *
  * `axon_engine.py` (PY_ENGINE) does both. The weight export inverts each layer's `load_keras` by probing:
- * a double-precision copy of the layer loads Keras tensors holding their own element indices, and the
- * indices found in the torch parameters say where each Keras element lives — no per-layer export code.
+ * a double-precision copy of the layer loads Keras tensors holding their own element indices (from 1),
+ * and the indices found in the torch parameters say where each Keras element lives — no per-layer
+ * export code. Entries left NaN, or set to a constant by load_keras (a fused LSTM's bias_hh is zeroed),
+ * carry no index and are skipped.
  */
 import type { ResolvedNetwork } from '@axon/language';
 import { expectedWeights } from '../weights.js';
@@ -163,7 +165,8 @@ def keras_values(net, manifest):
             tensors, base = {}, 0
             for t in entry["tensors"]:
                 n = _size(t["shape"])
-                tensors[t["name"]] = torch.arange(base, base + n, dtype=torch.float64).reshape(t["shape"])
+                # indices from 1: a parameter load_keras sets to 0 (a fused LSTM's bias_hh) carries none
+                tensors[t["name"]] = torch.arange(base + 1, base + n + 1, dtype=torch.float64).reshape(t["shape"])
                 base += n
             module.load_keras(tensors)
             values = torch.full((total,), float("nan"), dtype=torch.float64)
@@ -173,8 +176,8 @@ def keras_values(net, manifest):
                 if not p.is_floating_point():
                     continue
                 idx = p.reshape(-1)
-                mask = ~torch.isnan(idx)
-                where = idx[mask].long()
+                mask = ~torch.isnan(idx) & (idx >= 1) & (idx == idx.round())
+                where = idx[mask].long() - 1
                 values[where] = trained_state[key].detach().reshape(-1).cpu().double()[mask]
                 found[where] = True
         if not bool(found.all()):
