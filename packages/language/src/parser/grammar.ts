@@ -95,9 +95,14 @@ export class AxonParser extends RecoveringParser implements ParserState {
   problems: SyntaxProblem[] = [];
   private readonly messages: RecognitionMessages;
 
-  constructor() {
+  /**
+   * `validate` runs chevrotain's grammar checks (ambiguities, left recursion, …) in
+   * `performSelfAnalysis`. The grammar is fixed when the package is built, so the parser every call
+   * shares skips them (start-up cost) and a test builds one with them (lexer-validation.test.ts).
+   */
+  constructor(options: { validate?: boolean } = {}) {
     const messages = new RecognitionMessages();
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 2, errorMessageProvider: messages });
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 2, errorMessageProvider: messages, skipValidations: !options.validate });
     this.messages = messages;
     messages.attach(this);
     this.performSelfAnalysis();
