@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModel } from '@axon/core';
-import { parseEngineLine, ENGINE_EPOCH_PREFIX } from '@axon/compile';
+import { parseEngineBatch, parseEngineLine, ENGINE_BATCH_PREFIX, ENGINE_EPOCH_PREFIX } from '@axon/compile';
 import { runTrain, type TrainOptions } from '../src/commands/train.js';
 import { runPredict } from '../src/commands/predict.js';
 import { checkPython, defaultPython } from '../src/engine/python.js';
@@ -158,6 +158,8 @@ describe('axon train --engine pytorch', () => {
     });
     expect(parseEngineLine(`[default0]:${ENGINE_EPOCH_PREFIX}{"epoch":1,"loss":2,"metrics":{},"ms":1}`)).toEqual({ epoch: 1, loss: 2, metrics: {}, ms: 1 });
     expect(parseEngineLine('epoch=3 loss=0.5')).toBeUndefined();
+    expect(parseEngineBatch(`[default0]:${ENGINE_BATCH_PREFIX}{"epoch":2,"batch":3,"batches":8,"loss":0.7}`)).toEqual({ epoch: 2, batch: 3, batches: 8, loss: 0.7 });
+    expect(parseEngineBatch(`${ENGINE_EPOCH_PREFIX}{"epoch":1,"loss":2,"metrics":{},"ms":1}`)).toBeUndefined();
     expect(parseEngineLine(`${ENGINE_EPOCH_PREFIX}{not json`)).toBeUndefined();
     const log = (epoch: number, loss: number, valLoss?: number) => ({ epoch, loss, metrics: {}, diagnostics: [], ms: 0, ...(valLoss !== undefined ? { valLoss } : {}) });
     expect(bestEpoch([log(1, 1, 0.9), log(2, 0.5, 0.7), log(3, 0.3, 0.8)])).toBe(2);

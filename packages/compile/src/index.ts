@@ -21,7 +21,7 @@ export type { LayerWeights, WeightTensor, Normalization } from './weights.js';
 export { CompileError } from './errors.js';
 export { IR_FORMAT, IR_VERSION, IR_GRAPH_VERSION, toIr, type IrNetwork, type IrLayer } from './ir.js';
 export { pyString, jsString, pyIdentifier, jsIdentifier } from './escape.js';
-export { engineManifest, parseEngineLine, readEngineWeights, PY_ENGINE, ENGINE_EPOCH_PREFIX, type EngineManifest, type EngineEpoch } from './targets/pytorch-engine.js';
+export { engineManifest, parseEngineLine, parseEngineBatch, readEngineWeights, PY_ENGINE, ENGINE_EPOCH_PREFIX, ENGINE_BATCH_PREFIX, type EngineManifest, type EngineEpoch, type EngineBatch } from './targets/pytorch-engine.js';
 
 const COMPILERS: Record<TargetName, (input: CompileInput) => CompileOutput> = {
   json: compileJson,

@@ -92,7 +92,7 @@ export async function runPytorchEngine(o: EngineOptions, io: CommandIO): Promise
     return { code: ExitCode.Usage };
   }
 
-  const { compile, engineManifest, parseEngineLine, readEngineWeights, PY_ENGINE, CompileError } = await import('@axon/compile');
+  const { compile, engineManifest, parseEngineLine, parseEngineBatch, readEngineWeights, PY_ENGINE, CompileError } = await import('@axon/compile');
   await ensureOutDir(out, shownOut);
   const dir = join(out, 'pytorch');
   const dataPath = resolve(dirname(o.file), network.data.source);
@@ -161,6 +161,11 @@ export async function runPytorchEngine(o: EngineOptions, io: CommandIO): Promise
   });
   const lines = createInterface({ input: child.stdout });
   lines.on('line', (line) => {
+    const b = parseEngineBatch(line);
+    if (b) {
+      progress.batch(b);
+      return;
+    }
     const e = parseEngineLine(line);
     if (!e) return;
     const log: EpochLog = { epoch: e.epoch, loss: e.loss, metrics: e.metrics, diagnostics: [], ms: e.ms };

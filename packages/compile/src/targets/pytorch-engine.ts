@@ -2,6 +2,8 @@
  * The protocol between `axon train --engine pytorch` and the generated train.py (run with `--engine-dir DIR`):
  *
  * - per epoch, rank 0 prints one stdout line `AXON-EPOCH {"epoch", "loss", "metrics", "val_loss"?, "val_metrics"?, "ms"}`;
+ * - within an epoch, at most every 0.2 s, `AXON-BATCH {"epoch", "batch", "batches", "loss"}` (0-based batch, the
+ *   epoch's running mean loss) for the progress bar;
  * - at the end, rank 0 writes DIR/trained.bin: the trained weights in Keras layouts, little-endian float32,
  *   in the order of DIR/manifest.json (`engineManifest`, the same layout as `axon compile --weights`'s weights.json).
  *
@@ -16,6 +18,29 @@ import { expectedWeights } from '../weights.js';
 
 /** The stdout prefix of train.py's per-epoch JSON lines. */
 export const ENGINE_EPOCH_PREFIX = 'AXON-EPOCH ';
+/** The stdout prefix of its progress lines within an epoch. */
+export const ENGINE_BATCH_PREFIX = 'AXON-BATCH ';
+
+export interface EngineBatch {
+  epoch: number;
+  /** 0-based within the epoch. */
+  batch: number;
+  batches: number;
+  loss: number;
+}
+
+/** A progress line of train.py, or undefined when the line is not one. */
+export function parseEngineBatch(line: string): EngineBatch | undefined {
+  const at = line.indexOf(ENGINE_BATCH_PREFIX);
+  if (at < 0 || at > 40) return undefined;
+  try {
+    const r = JSON.parse(line.slice(at + ENGINE_BATCH_PREFIX.length)) as Record<string, unknown>;
+    if (typeof r.epoch !== 'number' || typeof r.batch !== 'number' || typeof r.batches !== 'number' || typeof r.loss !== 'number') return undefined;
+    return { epoch: r.epoch, batch: r.batch, batches: r.batches, loss: r.loss };
+  } catch {
+    return undefined;
+  }
+}
 
 export interface EngineManifestTensor {
   name: string;
@@ -120,10 +145,23 @@ import math
 import os
 import struct
 import sys
+import time
 
 import torch
 
 PREFIX = "${ENGINE_EPOCH_PREFIX}"
+BATCH_PREFIX = "${ENGINE_BATCH_PREFIX}"
+_last_batch = [0.0]
+
+
+def batch(epoch, step, steps, loss):
+    """Progress within an epoch, at most every 0.2 s (rank 0 only)."""
+    now = time.monotonic()
+    if now - _last_batch[0] < 0.2 and step + 1 < steps:
+        return
+    _last_batch[0] = now
+    sys.stdout.write(BATCH_PREFIX + json.dumps({"epoch": epoch, "batch": step, "batches": steps, "loss": loss}) + "\n")
+    sys.stdout.flush()
 
 
 def emit(log, ms):

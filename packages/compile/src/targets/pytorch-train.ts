@@ -104,7 +104,7 @@ def main(argv=None):
             sampler.set_epoch(epoch)
         train_net.train()
         total, count = torch.zeros(2, dtype=torch.float64, device=device), 0
-        for xb, yb in loader:
+        for step, (xb, yb) in enumerate(loader):
             xb, yb = xb.to(device), yb.to(device)
             optimizer.zero_grad()
             # kernel_regularizer penalties join the loss, as in Keras (the same on every process)
@@ -116,6 +116,8 @@ def main(argv=None):
             optimizer.step()
             total[0] += loss.item() * xb.shape[0]
             total[1] += xb.shape[0]
+            if engine is not None:
+                engine.batch(epoch, step, len(loader), (total[0] / total[1]).item())
         if distributed:
             dist.all_reduce(total)
         log = {"epoch": epoch, "loss": (total[0] / total[1]).item()}
