@@ -15,7 +15,9 @@ import { parseEngineBatch, parseEngineLine, ENGINE_BATCH_PREFIX, ENGINE_EPOCH_PR
 import { runTrain, type TrainOptions } from '../src/commands/train.js';
 import { runPredict } from '../src/commands/predict.js';
 import { checkPython, defaultPython } from '../src/engine/python.js';
-import { bestEpoch } from '../src/engine/pytorch.js';
+import { bestEpoch, runPytorchEngine } from '../src/engine/pytorch.js';
+import { spawnSync } from 'node:child_process';
+import { loadSpec } from '../src/load-spec.js';
 import { capture } from './capture.js';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -141,6 +143,32 @@ describe('axon train --engine pytorch', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('axon train: train.py failed (exit 3); its last output:\nboom: the GPU caught fire\n');
     expect(existsSync(join(dir, 'failing', 'model.json'))).toBe(false);
+  });
+
+  it('an interruption ends the whole torchrun process group and keeps the epochs done', async () => {
+    const out = join(dir, 'interrupted');
+    const controller = new AbortController();
+    const stdout = capture();
+    const stderr = capture();
+    const watch = setInterval(() => {
+      if (/epoch +1\/5000/.test(stdout.text())) controller.abort();
+    }, 50);
+    const spec = await loadSpec(iris, undefined, { stderr: stderr.stream, color: false, command: 'train', fixBefore: 'before training' });
+    if (!spec) throw new Error(stderr.text());
+    const run = await runPytorchEngine(
+      { file: iris, source: spec.source, network: spec.network, out, shownOut: out, epochs: 5000, nproc: 2, signal: controller.signal },
+      { stdout: stdout.stream, stderr: stderr.stream, tty: false },
+    );
+    clearInterval(watch);
+    expect(run.code).toBe(1);
+    expect(stderr.text()).toMatch(/^axon train: training was interrupted; \d+ epochs? in .*metrics\.jsonl, no model written\n$/);
+    const done = (await metrics(out)).length;
+    expect(done).toBeGreaterThanOrEqual(1);
+    expect(done).toBeLessThan(5000);
+    expect(existsSync(join(out, 'model.json'))).toBe(false);
+    // no train.py or torchrun of this run is left
+    const left = spawnSync('pgrep', ['-f', join(out, 'pytorch')], { encoding: 'utf8' });
+    expect(left.stdout.trim()).toBe('');
   });
 
   it('--nproc and --python need --engine pytorch', async () => {

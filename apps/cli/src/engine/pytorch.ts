@@ -32,6 +32,8 @@ export interface EngineOptions {
   nproc: number;
   python?: string;
   allowDataOutside?: boolean;
+  /** Aborting it acts as Ctrl+C (tests; the command listens for SIGINT itself). */
+  signal?: AbortSignal;
 }
 
 export type EngineOutcome = { code: undefined; result: TrainResult; seconds: number; epochs: number } | { code: number };
@@ -155,6 +157,7 @@ export async function runPytorchEngine(o: EngineOptions, io: CommandIO): Promise
   const onExit = () => killGroup('SIGKILL');
   process.on('SIGINT', onInterrupt);
   process.on('exit', onExit);
+  o.signal?.addEventListener('abort', onInterrupt, { once: true });
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-20_000);
@@ -183,6 +186,7 @@ export async function runPytorchEngine(o: EngineOptions, io: CommandIO): Promise
   });
   process.off('SIGINT', onInterrupt);
   process.off('exit', onExit);
+  o.signal?.removeEventListener('abort', onInterrupt);
   progress.stop();
   const seconds = (performance.now() - started) / 1000;
 
