@@ -65,6 +65,32 @@ export function pyIdentifier(s: string, fallback = 'Network'): string {
   return identifier(s, PY_KEYWORDS, fallback);
 }
 
+/**
+ * Python's built-in names: a module-level name that shadows one (a class called `super`, `print`,
+ * `len`) breaks the code that calls it.
+ */
+const PY_BUILTINS = new Set(
+  (
+    'abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex ' +
+    'delattr dict dir divmod enumerate eval exec filter float format frozenset getattr globals hasattr hash help ' +
+    'hex id input int isinstance issubclass iter len list locals map max memoryview min next object oct open ord ' +
+    'pow print property range repr reversed round set setattr slice sorted staticmethod str sum super tuple type ' +
+    'vars zip __import__ __name__ __file__ __doc__ __builtins__ Exception ValueError TypeError KeyError ' +
+    'RuntimeError NotImplemented Ellipsis'
+  ).split(' '),
+);
+
+/**
+ * A Python identifier for a name defined at a generated module's top level: never a keyword, never
+ * one of Python's built-ins, and never one of `taken` (what the module itself imports and defines,
+ * e.g. `os`, `nn`, `rt`, `OrderedDict`, `build_model`). A clash gets a trailing underscore.
+ */
+export function pyModuleIdentifier(s: string, taken: readonly string[], fallback = 'Network'): string {
+  let id = pyIdentifier(s, fallback);
+  while (PY_BUILTINS.has(id) || taken.includes(id)) id = `${id}_`;
+  return id;
+}
+
 /** A valid, non-reserved JavaScript identifier derived from `s`. */
 export function jsIdentifier(s: string, fallback = 'network'): string {
   return identifier(s, JS_RESERVED, fallback);

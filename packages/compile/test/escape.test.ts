@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compile, jsIdentifier, jsString, pyIdentifier, pyString } from '@axon/compile';
+import { pyModuleIdentifier } from '../src/escape.js';
 import { dense, network } from './fixtures.js';
 import { networkOf, PYTHON, tempDir, textOf, writeOutput } from './helpers.js';
 
@@ -159,5 +160,18 @@ describe('hostile strings through the real parser', () => {
     const k = JSON.parse(python([HARNESS, keras]));
     expect(k.calls).not.toContain('system');
     expect(k.values.CONFIG.data.target).toBe(net.data!.target);
+  });
+});
+
+describe('pyModuleIdentifier (issue 15 #12)', () => {
+  it('never returns a keyword, a built-in or a name the module takes', () => {
+    const taken = ['os', 'nn', 'rt', 'OrderedDict', 'build_model', 'nn_'];
+    expect(pyModuleIdentifier('Iris', taken)).toBe('Iris');
+    expect(pyModuleIdentifier('os', taken)).toBe('os_');
+    expect(pyModuleIdentifier('nn', taken)).toBe('nn__');
+    expect(pyModuleIdentifier('super', taken)).toBe('super_');
+    expect(pyModuleIdentifier('print', taken)).toBe('print_');
+    expect(pyModuleIdentifier('class', taken)).toBe('class_');
+    expect(pyModuleIdentifier('', taken)).toBe('Network');
   });
 });

@@ -8,7 +8,7 @@
 import { isChain, NETWORK_INPUT, outputLayer, topologicalOrder, type RecurrentKind, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import { CompileError } from '../errors.js';
 import type { CompileInput, CompileOutput, OutputFile, TrainedWeights } from '../types.js';
-import { pyBool, pyIdentifier, pyLiteral, pyLiteralPretty, pyNumber, pyString, pyTuple } from '../escape.js';
+import { pyBool, pyIdentifier, pyLiteral, pyModuleIdentifier, pyLiteralPretty, pyNumber, pyString, pyTuple } from '../escape.js';
 import { layerConfig, toIr } from '../ir.js';
 import { layoutOf, requireImage, samePads, windowPads } from '../layout.js';
 import { expectedWeights, float32Bytes, tensor, weightsByLayer } from '../weights.js';
@@ -160,9 +160,13 @@ export function kerasWeightFiles(network: ResolvedNetwork, trained: TrainedWeigh
   ];
 }
 
+/** The names model.py imports or defines at its top level (`Network` is the alias of the class). */
+const MODEL_PY_NAMES = ['os', 'OrderedDict', 'torch', 'nn', 'rt', 'CONFIG', 'ENCODING', 'DATA_PATH', 'build_model', 'axon_runtime'];
+
 export function compilePytorch(input: CompileInput): CompileOutput {
   const { network, trained } = input;
-  const className = pyIdentifier(network.name, 'Network');
+  // The class must not shadow what model.py imports or defines (a network named `nn` or `build_model`).
+  const className = pyModuleIdentifier(network.name, MODEL_PY_NAMES, 'Network');
   const names = moduleNames(network);
   const exprs = network.layers.map(layerExpr);
   const ir = toIr(network);
