@@ -168,13 +168,42 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
     process.off('SIGINT', onInterrupt);
     progress?.stop();
   }
+  return finishTraining(io, { file, source, analysed, network, out, shownOut, report: options.report !== false }, run);
+}
+
+/** Where a finished run writes and what it came from (the built-in engine's and PyTorch's runs alike). */
+export interface FinishedRunContext {
+  file: string;
+  source: string;
+  analysed: CheckResult;
+  network: ResolvedNetwork;
+  out: string;
+  shownOut: string;
+  /** False with --no-report. */
+  report: boolean;
+}
+
+/**
+ * The end of `axon train`, whichever engine trained: a diverged run (no model, exit 1), else the summary
+ * table, the files written (plus `extraFiles` lines), the HTML report, and the exit code (1 when the
+ * run was interrupted, 2 when the report could not be written).
+ */
+export async function finishTraining(
+  io: CommandIO,
+  ctx: FinishedRunContext,
+  run: Pick<TrainingRun, 'result' | 'seconds' | 'epochs'>,
+  extraFiles: string[] = [],
+): Promise<number> {
+  const say = (s: string) => io.stdout.write(`${s}\n`);
+  const fail = (s: string) => io.stderr.write(`axon train: ${s}\n`);
   const { result, seconds, epochs } = run;
+  const { out, shownOut } = ctx;
 
   /** Writes the report; false (after saying why) when it could not be written. */
   const report = async (): Promise<boolean> => {
-    if (options.report === false) return true;
+    if (!ctx.report) return true;
     try {
-      const html = await writeTrainReport(out, file, source, analysed, network, result, seconds);
+      const html = await writeTrainReport(out, ctx.file, ctx.source, ctx.analysed, ctx.network, result, seconds);
       say(`report   ${isAbsolute(out) ? html : relative(process.cwd(), html)}`);
       return true;
     } catch (err) {
@@ -194,6 +223,7 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
   say(summaryTable(result, epochs, seconds));
   say(`model    ${join(shownOut, 'model.json')}, ${join(shownOut, 'weights.bin')}`);
   say(`metrics  ${join(shownOut, 'metrics.jsonl')}`);
+  for (const line of extraFiles) say(line);
   const reported = await report();
   if (!reported) fail('the model and metrics were saved');
   if (result.stopReason === 'stopped') {
@@ -202,7 +232,6 @@ export async function runTrain(file: string, options: TrainOptions, io: CommandI
   }
   return reported ? ExitCode.Ok : ExitCode.Usage;
 }
-
 
 /** One line of metrics.jsonl. */
 function epochRecord(log: EpochLog): Record<string, unknown> {
