@@ -8,21 +8,12 @@
 //
 //   node examples/data-gen/marker-order.mjs > examples/marker-order.csv
 //
-// Seeded (mulberry32, seed 12): the same file on every machine.
+// Seeded (core's mulberry32, seed 12): the same file on every machine.
+import { mulberry32 } from '@axon/core'; // the data loader's seeded generator (build core first)
+
 const ROWS = 2000;
 const LENGTH = 12;
 const FILLER = ['red', 'blue', 'green', 'gold', 'grey', 'pink', 'teal', 'plum', 'lamp', 'tree', 'boat', 'fish', 'rock', 'bell', 'moon', 'rain'];
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(12);
 const pick = (n) => Math.floor(random() * n);

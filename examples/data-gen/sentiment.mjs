@@ -10,19 +10,11 @@
 //
 //   node examples/data-gen/sentiment.mjs > examples/sentiment.csv
 //
-// Seeded (mulberry32, seed 7): the same file on every machine.
+// Seeded (core's mulberry32, seed 7): the same file on every machine.
+import { mulberry32 } from '@axon/core'; // the data loader's seeded generator (build core first)
+
 const ROWS = 600;
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(7);
 const pick = (list) => list[Math.floor(random() * list.length)];
 const chance = (p) => random() < p;

@@ -22,6 +22,7 @@ import { loadSpec, positiveInteger, seedInteger } from '../load-spec.js';
 import type { SetExitCode } from './index.js';
 import type { CommandIO } from '../io.js';
 import { createProgress, fmt, metric, type TrainProgress } from '../progress.js';
+import { epochRecord } from '../metrics-record.js';
 
 export interface TrainOptions {
   network?: string;
@@ -231,18 +232,6 @@ export async function finishTraining(
     return ExitCode.Findings;
   }
   return reported ? ExitCode.Ok : ExitCode.Usage;
-}
-
-/** One line of metrics.jsonl. */
-function epochRecord(log: EpochLog): Record<string, unknown> {
-  return {
-    epoch: log.epoch,
-    loss: log.loss,
-    metrics: log.metrics,
-    ...(log.valLoss !== undefined ? { valLoss: log.valLoss, valMetrics: log.valMetrics ?? {} } : {}),
-    ms: Math.round(log.ms * 1000) / 1000,
-    diagnostics: log.diagnostics,
-  };
 }
 
 /** The final table: train/validation loss and metrics at the last and the best epoch, epochs, time. */

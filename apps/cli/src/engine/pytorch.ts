@@ -18,6 +18,7 @@ import { describeFsError } from '../fs-errors.js';
 import { ensureOutDir } from '../out-dir.js';
 import type { CommandIO } from '../io.js';
 import { createProgress, type TrainProgress } from '../progress.js';
+import { epochRecord } from '../metrics-record.js';
 import { checkPython, defaultPython, tail } from './python.js';
 
 export interface EngineOptions {
@@ -37,19 +38,6 @@ export interface EngineOptions {
 }
 
 export type EngineOutcome = { code: undefined; result: TrainResult; seconds: number; epochs: number } | { code: number };
-
-/** One metrics.jsonl line (the built-in engine's shape; the PyTorch engine has no per-layer diagnostics). */
-function record(log: EpochLog): Record<string, unknown> {
-  return {
-    epoch: log.epoch,
-    loss: log.loss,
-    metrics: log.metrics,
-    ...(log.valLoss !== undefined ? { valLoss: log.valLoss, valMetrics: log.valMetrics ?? {} } : {}),
-    ms: Math.round(log.ms * 1000) / 1000,
-    diagnostics: log.diagnostics,
-    engine: 'pytorch',
-  };
-}
 
 /** The epoch with the lowest validation loss (training loss without validation), 1-based; 0 for none. */
 export function bestEpoch(history: EpochLog[]): number {
@@ -178,7 +166,7 @@ export async function runPytorchEngine(o: EngineOptions, io: CommandIO): Promise
     }
     history.push(log);
     progress.epoch(log);
-    appendFileSync(metricsPath, `${JSON.stringify(record(log))}\n`);
+    appendFileSync(metricsPath, `${JSON.stringify(epochRecord(log, { engine: 'pytorch' }))}\n`);
   });
   const status = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((done) => {
     child.on('error', (error) => done({ code: null, signal: null, error }));
