@@ -131,7 +131,21 @@ class Activation(nn.Module):
             self.act.weight.copy_(w["alpha"])
 
 
-class Dense(nn.Module):
+class KernelLayer(nn.Module):
+    """What Dense, Conv2d and Conv1d share: Keras-style initialisation of the torch layer holding
+    their kernel and bias (kernel_module), and the kernel regulariser's penalty."""
+
+    def reset_parameters(self):
+        m = self.kernel_module
+        init_tensor(m.weight, self.init, *self.fans)
+        if m.bias is not None:
+            init_tensor(m.bias, self.bias_init, *self.fans)
+
+    def penalty(self):
+        return kernel_penalty(self.kernel_module.weight, self.kernel_regularizer)
+
+
+class Dense(KernelLayer):
     """Keras Dense: acts on the last (channel) axis of the sample; use_bias=False: no bias parameters."""
 
     def __init__(self, in_features, units, activation, init, bias_init, layout, use_bias=True, kernel_regularizer=None):
@@ -144,13 +158,7 @@ class Dense(nn.Module):
         self.init = init
         self.bias_init = bias_init
 
-    def reset_parameters(self):
-        init_tensor(self.linear.weight, self.init, *self.fans)
-        if self.linear.bias is not None:
-            init_tensor(self.linear.bias, self.bias_init, *self.fans)
-
-    def penalty(self):
-        return kernel_penalty(self.linear.weight, self.kernel_regularizer)
+    kernel_module = property(lambda self: self.linear)
 
     def forward(self, x):
         if self.layout == "nchw":
@@ -167,7 +175,7 @@ class Dense(nn.Module):
             self.act.weight.copy_(w["alpha"])
 
 
-class Conv2d(nn.Module):
+class Conv2d(KernelLayer):
     """Keras Conv2D on NCHW tensors; 'same' padding is applied explicitly (extra row/column at the bottom/right)."""
 
     def __init__(self, in_channels, filters, kernel, stride, pads, activation, init, bias_init, use_bias=True, kernel_regularizer=None):
@@ -181,13 +189,7 @@ class Conv2d(nn.Module):
         self.init = init
         self.bias_init = bias_init
 
-    def reset_parameters(self):
-        init_tensor(self.conv.weight, self.init, *self.fans)
-        if self.conv.bias is not None:
-            init_tensor(self.conv.bias, self.bias_init, *self.fans)
-
-    def penalty(self):
-        return kernel_penalty(self.conv.weight, self.kernel_regularizer)
+    kernel_module = property(lambda self: self.conv)
 
     def forward(self, x):
         if any(self.pads):
@@ -489,7 +491,7 @@ class Recurrent(nn.Module):
         return h
 
 
-class Conv1d(nn.Module):
+class Conv1d(KernelLayer):
     """Keras Conv1D on [N, steps, channels]: run channels-first, 'same' padding applied explicitly (the extra step at the end)."""
 
     def __init__(self, in_channels, filters, kernel, stride, pads, activation, init, bias_init, use_bias=True, kernel_regularizer=None):
@@ -502,13 +504,7 @@ class Conv1d(nn.Module):
         self.init = init
         self.bias_init = bias_init
 
-    def reset_parameters(self):
-        init_tensor(self.conv.weight, self.init, *self.fans)
-        if self.conv.bias is not None:
-            init_tensor(self.conv.bias, self.bias_init, *self.fans)
-
-    def penalty(self):
-        return kernel_penalty(self.conv.weight, self.kernel_regularizer)
+    kernel_module = property(lambda self: self.conv)
 
     def forward(self, x):
         x = x.transpose(1, 2)
