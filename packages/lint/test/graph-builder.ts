@@ -6,6 +6,7 @@
  */
 import { analyze, inferMerge, parse, type MergeMode, type ResolvedLayer, type ResolvedNetwork } from '@axon/language';
 import { expect } from 'vitest';
+import { applyFixesDetailed, lintDocument, type ResolvedConfig } from '../src/index.js';
 
 export type PlanEntry = { layer: number; inputs: number[] } | { merge: MergeMode; inputs: number[] };
 
@@ -45,4 +46,22 @@ export function rewire(source: string, plan: PlanEntry[]): ResolvedNetwork {
 /** A chain plan: layer i reads layer i − 1. */
 export function chainPlan(count: number): PlanEntry[] {
   return Array.from({ length: count }, (_, i) => ({ layer: i, inputs: [i - 1] }));
+}
+
+/**
+ * Lints `network` (rewired from `text`) and checks what every finding on any graph must hold: no rule
+ * crashed, every range lies in the text, findings come sorted by position, and every fix is either
+ * applied or skipped.
+ */
+export function expectSoundFindings(text: string, network: ResolvedNetwork, config: ResolvedConfig): void {
+  const findings = lintDocument({ text, ast: parse(text).ast, networks: [network] }, config);
+  expect(findings.filter((f) => f.messageId === 'crash').map((f) => f.message)).toEqual([]);
+  for (const f of findings) {
+    expect(f.range.start.offset).toBeGreaterThanOrEqual(0);
+    expect(f.range.end.offset).toBeLessThanOrEqual(text.length);
+  }
+  const starts = findings.map((f) => f.range.start.offset);
+  expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  const applied = applyFixesDetailed(text, findings);
+  expect(applied.fixed.length + applied.skipped.length).toBe(findings.filter((f) => f.fix && f.fix.edits.length > 0).length);
 }
