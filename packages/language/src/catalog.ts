@@ -649,6 +649,12 @@ export function activationBounds(a: Activation): { min: number; max: number } {
   return ACTIVATIONS[a.name].bounds;
 }
 
+/** `random_normal` and `truncated_normal`'s arguments: mean and stddev, positional, Keras's defaults. */
+const normalArgs = (stddevDoc: string): ArgSpec[] => [
+  { name: 'mean', type: 'number', position: 0, required: false, default: 0, doc: 'Mean of the normal.' },
+  { name: 'stddev', type: 'number', position: 1, required: false, default: 0.05, range: positive, doc: stddevDoc },
+];
+
 export const INITIALIZERS: Record<InitializerName, InitializerInfo> = {
   glorot_uniform: {
     name: 'glorot_uniform',
@@ -689,20 +695,14 @@ export const INITIALIZERS: Record<InitializerName, InitializerInfo> = {
   random_normal: {
     name: 'random_normal',
     doc: 'Normal with the given mean and standard deviation, whatever the layer\'s size (Keras `RandomNormal`).',
-    args: [
-      { name: 'mean', type: 'number', position: 0, required: false, default: 0, doc: 'Mean of the normal.' },
-      { name: 'stddev', type: 'number', position: 1, required: false, default: 0.05, range: positive, doc: 'Standard deviation of the normal.' },
-    ],
+    args: normalArgs('Standard deviation of the normal.'),
     family: 'fixed',
     distribution: 'normal',
   },
   truncated_normal: {
     name: 'truncated_normal',
     doc: 'Normal with the given mean and standard deviation, values beyond 2 standard deviations redrawn (Keras `TruncatedNormal`).',
-    args: [
-      { name: 'mean', type: 'number', position: 0, required: false, default: 0, doc: 'Mean of the normal.' },
-      { name: 'stddev', type: 'number', position: 1, required: false, default: 0.05, range: positive, doc: 'Standard deviation of the normal before truncation.' },
-    ],
+    args: normalArgs('Standard deviation of the normal before truncation.'),
     family: 'fixed',
     distribution: 'normal',
   },

@@ -14,8 +14,8 @@ describe('chevrotain definition checks', () => {
   });
 
   it('the grammar validates (no ambiguity, no left recursion)', () => {
-    expect(() => new AxonParser({ validate: true })).not.toThrow();
-    const p = new AxonParser({ validate: true });
+    // chevrotain records what its checks found in `definitionErrors` (not in its typings) and throws on any.
+    const p = new AxonParser({ validate: true }) as unknown as { definitionErrors: unknown[] };
     expect(p.definitionErrors).toEqual([]);
   });
 });
