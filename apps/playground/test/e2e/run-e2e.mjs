@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import lz from 'lz-string';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, ensureChromium } from '../../../vscode/test/e2e/browser.mjs';
+import { CHROMIUM_FLAGS, ensureChromium, poll } from '../../../vscode/test/e2e/browser.mjs';
 import { serveStatic } from './serve.mjs';
 
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -43,20 +43,7 @@ const started = Date.now();
 const log = (m) => console.log(`[playground e2e ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${m}`);
 
 /** Polls `fn` until it returns a truthy value or `ms` pass. */
-async function until(what, fn, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = (what, fn, ms = 30_000) => poll(what, fn, ms, 100);
 
 /** Every file of dist/ with its size and gzip size. */
 function bundleSize() {

@@ -39,3 +39,22 @@ export async function launchBrowser() {
   });
   return context;
 }
+
+/**
+ * Polls `fn` every `every` ms until it returns a truthy value (returned) or `ms` pass (throws, naming
+ * `what` and the last error `fn` threw). Shared by the VS Code and playground browser tests.
+ */
+export async function poll(what, fn, ms, every) {
+  const deadline = Date.now() + ms;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}

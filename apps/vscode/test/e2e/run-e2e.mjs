@@ -24,7 +24,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ensureChromium, launchBrowser } from './browser.mjs';
+import { ensureChromium, launchBrowser, poll } from './browser.mjs';
 import { ensureCodeServer, freshProfile, profile, startCodeServer } from './code-server.mjs';
 import { examplesDir, repoRoot, screenshotsDir, vsixPath, workDir } from './paths.mjs';
 import { mod, openFile, textOf, waitForWorkbench, wordCenter } from './workbench.mjs';
@@ -35,20 +35,7 @@ const started = Date.now();
 const log = (m) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${m}`);
 
 /** Polls `fn` until it returns a truthy value or `ms` pass. */
-async function until(what, fn, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const until = (what, fn, ms = 60_000) => poll(what, fn, ms, 250);
 
 /** The language server's log, from code-server's log folder, for failure reports. */
 function serverLogTail() {
