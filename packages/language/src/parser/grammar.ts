@@ -68,7 +68,7 @@ import { isRealToken, lineOf, START, tokenEnd, tokenRange, tokenStart } from '..
 import { closestKeyword } from '../syntax-text.js';
 import { identNode, numberNode, stringNode } from './nodes.js';
 import { EXPECTED, problem, RecognitionMessages, type ParserState, type SyntaxProblem } from './parse-errors.js';
-import { RecoveringParser, type PartialNode } from './recovery.js';
+import { LAYER_STMT_KINDS, RecoveringParser, type PartialNode } from './recovery.js';
 
 /** Where an entry list (members, layers, settings) stands: for the separator checks. */
 interface EntryState {
@@ -84,7 +84,17 @@ interface EntryState {
   bareKey?: string;
   /** The list the entries go into. */
   into: unknown[];
+  /** The node kinds that list holds: recovery inside junk may hand back another node it was building. */
+  kinds: ReadonlySet<string>;
 }
+
+/** What each entry list holds, by its `what`. */
+const ENTRY_KINDS: Record<string, ReadonlySet<string>> = {
+  members: new Set(['Input', 'Task', 'Layers', 'Train', 'Data']),
+  settings: new Set(['Setting']),
+  layers: LAYER_STMT_KINDS,
+  branches: new Set(['Branch']),
+};
 
 const REPEAT = ['repeat'] as const satisfies readonly Keyword[];
 /** The keywords a `{` follows directly in a layer list. */
@@ -143,7 +153,7 @@ export class AxonParser extends RecoveringParser implements ParserState {
   seps: EntryState[] = [];
 
   entries(what: string, expected: string, into: unknown[] | undefined): EntryState {
-    const state: EntryState = { line: -1, comma: true, what, expected, into: into ?? [] };
+    const state: EntryState = { line: -1, comma: true, what, expected, into: into ?? [], kinds: ENTRY_KINDS[what] ?? new Set() };
     if (!this.recording) this.seps[this.depth] = state;
     return state;
   }
@@ -179,15 +189,16 @@ export class AxonParser extends RecoveringParser implements ParserState {
   }
 
   /** One entry of the list being parsed (a member, a setting, a layer): separator check, entry, into the list. */
-  nextEntry<T>(alts: IOrAlt<T | undefined>[]): T | undefined {
+  nextEntry<T extends { kind: string }>(alts: IOrAlt<T | undefined>[]): T | undefined {
     const sep = this.seps[this.depth] as EntryState;
     this.separatorCheck(sep);
     const entry = this.OR(alts);
-    if (entry && !this.recording) {
+    if (entry && !this.recording && sep.kinds.has(entry.kind)) {
       sep.into.push(entry);
       this.afterEntry(sep);
+      return entry;
     }
-    return entry;
+    return undefined;
   }
 
   commaCheck(needComma: boolean, what: string): void {
@@ -598,8 +609,8 @@ export class AxonParser extends RecoveringParser implements ParserState {
   // Branches need no separator between them (`branch { } branch { }` reads as two); a stray comma is still reported.
   branchIteration = (): void => {
     const b = this.OR(this.branchAlts);
-    if (b && !this.recording) {
-      const sep = this.seps[this.depth] as EntryState;
+    const sep = this.seps[this.depth] as EntryState;
+    if (b && !this.recording && sep.kinds.has(b.kind)) {
       sep.into.push(b);
       sep.comma = false;
     }

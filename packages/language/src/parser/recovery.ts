@@ -123,7 +123,7 @@ export abstract class RecoveringParser extends EmbeddedActionsParser {
 }
 
 /** The node kinds a layer list holds (`LayerStmt`). */
-const LAYER_STMT_KINDS: ReadonlySet<string> = new Set(['LayerCall', 'Repeat', 'Residual', 'Parallel']);
+export const LAYER_STMT_KINDS: ReadonlySet<string> = new Set(['LayerCall', 'Repeat', 'Residual', 'Parallel']);
 
 /** Puts a partially parsed child where it belongs in its partially parsed parent. */
 function adopt(parent: PartialNode, child: PartialNode): void {
