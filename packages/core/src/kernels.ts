@@ -10,7 +10,8 @@
  */
 import { SELU_ALPHA, SELU_SCALE } from '@axon/language';
 import type { Arr } from './arr.js';
-import { createWasmMatmul } from './wasm/matmul.js';
+import { createWasmMatmul, relaxedSimd } from './wasm/matmul.js';
+import { createWasmOptimSteps } from './wasm/optim.js';
 
 /** Activation codes used by the elementwise kernels. */
 export enum Act {
@@ -559,17 +560,20 @@ export const jsKernels: Kernels = {
 };
 
 /**
- * The WebAssembly SIMD matmul (src/wasm/), used by default for float32 products big enough to pay for
- * packing; `AXON_KERNELS=js` in the environment keeps the plain TypeScript kernels.
+ * The WebAssembly kernels (src/wasm/), used by default: the matmul for float32 products big enough to pay
+ * for packing (with a fused multiply-add where the runtime has relaxed SIMD), and the Adam and RMSprop
+ * steps for float32 tensors. `AXON_KERNELS=js` in the environment keeps the plain TypeScript kernels;
+ * `AXON_KERNELS=wasm-simd` declines relaxed SIMD.
  */
-export const wasmMatmul: Kernels['matmul'] | null =
-  typeof process !== 'undefined' && process.env?.AXON_KERNELS === 'js' ? null : createWasmMatmul(jsKernels.matmul);
+const useWasm = !(typeof process !== 'undefined' && process.env?.AXON_KERNELS === 'js');
+export const wasmMatmul: Kernels['matmul'] | null = useWasm ? createWasmMatmul(jsKernels.matmul) : null;
+const wasmSteps = useWasm ? createWasmOptimSteps(jsKernels) : null;
 
-/** Which matmul the engine uses: 'wasm-simd' or 'js'. */
-export const activeMatmul: 'wasm-simd' | 'js' = wasmMatmul ? 'wasm-simd' : 'js';
+/** Which matmul the engine uses: 'wasm-relaxed-simd' (fused multiply-add), 'wasm-simd' or 'js'. */
+export const activeMatmul: 'wasm-relaxed-simd' | 'wasm-simd' | 'js' = wasmMatmul ? (relaxedSimd ? 'wasm-relaxed-simd' : 'wasm-simd') : 'js';
 
 /** The kernels in use. Layers call through this object; `installKernels` swaps implementations in. */
-export const K: Kernels = { ...jsKernels, ...(wasmMatmul ? { matmul: wasmMatmul } : {}) };
+export const K: Kernels = { ...jsKernels, ...(wasmMatmul ? { matmul: wasmMatmul } : {}), ...(wasmSteps ?? {}) };
 
 /** Replace some kernels (e.g. a WebAssembly matmul); returns a function that restores the previous ones. */
 export function installKernels(replacement: Partial<Kernels>): () => void {

@@ -10,23 +10,36 @@
  */
 import type { Arr } from '../arr.js';
 import type { Kernels } from '../kernels.js';
-import { GEMM_WASM_BASE64 } from './gemm-bytes.js';
-
-// The few WebAssembly JS-API types used here (lib ES2022 does not declare them).
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-};
+import { GEMM_RELAXED_WASM_BASE64, GEMM_WASM_BASE64 } from './gemm-bytes.js';
+import { floatHeap, instantiate, validates, type WasmMemory } from './module.js';
 
 /** Below this many multiply-adds the TypeScript kernel is faster than packing. */
 export const WASM_MIN_WORK = 16 * 1024;
 
 /** The inner dimension's block (see wasmMatmul). */
 const KC = 256;
+
+/**
+ * Whether the runtime takes relaxed SIMD (f32x4.relaxed_madd: a fused multiply-add on CPUs with FMA).
+ * Browsers with it (Chrome ≥ 114) need nothing; Node 20's V8 has it behind
+ * `--experimental-wasm-relaxed-simd` (on by default from Node 22), which this turns on through
+ * `process.getBuiltinModule('node:v8')` — no import, so the engine still loads in a browser — before
+ * validating the module. `AXON_KERNELS=wasm-simd` in the environment declines it.
+ */
+export const relaxedSimd: boolean = (() => {
+  if (typeof process === 'undefined') return validates(GEMM_RELAXED_WASM_BASE64);
+  if (process.env?.AXON_KERNELS === 'wasm-simd') return false;
+  if (validates(GEMM_RELAXED_WASM_BASE64)) return true;
+  const v8 = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.('node:v8') as
+    | { setFlagsFromString(flags: string): void }
+    | undefined;
+  try {
+    v8?.setFlagsFromString('--experimental-wasm-relaxed-simd');
+  } catch {
+    return false;
+  }
+  return validates(GEMM_RELAXED_WASM_BASE64);
+})();
 
 interface GemmExports {
   memory: WasmMemory;
@@ -56,31 +69,11 @@ function copyRowsPadded(h: Float32Array, src: Float32Array, off: number, rows: n
 
 /** The wasm matmul (falling back to `fallback` for small or float64 products), or null without WebAssembly SIMD. */
 export function createWasmMatmul(fallback: Kernels['matmul']): Kernels['matmul'] | null {
-  if (typeof WebAssembly === 'undefined') return null;
-  let ex: GemmExports;
-  try {
-    const bytes = Buffer.from(GEMM_WASM_BASE64, 'base64');
-    ex = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as GemmExports;
-  } catch {
-    return null;
-  }
+  const ex = instantiate<GemmExports>(relaxedSimd ? GEMM_RELAXED_WASM_BASE64 : GEMM_WASM_BASE64);
+  if (!ex) return null;
   const R = ex.tileRows.value;
   const W = ex.tileCols.value;
-  let heap = new Float32Array(ex.memory.buffer);
-
-  /** Grow the module's memory to hold `floats` values; false when it cannot (the caller falls back). */
-  const reserve = (floats: number): boolean => {
-    const bytes = floats * 4;
-    if (bytes > ex.memory.buffer.byteLength) {
-      try {
-        ex.memory.grow(Math.ceil((bytes - ex.memory.buffer.byteLength) / 65536));
-      } catch {
-        return false;
-      }
-    }
-    if (heap.buffer !== ex.memory.buffer) heap = new Float32Array(ex.memory.buffer);
-    return true;
-  };
+  const memory = floatHeap(ex.memory);
 
   return function wasmMatmul(a: Arr, b: Arr, c: Arr, m: number, k: number, n: number, transA: boolean, transB: boolean, accumulate: boolean, bias?: Arr | null): void {
     if (m * k * n < WASM_MIN_WORK || !(a instanceof Float32Array) || !(b instanceof Float32Array) || !(c instanceof Float32Array) || k === 0 || (bias && accumulate)) {
@@ -98,11 +91,11 @@ export function createWasmMatmul(fallback: Kernels['matmul']): Kernels['matmul']
     const offC = align4(offB + sizeB);
     // The bias (padded to np) after C; its address is never 0, which the kernel reads as "no bias".
     const offBias = offC + mp * np;
-    if (!reserve(offBias + (bias ? np : 0))) {
+    if (!memory.reserve(offBias + (bias ? np : 0))) {
       fallback(a, b, c, m, k, n, transA, transB, accumulate, bias);
       return;
     }
-    const h = heap;
+    const h = memory.heap();
     if (bias) {
       for (let j = 0; j < n; j++) h[offBias + j] = bias[j]!;
       h.fill(0, offBias + n, offBias + np);
