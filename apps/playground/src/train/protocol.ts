@@ -33,14 +33,14 @@ export interface RunSummary {
   epochs: number;
   seconds: number;
   params: number;
-  kernels: 'wasm-simd' | 'js';
+  kernels: 'wasm-relaxed-simd' | 'wasm-simd' | 'js';
   samples: { train: number; validation: number };
   featureNames: string[];
   labelNames?: string[];
 }
 
 export type FromWorker =
-  | { type: 'start'; epochs: number; samples: { train: number; validation: number }; kernels: 'wasm-simd' | 'js'; activation?: ActivationName }
+  | { type: 'start'; epochs: number; samples: { train: number; validation: number }; kernels: 'wasm-relaxed-simd' | 'wasm-simd' | 'js'; activation?: ActivationName }
   | { type: 'epoch'; log: EpochLog; activation?: ActivationName }
   | { type: 'done'; history: EpochLog[]; summary: RunSummary; trained?: TrainedWeights; activation?: ActivationName }
   | { type: 'error'; message: string; activation?: ActivationName };
