@@ -11,7 +11,7 @@
 import { SELU_ALPHA, SELU_SCALE } from '@axon/language';
 import type { Arr } from './arr.js';
 import { createWasmMatmul, relaxedSimd } from './wasm/matmul.js';
-import { createWasmOptimSteps } from './wasm/optim.js';
+import { createWasmOptimSteps, jsScaleAdd, type ScaleAdd } from './wasm/optim.js';
 
 /** Activation codes used by the elementwise kernels. */
 export enum Act {
@@ -573,7 +573,14 @@ const wasmSteps = useWasm ? createWasmOptimSteps(jsKernels) : null;
 export const activeMatmul: 'wasm-relaxed-simd' | 'wasm-simd' | 'js' = wasmMatmul ? (relaxedSimd ? 'wasm-relaxed-simd' : 'wasm-simd') : 'js';
 
 /** The kernels in use. Layers call through this object; `installKernels` swaps implementations in. */
-export const K: Kernels = { ...jsKernels, ...(wasmMatmul ? { matmul: wasmMatmul } : {}), ...(wasmSteps ?? {}) };
+export const K: Kernels = {
+  ...jsKernels,
+  ...(wasmMatmul ? { matmul: wasmMatmul } : {}),
+  ...(wasmSteps ? { adamStep: wasmSteps.adamStep, rmspropStep: wasmSteps.rmspropStep } : {}),
+};
+
+/** y ← a·y + b·x over a slice of x: the threads' sum of shard gradients (WebAssembly SIMD for float32). */
+export const scaleAdd: ScaleAdd = wasmSteps?.scaleAdd ?? jsScaleAdd;
 
 /** Replace some kernels (e.g. a WebAssembly matmul); returns a function that restores the previous ones. */
 export function installKernels(replacement: Partial<Kernels>): () => void {

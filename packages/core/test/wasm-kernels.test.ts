@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { activeMatmul, jsKernels, K } from '../src/kernels.js';
-import { createWasmOptimSteps, WASM_MIN_WEIGHTS } from '../src/wasm/optim.js';
+import { activeMatmul, jsKernels, K, scaleAdd } from '../src/kernels.js';
+import { createWasmOptimSteps, jsScaleAdd, WASM_MIN_WEIGHTS } from '../src/wasm/optim.js';
 import { testRandom } from './net-helpers.js';
 
 const steps = createWasmOptimSteps(jsKernels)!;
@@ -68,6 +68,22 @@ describe('WebAssembly optimizer steps', () => {
       expect(Array.from(a.w)).toEqual(Array.from(b.w));
       expect(Array.from(a.v)).toEqual(Array.from(b.v));
     }
+  });
+
+  it("the threads' gradient sum y ← a·y + b·x[from…] matches the TypeScript loop, from any offset", () => {
+    expect(scaleAdd).not.toBe(jsScaleAdd);
+    for (const [len, from] of [[64, 0], [1001, 3], [4099, 517]] as const) {
+      const y1 = tensors(len, len).w, y2 = Float32Array.from(y1);
+      const x = tensors(len + from, 2 * len).g;
+      steps.scaleAdd(y1, x, from, len, 0.625, 0.375);
+      jsScaleAdd(y2, x, from, len, 0.625, 0.375);
+      expect(relError(y1, y2, 1e-2)).toBeLessThan(1e-6);
+      expect(y1[len - 1]).toBeCloseTo(0.625 * tensors(len, len).w[len - 1]! + 0.375 * x[from + len - 1]!, 6);
+    }
+    // float64 (the gradient checks' threads) stays exact.
+    const a = Float64Array.from([1, 2, 3]), b = Float64Array.from([0, 10, 20, 30]);
+    steps.scaleAdd(a, b, 1, 3, 0.5, 0.25);
+    expect(Array.from(a)).toEqual([3, 6, 9]);
   });
 
   it('updates only the first `len` values of a longer buffer', () => {

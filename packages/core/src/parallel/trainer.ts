@@ -7,6 +7,7 @@
  */
 import type { Loss } from '@axon/language';
 import type { Arr } from '../arr.js';
+import { scaleAdd } from '../kernels.js';
 import type { ForwardContext } from '../layers/layer.js';
 import type { LossPlan } from '../losses.js';
 import { allParams, type Model } from '../model.js';
@@ -125,13 +126,8 @@ export class ParallelTrainer {
     for (const p of this.params) {
       if (p.trainable) {
         const g = p.grad, len = g.length;
-        const first = slots[0], s1 = shares[0] ?? 0;
-        if (first) for (let j = 0; j < len; j++) g[j] = (g[j] as number) * s0 + (first[o + j] as number) * s1;
-        else for (let j = 0; j < len; j++) g[j] = (g[j] as number) * s0;
-        for (let k = 1; k < slots.length; k++) {
-          const slot = slots[k] as Arr, sk = shares[k] as number;
-          for (let j = 0; j < len; j++) g[j] = (g[j] as number) + (slot[o + j] as number) * sk;
-        }
+        if (slots.length === 0) for (let j = 0; j < len; j++) g[j] = (g[j] as number) * s0;
+        for (let k = 0; k < slots.length; k++) scaleAdd(g, slots[k] as Arr, o, len, k === 0 ? s0 : 1, shares[k] as number);
       }
       o += p.value.length;
     }

@@ -48,4 +48,18 @@
           (f32x4.div (f32x4.mul (local.get $vl) (local.get $g)) (f32x4.sqrt (f32x4.add (local.get $v) (local.get $ve))))))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
       (br $next))))
+  (func (export "axpby")
+    (param $py i32) (param $px i32) (param $n i32) (param $a f32) (param $b f32)
+    (local $i i32) (local $va v128) (local $vb v128)
+    (local.set $va (f32x4.splat (local.get $a)))
+    (local.set $vb (f32x4.splat (local.get $b)))
+    (local.set $n (i32.shl (local.get $n) (i32.const 2)))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+      (v128.store (i32.add (local.get $py) (local.get $i))
+        (f32x4.add
+          (f32x4.mul (local.get $va) (v128.load (i32.add (local.get $py) (local.get $i))))
+          (f32x4.mul (local.get $vb) (v128.load (i32.add (local.get $px) (local.get $i))))))
+      (local.set $i (i32.add (local.get $i) (i32.const 16)))
+      (br $next))))
 )
