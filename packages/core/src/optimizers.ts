@@ -19,6 +19,8 @@ import { alloc } from './arr.js';
 import { K } from './kernels.js';
 import type { Param } from './param.js';
 import type { Arr } from './arr.js';
+import { wasmAllowed } from './wasm/module.js';
+import { createResidentAdam } from './wasm/optim.js';
 
 export interface OptimizerState {
   readonly config: Optimizer;
@@ -59,15 +61,19 @@ export function createOptimizer(config: Optimizer, params: Param[]): OptimizerSt
     }
     case 'adam':
     case 'adamw': {
-      const m = slots();
-      const v = slots();
+      // float32 moments live in WebAssembly memory (wasm/optim.ts) when it is there; the rest in TypeScript.
+      const resident = wasmAllowed() && trainable.every((p) => p.value instanceof Float32Array) ? createResidentAdam(trainable.map((p) => p.value.length)) : null;
+      const m = trainable.map((p, i) => (resident?.holds(i) ? null : alloc(p.value instanceof Float64Array ? 'float64' : 'float32', p.value.length)));
+      const v = m.map((s) => (s ? alloc(s instanceof Float64Array ? 'float64' : 'float32', s.length) : null));
       let lrT = 0, at = 0;
       return stepping((p, i, t) => {
         if (at !== t) {
           lrT = (config.learningRate * Math.sqrt(1 - Math.pow(config.beta2, t))) / (1 - Math.pow(config.beta1, t));
           at = t;
         }
-        K.adamStep(p.value, p.grad, m[i] as Arr, v[i] as Arr, p.value.length, lrT, config.beta1, config.beta2, config.epsilon);
+        const mi = m[i], vi = v[i];
+        if (mi && vi) K.adamStep(p.value, p.grad, mi, vi, p.value.length, lrT, config.beta1, config.beta2, config.epsilon);
+        else resident!.step(i, p.value as Float32Array, p.grad as Float32Array, lrT, config.beta1, config.beta2, config.epsilon);
       });
     }
     case 'rmsprop': {

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { activeMatmul, jsKernels, K, scaleAdd } from '../src/kernels.js';
-import { createWasmOptimSteps, jsScaleAdd, WASM_MIN_WEIGHTS } from '../src/wasm/optim.js';
+import { createResidentAdam, createWasmOptimSteps, jsScaleAdd, WASM_MIN_WEIGHTS } from '../src/wasm/optim.js';
+import { createOptimizer } from '../src/optimizers.js';
 import { testRandom } from './net-helpers.js';
 
 const steps = createWasmOptimSteps(jsKernels)!;
@@ -45,6 +46,49 @@ describe('WebAssembly optimizer steps', () => {
       // The weights moved: 20 steps of ≈ lr each.
       const start = tensors(len, len).w;
       expect(Math.abs(a.w[0]! - start[0]!)).toBeGreaterThan(1e-3);
+    }
+  });
+
+  it('resident Adam (moments in its own WebAssembly memory) matches the TypeScript kernel, tensor by tensor', () => {
+    const lengths = [WASM_MIN_WEIGHTS, 10, 67, 1001];
+    const resident = createResidentAdam(lengths)!;
+    expect(lengths.map((_, i) => resident.holds(i))).toEqual([true, false, true, true]);
+    const ours = lengths.map((n) => tensors(n, 100 + n));
+    const ref = lengths.map((n) => ({ ...tensors(n, 100 + n), m: new Float32Array(n), v: new Float32Array(n) }));
+    for (let t = 1; t <= 20; t++) {
+      const lrT = (1e-3 * Math.sqrt(1 - 0.999 ** t)) / (1 - 0.9 ** t);
+      lengths.forEach((n, i) => {
+        if (resident.holds(i)) resident.step(i, ours[i]!.w, ours[i]!.g, lrT, 0.9, 0.999, 1e-7);
+        jsKernels.adamStep(ref[i]!.w, ref[i]!.g, ref[i]!.m, ref[i]!.v, n, lrT, 0.9, 0.999, 1e-7);
+      });
+    }
+    lengths.forEach((n, i) => {
+      if (resident.holds(i)) expect(relError(ours[i]!.w, ref[i]!.w, 1e-3)).toBeLessThan(1e-5);
+      else expect(Array.from(ours[i]!.w)).toEqual(Array.from(tensors(n, 100 + n).w)); // never stepped here
+    });
+  });
+
+  it('an Adam optimizer over float32 params keeps the TypeScript result (resident moments) and over float64 stays exact', () => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const make = (seed: number) =>
+        [200, 7, 130].map((n, i) => {
+          const t = tensors(n, seed + i, dtype);
+          return { name: `p${i}`, shape: [n], value: t.w, grad: t.g, trainable: true };
+        });
+      const params = make(1), reference = make(1);
+      const config = { name: 'adam', learningRate: 1e-2, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } as const;
+      const opt = createOptimizer(config as never, params as never);
+      const m = reference.map((p) => p.value.map(() => 0)), v = reference.map((p) => p.value.map(() => 0));
+      for (let t = 1; t <= 5; t++) {
+        opt.step();
+        const lrT = (1e-2 * Math.sqrt(1 - 0.999 ** t)) / (1 - 0.9 ** t);
+        reference.forEach((p, i) => jsKernels.adamStep(p.value, p.grad, m[i]!, v[i]!, p.value.length, lrT, 0.9, 0.999, 1e-7));
+      }
+      params.forEach((p, i) => {
+        if (dtype === 'float64') expect(Array.from(p.value)).toEqual(Array.from(reference[i]!.value));
+        else expect(relError(p.value, reference[i]!.value, 1e-3)).toBeLessThan(1e-5);
+      });
+      expect(Math.abs(params[0]!.value[0]! - tensors(200, 1, dtype).w[0]!)).toBeGreaterThan(0.03); // 5 steps of ≈ lr
     }
   });
 

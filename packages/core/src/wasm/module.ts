@@ -33,15 +33,22 @@ export function validates(base64: string): boolean {
   }
 }
 
-/** The module's exports, or null when this runtime cannot compile it. */
+const compiled = new Map<string, object>();
+
+/** A new instance's exports (the module is compiled once per process), or null when this runtime cannot compile it. */
 export function instantiate<T>(base64: string): T | null {
   if (typeof WebAssembly === 'undefined') return null;
   try {
-    return new WebAssembly.Instance(new WebAssembly.Module(decode(base64)), {}).exports as T;
+    let module = compiled.get(base64);
+    if (!module) compiled.set(base64, (module = new WebAssembly.Module(decode(base64))));
+    return new WebAssembly.Instance(module, {}).exports as T;
   } catch {
     return null;
   }
 }
+
+/** False when `AXON_KERNELS=js` asks for the plain TypeScript kernels. */
+export const wasmAllowed = (): boolean => !(typeof process !== 'undefined' && process.env?.AXON_KERNELS === 'js');
 
 /**
  * A view of `memory` as float32 that follows its growth: `reserve(floats)` grows the memory to hold at

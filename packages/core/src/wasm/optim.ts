@@ -33,6 +33,48 @@ export const jsScaleAdd: ScaleAdd = (y, x, from, len, a, b) => {
 
 const isF32 = (...xs: Arr[]): boolean => xs.every((x) => x instanceof Float32Array);
 
+/**
+ * Adam with its moments resident in a WebAssembly memory of its own (one instance per optimizer, sized
+ * once, never grown: JavaScript holds no view of it that could go stale). A step copies only the weights
+ * in and out and the gradient in — three of the seven copies `adamStep` makes. `index` is the tensor's
+ * position in `lengths`; tensors shorter than WASM_MIN_WEIGHTS get no slot (the caller keeps them in
+ * TypeScript). Null without WebAssembly SIMD or when the memory cannot be had.
+ */
+export interface ResidentAdam {
+  /** Whether tensor `index` has its moments here. */
+  holds(index: number): boolean;
+  step(index: number, w: Float32Array, g: Float32Array, lrT: number, beta1: number, beta2: number, epsilon: number): void;
+}
+
+export function createResidentAdam(lengths: readonly number[]): ResidentAdam | null {
+  const ex = instantiate<OptimExports>(OPTIM_WASM_BASE64);
+  if (!ex) return null;
+  const pad = (n: number): number => (n + 3) & ~3;
+  const longest = Math.max(0, ...lengths.filter((n) => n >= WASM_MIN_WEIGHTS).map(pad));
+  // Layout (floats): w and g scratch (one tensor at a time), then m and v of every tensor that has a slot.
+  const mAt: number[] = [];
+  let top = 2 * longest;
+  for (const n of lengths) {
+    mAt.push(n >= WASM_MIN_WEIGHTS ? top : -1);
+    if (n >= WASM_MIN_WEIGHTS) top += 2 * pad(n);
+  }
+  const memory = floatHeap(ex.memory);
+  if (!memory.reserve(top)) return null;
+  memory.heap().fill(0); // the moments start at zero
+  return {
+    holds: (index) => (mAt[index] ?? -1) >= 0,
+    step(index, w, g, lrT, beta1, beta2, epsilon) {
+      const at = mAt[index] as number, len = lengths[index] as number, n = pad(len);
+      const h = memory.heap();
+      h.set(w.subarray(0, len), 0);
+      h.set(g.subarray(0, len), longest);
+      if (n > len) h.fill(0, longest + len, longest + n);
+      ex.adam(0, longest * 4, at * 4, (at + n) * 4, n, lrT, 1 - beta1, 1 - beta2, epsilon);
+      w.set(h.subarray(0, len));
+    },
+  };
+}
+
 /** The wasm optimizer steps (falling back to `fallback` for float64 or short tensors), or null without WebAssembly SIMD. */
 export function createWasmOptimSteps(fallback: Steps): (Steps & { scaleAdd: ScaleAdd }) | null {
   const ex = instantiate<OptimExports>(OPTIM_WASM_BASE64);
