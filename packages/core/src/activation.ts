@@ -68,26 +68,23 @@ export class ActivationUnit {
       return z;
     }
     const y = (this.y = ensure(this.y, this.dtype, len));
+    const ep = this.everPositive;
+    if (observe && ep !== null) {
+      // relu and its dead-unit record in one pass (which skips the channels already seen positive).
+      K.reluObserve(z, y, len, this.channels, ep);
+      return y;
+    }
     if (this.code === Act.Softmax) K.softmaxForward(z, y, len / this.channels, this.channels);
     else K.activationForward(this.code, z, y, len, this.alpha, this.slope ? this.slope.value : null, this.channels);
     if (observe) this.observe(z, len);
     return y;
   }
 
+  /** Saturation counting (relu's dead units are recorded by K.reluObserve in the forward). */
   private observe(z: Arr, len: number): void {
-    const ep = this.everPositive;
-    if (ep !== null) {
-      const c = this.channels;
-      for (let i = 0, ch = 0; i < len; i++) {
-        ep[ch] |= +(z[i] > 0); // branch-free: a data-dependent branch mispredicts on half the values
-        if (++ch === c) ch = 0;
-      }
-    } else if (this.tracksSaturation) {
+    if (this.tracksSaturation) {
       let s = 0;
-      for (let i = 0; i < len; i++) {
-        const v = z[i];
-        if (v >= SATURATION_THRESHOLD || v <= -SATURATION_THRESHOLD) s++;
-      }
+      for (let i = 0; i < len; i++) s += +(Math.abs(z[i]!) >= SATURATION_THRESHOLD); // branch-free; NaN never counts
       this.saturated += s;
       this.seen += len;
     }

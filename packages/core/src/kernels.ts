@@ -45,6 +45,12 @@ export interface Kernels {
    * `slopes`: prelu's per-channel slopes, channel = index % channels.
    */
   activationForward(act: Act, z: Arr, y: Arr, len: number, alpha: number, slopes: Arr | null, channels: number): void;
+  /**
+   * Relu forward that also records dead units: y = max(z, 0) over `len` = rows·channels values, and
+   * everPositive[ch] = 1 for every channel (index % channels) with a positive value. Channels already
+   * marked are not looked at again, so once every channel has been positive this is the plain relu.
+   */
+  reluObserve(z: Arr, y: Arr, len: number, channels: number, everPositive: Uint8Array): void;
   /** dz = f'(z) ⊙ dy (not softmax); for prelu also dSlopes[c] (+)= Σ dy·min(z, 0)·… (overwritten). */
   activationBackward(act: Act, z: Arr, y: Arr, dy: Arr, dz: Arr, len: number, alpha: number, slopes: Arr | null, channels: number, dSlopes: Arr | null): void;
   /** Row-wise stable softmax of an m×n matrix. */
@@ -209,6 +215,81 @@ function sigmoid(x: number): number {
   return e / (1 + e);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Fast paths of the non-GEMM passes. Each one computes exactly what the general loop below it in
+// jsKernels computes (bit for bit, except sumRows, which sums in float64 and rounds once).
+
+/** Scratch reused across calls (never allocated per call): sumRows's float64 column sums. */
+let sumScratch = new Float64Array(64);
+/** reluObserve's list of channels not yet seen positive. */
+let pendingScratch = new Int32Array(64);
+
+/** Relu, branch-free ((v + |v|) / 2 is exact; NaN stays NaN), over [from, to). */
+function relu(z: Arr, y: Arr, from: number, to: number): void {
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    const v0 = z[i]!, v1 = z[i + 1]!, v2 = z[i + 2]!, v3 = z[i + 3]!;
+    y[i] = (v0 + Math.abs(v0)) * 0.5;
+    y[i + 1] = (v1 + Math.abs(v1)) * 0.5;
+    y[i + 2] = (v2 + Math.abs(v2)) * 0.5;
+    y[i + 3] = (v3 + Math.abs(v3)) * 0.5;
+  }
+  for (; i < to; i++) {
+    const v = z[i]!;
+    y[i] = (v + Math.abs(v)) * 0.5;
+  }
+}
+
+/**
+ * 2×2 max pooling whose every window lies inside the input (no padding): each output's four cells are
+ * compared in the general loop's order (row by row), branch-free, with the index kept in a register.
+ */
+function maxPool2x2(x: Arr, y: Arr, argmax: Int32Array, g: ConvGeometry, batch: number): void {
+  const { inH, inW, inC, sh, sw, outH, outW } = g;
+  const rowStride = inW * inC, colStep = sw * inC, rowStep = sh * rowStride;
+  let o = 0;
+  for (let b = 0; b < batch; b++) {
+    const xb = b * inH * rowStride;
+    for (let oy = 0; oy < outH; oy++) {
+      const rb = xb + oy * rowStep;
+      for (let ox = 0; ox < outW; ox++) {
+        const p = rb + ox * colStep;
+        for (let ch = 0; ch < inC; ch++) {
+          const i0 = p + ch, i1 = i0 + inC, i2 = i0 + rowStride, i3 = i2 + inC;
+          let at = i0;
+          at ^= (at ^ i1) & -(+(x[i1]! > x[at]!));
+          at ^= (at ^ i2) & -(+(x[i2]! > x[at]!));
+          at ^= (at ^ i3) & -(+(x[i3]! > x[at]!));
+          argmax[o] = at;
+          y[o++] = x[at]!;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * im2col when every window lies inside the input and a kernel row is short (the first conv of an
+ * image net: one channel, kw values): row by row of the kernel, so the per-value work is one copy
+ * (1.5× on the Keras convnet's conv1). Writes what the general loop writes.
+ */
+function im2colShortRuns(x: Arr, col: Arr, g: ConvGeometry, batch: number): void {
+  const { inH, inW, inC, kh, kw, sh, sw, outH, outW } = g;
+  const run = kw * inC, patch = kh * run, step = sw * inC, rowStride = inW * inC;
+  for (let b = 0; b < batch; b++) {
+    const xb = b * inH * rowStride;
+    for (let oy = 0; oy < outH; oy++) {
+      const cRow = (b * outH + oy) * outW * patch;
+      for (let ky = 0; ky < kh; ky++) {
+        let src = xb + (oy * sh + ky) * rowStride, dst = cRow + ky * run;
+        for (let ox = 0; ox < outW; ox++, src += step, dst += patch) {
+          for (let t = 0; t < run; t++) col[dst + t] = x[src + t]!;
+        }
+      }
+    }
+  }
+}
+
 export const jsKernels: Kernels = {
   matmul(a, b, c, m, k, n, transA, transB, accumulate, bias) {
     if (bias && accumulate) throw new Error('matmul: a fused bias cannot be combined with accumulate');
@@ -227,11 +308,22 @@ export const jsKernels: Kernels = {
   },
 
   sumRows(src, dst, m, n, accumulate) {
-    if (!accumulate) dst.fill(0, 0, n);
-    for (let i = 0; i < m; i++) {
-      const si = i * n;
-      for (let j = 0; j < n; j++) dst[j] += src[si + j];
+    // Four rows per pass into float64 column sums (one read-modify-write per four values instead of
+    // one float32 round trip per value); rounded once at the end.
+    let acc = sumScratch;
+    if (acc.length < n) acc = sumScratch = new Float64Array(n);
+    acc.fill(0, 0, n);
+    let i = 0;
+    for (; i + 4 <= m; i += 4) {
+      const s0 = i * n, s1 = s0 + n, s2 = s1 + n, s3 = s2 + n;
+      for (let j = 0; j < n; j++) acc[j] += src[s0 + j]! + src[s1 + j]! + (src[s2 + j]! + src[s3 + j]!);
     }
+    for (; i < m; i++) {
+      const si = i * n;
+      for (let j = 0; j < n; j++) acc[j] += src[si + j]!;
+    }
+    if (accumulate) for (let j = 0; j < n; j++) dst[j] += acc[j]!;
+    else for (let j = 0; j < n; j++) dst[j] = acc[j]!;
   },
 
   activationForward(act, z, y, len, alpha, slopes, channels) {
@@ -248,10 +340,7 @@ export const jsKernels: Kernels = {
       case Act.Relu:
         // Branch-free ((v + |v|) / 2 is exact): a data-dependent branch mispredicts on half the values
         // and was 5× slower. NaN stays NaN, as in PyTorch and TensorFlow.
-        for (let i = 0; i < len; i++) {
-          const v = z[i];
-          y[i] = (v + Math.abs(v)) * 0.5;
-        }
+        relu(z, y, 0, len);
         return;
       case Act.LeakyRelu:
         for (let i = 0; i < len; i++) {
@@ -285,6 +374,44 @@ export const jsKernels: Kernels = {
     }
   },
 
+  reluObserve(z, y, len, channels, everPositive) {
+    const c = channels;
+    // The channels not yet seen positive; usually none after the first batch, and then this is relu.
+    let pending = pendingScratch;
+    if (pending.length < c) pending = pendingScratch = new Int32Array(c);
+    let np = 0;
+    for (let ch = 0; ch < c; ch++) if (everPositive[ch] === 0) pending[np++] = ch;
+    if (np === 0 || len % c !== 0) {
+      relu(z, y, 0, len);
+      if (np !== 0) for (let i = 0, ch = 0; i < len; i++) {
+        everPositive[ch] |= +(z[i]! > 0);
+        if (++ch === c) ch = 0;
+      }
+      return;
+    }
+    // Blocks of whole rows small enough to stay in L1: relu over the block, then each pending channel
+    // is looked up in it (strided, stopping at its first positive value; a marked channel leaves the list).
+    const block = Math.max(1, Math.floor(2048 / c)) * c;
+    for (let from = 0; from < len; from += block) {
+      const to = Math.min(from + block, len);
+      relu(z, y, from, to);
+      for (let k = 0; k < np; k++) {
+        const ch = pending[k]!;
+        for (let i = from + ch; i < to; i += c) {
+          if (z[i]! > 0) {
+            everPositive[ch] = 1;
+            pending[k--] = pending[--np]!;
+            break;
+          }
+        }
+      }
+      if (np === 0) {
+        relu(z, y, to, len);
+        return;
+      }
+    }
+  },
+
   activationBackward(act, z, y, dy, dz, len, alpha, slopes, channels, dSlopes) {
     switch (act) {
       case Act.Linear:
@@ -302,10 +429,19 @@ export const jsKernels: Kernels = {
           dz[i] = dy[i] * (1 - t * t);
         }
         return;
-      case Act.Relu:
+      case Act.Relu: {
         // Branch-free mask (see the forward); `+ 0` turns −0 (a negative dy masked) into 0.
-        for (let i = 0; i < len; i++) dz[i] = dy[i] * +(z[i] > 0) + 0;
+        let i = 0;
+        for (; i + 4 <= len; i += 4) {
+          const m0 = +(z[i]! > 0), m1 = +(z[i + 1]! > 0), m2 = +(z[i + 2]! > 0), m3 = +(z[i + 3]! > 0);
+          dz[i] = dy[i]! * m0 + 0;
+          dz[i + 1] = dy[i + 1]! * m1 + 0;
+          dz[i + 2] = dy[i + 2]! * m2 + 0;
+          dz[i + 3] = dy[i + 3]! * m3 + 0;
+        }
+        for (; i < len; i++) dz[i] = dy[i]! * +(z[i]! > 0) + 0;
         return;
+      }
       case Act.LeakyRelu:
         for (let i = 0; i < len; i++) dz[i] = z[i] > 0 ? dy[i] : alpha * dy[i];
         return;
@@ -363,6 +499,10 @@ export const jsKernels: Kernels = {
   im2col(x, col, g, batch) {
     const { inH, inW, inC, kh, kw, sh, sw, padTop, padLeft, outH, outW } = g;
     const run = kw * inC;
+    if (run < 16 && padTop === 0 && padLeft === 0 && (outH - 1) * sh + kh <= inH && (outW - 1) * sw + kw <= inW) {
+      im2colShortRuns(x, col, g, batch);
+      return;
+    }
     let o = 0;
     for (let b = 0; b < batch; b++) {
       const xb = b * inH * inW * inC;
@@ -421,7 +561,19 @@ export const jsKernels: Kernels = {
             }
             const rowStart = xb + iy * inW * inC;
             if (inside) {
-              for (let t = 0, dst = rowStart + ix0 * inC; t < run; t++) dx[dst + t] += col[o++]!;
+              // Unrolled by four (1.5× on the Keras convnet's conv2, run 96); a gather (each input pixel
+              // summing its patch entries in registers) measured slower.
+              const dst = rowStart + ix0 * inC;
+              let t = 0;
+              for (; t + 4 <= run; t += 4) {
+                const c0 = col[o + t]!, c1 = col[o + t + 1]!, c2 = col[o + t + 2]!, c3 = col[o + t + 3]!;
+                dx[dst + t] += c0;
+                dx[dst + t + 1] += c1;
+                dx[dst + t + 2] += c2;
+                dx[dst + t + 3] += c3;
+              }
+              for (; t < run; t++) dx[dst + t] += col[o + t]!;
+              o += run;
               continue;
             }
             for (let kx = 0; kx < kw; kx++) {
@@ -441,6 +593,10 @@ export const jsKernels: Kernels = {
 
   maxPoolForward(x, y, argmax, g, batch) {
     const { inH, inW, inC, kh, kw, sh, sw, padTop, padLeft, outH, outW } = g;
+    if (kh === 2 && kw === 2 && padTop === 0 && padLeft === 0 && (outH - 1) * sh + 2 <= inH && (outW - 1) * sw + 2 <= inW) {
+      maxPool2x2(x, y, argmax, g, batch);
+      return;
+    }
     let o = 0;
     for (let b = 0; b < batch; b++) {
       const xb = b * inH * inW * inC;
@@ -519,9 +675,17 @@ export const jsKernels: Kernels = {
   },
 
   sumSquares(a, len) {
-    let s = 0;
-    for (let i = 0; i < len; i++) s += a[i] * a[i];
-    return s;
+    // Four independent accumulators: one add chain was latency-bound.
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, i = 0;
+    for (; i + 4 <= len; i += 4) {
+      const a0 = a[i]!, a1 = a[i + 1]!, a2 = a[i + 2]!, a3 = a[i + 3]!;
+      s0 += a0 * a0;
+      s1 += a1 * a1;
+      s2 += a2 * a2;
+      s3 += a3 * a3;
+    }
+    for (; i < len; i++) s0 += a[i]! * a[i]!;
+    return s0 + s1 + (s2 + s3);
   },
 
   sgdStep(w, g, v, len, lr, momentum, nesterov) {
