@@ -12,10 +12,14 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let state = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
+  // The state lives in a typed array: a captured `let` holding a uint32 above 2³⁰ is boxed, and every
+  // draw then allocated a heap number (dropout draws one per value).
+  const state = new Uint32Array(1);
+  state[0] = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
   const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+    const s = (state[0]! + 0x6d2b79f5) >>> 0;
+    state[0] = s;
+    let t = s;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
