@@ -27,11 +27,18 @@ export class DropoutLayer extends Weightless implements LayerImpl {
     if (!this.active) return x;
     const len = n * this.inSize;
     const mask = (this.mask = ensure(this.mask, this.dtype, len));
-    const keep = 1 / (1 - rate);
+    // The scale as the mask stores it (rounded to float32 in a float32 model), so y = x·mask exactly.
+    const keep = this.dtype === 'float32' ? Math.fround(1 / (1 - rate)) : 1 / (1 - rate);
     const rng = ctx.rng;
-    for (let i = 0; i < len; i++) mask[i] = rng.next() >= rate ? keep : 0;
     const y = (this.y = ensure(this.y, this.dtype, len));
-    K.mul(x, mask, y, len);
+    // One pass: the mask branch-free (kept or not is a coin flip, which a branch mispredicts half the
+    // time) and y = x ⊙ mask as it is drawn. (rate 1 keeps nothing; keep·0 would be ∞·0 = NaN there.)
+    const kept = rate < 1 ? keep : 0;
+    for (let i = 0; i < len; i++) {
+      const m = kept * +(rng.next() >= rate);
+      mask[i] = m;
+      y[i] = x[i]! * m;
+    }
     return y;
   }
 
