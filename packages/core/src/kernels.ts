@@ -51,6 +51,11 @@ export interface Kernels {
    * marked are not looked at again, so once every channel has been positive this is the plain relu.
    */
   reluObserve(z: Arr, y: Arr, len: number, channels: number, everPositive: Uint8Array): void;
+  /**
+   * Relu backward and the bias gradient in one pass over a rows × units matrix: dz as
+   * activationBackward(Relu) writes it, and biasGrad (overwritten) as sumRows(dz) sums it.
+   */
+  reluBackwardBias(z: Arr, dy: Arr, dz: Arr, rows: number, units: number, biasGrad: Arr): void;
   /** dz = f'(z) ⊙ dy (not softmax); for prelu also dSlopes[c] (+)= Σ dy·min(z, 0)·… (overwritten). */
   activationBackward(act: Act, z: Arr, y: Arr, dy: Arr, dz: Arr, len: number, alpha: number, slopes: Arr | null, channels: number, dSlopes: Arr | null): void;
   /** Row-wise stable softmax of an m×n matrix. */
@@ -63,7 +68,11 @@ export interface Kernels {
   col2im(col: Arr, dx: Arr, g: ConvGeometry, batch: number): void;
   /** Max pooling; records each output's source index in `argmax` for the backward pass. */
   maxPoolForward(x: Arr, y: Arr, argmax: Int32Array, g: ConvGeometry, batch: number): void;
-  maxPoolBackward(dy: Arr, argmax: Int32Array, dx: Arr, outLen: number, inLen: number): void;
+  /**
+   * dx[argmax[o]] += dy[o] over a zeroed dx. `disjoint`: the windows do not overlap (stride ≥ pool in
+   * both axes), so no input receives two outputs' gradients and each is assigned, not added.
+   */
+  maxPoolBackward(dy: Arr, argmax: Int32Array, dx: Arr, outLen: number, inLen: number, disjoint?: boolean): void;
   /** Average pooling over the valid (unpadded) cells of each window, as TensorFlow does. */
   avgPoolForward(x: Arr, y: Arr, g: ConvGeometry, batch: number): void;
   avgPoolBackward(dy: Arr, dx: Arr, g: ConvGeometry, batch: number): void;
@@ -412,6 +421,37 @@ export const jsKernels: Kernels = {
     }
   },
 
+  reluBackwardBias(z, dy, dz, rows, units, biasGrad) {
+    // sumRows's loop with dz computed on the way (dz is exact in the array's type: dy or 0), so both
+    // results are bit for bit those of the two separate passes, and dz is not read back.
+    const n = units;
+    let acc = sumScratch;
+    if (acc.length < n) acc = sumScratch = new Float64Array(n);
+    acc.fill(0, 0, n);
+    let i = 0;
+    for (; i + 4 <= rows; i += 4) {
+      const s0 = i * n, s1 = s0 + n, s2 = s1 + n, s3 = s2 + n;
+      for (let j = 0; j < n; j++) {
+        const d0 = dy[s0 + j]! * +(z[s0 + j]! > 0) + 0, d1 = dy[s1 + j]! * +(z[s1 + j]! > 0) + 0;
+        const d2 = dy[s2 + j]! * +(z[s2 + j]! > 0) + 0, d3 = dy[s3 + j]! * +(z[s3 + j]! > 0) + 0;
+        dz[s0 + j] = d0;
+        dz[s1 + j] = d1;
+        dz[s2 + j] = d2;
+        dz[s3 + j] = d3;
+        acc[j] += d0 + d1 + (d2 + d3);
+      }
+    }
+    for (; i < rows; i++) {
+      const si = i * n;
+      for (let j = 0; j < n; j++) {
+        const d = dy[si + j]! * +(z[si + j]! > 0) + 0;
+        dz[si + j] = d;
+        acc[j] += d;
+      }
+    }
+    for (let j = 0; j < n; j++) biasGrad[j] = acc[j]!;
+  },
+
   activationBackward(act, z, y, dy, dz, len, alpha, slopes, channels, dSlopes) {
     switch (act) {
       case Act.Linear:
@@ -625,9 +665,11 @@ export const jsKernels: Kernels = {
     }
   },
 
-  maxPoolBackward(dy, argmax, dx, outLen, inLen) {
+  maxPoolBackward(dy, argmax, dx, outLen, inLen, disjoint) {
     dx.fill(0, 0, inLen);
-    for (let o = 0; o < outLen; o++) dx[argmax[o]] += dy[o];
+    // `dy + 0` is the `0 + dy` of the add (a −0 lands as +0); the store alone is 1.3× the read-modify-write.
+    if (disjoint) for (let o = 0; o < outLen; o++) dx[argmax[o]!] = dy[o]! + 0;
+    else for (let o = 0; o < outLen; o++) dx[argmax[o]!] += dy[o]!;
   },
 
   avgPoolForward(x, y, g, batch) {

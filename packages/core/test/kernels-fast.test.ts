@@ -1,6 +1,6 @@
 /**
- * The non-GEMM kernels' fast paths (2×2 max pooling, im2col's short-run copy, col2im's unrolled
- * scatter, relu with its dead-unit record, the blocked sumRows / sumSquares, dropout's fused mask)
+ * The non-GEMM kernels' fast paths (2×2 max pooling and its disjoint-window backward, im2col's short-run copy, col2im's unrolled
+ * scatter, relu with its dead-unit record, relu backward fused with the bias sum, the blocked sumRows / sumSquares, dropout's fused mask)
  * against plain reference loops, over random shapes: odd sizes, same/valid padding, strides,
  * channels 1..67, float32 and float64, ties, zeros and NaN. Where the fast path promises the same
  * bits (everything but the sums) the comparison is exact (Object.is, so −0 and NaN count).
@@ -116,6 +116,30 @@ describe('fast non-GEMM kernels agree with plain reference loops', () => {
       }
     }
     expect(fast).toBeGreaterThan(30); // the 2×2 fast path was exercised, not only the general loop
+  });
+
+  it('max pooling backward: disjoint windows (assigned) and overlapping ones (added) equal the plain scatter-add, exactly', () => {
+    const r = testRandom(19);
+    let disjoint = 0;
+    for (let t = 0; t < 120; t++) {
+      const s = t % 2 === 0 ? randomShape(r, [2, 2], [2, 2]) : randomShape(r);
+      const g = geometry(s);
+      const dis = s.sh >= s.kh && s.sw >= s.kw;
+      if (dis) disjoint++;
+      for (const [, Ctor] of DTYPES) {
+        const x = tricky(r, s.n * s.h * s.w * s.c, Ctor);
+        const len = s.n * g.outH * g.outW * s.c;
+        const y = new Ctor(len), a = new Int32Array(len);
+        J.maxPoolForward(x, y, a, g, s.n);
+        const dy = tricky(r, len, Ctor);
+        const dx = new Ctor(x.length + 2).fill(6), ref = new Ctor(x.length + 2).fill(6);
+        J.maxPoolBackward(dy, a, dx, len, x.length, dis);
+        ref.fill(0, 0, x.length);
+        for (let o = 0; o < len; o++) ref[a[o]!] += dy[o]!;
+        expect(firstDiff(dx, ref)).toBe(-1);
+      }
+    }
+    expect(disjoint).toBeGreaterThan(40);
   });
 
   it('im2col (short kernel rows copied row by row, long ones as blocks) equals the plain unfold', () => {
@@ -247,6 +271,22 @@ describe('fast non-GEMM kernels agree with plain reference loops', () => {
         expect(Math.abs(J.sumSquares(src, m * n) - sq)).toBeLessThan(1e-12 * Math.max(1, sq));
         // Only the first `len` values count.
         expect(J.sumSquares(src, m * n - 1)).toBeCloseTo(sq - src[m * n - 1]! ** 2, 10);
+      }
+    }
+  });
+
+  it('reluBackwardBias gives the bits of activationBackward(relu) followed by sumRows', () => {
+    const r = testRandom(20);
+    for (const [rows, n] of [[1, 1], [3, 7], [4, 32], [9, 67], [128, 10], [515, 64]] as const) {
+      for (const [, Ctor] of DTYPES) {
+        const z = tricky(r, rows * n, Ctor), dy = tricky(r, rows * n, Ctor);
+        const dz = new Ctor(rows * n + 1).fill(2), bias = new Ctor(n + 1).fill(2);
+        const dzRef = new Ctor(rows * n + 1).fill(2), biasRef = new Ctor(n + 1).fill(2);
+        J.reluBackwardBias(z, dy, dz, rows, n, bias);
+        J.activationBackward(Act.Relu, z, z, dy, dzRef, rows * n, 0, null, n, null);
+        J.sumRows(dzRef, biasRef, rows, n, false);
+        expect(firstDiff(dz, dzRef)).toBe(-1);
+        expect(firstDiff(bias, biasRef)).toBe(-1);
       }
     }
   });

@@ -14,6 +14,8 @@ export class PoolLayer extends Weightless implements LayerImpl {
   private y: Arr | undefined;
   private dx: Arr | undefined;
   private argmax: Int32Array = new Int32Array(0);
+  /** The windows do not overlap (stride ≥ pool): max pooling's backward assigns instead of adding. */
+  private readonly disjoint: boolean;
 
   constructor(readonly spec: PoolSpec, readonly dtype: DType, inputShape: number[]) {
     super();
@@ -21,6 +23,7 @@ export class PoolLayer extends Weightless implements LayerImpl {
     this.geometry = convGeometry(h, w, c, spec.pool[0], spec.pool[1], spec.stride[0], spec.stride[1], spec.padding);
     this.inSize = h * w * c;
     this.outSize = this.geometry.outH * this.geometry.outW * c;
+    this.disjoint = spec.stride[0] >= spec.pool[0] && spec.stride[1] >= spec.pool[1];
   }
 
   forward(x: Arr, n: number, _ctx: ForwardContext): Arr {
@@ -36,7 +39,7 @@ export class PoolLayer extends Weightless implements LayerImpl {
   backward(dy: Arr, n: number, needDx: boolean): Arr | null {
     if (!needDx) return null;
     const dx = (this.dx = ensure(this.dx, this.dtype, n * this.inSize));
-    if (this.spec.kind === 'max_pool2d') K.maxPoolBackward(dy, this.argmax, dx, n * this.outSize, n * this.inSize);
+    if (this.spec.kind === 'max_pool2d') K.maxPoolBackward(dy, this.argmax, dx, n * this.outSize, n * this.inSize, this.disjoint);
     else K.avgPoolBackward(dy, dx, this.geometry, n);
     return dx;
   }

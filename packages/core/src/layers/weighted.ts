@@ -3,7 +3,7 @@ import type { Activation, Initializer, Regularizer } from '@axon/language';
 import { ActivationUnit } from '../activation.js';
 import { alloc, ensure, product, type Arr, type DType } from '../arr.js';
 import { initialize, type Fans } from '../init.js';
-import { K } from '../kernels.js';
+import { Act, K } from '../kernels.js';
 import type { Param } from '../param.js';
 import type { Rng } from '../rng.js';
 import { hasBias } from './layer.js';
@@ -63,6 +63,13 @@ export function weightGradients(
   units: number,
 ): Arr {
   let dz = dy;
+  if (!dyIsPreact && act.code === Act.Relu && bias) {
+    // relu's dz and the bias gradient in one pass (the same bits as the two passes below).
+    dz = ensure(buffer, dtype, rows * units);
+    K.reluBackwardBias(z, dy, dz, rows, units, bias.grad);
+    K.matmul(input, dz, kernel.grad, inCols, rows, units, true, false, false);
+    return dz;
+  }
   if (!dyIsPreact && act.code !== 0) {
     dz = ensure(buffer, dtype, rows * units);
     act.backward(z, dy, dz, rows * units);
