@@ -11,10 +11,11 @@
  * their own files (`new URL('./worker.js', import.meta.url)`), which a bundle would break, and they
  * cost nothing until such a command runs.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { build } from 'esbuild';
-import { dirname, join } from 'node:path';
+import { build, transform } from 'esbuild';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,28 +40,66 @@ const deferAjv = {
   },
 };
 
-// Built beside the old bundle and swapped in, so a CLI started meanwhile (tests, another build) finds one.
-const out = join(here, 'dist/bundle');
-rmSync(`${out}.next`, { recursive: true, force: true });
-await build({
+/**
+ * Two passes. esbuild splits only ES modules, so the first pass bundles them (one chunk per group of
+ * commands, as before); the second turns each chunk into a CommonJS function body, which bin/axon.js
+ * compiles with `vm.Script` and a V8 code cache (Node 20 has no compile cache for ES modules). Every
+ * `import("…")` becomes `__axon_import("…")`: the loader's, which loads a sibling chunk the same way
+ * and anything else (the engine packages, `node:` built-ins) with a real `import()`.
+ */
+const EXTERNAL = ['@axon/core', '@axon/compile', '@axon/diagnose', '@axon/report'];
+const esm = await build({
   absWorkingDir: here,
   entryPoints: { main: 'src/main.ts', 'closed-pipe': 'src/closed-pipe.ts' },
-  outdir: 'dist/bundle.next',
+  outdir: 'dist/bundle',
+  write: false,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['@axon/core', '@axon/compile', '@axon/diagnose', '@axon/report'],
-  // commander, picocolors and cli-progress are CommonJS and require Node's built-ins.
-  banner: { js: "import { createRequire as __axonCreateRequire } from 'node:module';\nconst require = __axonCreateRequire(import.meta.url);" },
-  minifySyntax: true,
-  minifyWhitespace: true,
+  external: EXTERNAL,
   legalComments: 'none',
   plugins: [deferAjv],
   logLevel: 'warning',
-  metafile: false,
 });
+
+const chunks = new Map(esm.outputFiles.map((f) => [basename(f.path), f.text]));
+const outputs = new Map();
+for (const [name, text] of chunks) {
+  const cjs = await transform(text, {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // commander, picocolors, tinyglobby and cli-progress reach for it; the loader passes the chunk's URL.
+    define: { 'import.meta.url': '__axon_meta_url' },
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  const code = cjs.code.replace(/\bimport\(("[^"]*")\)/g, (whole, spec) => {
+    const s = JSON.parse(spec);
+    const known = (s.startsWith('./') && chunks.has(s.slice(2))) || EXTERNAL.includes(s) || s.startsWith('node:');
+    if (!known) throw new Error(`bundle.mjs: ${name}: unexpected import(${spec})`);
+    return `__axon_import(${spec})`;
+  });
+  if (/\bimport\s*\(/.test(code.replace(/__axon_import\(/g, ''))) throw new Error(`bundle.mjs: ${name}: an import( left that the loader cannot see`);
+  outputs.set(name, code);
+}
+// The loader keys its code cache on this (V8 itself checks only a script's length).
+const hash = createHash('sha256');
+for (const [name, code] of [...outputs].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`${name}\0${code}\0`);
+const build_id = hash.digest('hex').slice(0, 16);
+
+// Built beside the old bundle and swapped in, so a CLI started meanwhile (tests, another build) finds one.
+const out = join(here, 'dist/bundle');
+rmSync(`${out}.next`, { recursive: true, force: true });
+mkdirSync(`${out}.next`, { recursive: true });
+// The chunks are CommonJS function bodies, never ES modules (this package is "type": "module").
+writeFileSync(join(`${out}.next`, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
+writeFileSync(join(`${out}.next`, 'build.json'), `${JSON.stringify({ id: build_id, entries: ['main.js', 'closed-pipe.js'] })}\n`);
+for (const [name, code] of outputs) writeFileSync(join(`${out}.next`, name), code);
 rmSync(`${out}.old`, { recursive: true, force: true });
 if (existsSync(out)) renameSync(out, `${out}.old`);
 renameSync(`${out}.next`, out);
