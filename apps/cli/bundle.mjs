@@ -41,6 +41,37 @@ const deferAjv = {
 };
 
 /**
+ * Two start-up costs of chevrotain's, patched in its copy in the bundle (each left as it is, with a
+ * warning, if chevrotain's file changed shape):
+ * - the lexer fills a 65 536-entry table (char code → bucket) at construction; only codes ≥ 256 read
+ *   it, and .axon files are ASCII: those few compute the same value instead;
+ * - every grammar node (thousands, while the parser records its rules) copies its options through
+ *   lodash's pickBy, which collects keys, inherited keys and symbols: a for…in over the options
+ *   literal copies the same defined values.
+ */
+const patch = (name, filter, edits) => ({
+  name,
+  setup(b) {
+    b.onLoad({ filter }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      let out = text;
+      for (const [from, to] of edits) out = out.split(from).join(to);
+      if (edits.some(([from]) => !text.includes(from))) {
+        return { contents: text, loader: 'js', warnings: [{ text: `${name} not applied: ${args.path} changed shape` }] };
+      }
+      return { contents: out, loader: 'js' };
+    });
+  },
+});
+const lexerTable = patch('chevrotain-lexer-table', /[\\/]chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer\.js$/, [
+  ['        : charCodeToOptimizedIdxMap[charCode];', '        : 255 + ~~(charCode / 255);'],
+  ['    if (isEmpty(charCodeToOptimizedIdxMap)) {\n        charCodeToOptimizedIdxMap = new Array(65536);', '    if (false) {'],
+]);
+const gastOptions = patch('chevrotain-gast-options', /[\\/]@chevrotain[\\/]gast[\\/]lib[\\/]src[\\/]model\.js$/, [
+  ['assign(this, pickBy(options, (v) => v !== undefined));', 'for (const k in options) if (options[k] !== undefined) this[k] = options[k];'],
+]);
+
+/**
  * Two passes. esbuild splits only ES modules, so the first pass bundles them (one chunk per group of
  * commands, as before); the second turns each chunk into a CommonJS function body, which bin/axon.js
  * compiles with `vm.Script` and a V8 code cache (Node 20 has no compile cache for ES modules). Every
@@ -60,7 +91,7 @@ const esm = await build({
   target: 'node20',
   external: EXTERNAL,
   legalComments: 'none',
-  plugins: [deferAjv],
+  plugins: [deferAjv, lexerTable, gastOptions],
   logLevel: 'warning',
 });
 
