@@ -58,7 +58,7 @@ describe('WebAssembly optimizer steps', () => {
     for (let t = 1; t <= 20; t++) {
       const lrT = (1e-3 * Math.sqrt(1 - 0.999 ** t)) / (1 - 0.9 ** t);
       lengths.forEach((n, i) => {
-        if (resident.holds(i)) resident.step(i, ours[i]!.w, ours[i]!.g, lrT, 0.9, 0.999, 1e-7);
+        if (resident.holds(i)) resident.step(i, ours[i]!.w as Float32Array, ours[i]!.g as Float32Array, lrT, 0.9, 0.999, 1e-7);
         jsKernels.adamStep(ref[i]!.w, ref[i]!.g, ref[i]!.m, ref[i]!.v, n, lrT, 0.9, 0.999, 1e-7);
       });
     }
