@@ -230,6 +230,12 @@ function sigmoid(x: number): number {
 
 /** Scratch reused across calls (never allocated per call): sumRows's float64 column sums. */
 let sumScratch = new Float64Array(64);
+/** The shared float64 column-sum buffer, at least `n` long, its first `n` values zeroed. */
+function columnSums(n: number): Float64Array {
+  if (sumScratch.length < n) sumScratch = new Float64Array(n);
+  sumScratch.fill(0, 0, n);
+  return sumScratch;
+}
 /** reluObserve's list of channels not yet seen positive. */
 let pendingScratch = new Int32Array(64);
 
@@ -336,9 +342,7 @@ export const jsKernels: Kernels = {
   sumRows(src, dst, m, n, accumulate) {
     // Four rows per pass into float64 column sums (one read-modify-write per four values instead of
     // one float32 round trip per value); rounded once at the end.
-    let acc = sumScratch;
-    if (acc.length < n) acc = sumScratch = new Float64Array(n);
-    acc.fill(0, 0, n);
+    const acc = columnSums(n);
     let i = 0;
     for (; i + 4 <= m; i += 4) {
       const s0 = i * n, s1 = s0 + n, s2 = s1 + n, s3 = s2 + n;
@@ -442,9 +446,7 @@ export const jsKernels: Kernels = {
     // sumRows's loop with dz computed on the way (dz is exact in the array's type: dy or 0), so both
     // results are bit for bit those of the two separate passes, and dz is not read back.
     const n = units;
-    let acc = sumScratch;
-    if (acc.length < n) acc = sumScratch = new Float64Array(n);
-    acc.fill(0, 0, n);
+    const acc = columnSums(n);
     let i = 0;
     for (; i + 4 <= rows; i += 4) {
       const s0 = i * n, s1 = s0 + n, s2 = s1 + n, s3 = s2 + n;

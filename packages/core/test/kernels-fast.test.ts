@@ -47,23 +47,8 @@ function randomShape(r: () => number, kernel?: [number, number], stride?: [numbe
 
 const geometry = (t: Shape): ConvGeometry => convGeometry(t.h, t.w, t.c, t.kh, t.kw, t.sh, t.sw, t.padding);
 
-/** Patch rows (ky, kx, ch), zeros outside the input. */
-function im2colRef(x: Arr, col: Arr, g: ConvGeometry, batch: number): void {
-  let o = 0;
-  for (let b = 0; b < batch; b++)
-    for (let oy = 0; oy < g.outH; oy++)
-      for (let ox = 0; ox < g.outW; ox++)
-        for (let ky = 0; ky < g.kh; ky++)
-          for (let kx = 0; kx < g.kw; kx++)
-            for (let ch = 0; ch < g.inC; ch++) {
-              const iy = oy * g.sh + ky - g.padTop, ix = ox * g.sw + kx - g.padLeft;
-              col[o++] = iy < 0 || iy >= g.inH || ix < 0 || ix >= g.inW ? 0 : x[((b * g.inH + iy) * g.inW + ix) * g.inC + ch]!;
-            }
-}
-
-/** The scatter-add, in the order of the patch rows (each += rounds in the array's own type). */
-function col2imRef(col: Arr, dx: Arr, g: ConvGeometry, batch: number): void {
-  dx.fill(0);
+/** Calls `cell(o, i)` for every patch cell in im2col's row order (o counts up from 0); i is the input index, or -1 outside the input. */
+function forEachPatchCell(g: ConvGeometry, batch: number, cell: (o: number, i: number) => void): void {
   let o = 0;
   for (let b = 0; b < batch; b++)
     for (let oy = 0; oy < g.outH; oy++)
@@ -72,8 +57,21 @@ function col2imRef(col: Arr, dx: Arr, g: ConvGeometry, batch: number): void {
           for (let kx = 0; kx < g.kw; kx++)
             for (let ch = 0; ch < g.inC; ch++, o++) {
               const iy = oy * g.sh + ky - g.padTop, ix = ox * g.sw + kx - g.padLeft;
-              if (iy >= 0 && iy < g.inH && ix >= 0 && ix < g.inW) dx[((b * g.inH + iy) * g.inW + ix) * g.inC + ch] += col[o]!;
+              cell(o, iy < 0 || iy >= g.inH || ix < 0 || ix >= g.inW ? -1 : ((b * g.inH + iy) * g.inW + ix) * g.inC + ch);
             }
+}
+
+/** Patch rows (ky, kx, ch), zeros outside the input. */
+function im2colRef(x: Arr, col: Arr, g: ConvGeometry, batch: number): void {
+  forEachPatchCell(g, batch, (o, i) => (col[o] = i < 0 ? 0 : x[i]!));
+}
+
+/** The scatter-add, in the order of the patch rows (each += rounds in the array's own type). */
+function col2imRef(col: Arr, dx: Arr, g: ConvGeometry, batch: number): void {
+  dx.fill(0);
+  forEachPatchCell(g, batch, (o, i) => {
+    if (i >= 0) dx[i] += col[o]!;
+  });
 }
 
 /** Each window scanned row by row; a cell wins only when strictly greater (ties keep the first; NaN never wins). */
