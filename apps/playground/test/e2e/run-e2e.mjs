@@ -135,7 +135,8 @@ async function main() {
     await page.locator('#editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
     const lenses = await until('the code lenses', async () => {
       const texts = await page.locator('#editor .codelens-decoration a').allInnerTexts();
-      return texts.length ? texts : undefined;
+      // Monaco lays the lens anchors out before it fills in their titles: wait for the text too.
+      return texts.length && texts.every((t) => t.trim() !== '') ? texts : undefined;
     });
     assert.deepEqual(lenses.map((t) => t.trim()), ['Summary', 'Train', 'Compile'], 'the server\'s code lenses the page can run');
     await page.locator('[data-tab=problems]').click();
