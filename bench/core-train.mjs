@@ -146,8 +146,15 @@ async function rate(epoch, n) {
   return samples / ((performance.now() - t0) / 1000);
 }
 
+/** The ResolvedNetwork of a case: the MLP of `sizes`, the small CNN (cnn true), the Keras convnet or the residual example. */
+function benchNetwork(sizes, batchSize, cnn) {
+  if (cnn === 'residual') return { ...residualExample(), train: mlp(sizes, batchSize).train };
+  if (cnn === 'keras') return smallCnn(batchSize, 32, 64, true);
+  return cnn ? smallCnn(batchSize) : mlp(sizes, batchSize);
+}
+
 async function oursRunner(sizes, batchSize, data, cnn) {
-  const network = cnn === 'residual' ? { ...residualExample(), train: mlp(sizes, batchSize).train } : cnn === 'keras' ? smallCnn(batchSize, 32, 64, true) : cnn ? smallCnn(batchSize) : mlp(sizes, batchSize);
+  const network = benchNetwork(sizes, batchSize, cnn);
   const model = buildModel(network, { seed: 1 });
   const epoch = () => fit(model, data, undefined, { epochs: 1 });
   await epoch(); // warm-up (JIT)
@@ -161,7 +168,7 @@ async function oursRunner(sizes, batchSize, data, cnn) {
  * that of one thread.
  */
 async function oursThreadsRunner(sizes, batchSize, data, cnn, oneThreadRate) {
-  const network = cnn === 'residual' ? { ...residualExample(), train: mlp(sizes, batchSize).train } : cnn === 'keras' ? smallCnn(batchSize, 32, 64, true) : cnn ? smallCnn(batchSize) : mlp(sizes, batchSize);
+  const network = benchNetwork(sizes, batchSize, cnn);
   const model = buildModel(network, { seed: 1 });
   const epochs = 1 + Math.max(2, Math.ceil((SECONDS * oneThreadRate) / data.n));
   return async () => {

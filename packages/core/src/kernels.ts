@@ -11,6 +11,7 @@
 import { SELU_ALPHA, SELU_SCALE } from '@axon/language';
 import type { Arr } from './arr.js';
 import { createWasmMatmul, relaxedSimd } from './wasm/matmul.js';
+import { wasmAllowed } from './wasm/module.js';
 import { createWasmOptimSteps, jsScaleAdd, type ScaleAdd } from './wasm/optim.js';
 
 /** Activation codes used by the elementwise kernels. */
@@ -790,7 +791,7 @@ export const jsKernels: Kernels = {
  * steps for float32 tensors. `AXON_KERNELS=js` in the environment keeps the plain TypeScript kernels;
  * `AXON_KERNELS=wasm-simd` declines relaxed SIMD.
  */
-const useWasm = !(typeof process !== 'undefined' && process.env?.AXON_KERNELS === 'js');
+const useWasm = wasmAllowed();
 export const wasmMatmul: Kernels['matmul'] | null = useWasm ? createWasmMatmul(jsKernels.matmul) : null;
 const wasmSteps = useWasm ? createWasmOptimSteps(jsKernels) : null;
 

@@ -63,18 +63,16 @@ export function weightGradients(
   units: number,
 ): Arr {
   let dz = dy;
-  if (!dyIsPreact && act.code === Act.Relu && bias) {
-    // relu's dz and the bias gradient in one pass (the same bits as the two passes below).
-    dz = ensure(buffer, dtype, rows * units);
-    K.reluBackwardBias(z, dy, dz, rows, units, bias.grad);
-    K.matmul(input, dz, kernel.grad, inCols, rows, units, true, false, false);
-    return dz;
-  }
+  let biasDone = false;
   if (!dyIsPreact && act.code !== 0) {
     dz = ensure(buffer, dtype, rows * units);
-    act.backward(z, dy, dz, rows * units);
+    if (act.code === Act.Relu && bias) {
+      // relu's dz and the bias gradient in one pass (the same bits as act.backward + sumRows).
+      K.reluBackwardBias(z, dy, dz, rows, units, bias.grad);
+      biasDone = true;
+    } else act.backward(z, dy, dz, rows * units);
   }
   K.matmul(input, dz, kernel.grad, inCols, rows, units, true, false, false);
-  if (bias) K.sumRows(dz, bias.grad, rows, units, false);
+  if (bias && !biasDone) K.sumRows(dz, bias.grad, rows, units, false);
   return dz;
 }
